@@ -1,0 +1,37 @@
+using OpenCts.Cli.Formats;
+using OpenCts.Cli.Ledger;
+using OpenCts.Cli.Model;
+using OpenCts.Cli.Screening;
+using OpenCts.Cli.Targeting;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli;
+
+/// <summary>The `cts` command tree; tests build the same app to run commands in-process.</summary>
+public static class CtsApp
+{
+    public static CommandApp Build()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("cts");
+            config.PropagateExceptions();
+            config.AddTargetingCommands();
+            config.AddScreeningCommands();
+            config.AddModelCommands();
+            config.AddLedgerCommands();
+            config.AddFormatsCommands();
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Measure throughput on this machine, beside the named peers.");
+                bench.AddTargetingBenchmarks();
+                bench.AddScreeningBenchmarks();
+                bench.AddModelBenchmarks();
+                bench.AddLedgerBenchmarks();
+                bench.AddFormatsBenchmarks();
+            });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using OpenCts.Cli;
+
+return await CtsApp.Build().RunAsync(args);

@@ -1,0 +1,64 @@
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Values;
+
+namespace OpenCts.Domain.Consignments;
+
+/// <summary>One line of goods in a consignment: what it is, how much, what it is worth and where it was made.</summary>
+public sealed record GoodsItem
+{
+    public GoodsItem(
+        int sequence,
+        HsCode? hsCode,
+        string description,
+        int packages,
+        string? packageType,
+        decimal grossMassKg,
+        decimal? netMassKg,
+        Money? value,
+        CountryCode? origin,
+        ValueList<string> containers = default)
+    {
+        Sequence = sequence;
+        HsCode = hsCode;
+        Description = description;
+        Packages = packages;
+        PackageType = packageType;
+        GrossMassKg = grossMassKg;
+        NetMassKg = netMassKg;
+        Value = value;
+        Origin = origin;
+        Containers = containers;
+        if (netMassKg > grossMassKg)
+        {
+            throw new DomainException("netMassKg", $"net mass {netMassKg} kg exceeds gross mass {grossMassKg} kg");
+        }
+    }
+
+    /// <summary>The item number on the document, from 1.</summary>
+    public int Sequence { get; init => field = value >= 1 ? value : throw new DomainException("sequence", $"{value} must be 1 or more"); }
+
+    public HsCode? HsCode { get; init; }
+
+    public string Description { get; init => field = Guard.NotBlank(value, "description", 1024); }
+
+    public int Packages { get; init => field = Guard.NotNegative(value, "packages"); }
+
+    /// <summary>UN/ECE Recommendation 21 package type code, such as <c>CT</c> (carton) or <c>PK</c>.</summary>
+    public string? PackageType { get; init => field = Guard.Optional(value, "packageType", 8); }
+
+    public decimal GrossMassKg { get; init => field = Guard.NotNegative(value, "grossMassKg"); }
+
+    public decimal? NetMassKg { get; init => field = value is { } v ? Guard.NotNegative(v, "netMassKg") : null; }
+
+    /// <summary>The declared or invoice value of the line.</summary>
+    public Money? Value { get; init; }
+
+    /// <summary>The country of origin of the goods.</summary>
+    public CountryCode? Origin { get; init; }
+
+    /// <summary>The container numbers this item is stuffed in, when the document says so.</summary>
+    public ValueList<string> Containers { get; init; }
+
+    /// <summary>Declared value per kilogram of gross mass; null without a value or a mass.</summary>
+    public decimal? ValuePerKg => Value is { } v && GrossMassKg > 0 ? v.Amount / GrossMassKg : null;
+}

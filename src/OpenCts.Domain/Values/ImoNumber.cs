@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenCts.Domain.Common;
+
+namespace OpenCts.Domain.Values;
+
+/// <summary>A ship's IMO number: seven digits whose last is a check digit; written with or without the <c>IMO</c> prefix.</summary>
+public readonly record struct ImoNumber
+{
+    private ImoNumber(string value) => Value = value;
+
+    /// <summary>The seven digits.</summary>
+    public string Value { get; }
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error)
+    {
+        result = null;
+        var compact = (text ?? "").Trim();
+        if (compact.StartsWith("IMO", StringComparison.OrdinalIgnoreCase))
+        {
+            compact = compact[3..].Trim();
+        }
+        if (compact.Length != 7 || !compact.All(char.IsAsciiDigit))
+        {
+            error = $"IMO number '{text}' must have 7 digits";
+            return false;
+        }
+        var expected = CheckDigits.Imo(compact.AsSpan(0, 6));
+        if (compact[6] - '0' != expected)
+        {
+            error = $"IMO number '{text}' fails its check digit (expected {expected})";
+            return false;
+        }
+        error = "";
+        result = new ImoNumber(compact);
+        return true;
+    }
+
+    public static ImoNumber Parse(string text, string field = "imo") =>
+        TryParse(text, out var result, out var error) ? result.Value : throw new DomainException(field, error);
+
+    public override string ToString() => Value;
+}

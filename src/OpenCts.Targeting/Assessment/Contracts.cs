@@ -1,0 +1,28 @@
+using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Consignments;
+
+namespace OpenCts.Targeting.Assessment;
+
+/// <summary>The active risk profiles, compiled once and evaluated against every consignment.</summary>
+/// <remarks>
+/// Implementations are built for the hot path: evaluating a consignment that meets no profile allocates nothing;
+/// a hit appends one <see cref="Reason"/> with the evidence for each criterion it met.
+/// </remarks>
+public interface IRiskProfileSet
+{
+    /// <summary>How many profiles the set holds.</summary>
+    int Count { get; }
+
+    /// <summary>Appends a <see cref="ReasonKind.Profile"/> reason to <paramref name="reasons"/> for each profile the consignment meets.</summary>
+    void Evaluate(Consignment consignment, List<Reason> reasons);
+}
+
+/// <summary>Screens the parties of a consignment against the loaded watch lists.</summary>
+public interface IPartyScreening
+{
+    /// <summary>Appends a <see cref="ReasonKind.Watchlist"/> reason for each party whose best hit reaches the alert threshold.</summary>
+    void Screen(Consignment consignment, List<Reason> reasons);
+
+    /// <summary>The best similarity in 0..1 between a party and the entries of one list (or of all lists when <paramref name="list"/> is null).</summary>
+    double BestScore(Party party, string? list);
+}
