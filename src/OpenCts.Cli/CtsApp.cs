@@ -1,6 +1,7 @@
 using OpenCts.Cli.Formats;
 using OpenCts.Cli.Ledger;
 using OpenCts.Cli.Model;
+using OpenCts.Cli.Profiles;
 using OpenCts.Cli.Screening;
 using OpenCts.Cli.Targeting;
 using Spectre.Console.Cli;
@@ -18,6 +19,7 @@ public static class CtsApp
             config.SetApplicationName("cts");
             config.PropagateExceptions();
             config.AddTargetingCommands();
+            config.AddProfilesCommands();
             config.AddScreeningCommands();
             config.AddModelCommands();
             config.AddLedgerCommands();
