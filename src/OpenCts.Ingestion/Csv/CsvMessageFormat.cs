@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Text;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
+using OpenCts.Domain.Values;
+using OpenCts.Ingestion.Pipeline;
+using Sylvan.Data.Csv;
+
+namespace OpenCts.Ingestion.Csv;
+
+/// <summary>Bulk loads in the OpenCTS CSV layout: a file is one message, a row one goods item.</summary>
+public sealed class CsvMessageFormat : IMessageFormat
+{
+    public string Name => "csv";
+
+    public bool Recognises(string fileName, ReadOnlySpan<byte> head)
+    {
+        var firstLine = Encoding.UTF8.GetString(head).Split('\n')[0];
+        return firstLine.Contains("documentNumber", StringComparison.Ordinal) && firstLine.Contains("messageId", StringComparison.Ordinal);
+    }
+
+    public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var rows = new CsvRowReader(fileName);
+        try
+        {
+            var message = rows.Read(content, receivedAt, cancellationToken);
+            return [message with { Raw = content }];
+        }
+        catch (CsvInputException e)
+        {
+            return [new ParsedMessage("csv", rows.Sender ?? "unknown", rows.MessageId ?? fileName, content, [], [new IngestionIssue(IssueSeverity.Error, e.Location, e.Message)])];
+        }
+    }
+
+    /// <summary>An error in a CSV file at a line and column.</summary>
+    private sealed class CsvInputException(string location, string message) : Exception(message)
+    {
+        public string Location { get; } = location;
+    }
+
+    private sealed class CsvRowReader(string fileName)
+    {
+        private readonly Dictionary<string, List<Row>> _documents = new(StringComparer.Ordinal);
+        private readonly List<string> _order = [];
+        private CsvDataReader? _csv;
+        private int _line;
+
+        public string? Sender { get; private set; }
+
+        public string? MessageId { get; private set; }
+
+        public ParsedMessage Read(ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        {
+            using var reader = new StreamReader(new MemoryStream(content.ToArray()), Encoding.UTF8);
+            try
+            {
+                _csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
+            }
+            catch (Exception e) when (e is CsvFormatException or IOException)
+            {
+                throw new CsvInputException($"{fileName}: line 1", e.Message);
+            }
+            CheckHeader();
+            _line = 1;
+            while (NextRow())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var sender = Text("sender")!;
+                var messageId = Text("messageId")!;
+                Sender ??= sender;
+                MessageId ??= messageId;
+                if (!string.Equals(sender, Sender, StringComparison.Ordinal))
+                {
+                    throw Error("sender", $"'{sender}' differs from '{Sender}' above; a CSV file is one message from one sender");
+                }
+                if (!string.Equals(messageId, MessageId, StringComparison.Ordinal))
+                {
+                    throw Error("messageId", $"'{messageId}' differs from '{MessageId}' above; a CSV file is one message");
+                }
+                var key = $"{Text("documentKind")}:{Text("documentNumber")}";
+                if (!_documents.TryGetValue(key, out var rows))
+                {
+                    _documents[key] = rows = [];
+                    _order.Add(key);
+                }
+                rows.Add(Capture());
+            }
+            if (_order.Count == 0)
+            {
+                throw new CsvInputException($"{fileName}: line 2", "the file has a header but no rows");
+            }
+            var provenance = new Provenance(Sender!, MessageId!, receivedAt);
+            var consignments = _order.Select(key => Build(_documents[key]) with { Provenance = provenance }).ToList();
+            return new ParsedMessage("csv", Sender!, MessageId!, ReadOnlyMemory<byte>.Empty, new(consignments), []);
+        }
+
+        private bool NextRow()
+        {
+            try
+            {
+                var more = _csv!.Read();
+                _line++;
+                return more;
+            }
+            catch (CsvFormatException e)
+            {
+                throw new CsvInputException($"{fileName}: line {_line + 1}", $"malformed CSV: {e.Message}");
+            }
+        }
+
+        private void CheckHeader()
+        {
+            var header = Enumerable.Range(0, _csv!.FieldCount).Select(_csv.GetName).ToHashSet(StringComparer.Ordinal);
+            foreach (var column in CsvLayout.Required)
+            {
+                if (!header.Contains(column))
+                {
+                    throw new CsvInputException($"{fileName}: line 1", $"the header lacks the required column '{column}'");
+                }
+            }
+            var known = CsvLayout.All.ToHashSet(StringComparer.Ordinal);
+            var position = 0;
+            foreach (var name in Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName))
+            {
+                position++;
+                if (!known.Contains(name))
+                {
+                    var suggestion = known.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), name.ToLowerInvariant()));
+                    throw new CsvInputException($"{fileName}: line 1, column {position}", $"'{name}' is not a column of the layout; did you mean '{suggestion}'?");
+                }
+            }
+        }
+
+        private sealed record Row(int Line, Dictionary<string, string> Values);
+
+        private Row Capture()
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < _csv!.FieldCount; i++)
+            {
+                var value = _csv.GetString(i).Trim();
+                if (value.Length > 0)
+                {
+                    values[_csv.GetName(i)] = value;
+                }
+            }
+            foreach (var column in CsvLayout.Required)
+            {
+                if (!values.ContainsKey(column))
+                {
+                    throw Error(column, "is required and empty");
+                }
+            }
+            return new Row(_line, values);
+        }
+
+        private Consignment Build(List<Row> rows)
+        {
+            var first = rows[0];
+            var f = new RowFields(fileName, first, _csv!);
+            var goods = new List<GoodsItem>(rows.Count);
+            foreach (var row in rows)
+            {
+                var g = new RowFields(fileName, row, _csv!);
+                goods.Add(g.Guarded("itemSequence", () => new GoodsItem(
+                    g.Int("itemSequence"),
+                    g.Parse("hsCode", HsCode.Parse),
+                    g.Text("description")!,
+                    g.OptionalInt("packages") ?? 0,
+                    g.Text("packageType"),
+                    g.Decimal("grossMassKg")!.Value,
+                    g.Decimal("netMassKg"),
+                    g.Decimal("value") is { } amount ? new Money(amount, g.Parse("currency", CurrencyCode.Parse) ?? throw g.Error("currency", "is required when a value is given")) : null,
+                    g.Parse("origin", CountryCode.Parse),
+                    new(g.List("containers")))));
+            }
+            var parties = new List<Party>();
+            f.AddParty(parties, PartyRole.Consignor, "consignor", "consignorTin", "TIN");
+            f.AddParty(parties, PartyRole.Consignee, "consignee", "consigneeEori", "EORI");
+            f.AddParty(parties, PartyRole.NotifyParty, "notify", null, null);
+            f.AddParty(parties, PartyRole.Declarant, "declarant", "declarantEori", "EORI");
+            f.AddParty(parties, PartyRole.Seller, "seller", null, null);
+            var equipment = f.List("containers").Distinct(StringComparer.Ordinal).Select(c => new Equipment(ContainerNumber.Parse(c, "containers"), seals: new(f.List("seals")))).ToList();
+            return f.Guarded("documentNumber", () => new Consignment(
+                new TransportDocument(f.Text("documentNumber")!, f.Enum<TransportDocumentKind>("documentKind"), f.Text("masterNumber")),
+                f.Enum<Direction>("direction"),
+                f.Enum<TransportMode>("mode"),
+                new(parties),
+                new(goods),
+                f.Text("carrierName") is { } carrierName ? new Carrier(carrierName, f.Text("carrierCode")) : null,
+                f.Text("vesselName") is not null || f.Text("imo") is not null || f.Text("flightNumber") is not null
+                    ? new Conveyance(f.Text("vesselName"), f.Parse("imo", ImoNumber.Parse), f.Text("voyage"), f.Text("flightNumber"))
+                    : null,
+                f.Parse("placeOfLoading", UnLocode.Parse),
+                f.Parse("placeOfDischarge", UnLocode.Parse),
+                f.Parse("finalDestination", UnLocode.Parse),
+                new(f.List("route").Select(c => CountryCode.Parse(c, "route"))),
+                f.Instant("departure"),
+                f.Instant("estimatedArrival"),
+                new(equipment)));
+        }
+
+        private string? Text(string column)
+        {
+            var ordinal = _csv!.GetOrdinal(column);
+            var value = _csv.GetString(ordinal).Trim();
+            return value.Length == 0 ? null : value;
+        }
+
+        private CsvInputException Error(string column, string message) =>
+            new($"{fileName}: line {_line}, {Position(_csv!, column)}", message);
+
+        /// <summary>"column 7 (hsCode)", or just the name when the header lacks the column.</summary>
+        private static string Position(CsvDataReader csv, string column)
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                if (string.Equals(csv.GetName(i), column, StringComparison.Ordinal))
+                {
+                    return $"column {i + 1} ({column})";
+                }
+            }
+            return $"column {column} (missing from the header)";
+        }
+
+        /// <summary>Reads the captured values of one row, naming the row's line and the column in every error.</summary>
+        private readonly struct RowFields(string fileName, Row row, CsvDataReader csv)
+        {
+            public string? Text(string column) => row.Values.GetValueOrDefault(column);
+
+            public CsvInputException Error(string column, string message) =>
+                new($"{fileName}: line {row.Line}, {Position(csv, column)}", message);
+
+            public T Guarded<T>(string fallbackColumn, Func<T> build)
+            {
+                try
+                {
+                    return build();
+                }
+                catch (DomainException e)
+                {
+                    var column = ColumnOf(e.Field) ?? fallbackColumn;
+                    throw Error(column, e.Reason);
+                }
+            }
+
+            public T? Parse<T>(string column, Func<string, string, T> parse)
+                where T : struct
+            {
+                var text = Text(column);
+                if (text is null)
+                {
+                    return null;
+                }
+                try
+                {
+                    return parse(text, column);
+                }
+                catch (DomainException e)
+                {
+                    throw Error(column, e.Reason);
+                }
+            }
+
+            public TEnum Enum<TEnum>(string column)
+                where TEnum : struct, Enum
+            {
+                var text = Text(column) ?? throw Error(column, "is required");
+                if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+                {
+                    return value;
+                }
+                throw Error(column, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNames.Camel))}");
+            }
+
+            public int Int(string column) => OptionalInt(column) ?? throw Error(column, "is required");
+
+            public int? OptionalInt(string column)
+            {
+                var text = Text(column);
+                if (text is null)
+                {
+                    return null;
+                }
+                return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Error(column, $"'{text}' is not a whole number");
+            }
+
+            public decimal? Decimal(string column)
+            {
+                var text = Text(column);
+                if (text is null)
+                {
+                    return null;
+                }
+                return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw Error(column, $"'{text}' is not a number (use a dot for decimals)");
+            }
+
+            public DateTimeOffset? Instant(string column)
+            {
+                var text = Text(column);
+                if (text is null)
+                {
+                    return null;
+                }
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+                    ? value
+                    : throw Error(column, $"'{text}' is not an ISO 8601 date and time, such as 2026-03-01T08:00:00Z");
+            }
+
+            public string[] List(string column) => Text(column)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+            public void AddParty(List<Party> parties, PartyRole role, string prefix, string? idColumn, string? scheme)
+            {
+                var name = Text(prefix + "Name");
+                if (name is null)
+                {
+                    return;
+                }
+                var country = Parse(prefix + "Country", CountryCode.Parse);
+                var street = Text(prefix + "Street");
+                var city = Text(prefix + "City");
+                var postcode = Text(prefix + "Postcode");
+                var address = street is null && city is null ? null : new Address(street, city, postcode, country);
+                ValueList<PartyIdentifier> ids = idColumn is not null && Text(idColumn) is { } id ? [new PartyIdentifier(scheme!, id)] : default;
+                var local = this;
+                parties.Add(Guarded(prefix + "Name", () => new Party(role, name, address, country, ids, local.Text(prefix + "Phone"), local.Text(prefix + "Email"))));
+            }
+
+            private string? ColumnOf(string field) => field switch
+            {
+                _ when field.StartsWith("document.number", StringComparison.Ordinal) => "documentNumber",
+                _ when field.StartsWith("document.masterNumber", StringComparison.Ordinal) => "masterNumber",
+                "estimatedArrival" => "estimatedArrival",
+                "netMassKg" or "grossMassKg" or "description" or "packages" or "packageType" => field,
+                "sequence" => "itemSequence",
+                "email" => row.Values.ContainsKey("consigneeEmail") ? "consigneeEmail" : null,
+                "conveyance.flightNumber" => "flightNumber",
+                "conveyance.voyage" => "voyage",
+                "carrier.code" => "carrierCode",
+                _ => null,
+            };
+        }
+    }
+}

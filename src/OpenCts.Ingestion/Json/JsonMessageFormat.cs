@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
+using OpenCts.Ingestion.Pipeline;
+
+namespace OpenCts.Ingestion.Json;
+
+/// <summary>OpenCTS JSON messages: an envelope with sender, message id and consignments (<c>docs/consignment.schema.json</c>).</summary>
+public sealed class JsonMessageFormat : IMessageFormat
+{
+    public string Name => "json";
+
+    public bool Recognises(string fileName, ReadOnlySpan<byte> head)
+    {
+        var text = Encoding.UTF8.GetString(head);
+        return text.TrimStart().StartsWith('{') && text.Contains("\"consignments\"", StringComparison.Ordinal);
+    }
+
+    public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            var where = $"{fileName}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}";
+            return [Rejected(fileName, content, where, FirstSentence(e.Message))];
+        }
+        using (document)
+        {
+            try
+            {
+                return [Read(document.RootElement, fileName, content, receivedAt, cancellationToken)];
+            }
+            catch (DomainException e)
+            {
+                return [Rejected(fileName, content, $"{fileName}: {e.Field}", e.Reason, SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
+            }
+        }
+    }
+
+    private static ParsedMessage Read(JsonElement root, string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var f = new JsonFields(root, "", "$schema", "sender", "messageId", "function", "cancels", "consignments");
+        var sender = f.RequiredString("sender");
+        var messageId = f.RequiredString("messageId");
+        var function = f.String("function") switch
+        {
+            null or "original" => MessageFunction.Original,
+            "cancellation" => MessageFunction.Cancellation,
+            var other => throw new DomainException("function", $"'{other}' is not one of original, cancellation"),
+        };
+        var cancels = f.List("cancels", JsonFields.AsString);
+        var provenance = new Provenance(sender, messageId, receivedAt);
+        var consignments = f.List("consignments", (element, path) =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ConsignmentJsonReader.Read(element, path) with { Provenance = provenance };
+        });
+        if (function == MessageFunction.Original && consignments.Count == 0)
+        {
+            throw new DomainException("consignments", "a message needs at least one consignment");
+        }
+        if (function == MessageFunction.Cancellation && cancels.Count == 0)
+        {
+            throw new DomainException("cancels", "a cancellation names the documents it cancels, as kind:number");
+        }
+        return new ParsedMessage("json", sender, messageId, content, consignments, [], function, cancels);
+    }
+
+    private static ParsedMessage Rejected(string fileName, ReadOnlyMemory<byte> content, string where, string why, string? sender = null, string? messageId = null) =>
+        new("json", sender ?? "unknown", messageId ?? fileName, content, [], [new IngestionIssue(IssueSeverity.Error, where, why)]);
+
+    private static string? SenderOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+
+    private static string? MessageIdOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("messageId", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
