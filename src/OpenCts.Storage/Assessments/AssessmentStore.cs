@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Serialization;
+
+namespace OpenCts.Storage.Assessments;
+
+/// <summary>A stored assessment with the consignment facts a worklist shows beside it.</summary>
+public sealed record TargetRow(long AssessmentId, Assessment Assessment, string DocumentNumber, string Kind);
+
+/// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
+public sealed class AssessmentStore
+{
+    private readonly CtsStore _store;
+
+    internal AssessmentStore(CtsStore store) => _store = store;
+
+    public IRecordJournal? Journal { get; set; }
+
+    /// <summary>Saves a batch of assessments in one transaction and returns their ids.</summary>
+    public IReadOnlyList<long> Save(IReadOnlyList<Assessment> assessments)
+    {
+        using var transaction = _store.Connection.BeginTransaction();
+        using var command = _store.Command(
+            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons) RETURNING id",
+            transaction);
+        var key = command.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
+        var version = command.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var score = command.Parameters.Add("$score", Microsoft.Data.Sqlite.SqliteType.Real);
+        var lane = command.Parameters.Add("$lane", Microsoft.Data.Sqlite.SqliteType.Text);
+        var at = command.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
+        var reasons = command.Parameters.Add("$reasons", Microsoft.Data.Sqlite.SqliteType.Text);
+        var ids = new List<long>(assessments.Count);
+        foreach (var assessment in assessments)
+        {
+            key.Value = assessment.DocumentKey;
+            version.Value = assessment.ConsignmentVersion;
+            score.Value = assessment.Score;
+            lane.Value = assessment.Lane.ToString();
+            at.Value = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
+            reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+            var id = (long)command.ExecuteScalar()!;
+            ids.Add(id);
+            if (Journal is { } journal)
+            {
+                var canonical = Encoding.UTF8.GetBytes(string.Join('\n', id, key.Value, version.Value, ((double)score.Value).ToString("R", CultureInfo.InvariantCulture), lane.Value, at.Value, reasons.Value));
+                journal.Record(transaction, RecordKinds.Assessment, id.ToString(CultureInfo.InvariantCulture), canonical);
+            }
+        }
+        transaction.Commit();
+        return ids;
+    }
+
+    /// <summary>The latest assessment of each active consignment's current version, highest score first.</summary>
+    /// <param name="limit">At most this many rows.</param>
+    /// <param name="minimumLane">Only this lane and those above it.</param>
+    public IReadOnlyList<TargetRow> Targets(int limit, Lane minimumLane = Lane.Green)
+    {
+        using var command = _store.Command(
+            """
+            SELECT a.id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind
+            FROM assessments a
+            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
+              AND CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END >= $minimum
+            ORDER BY CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END DESC, a.score DESC, a.document_key
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$minimum", (int)minimumLane);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var rows = new List<TargetRow>();
+        while (reader.Read())
+        {
+            var reasons = JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(6), DomainJson.Options);
+            var assessment = new Assessment(
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetDouble(3),
+                Enum.Parse<Lane>(reader.GetString(4)),
+                reasons,
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
+            rows.Add(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)));
+        }
+        return rows;
+    }
+
+    /// <summary>How many current assessments fall in each lane.</summary>
+    public IReadOnlyDictionary<Lane, int> LaneCounts()
+    {
+        using var command = _store.Command(
+            """
+            SELECT a.lane, COUNT(*) FROM assessments a
+            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
+            GROUP BY a.lane
+            """);
+        using var reader = command.ExecuteReader();
+        var counts = Enum.GetValues<Lane>().ToDictionary(l => l, _ => 0);
+        while (reader.Read())
+        {
+            counts[Enum.Parse<Lane>(reader.GetString(0))] = reader.GetInt32(1);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Examinations;
+using OpenCts.Storage.Messages;
+using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Schema;
+using OpenCts.Storage.Watchlists;
+
+namespace OpenCts.Storage;
+
+/// <summary>The embedded OpenCTS store: one SQLite file (<c>cts.db</c>) in a data folder, in WAL mode.</summary>
+/// <remarks>
+/// The store is opened by one process at a time for writing; SQLite's WAL lets readers (the server's pages) run
+/// beside the writer. Each feature reaches its tables through its own part: <see cref="Messages"/>,
+/// <see cref="Assessments"/>, <see cref="Profiles"/>, <see cref="Watchlists"/>, <see cref="Examinations"/>.
+/// </remarks>
+public sealed class CtsStore : IDisposable
+{
+    public const string FileName = "cts.db";
+
+    private CtsStore(string directory, SqliteConnection connection, TimeProvider clock)
+    {
+        Directory = directory;
+        Connection = connection;
+        Clock = clock;
+        Messages = new MessageStore(this);
+        Assessments = new AssessmentStore(this);
+        Profiles = new ProfileStore(this);
+        Watchlists = new WatchlistStore(this);
+        Examinations = new ExaminationStore(this);
+    }
+
+    /// <summary>The data folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The full path of the SQLite file.</summary>
+    public string DatabasePath => Path.Combine(Directory, FileName);
+
+    /// <summary>The open connection, for components that keep their own tables in the same file (the ledger).</summary>
+    public SqliteConnection Connection { get; }
+
+    public TimeProvider Clock { get; }
+
+    public MessageStore Messages { get; }
+
+    public AssessmentStore Assessments { get; }
+
+    public ProfileStore Profiles { get; }
+
+    public WatchlistStore Watchlists { get; }
+
+    public ExaminationStore Examinations { get; }
+
+    /// <summary>Opens (creating if needed) the store in a folder and brings its schema up to date.</summary>
+    public static CtsStore Open(string directory, TimeProvider? clock = null)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+            pragma.ExecuteNonQuery();
+        }
+        Migrations.Apply(connection);
+        return new CtsStore(Path.GetFullPath(directory), connection, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>The schema version applied to the file.</summary>
+    public int SchemaVersion => Migrations.CurrentVersion(Connection);
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal string Now() => Clock.GetUtcNow().ToString("O");
+
+    public void Dispose() => Connection.Dispose();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace OpenCts.Storage.Examinations;
+
+/// <summary>What an examination found.</summary>
+public enum ExaminationOutcome
+{
+    /// <summary>Nothing irregular.</summary>
+    Compliant,
+
+    /// <summary>An irregularity: prohibited goods, misdeclaration, undervaluation.</summary>
+    Irregular,
+}
+
+/// <summary>The result of examining a consignment, fed back to measure profiles and retrain the model.</summary>
+/// <param name="DocumentKey">The consignment's document key.</param>
+/// <param name="Outcome">Compliant or irregular.</param>
+/// <param name="AmountRecovered">Duties and penalties recovered.</param>
+/// <param name="ExaminedAt">When it was examined.</param>
+/// <param name="Notes">What the officer found.</param>
+public sealed record ExaminationResult(string DocumentKey, ExaminationOutcome Outcome, decimal AmountRecovered, DateTimeOffset ExaminedAt, string? Notes);
+
+/// <summary>Examination results.</summary>
+public sealed class ExaminationStore
+{
+    private readonly CtsStore _store;
+
+    internal ExaminationStore(CtsStore store) => _store = store;
+
+    public IRecordJournal? Journal { get; set; }
+
+    /// <summary>Records a batch of results in one transaction.</summary>
+    public void Record(IReadOnlyList<ExaminationResult> results)
+    {
+        using var transaction = _store.Connection.BeginTransaction();
+        foreach (var result in results)
+        {
+            using var command = _store.Command(
+                "INSERT INTO examinations (document_key, outcome, amount_recovered, examined_at, notes, recorded_at) VALUES ($k, $o, $a, $e, $n, $r) RETURNING id", transaction);
+            var examinedAt = result.ExaminedAt.ToString("O", CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue("$k", result.DocumentKey);
+            command.Parameters.AddWithValue("$o", result.Outcome.ToString());
+            command.Parameters.AddWithValue("$a", (double)result.AmountRecovered);
+            command.Parameters.AddWithValue("$e", examinedAt);
+            command.Parameters.AddWithValue("$n", (object?)result.Notes ?? DBNull.Value);
+            command.Parameters.AddWithValue("$r", _store.Now());
+            var id = (long)command.ExecuteScalar()!;
+            Journal?.Record(transaction, RecordKinds.Examination, id.ToString(CultureInfo.InvariantCulture),
+                Encoding.UTF8.GetBytes(string.Join('\n', id, result.DocumentKey, result.Outcome, result.AmountRecovered.ToString(CultureInfo.InvariantCulture), examinedAt, result.Notes)));
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Every recorded result, oldest first.</summary>
+    public IReadOnlyList<ExaminationResult> All()
+    {
+        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes FROM examinations ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var result = new List<ExaminationResult>();
+        while (reader.Read())
+        {
+            result.Add(new ExaminationResult(
+                reader.GetString(0),
+                Enum.Parse<ExaminationOutcome>(reader.GetString(1)),
+                (decimal)reader.GetDouble(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return result;
+    }
+}

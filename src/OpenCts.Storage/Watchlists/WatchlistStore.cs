@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OpenCts.Domain.Serialization;
+using OpenCts.Domain.Watchlists;
+
+namespace OpenCts.Storage.Watchlists;
+
+/// <summary>A list of authorised economic operators or other known-compliant traders.</summary>
+/// <param name="Scheme">The identifier's registry: <c>EORI</c>, <c>TIN</c>, <c>AEO</c>.</param>
+/// <param name="Identifier">The trader's identifier in that registry.</param>
+/// <param name="Name">The trader's name.</param>
+/// <param name="Programme">The programme, such as <c>AEO-F</c> (full) or <c>AEO-S</c> (security).</param>
+/// <param name="ValidFrom">Start of the authorisation.</param>
+/// <param name="ValidTo">End of the authorisation, if any.</param>
+public sealed record TrustedTrader(string Scheme, string Identifier, string Name, string Programme, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo)
+{
+    public bool IsValidAt(DateTimeOffset instant) => (ValidFrom is null || ValidFrom <= instant) && (ValidTo is null || instant < ValidTo);
+}
+
+/// <summary>Watch lists, the allow-list of confirmed false positives, named reference lists and trusted traders.</summary>
+public sealed class WatchlistStore
+{
+    private readonly CtsStore _store;
+
+    internal WatchlistStore(CtsStore store) => _store = store;
+
+    public IRecordJournal? Journal { get; set; }
+
+    /// <summary>Replaces a whole list with a new load of it, in one transaction.</summary>
+    public void Replace(string list, string source, IReadOnlyCollection<WatchlistEntry> entries)
+    {
+        using var transaction = _store.Connection.BeginTransaction();
+        using (var delete = _store.Command("DELETE FROM watchlist_entries WHERE list = $list; DELETE FROM watchlists WHERE list = $list;", transaction))
+        {
+            delete.Parameters.AddWithValue("$list", list);
+            delete.ExecuteNonQuery();
+        }
+        using (var header = _store.Command("INSERT INTO watchlists (list, source, loaded_at, entry_count) VALUES ($list, $source, $at, $count)", transaction))
+        {
+            header.Parameters.AddWithValue("$list", list);
+            header.Parameters.AddWithValue("$source", source);
+            header.Parameters.AddWithValue("$at", _store.Now());
+            header.Parameters.AddWithValue("$count", entries.Count);
+            header.ExecuteNonQuery();
+        }
+        using var insert = _store.Command("INSERT OR REPLACE INTO watchlist_entries (list, entry_id, body) VALUES ($list, $id, $body)", transaction);
+        var listParameter = insert.Parameters.AddWithValue("$list", list);
+        var id = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        var body = insert.Parameters.Add("$body", Microsoft.Data.Sqlite.SqliteType.Text);
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in entries)
+        {
+            if (!string.Equals(entry.List, list, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"entry {entry.Id} belongs to list '{entry.List}', not '{list}'", nameof(entries));
+            }
+            id.Value = entry.Id;
+            var json = JsonSerializer.Serialize(entry, DomainJson.Options);
+            body.Value = json;
+            insert.ExecuteNonQuery();
+            digest.AppendData(Encoding.UTF8.GetBytes(json + "\n"));
+        }
+        Journal?.Record(transaction, RecordKinds.Watchlist, $"{list}@{_store.Now()}", Encoding.UTF8.GetBytes($"{list}\n{source}\n{entries.Count}\n{Convert.ToHexStringLower(digest.GetHashAndReset())}"));
+        transaction.Commit();
+    }
+
+    /// <summary>Every entry of every list.</summary>
+    public IReadOnlyList<WatchlistEntry> Entries()
+    {
+        using var command = _store.Command("SELECT body FROM watchlist_entries ORDER BY list, entry_id");
+        using var reader = command.ExecuteReader();
+        var result = new List<WatchlistEntry>();
+        while (reader.Read())
+        {
+            result.Add(JsonSerializer.Deserialize<WatchlistEntry>(reader.GetString(0), DomainJson.Options)!);
+        }
+        return result;
+    }
+
+    /// <summary>The loaded lists with their source and size.</summary>
+    public IReadOnlyList<(string List, string Source, int Entries, DateTimeOffset LoadedAt)> Lists()
+    {
+        using var command = _store.Command("SELECT list, source, entry_count, loaded_at FROM watchlists ORDER BY list");
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, string, int, DateTimeOffset)>();
+        while (reader.Read())
+        {
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+
+    public void Allow(AllowListEntry entry)
+    {
+        using var command = _store.Command(
+            "INSERT OR REPLACE INTO allow_list (party_name, list, entry_id, decided_by, why, decided_at) VALUES ($p, $l, $e, $by, $why, $at)");
+        command.Parameters.AddWithValue("$p", entry.PartyName);
+        command.Parameters.AddWithValue("$l", entry.List);
+        command.Parameters.AddWithValue("$e", entry.EntryId);
+        command.Parameters.AddWithValue("$by", entry.DecidedBy);
+        command.Parameters.AddWithValue("$why", entry.Why);
+        command.Parameters.AddWithValue("$at", entry.DecidedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<AllowListEntry> AllowList()
+    {
+        using var command = _store.Command("SELECT party_name, list, entry_id, decided_by, why, decided_at FROM allow_list");
+        using var reader = command.ExecuteReader();
+        var result = new List<AllowListEntry>();
+        while (reader.Read())
+        {
+            result.Add(new AllowListEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+
+    /// <summary>Replaces a named reference list (such as <c>high-risk-origins</c>) used by <c>list("...")</c> in profiles.</summary>
+    public void SetReferenceList(string name, IEnumerable<string> values)
+    {
+        using var transaction = _store.Connection.BeginTransaction();
+        using (var delete = _store.Command("DELETE FROM reference_lists WHERE name = $n", transaction))
+        {
+            delete.Parameters.AddWithValue("$n", name);
+            delete.ExecuteNonQuery();
+        }
+        using var insert = _store.Command("INSERT OR IGNORE INTO reference_lists (name, value) VALUES ($n, $v)", transaction);
+        insert.Parameters.AddWithValue("$n", name);
+        var value = insert.Parameters.Add("$v", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var v in values)
+        {
+            value.Value = v;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ReferenceLists()
+    {
+        using var command = _store.Command("SELECT name, value FROM reference_lists");
+        using var reader = command.ExecuteReader();
+        var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var name = reader.GetString(0);
+            if (!lists.TryGetValue(name, out var set))
+            {
+                lists[name] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+            set.Add(reader.GetString(1));
+        }
+        return lists.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
+    }
+
+    public void ReplaceTrustedTraders(IEnumerable<TrustedTrader> traders)
+    {
+        using var transaction = _store.Connection.BeginTransaction();
+        using (var delete = _store.Command("DELETE FROM trusted_traders", transaction))
+        {
+            delete.ExecuteNonQuery();
+        }
+        using var insert = _store.Command(
+            "INSERT OR REPLACE INTO trusted_traders (scheme, identifier, name, programme, valid_from, valid_to) VALUES ($s, $i, $n, $p, $f, $t)", transaction);
+        foreach (var trader in traders)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$s", trader.Scheme);
+            insert.Parameters.AddWithValue("$i", trader.Identifier);
+            insert.Parameters.AddWithValue("$n", trader.Name);
+            insert.Parameters.AddWithValue("$p", trader.Programme);
+            insert.Parameters.AddWithValue("$f", (object?)trader.ValidFrom?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$t", (object?)trader.ValidTo?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<TrustedTrader> TrustedTraders()
+    {
+        using var command = _store.Command("SELECT scheme, identifier, name, programme, valid_from, valid_to FROM trusted_traders");
+        using var reader = command.ExecuteReader();
+        var result = new List<TrustedTrader>();
+        while (reader.Read())
+        {
+            result.Add(new TrustedTrader(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+}
