@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+using ConsignmentAssessment = OpenCts.Domain.Assessments.Assessment;
+
+namespace OpenCts.Targeting.Assessment;
+
+/// <summary>
+/// Assesses consignments: runs the profiles, the watch lists and the model, adds up the score, applies
+/// trusted-trader facilitation and random control selection, and picks the lane, keeping every reason.
+/// </summary>
+public sealed class Assessor(
+    IRiskProfileSet profiles,
+    IPartyScreening? screening,
+    ITrustedTraders? trustedTraders,
+    IRiskModel? model,
+    AssessmentSettings settings,
+    TimeProvider clock)
+{
+    private readonly List<Reason> _reasons = new(16);
+
+    public AssessmentSettings Settings => settings;
+
+    /// <summary>Assesses one consignment. Not thread-safe: use one assessor per thread.</summary>
+    public ConsignmentAssessment Assess(Consignment consignment)
+    {
+        var now = clock.GetUtcNow();
+        _reasons.Clear();
+        profiles.Evaluate(consignment, _reasons);
+        screening?.Screen(consignment, _reasons);
+        if (model?.Explain(consignment) is { } modelReason)
+        {
+            _reasons.Add(modelReason);
+        }
+        var watchlistHit = false;
+        var forced = Lane.Green;
+        var score = 0.0;
+        foreach (var reason in _reasons)
+        {
+            score += reason.Score;
+            watchlistHit |= reason.Kind == ReasonKind.Watchlist;
+            forced = Max(forced, reason.Action switch
+            {
+                ProfileAction.RedLane or ProfileAction.Hold => Lane.Red,
+                ProfileAction.YellowLane or ProfileAction.DocumentaryCheck => Lane.Yellow,
+                _ => Lane.Green,
+            });
+        }
+        // Facilitation is for the compliant: a trusted trader named in a watch-list hit gets none.
+        if (!watchlistHit && TrustedProgramme(consignment, now) is { } programme)
+        {
+            var reduction = Math.Min(settings.TrustedTraderReduction, score);
+            _reasons.Add(new Reason(ReasonKind.TrustedTrader, programme, "Trusted trader", -reduction, $"{programme}: score lowered by {reduction:0.#}"));
+            score -= reduction;
+        }
+        score = Math.Max(0, score);
+        var lane = Max(settings.LaneFor(score), forced);
+        var rate = settings.RandomRate(lane);
+        if (rate > 0 && Draw(consignment) < rate)
+        {
+            _reasons.Add(new Reason(ReasonKind.RandomSelection, "random-control", "Random control selection", 0,
+                $"picked at random from the {lane.ToString().ToLowerInvariant()} lane (rate {rate:P1}, seed {settings.RandomSeed}) to measure compliance"));
+            lane = Lane.Red;
+        }
+        var version = consignment.Provenance?.Version ?? 1;
+        return new ConsignmentAssessment(consignment.Document.Key, version, Math.Round(score, 2), lane, new ValueList<Reason>(_reasons.OrderByDescending(r => r.Score)), now);
+    }
+
+    private string? TrustedProgramme(Consignment consignment, DateTimeOffset now)
+    {
+        if (trustedTraders is null)
+        {
+            return null;
+        }
+        foreach (var party in consignment.Parties)
+        {
+            if (party.Role is PartyRole.Consignee or PartyRole.Declarant or PartyRole.Consignor && trustedTraders.ProgrammeOf(party, now) is { } programme)
+            {
+                return programme;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A uniform draw in [0, 1) fixed by the seed, the document and its version, whatever the order of assessment.</summary>
+    private double Draw(Consignment consignment)
+    {
+        var key = $"{settings.RandomSeed}|{consignment.Document.Key}|{consignment.Provenance?.Version ?? 1}";
+        var hash = BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return (hash >> 11) * (1.0 / (1UL << 53));
+    }
+
+    private static Lane Max(Lane a, Lane b) => a > b ? a : b;
+}
