@@ -182,7 +182,11 @@ public sealed class CsvMessageFormat : IMessageFormat
             f.AddParty(parties, PartyRole.NotifyParty, "notify", null, null);
             f.AddParty(parties, PartyRole.Declarant, "declarant", "declarantEori", "EORI");
             f.AddParty(parties, PartyRole.Seller, "seller", null, null);
-            var equipment = f.List("containers").Distinct(StringComparer.Ordinal).Select(c => new Equipment(ContainerNumber.Parse(c, "containers"), seals: new(f.List("seals")))).ToList();
+            var seals = new ValueList<string>(f.List("seals"));
+            var containers = f.List("containers");
+            var equipment = f.Guarded("containers", () => containers.Distinct(StringComparer.Ordinal).Select(c => new Equipment(ContainerNumber.Parse(c, "containers"), seals: seals)).ToList());
+            var routeCodes = f.List("route");
+            var route = f.Guarded("route", () => routeCodes.Select(c => CountryCode.Parse(c, "route")).ToList());
             return f.Guarded("documentNumber", () => new Consignment(
                 new TransportDocument(f.Text("documentNumber")!, f.Enum<TransportDocumentKind>("documentKind"), f.Text("masterNumber")),
                 f.Enum<Direction>("direction"),
@@ -196,7 +200,7 @@ public sealed class CsvMessageFormat : IMessageFormat
                 f.Parse("placeOfLoading", UnLocode.Parse),
                 f.Parse("placeOfDischarge", UnLocode.Parse),
                 f.Parse("finalDestination", UnLocode.Parse),
-                new(f.List("route").Select(c => CountryCode.Parse(c, "route"))),
+                new(route),
                 f.Instant("departure"),
                 f.Instant("estimatedArrival"),
                 new(equipment)));
