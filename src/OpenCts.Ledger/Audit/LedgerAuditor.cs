@@ -1,0 +1,156 @@
+using Microsoft.Data.Sqlite;
+using OpenCts.Ledger.Checkpoints;
+using OpenCts.Ledger.Merkle;
+using OpenCts.Ledger.Notes;
+using OpenCts.Ledger.Storage;
+
+namespace OpenCts.Ledger.Audit;
+
+/// <summary>Recomputes every leaf from the stored records and the tree from the leaves, and checks them against the latest checkpoint.</summary>
+/// <remarks>
+/// A record whose bytes changed fails its commitment; a ledger row edited to match it fails its stored leaf hash;
+/// rewriting the stored hashes too changes the root, which no longer matches the signed checkpoint.
+/// When one record was logged more than once (a new version under the same id), only its latest leaf is compared with its current bytes.
+/// </remarks>
+public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? checkpointVerifier)
+{
+    /// <summary>Runs the audit; <paramref name="progress"/> receives the number of leaves checked so far.</summary>
+    public AuditReport Audit(IRecordSource records, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var reader = LedgerReader.Open(databasePath);
+        var checkpoint = reader.LatestCheckpoint();
+        string? checkpointProblem = null;
+        if (checkpoint is null)
+        {
+            checkpointProblem = "no checkpoint has been signed";
+        }
+        else if (checkpointVerifier is not null)
+        {
+            try
+            {
+                checkpointVerifier.Verify(checkpoint.ToString());
+            }
+            catch (Exception e) when (e is NoteFormatException or NoteVerificationException)
+            {
+                checkpointProblem = e.Message;
+            }
+        }
+        var (treeSize, _) = reader.Tree();
+        var checkpointSize = checkpoint?.Checkpoint.Size ?? 0;
+        var latestOfRepeated = LatestOfRepeatedRecords(databasePath);
+        var findings = new List<AuditFinding>();
+        var range = new CompactRange();
+        byte[]? recomputedAtCheckpoint = checkpointSize == 0 ? MerkleHash.EmptyRoot : null;
+        var checkedCount = 0L;
+
+        using var hashes = reader.LeafHashes(0, treeSize).GetEnumerator();
+        foreach (var leaf in reader.Leaves(0, treeSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (range.Size < leaf.Index)
+            {
+                findings.Add(new AuditFinding(range.Size, "", "", AuditFindingKind.LeafMissing, "no ledger row for this leaf index"));
+                range.Append(MerkleHash.EmptyRoot, static (_, _) => { });
+                NoteCheckpoint();
+            }
+            var leafHash = leaf.Entry.LeafHash();
+            byte[]? stored = null;
+            while (hashes.MoveNext())
+            {
+                if (hashes.Current.Index == leaf.Index)
+                {
+                    stored = hashes.Current.Hash;
+                    break;
+                }
+                if (hashes.Current.Index > leaf.Index)
+                {
+                    break;
+                }
+            }
+            if (stored is null || !stored.AsSpan().SequenceEqual(leafHash))
+            {
+                findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.LeafAltered,
+                    "the ledger row no longer hashes to the stored leaf hash"));
+            }
+            CheckRecord(leaf, records, latestOfRepeated, findings);
+            range.Append(leafHash, static (_, _) => { });
+            NoteCheckpoint();
+            if (++checkedCount % 10_000 == 0)
+            {
+                progress?.Report(checkedCount);
+            }
+        }
+        while (range.Size < treeSize)
+        {
+            findings.Add(new AuditFinding(range.Size, "", "", AuditFindingKind.LeafMissing, "no ledger row for this leaf index"));
+            range.Append(MerkleHash.EmptyRoot, static (_, _) => { });
+            NoteCheckpoint();
+        }
+        progress?.Report(checkedCount);
+
+        var treeMatches = checkpoint is not null && recomputedAtCheckpoint is not null
+            && recomputedAtCheckpoint.AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash);
+        var nodesMatch = checkpoint is not null && checkpointSize <= treeSize
+            && StoredRoot(reader, checkpointSize).AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash);
+        return new AuditReport(checkpoint, checkpointProblem, treeSize, checkedCount, treeMatches, nodesMatch, findings);
+
+        void NoteCheckpoint()
+        {
+            if (range.Size == checkpointSize)
+            {
+                recomputedAtCheckpoint = range.Root();
+            }
+        }
+    }
+
+    private static byte[] StoredRoot(LedgerReader reader, long size)
+    {
+        try
+        {
+            return reader.RootAt(size);
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    private static void CheckRecord(LeafRow leaf, IRecordSource records, Dictionary<(string, string), long> latestOfRepeated, List<AuditFinding> findings)
+    {
+        if (leaf.Erased)
+        {
+            findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordErased, "erased under a retention rule"));
+            return;
+        }
+        if (latestOfRepeated.TryGetValue((leaf.RecordKind, leaf.RecordId), out var latest) && latest != leaf.Index)
+        {
+            return;
+        }
+        var bytes = records.Read(leaf.RecordKind, leaf.RecordId);
+        if (bytes is null)
+        {
+            findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordDeleted, "the record is gone"));
+            return;
+        }
+        if (leaf.Salt is null || !LedgerEntry.Commit(leaf.Salt, bytes).AsSpan().SequenceEqual(leaf.Commitment))
+        {
+            findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordAltered,
+                "the record's bytes differ from those logged"));
+        }
+    }
+
+    private static Dictionary<(string, string), long> LatestOfRepeatedRecords(string databasePath)
+    {
+        var latest = new Dictionary<(string, string), long>();
+        using var connection = LedgerSchema.Open(databasePath);
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT record_kind, record_id, max(leaf_index) FROM ledger_leaves GROUP BY record_kind, record_id HAVING count(*) > 1";
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            latest[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+        return latest;
+    }
+}

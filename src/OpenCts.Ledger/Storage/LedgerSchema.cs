@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+
+namespace OpenCts.Ledger.Storage;
+
+/// <summary>Creates and upgrades the ledger's tables (prefixed <c>ledger_</c>) in the store's SQLite file.</summary>
+/// <remarks>The ledger keeps its own version table so that its migrations never depend on the store's.</remarks>
+public static class LedgerSchema
+{
+    /// <summary>The schema version this code writes.</summary>
+    public const int CurrentVersion = 1;
+
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE ledger_pending (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            salt BLOB NOT NULL,
+            commitment BLOB NOT NULL);
+        CREATE TABLE ledger_leaves (
+            leaf_index INTEGER PRIMARY KEY,
+            record_kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            salt BLOB,
+            commitment BLOB NOT NULL,
+            erased_at TEXT);
+        CREATE INDEX ledger_leaves_record ON ledger_leaves (record_kind, record_id);
+        CREATE TABLE ledger_nodes (
+            id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL);
+        CREATE TABLE ledger_tree (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            size INTEGER NOT NULL,
+            root BLOB NOT NULL);
+        CREATE TABLE ledger_checkpoints (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            size INTEGER NOT NULL,
+            root BLOB NOT NULL,
+            note TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE TABLE ledger_witness_state (
+            witness TEXT PRIMARY KEY,
+            size INTEGER NOT NULL);
+        """,
+    ];
+
+    /// <summary>Brings the ledger tables of <paramref name="connection"/> to <see cref="CurrentVersion"/>; safe to call on every open.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var transaction = connection.BeginTransaction();
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+        long version;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT coalesce(max(version), 0) FROM ledger_schema";
+            version = (long)read.ExecuteScalar()!;
+        }
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException($"the ledger tables are at version {version}, newer than this program's {CurrentVersion}");
+        }
+        for (var v = (int)version; v < CurrentVersion; v++)
+        {
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = Migrations[v] + $";INSERT INTO ledger_schema (version) VALUES ({v + 1})";
+            migrate.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Opens a connection to the SQLite file in WAL mode with full syncs, so a committed batch survives a crash.</summary>
+    public static SqliteConnection Open(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString());
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}
