@@ -17,11 +17,14 @@ public enum AuditFindingKind
 
     /// <summary>The record was erased under a retention rule; its leaf stays (information, not tampering).</summary>
     RecordErased,
+
+    /// <summary>No reader for this kind of record was given, so its bytes were not compared (information).</summary>
+    RecordUnchecked,
 }
 
 /// <summary>One finding of the audit, naming the leaf and the record.</summary>
 public sealed record AuditFinding(long LeafIndex, string RecordKind, string RecordId, AuditFindingKind Kind, string Detail)
 {
     /// <summary>True for findings that show tampering or loss, false for information.</summary>
-    public bool IsProblem => Kind != AuditFindingKind.RecordErased;
+    public bool IsProblem => Kind is not (AuditFindingKind.RecordErased or AuditFindingKind.RecordUnchecked);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Checkpoints;
 using OpenCts.Ledger.Merkle;
 using OpenCts.Ledger.Notes;
@@ -127,7 +126,16 @@ public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? check
         {
             return;
         }
-        var bytes = records.Read(leaf.RecordKind, leaf.RecordId);
+        byte[]? bytes;
+        try
+        {
+            bytes = records.Read(leaf.RecordKind, leaf.RecordId);
+        }
+        catch (UnreadableRecordKindException e)
+        {
+            findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordUnchecked, e.Message));
+            return;
+        }
         if (bytes is null)
         {
             findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordDeleted, "the record is gone"));

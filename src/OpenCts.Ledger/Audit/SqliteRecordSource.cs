@@ -15,7 +15,7 @@ public sealed class SqliteRecordSource(SqliteConnection connection, IReadOnlyDic
         {
             if (!queryByKind.TryGetValue(recordKind, out var sql))
             {
-                throw new InvalidOperationException($"no query reads records of kind \"{recordKind}\"");
+                throw new UnreadableRecordKindException(recordKind);
             }
             command = connection.CreateCommand();
             command.CommandText = sql;

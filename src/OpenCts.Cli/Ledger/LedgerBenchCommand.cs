@@ -1,0 +1,215 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using OpenCts.Cli.Common;
+using OpenCts.Ledger.Merkle;
+using OpenCts.Ledger.Notes;
+using OpenCts.Ledger.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.Ledger;
+
+/// <summary><c>cts bench ledger</c>: appends per second with a checkpoint every second, inclusion-proof time at a large tree, and SHA-256 throughput as the physical bound.</summary>
+internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--seconds <S>")]
+        [Description("How long to measure appends (default 5).")]
+        public int Seconds { get; init; } = 5;
+
+        [CommandOption("--leaves <N>")]
+        [Description("Tree size at which inclusion proofs are timed (default 10,000,000).")]
+        public long Leaves { get; init; } = 10_000_000;
+
+        [CommandOption("--proofs <N>")]
+        [Description("How many inclusion proofs to time (default 20,000).")]
+        public int Proofs { get; init; } = 20_000;
+
+        [CommandOption("--record-bytes <N>")]
+        [Description("Size of each logged record (default 512).")]
+        public int RecordBytes { get; init; } = 512;
+
+        [CommandOption("--dir <DIR>")]
+        [Description("Folder for the benchmark's SQLite file (default: a temporary folder, deleted afterwards).")]
+        public string? Directory { get; init; }
+
+        [CommandOption("--json <FILE>")]
+        [Description("Also write leavesPerSecond, inclusionProofMicroseconds and sha256MegabytesPerSecond to this file.")]
+        public string? Json { get; init; }
+    }
+
+    private const int Batch = 10_000;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var folder = settings.Directory ?? Path.Combine(Path.GetTempPath(), "cts-bench-ledger-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "cts.db");
+        try
+        {
+            var (shaMegabytes, nodeHashes) = Sha256Throughput();
+            AnsiConsole.MarkupLineInterpolated($"SHA-256: {shaMegabytes:N0} MB/s on 1 MiB blocks, {nodeHashes:N0} node hashes/s");
+
+            using var log = LedgerLog.Open(database);
+            using var signer = NoteSigner.Generate("bench.opencts.local/ledger", NoteKeyType.Ed25519);
+            var records = new RecordMaker(settings.RecordBytes);
+            var (leavesPerSecond, checkpoints) = await MeasureAppends(log, signer, records, settings.Seconds, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"appends: {leavesPerSecond:N0} leaves/s with {checkpoints} checkpoints signed");
+
+            await GrowTo(log, records, settings.Leaves, cancellationToken);
+            var proofMicroseconds = MeasureProofs(log, settings.Leaves, settings.Proofs);
+            AnsiConsole.MarkupLineInterpolated($"inclusion proofs at {settings.Leaves:N0} leaves: {proofMicroseconds:N1} µs each");
+
+            var table = new Table().AddColumns("measure", "OpenCTS ledger", "goal", "bound on this machine");
+            table.AddRow("appends (leaves/s, checkpoint every second)", $"{leavesPerSecond:N0}", "≥ 100,000",
+                $"{nodeHashes / 3:N0} (SHA-256 alone, ~3 hashes per leaf)");
+            table.AddRow($"inclusion proof at {settings.Leaves:N0} leaves (µs)", $"{proofMicroseconds:N1}", "< 100",
+                $"{Math.Ceiling(Math.Log2(settings.Leaves)) * 1e6 / nodeHashes:N2} (hashing its path alone)");
+            table.AddRow("SHA-256 (MB/s)", $"{shaMegabytes:N0}", "", "physical bound");
+            AnsiConsole.Write(table);
+
+            if (settings.Json is not null)
+            {
+                await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(new
+                {
+                    leavesPerSecond = Math.Round(leavesPerSecond),
+                    inclusionProofMicroseconds = Math.Round(proofMicroseconds, 2),
+                    sha256MegabytesPerSecond = Math.Round(shaMegabytes),
+                    treeSize = settings.Leaves,
+                    recordBytes = settings.RecordBytes,
+                }), cancellationToken);
+            }
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (settings.Directory is null)
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static (double MegabytesPerSecond, double NodeHashesPerSecond) Sha256Throughput()
+    {
+        var block = RandomNumberGenerator.GetBytes(1 << 20);
+        Span<byte> hash = stackalloc byte[32];
+        var watch = Stopwatch.StartNew();
+        long bytes = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            SHA256.HashData(block, hash);
+            bytes += block.Length;
+        }
+        var megabytes = bytes / 1e6 / watch.Elapsed.TotalSeconds;
+
+        var left = RandomNumberGenerator.GetBytes(32);
+        var right = RandomNumberGenerator.GetBytes(32);
+        long nodes = 0;
+        watch.Restart();
+        while (watch.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                MerkleHash.Node(left, right, hash);
+            }
+            nodes += 10_000;
+        }
+        return (megabytes, nodes / watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<(double LeavesPerSecond, int Checkpoints)> MeasureAppends(LedgerLog log, NoteSigner signer, RecordMaker records, int seconds, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var nextCheckpoint = TimeSpan.FromSeconds(1);
+        long size = 0;
+        var checkpoints = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            size = await log.AppendAsync(records.Next(Batch), cancellationToken);
+            if (watch.Elapsed >= nextCheckpoint)
+            {
+                log.SignCheckpoint(signer);
+                checkpoints++;
+                nextCheckpoint += TimeSpan.FromSeconds(1);
+            }
+        }
+        log.SignCheckpoint(signer);
+        checkpoints++;
+        return (size / watch.Elapsed.TotalSeconds, checkpoints);
+    }
+
+    private static async Task GrowTo(LedgerLog log, RecordMaker records, long leaves, CancellationToken cancellationToken)
+    {
+        using var reader = log.OpenReader();
+        var size = reader.Tree().Size;
+        if (size >= leaves)
+        {
+            return;
+        }
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"growing the tree to {leaves:N0} leaves", maxValue: leaves);
+                task.Value = size;
+                while (size < leaves)
+                {
+                    size = await log.AppendAsync(records.Next((int)Math.Min(Batch * 5, leaves - size)), cancellationToken);
+                    task.Value = size;
+                }
+            });
+    }
+
+    private static double MeasureProofs(LedgerLog log, long size, int count)
+    {
+        using var reader = log.OpenReader();
+        var root = reader.RootAt(size);
+        var random = new Random(2024);
+        var indexes = Enumerable.Range(0, count).Select(_ => random.NextInt64(size)).ToArray();
+        for (var i = 0; i < Math.Min(1000, count); i++)
+        {
+            reader.InclusionProof(indexes[i], size);
+        }
+        var watch = Stopwatch.StartNew();
+        var proofs = new byte[count][][];
+        for (var i = 0; i < count; i++)
+        {
+            proofs[i] = reader.InclusionProof(indexes[i], size);
+        }
+        var microseconds = watch.Elapsed.TotalMicroseconds / count;
+
+        // Every timed proof must be a real one: check a sample against the root outside the timing.
+        for (var i = 0; i < count; i += Math.Max(1, count / 200))
+        {
+            var leaf = reader.Leaves(indexes[i], indexes[i] + 1).Single();
+            MerkleVerifier.VerifyInclusion(indexes[i], size, leaf.Entry.LeafHash(), proofs[i], root);
+        }
+        return microseconds;
+    }
+
+    // Records of realistic size with distinct ids; the bytes vary so no two commitments collide.
+    private sealed class RecordMaker(int recordBytes)
+    {
+        private readonly byte[] _template = RandomNumberGenerator.GetBytes(recordBytes);
+        private long _next;
+
+        public LedgerRecord[] Next(int count)
+        {
+            var batch = new LedgerRecord[count];
+            for (var i = 0; i < count; i++)
+            {
+                var id = _next++;
+                var bytes = (byte[])_template.Clone();
+                BitConverter.TryWriteBytes(bytes, id);
+                batch[i] = new LedgerRecord("message", id.ToString(CultureInfo.InvariantCulture), bytes);
+            }
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using OpenCts.Cli.Common;
+using OpenCts.Ledger.Storage;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.Ledger;
+
+/// <summary><c>cts ledger prove KIND:ID</c>: writes the offline proof bundle of a record.</summary>
+internal sealed class ProveCommand : Command<ProveCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<RECORD>")]
+        [Description("The record as kind:id, e.g. message:42.")]
+        public string Record { get; init; } = "";
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Write the bundle to this file instead of standard output.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--tlog-proof")]
+        [Description("Write the C2SP tlog-proof text instead of the JSON bundle.")]
+        public bool TlogProof { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var colon = settings.Record.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == settings.Record.Length - 1)
+        {
+            Output.Error($"\"{settings.Record}\" is not kind:id (e.g. message:42)");
+            return 2;
+        }
+        if (!File.Exists(LedgerFiles.Database(settings)))
+        {
+            Output.Error($"no store at {LedgerFiles.Database(settings)}");
+            return 2;
+        }
+        using var reader = LedgerReader.Open(LedgerFiles.Database(settings));
+        OpenCts.Ledger.Proofs.ProofBundle bundle;
+        try
+        {
+            bundle = reader.Prove(settings.Record[..colon], settings.Record[(colon + 1)..]);
+        }
+        catch (InvalidOperationException e)
+        {
+            Output.Error(e.Message);
+            return 1;
+        }
+        var text = settings.TlogProof ? bundle.ToTlogProof() : bundle.ToJson() + "\n";
+        if (settings.Out is null)
+        {
+            Console.Out.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(settings.Out, text);
+        }
+        return 0;
+    }
+}
