@@ -1,133 +1,134 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Merkle;
 
 namespace OpenCts.Ledger.Storage;
 
-/// <summary>Buffers leaf and node rows and inserts them many rows per statement, which is what makes appends fast on SQLite.</summary>
+/// <summary>Buffers a batch of leaf and node rows and writes each table with one statement per batch (per level for nodes).</summary>
+/// <remarks>
+/// Binding parameters row by row costs more than SQLite's own inserts; instead the salts, commitments and hashes go in
+/// as one blob each and the record ids as one JSON array, unpacked inside SQLite. The nodes a batch completes at one
+/// level always have consecutive indexes, so each level is one contiguous run.
+/// </remarks>
 internal sealed class LeafWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
 {
-    private const int LeavesPerStatement = 100;
-    private const int NodesPerStatement = 200;
-    private readonly List<(long Index, string Kind, string Id, byte[] Salt, byte[] Commitment)> _leaves = new(LeavesPerStatement);
-    private readonly List<(long Key, byte[] Hash)> _nodeRows = new(NodesPerStatement);
-    private SqliteCommand? _leafCommand;
-    private SqliteCommand? _nodeCommand;
+    private readonly ArrayBufferWriter<byte> _records = new(1 << 16);
+    private readonly MemoryStream _salts = new();
+    private readonly MemoryStream _commitments = new();
+    private readonly Dictionary<int, (long First, MemoryStream Hashes)> _levels = [];
+    private Utf8JsonWriter? _json;
+    private long _firstLeaf;
+    private int _leafCount;
 
     public void AddLeaf(long index, string kind, string id, byte[] salt, byte[] commitment)
     {
-        _leaves.Add((index, kind, id, salt, commitment));
-        if (_leaves.Count == LeavesPerStatement)
+        if (_leafCount > 0 && index != _firstLeaf + _leafCount)
         {
             FlushLeaves();
         }
+        if (_leafCount == 0)
+        {
+            _firstLeaf = index;
+            _json = new Utf8JsonWriter(_records);
+            _json.WriteStartArray();
+        }
+        _json!.WriteStartArray();
+        _json.WriteStringValue(kind);
+        _json.WriteStringValue(id);
+        _json.WriteEndArray();
+        _salts.Write(salt);
+        _commitments.Write(commitment);
+        _leafCount++;
     }
 
     public void AddNode(NodeId node, byte[] hash)
     {
-        _nodeRows.Add((node.Key, hash));
-        if (_nodeRows.Count == NodesPerStatement)
+        if (_levels.TryGetValue(node.Level, out var run) && node.Index != run.First + run.Hashes.Length / MerkleHash.Size)
         {
-            FlushNodes();
+            FlushLevel(node.Level, run);
+            _levels.Remove(node.Level);
+            run = default;
         }
+        if (run.Hashes is null)
+        {
+            run = (node.Index, new MemoryStream());
+            _levels[node.Level] = run;
+        }
+        run.Hashes.Write(hash);
     }
 
     public void Flush()
     {
         FlushLeaves();
-        FlushNodes();
+        foreach (var (level, run) in _levels)
+        {
+            FlushLevel(level, run);
+        }
+        _levels.Clear();
     }
 
     private void FlushLeaves()
     {
-        if (_leaves.Count == 0)
+        if (_leafCount == 0)
         {
             return;
         }
-        SqliteCommand command;
-        if (_leaves.Count == LeavesPerStatement)
+        _json!.WriteEndArray();
+        _json.Flush();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO ledger_leaves (leaf_index, record_kind, record_id, salt, commitment)
+            SELECT $first + j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+                   substr($salts, j.key * 32 + 1, 32), substr($commitments, j.key * 32 + 1, 32)
+            FROM json_each($records) AS j
+            """;
+        insert.Parameters.AddWithValue("$first", _firstLeaf);
+        insert.Parameters.Add("$records", SqliteType.Text).Value = System.Text.Encoding.UTF8.GetString(_records.WrittenSpan);
+        insert.Parameters.Add("$salts", SqliteType.Blob).Value = _salts.ToArray();
+        insert.Parameters.Add("$commitments", SqliteType.Blob).Value = _commitments.ToArray();
+        var rows = insert.ExecuteNonQuery();
+        if (rows != _leafCount)
         {
-            command = _leafCommand ??= LeafCommand(LeavesPerStatement);
+            throw new InvalidOperationException($"wrote {rows} leaf rows instead of {_leafCount}");
         }
-        else
-        {
-            command = LeafCommand(_leaves.Count);
-        }
-        for (var i = 0; i < _leaves.Count; i++)
-        {
-            var (index, kind, id, salt, commitment) = _leaves[i];
-            command.Parameters[5 * i].Value = index;
-            command.Parameters[5 * i + 1].Value = kind;
-            command.Parameters[5 * i + 2].Value = id;
-            command.Parameters[5 * i + 3].Value = salt;
-            command.Parameters[5 * i + 4].Value = commitment;
-        }
-        command.ExecuteNonQuery();
-        if (command != _leafCommand)
-        {
-            command.Dispose();
-        }
-        _leaves.Clear();
+        _json.Dispose();
+        _json = null;
+        _records.Clear();
+        _salts.SetLength(0);
+        _commitments.SetLength(0);
+        _leafCount = 0;
     }
 
-    private void FlushNodes()
+    private void FlushLevel(int level, (long First, MemoryStream Hashes) run)
     {
-        if (_nodeRows.Count == 0)
+        var count = run.Hashes.Length / MerkleHash.Size;
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO ledger_nodes (id, hash)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
+            SELECT $first + i, substr($hashes, i * 32 + 1, 32) FROM n
+            """;
+        insert.Parameters.AddWithValue("$count", count);
+        insert.Parameters.AddWithValue("$first", new NodeId(level, run.First).Key);
+        insert.Parameters.Add("$hashes", SqliteType.Blob).Value = run.Hashes.ToArray();
+        var rows = insert.ExecuteNonQuery();
+        if (rows != count)
         {
-            return;
+            throw new InvalidOperationException($"wrote {rows} node rows instead of {count}");
         }
-        SqliteCommand command;
-        if (_nodeRows.Count == NodesPerStatement)
-        {
-            command = _nodeCommand ??= NodeCommand(NodesPerStatement);
-        }
-        else
-        {
-            command = NodeCommand(_nodeRows.Count);
-        }
-        for (var i = 0; i < _nodeRows.Count; i++)
-        {
-            command.Parameters[2 * i].Value = _nodeRows[i].Key;
-            command.Parameters[2 * i + 1].Value = _nodeRows[i].Hash;
-        }
-        command.ExecuteNonQuery();
-        if (command != _nodeCommand)
-        {
-            command.Dispose();
-        }
-        _nodeRows.Clear();
-    }
-
-    private SqliteCommand LeafCommand(int rows) =>
-        Command("INSERT INTO ledger_leaves (leaf_index, record_kind, record_id, salt, commitment) VALUES ", rows,
-            [SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Blob, SqliteType.Blob]);
-
-    private SqliteCommand NodeCommand(int rows) =>
-        Command("INSERT INTO ledger_nodes (id, hash) VALUES ", rows, [SqliteType.Integer, SqliteType.Blob]);
-
-    private SqliteCommand Command(string head, int rows, SqliteType[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder(head);
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ",(");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var name = $"$p{r * columns.Length + c}";
-                sql.Append(c == 0 ? name : "," + name);
-                command.Parameters.Add(new SqliteParameter(name, columns[c]));
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.ToString();
-        return command;
     }
 
     public void Dispose()
     {
-        _leafCommand?.Dispose();
-        _nodeCommand?.Dispose();
+        _json?.Dispose();
+        _salts.Dispose();
+        _commitments.Dispose();
+        foreach (var run in _levels.Values)
+        {
+            run.Hashes.Dispose();
+        }
     }
 }

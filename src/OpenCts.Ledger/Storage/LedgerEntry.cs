@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,10 +22,19 @@ public sealed record LedgerEntry(string RecordKind, string RecordId, byte[] Comm
     /// <summary>SHA-256(salt || record).</summary>
     public static byte[] Commit(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> record)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(salt);
-        sha.AppendData(record);
-        return sha.GetHashAndReset();
+        // One-shot hashing of a pooled copy is several times faster than an incremental hash object per record.
+        var length = salt.Length + record.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            salt.CopyTo(buffer);
+            record.CopyTo(buffer.AsSpan(salt.Length));
+            return SHA256.HashData(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A fresh random salt.</summary>
