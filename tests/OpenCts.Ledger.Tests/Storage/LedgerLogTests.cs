@@ -1,6 +1,7 @@
 using OpenCts.Ledger.Checkpoints;
 using OpenCts.Ledger.Merkle;
 using OpenCts.Ledger.Notes;
+using OpenCts.Ledger.Proofs;
 using OpenCts.Ledger.Storage;
 using OpenCts.Ledger.Tests.Support;
 
@@ -118,8 +119,8 @@ public sealed class LedgerLogTests
         }
         Assert.False(Directory.Exists(folder.Path));
 
-        var verifier = new Proofs.ProofBundleVerifier([NoteVerifier.Parse(verifierKey)]);
-        var bundle = Proofs.ProofBundle.FromJson(json);
+        var verifier = new ProofBundleVerifier([NoteVerifier.Parse(verifierKey)]);
+        var bundle = ProofBundle.FromJson(json);
         Assert.True(verifier.Verify(bundle, Body(20)).IsValid);
 
         var changed = Body(20);
@@ -130,7 +131,7 @@ public sealed class LedgerLogTests
         Assert.False(verifier.Verify(bundle with { LeafIndex = bundle.LeafIndex + 1 }, Body(20)).IsValid);
         Assert.False(verifier.Verify(bundle with { RecordId = "D21" }, Body(20)).IsValid);
         using var stranger = NoteSigner.Generate("customs.example/ledger", NoteKeyType.Ed25519);
-        Assert.StartsWith("checkpoint:", new Proofs.ProofBundleVerifier([stranger.Verifier]).Verify(bundle, Body(20)).Failure, StringComparison.Ordinal);
+        Assert.StartsWith("checkpoint:", new ProofBundleVerifier([stranger.Verifier]).Verify(bundle, Body(20)).Failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using OpenCts.Ledger.Tiles;
 
-namespace OpenCts.Ledger.Tests.Witness;
+namespace OpenCts.Ledger.Tests.Tiles;
 
 public sealed class TilePathTests
 {
