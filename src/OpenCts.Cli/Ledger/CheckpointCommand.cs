@@ -15,6 +15,10 @@ internal sealed class CheckpointCommand : AsyncCommand<CheckpointCommand.Setting
         [CommandOption("--origin <NAME>")]
         [Description("The log's origin and key name, used when the signing key is first created (default opencts.local/ledger).")]
         public string Origin { get; init; } = LedgerFiles.DefaultOrigin;
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Write the signed (and cosigned) checkpoint note to this file instead of printing it.")]
+        public string? Out { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -50,7 +54,14 @@ internal sealed class CheckpointCommand : AsyncCommand<CheckpointCommand.Setting
             $"{result.Cosignatures} of {policy.Witnesses.Count} (quorum {policy.Quorum})",
             result.IsFinal ? "[green]yes[/]" : "[red]no[/]");
         AnsiConsole.Write(table);
-        Console.Out.Write(result.Checkpoint.ToString());
+        if (settings.Out is null)
+        {
+            Console.Out.Write(result.Checkpoint.ToString());
+        }
+        else
+        {
+            await File.WriteAllTextAsync(settings.Out, result.Checkpoint.ToString(), cancellationToken);
+        }
         return result.IsFinal ? 0 : 3;
     }
 }
