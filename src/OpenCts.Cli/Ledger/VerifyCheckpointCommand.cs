@@ -27,13 +27,15 @@ internal sealed class VerifyCheckpointCommand : Command<VerifyCheckpointCommand.
         [CommandOption("--quorum <K>")]
         [Description("How many of the witness keys must have cosigned (default 0).")]
         public int Quorum { get; init; }
-
-        public override ValidationResult Validate() =>
-            VerifierKeys.Length == 0 || File.Length == 0 ? ValidationResult.Error("--vkey and --file are required") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.VerifierKeys.Length == 0 || settings.File.Length == 0)
+        {
+            Output.Error("--vkey KEY and --file FILE are required");
+            return 2;
+        }
         CheckpointVerifier verifier;
         string note;
         try
