@@ -65,10 +65,12 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
             AnsiConsole.MarkupLineInterpolated($"inclusion proofs at {settings.Leaves:N0} leaves: {proofMicroseconds:N1} µs each");
 
             var table = new Table().AddColumns("measure", "OpenCTS ledger", "goal", "bound on this machine");
+            // Per leaf the hashing alone is the salted commitment over the record, the leaf hash and about one node hash.
+            var hashSecondsPerLeaf = (settings.RecordBytes + 32) / (shaMegabytes * 1e6) + 2 / nodeHashes;
             table.AddRow("appends (leaves/s, checkpoint every second)", $"{leavesPerSecond:N0}", "≥ 100,000",
-                $"{nodeHashes / 3:N0} (SHA-256 alone, ~3 hashes per leaf)");
+                $"{1 / hashSecondsPerLeaf:N0} (its SHA-256 work alone)");
             table.AddRow($"inclusion proof at {settings.Leaves:N0} leaves (µs)", $"{proofMicroseconds:N1}", "< 100",
-                $"{Math.Ceiling(Math.Log2(settings.Leaves)) * 1e6 / nodeHashes:N2} (hashing its path alone)");
+                $"{Math.Ceiling(Math.Log2(settings.Leaves)) * 1e6 / nodeHashes:N2} (hashing its path, as a verifier does)");
             table.AddRow("SHA-256 (MB/s)", $"{shaMegabytes:N0}", "", "physical bound");
             AnsiConsole.Write(table);
 
@@ -150,6 +152,15 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
         var size = reader.Tree().Size;
         if (size >= leaves)
         {
+            return;
+        }
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            AnsiConsole.MarkupLineInterpolated($"growing the tree to {leaves:N0} leaves...");
+            while (size < leaves)
+            {
+                size = await log.AppendAsync(records.Next((int)Math.Min(Batch * 5, leaves - size)), cancellationToken);
+            }
             return;
         }
         await AnsiConsole.Progress()
