@@ -70,16 +70,24 @@ public sealed class LedgerLog : IDisposable
     /// <summary>Sequences every pending leaf into the tree, in batches; returns the new tree size.</summary>
     public Task<long> IntegrateAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        // SQLite works synchronously; the Task shape lets callers treat integration like any other I/O.
+        try
         {
-            while (true)
+            lock (_gate)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (IntegrateBatch() == 0)
+                while (true)
                 {
-                    return Task.FromResult(_range!.Size);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (IntegrateBatch() == 0)
+                    {
+                        return Task.FromResult(_range!.Size);
+                    }
                 }
             }
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<long>(e);
         }
     }
 
@@ -88,18 +96,25 @@ public sealed class LedgerLog : IDisposable
     public Task<long> AppendAsync(IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach (var record in records)
+        try
         {
-            LedgerEntry.Validate(record.Kind, record.Id);
-        }
-        lock (_gate)
-        {
-            return Task.FromResult(Sequence(tx => records.Select(r =>
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var record in records)
             {
-                var salt = LedgerEntry.NewSalt();
-                return (r.Kind, r.Id, salt, LedgerEntry.Commit(salt, r.Bytes.Span));
-            })));
+                LedgerEntry.Validate(record.Kind, record.Id);
+            }
+            lock (_gate)
+            {
+                return Task.FromResult(Sequence(tx => records.Select(r =>
+                {
+                    var salt = LedgerEntry.NewSalt();
+                    return (r.Kind, r.Id, salt, LedgerEntry.Commit(salt, r.Bytes.Span));
+                })));
+            }
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<long>(e);
         }
     }
 

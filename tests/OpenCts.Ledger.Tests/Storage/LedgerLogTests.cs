@@ -159,4 +159,40 @@ public sealed class LedgerLogTests
         var refusal = Assert.Throws<InvalidOperationException>(() => reopened.SignCheckpoint(signer));
         Assert.Contains("fork", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ABatchThatFailsHalfwayLeavesNothingBehindAndTheNextBatchBuildsTheRightTree()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("cts.db");
+        using var store = new StandInStore(path);
+        for (var i = 0; i < 40; i++)
+        {
+            store.Save("message", $"{i}", Body(i));
+        }
+        using var log = LedgerLog.Open(path);
+        await log.IntegrateAsync(TestContext.Current.CancellationToken);
+        for (var i = 40; i < 100; i++)
+        {
+            store.Save("message", $"{i}", Body(i));
+        }
+
+        // The disk "fails" while the second batch writes its nodes.
+        store.Execute("CREATE TRIGGER fail_midway BEFORE INSERT ON ledger_nodes WHEN NEW.id = 77 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => log.IntegrateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(40, store.Count("SELECT count(*) FROM ledger_leaves"));
+        Assert.Equal(60, store.Count("SELECT count(*) FROM ledger_pending"));
+
+        store.Execute("DROP TRIGGER fail_midway");
+        Assert.Equal(100, await log.IntegrateAsync(TestContext.Current.CancellationToken));
+        using var reader = log.OpenReader();
+        var memory = new MemoryTree();
+        foreach (var leaf in reader.Leaves(0, 100))
+        {
+            memory.AppendLeafHash(leaf.Entry.LeafHash());
+        }
+        Assert.Equal(memory.Root(), reader.Tree().Root);
+        Assert.Equal(memory.Root(), reader.RootAt(100));
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"{i}"), reader.Leaves(0, 100).Select(l => l.RecordId));
+    }
 }
