@@ -11,20 +11,20 @@ public sealed class LedgerReader : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
+    private readonly bool _ownsConnection;
 
-    private LedgerReader(SqliteConnection connection)
+    private LedgerReader(SqliteConnection connection, bool ownsConnection)
     {
         _connection = connection;
+        _ownsConnection = ownsConnection;
         _nodes = new SqliteNodeReader(connection);
     }
 
     /// <summary>Opens a reader on the SQLite file; the ledger tables must exist.</summary>
-    public static LedgerReader Open(string databasePath) => new(LedgerSchema.Open(databasePath));
+    public static LedgerReader Open(string databasePath) => new(LedgerSchema.Open(databasePath), ownsConnection: true);
 
     /// <summary>A reader on a connection the caller owns and keeps open, e.g. the store's; the ledger tables must exist.</summary>
-    public static LedgerReader On(SqliteConnection connection) => new(connection) { _ownsConnection = false };
-
-    private bool _ownsConnection = true;
+    public static LedgerReader On(SqliteConnection connection) => new(connection, ownsConnection: false);
 
     /// <summary>The node hashes, for proof planning by callers.</summary>
     public INodeReader Nodes => _nodes;
