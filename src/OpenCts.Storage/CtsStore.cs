@@ -70,6 +70,34 @@ public sealed class CtsStore : IDisposable
     /// <summary>The schema version applied to the file.</summary>
     public int SchemaVersion => Migrations.CurrentVersion(Connection);
 
+    /// <summary>The canonical bytes of any journaled record, as the ledger committed to them; null when the record is gone.</summary>
+    /// <param name="kind">One of <see cref="RecordKinds"/>.</param>
+    /// <param name="id">The record's id as journaled.</param>
+    /// <exception cref="ArgumentException">The kind is not one the store writes, or the id is malformed.</exception>
+    public byte[]? ReadCanonical(string kind, string id)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        long Number() => long.TryParse(id, System.Globalization.NumberStyles.None, invariant, out var n) ? n : throw new ArgumentException($"record id '{id}' of kind {kind} is not a number", nameof(id));
+        switch (kind)
+        {
+            case RecordKinds.Message:
+                return Messages.ReadCanonical(Number());
+            case RecordKinds.Assessment:
+                return Assessments.ReadCanonical(Number());
+            case RecordKinds.Examination:
+                return Examinations.ReadCanonical(Number());
+            case RecordKinds.Watchlist:
+                return Watchlists.ReadCanonical(Number());
+            case RecordKinds.Profile:
+                var at = id.LastIndexOf('@');
+                return at > 0 && int.TryParse(id[(at + 1)..], System.Globalization.NumberStyles.None, invariant, out var version)
+                    ? Profiles.ReadCanonical(id[..at], version)
+                    : throw new ArgumentException($"profile record id '{id}' is not id@version", nameof(id));
+            default:
+                throw new ArgumentException($"the store writes no records of kind '{kind}'", nameof(kind));
+        }
+    }
+
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
         var command = Connection.CreateCommand();

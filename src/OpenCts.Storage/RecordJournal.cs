@@ -21,5 +21,4 @@ public static class RecordKinds
     public const string Profile = "profile";
     public const string Watchlist = "watchlist";
     public const string Examination = "examination";
-    public const string Cancellation = "cancellation";
 }

@@ -9,5 +9,6 @@ internal static class Workspace
     /// <summary>Every message format this build reads.</summary>
     public static MessageFormats Formats => MessageFormats.All;
 
-    public static CtsStore OpenStore(StoreSettings settings) => CtsStore.Open(settings.DataDirectory);
+    /// <summary>Opens the store with the ledger attached, so every record it writes is journaled as a pending leaf.</summary>
+    public static CtsStore OpenStore(StoreSettings settings) => Ledger.LedgerWiring.Attach(CtsStore.Open(settings.DataDirectory));
 }

@@ -43,14 +43,23 @@ public sealed class AssessmentStore
             reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
             var id = (long)command.ExecuteScalar()!;
             ids.Add(id);
-            if (Journal is { } journal)
-            {
-                var canonical = Encoding.UTF8.GetBytes(string.Join('\n', id, key.Value, version.Value, ((double)score.Value).ToString("R", CultureInfo.InvariantCulture), lane.Value, at.Value, reasons.Value));
-                journal.Record(transaction, RecordKinds.Assessment, id.ToString(CultureInfo.InvariantCulture), canonical);
-            }
+            Journal?.Record(transaction, RecordKinds.Assessment, id.ToString(CultureInfo.InvariantCulture), ReadCanonical(id, transaction)!);
         }
         transaction.Commit();
         return ids;
+    }
+
+    /// <summary>The canonical bytes of a stored assessment, as the ledger commits to them; null if it is gone.</summary>
+    public byte[]? ReadCanonical(long id, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE id = $id", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
     }
 
     /// <summary>The latest assessment of each active consignment's current version, highest score first.</summary>

@@ -46,10 +46,22 @@ public sealed class ExaminationStore
             command.Parameters.AddWithValue("$n", (object?)result.Notes ?? DBNull.Value);
             command.Parameters.AddWithValue("$r", _store.Now());
             var id = (long)command.ExecuteScalar()!;
-            Journal?.Record(transaction, RecordKinds.Examination, id.ToString(CultureInfo.InvariantCulture),
-                Encoding.UTF8.GetBytes(string.Join('\n', id, result.DocumentKey, result.Outcome, result.AmountRecovered.ToString(CultureInfo.InvariantCulture), examinedAt, result.Notes)));
+            Journal?.Record(transaction, RecordKinds.Examination, id.ToString(CultureInfo.InvariantCulture), ReadCanonical(id, transaction)!);
         }
         transaction.Commit();
+    }
+
+    /// <summary>The canonical bytes of a recorded result, as the ledger commits to them; null if it is gone.</summary>
+    public byte[]? ReadCanonical(long id, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes, recorded_at FROM examinations WHERE id = $id", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5)));
     }
 
     /// <summary>Every recorded result, oldest first.</summary>

@@ -43,9 +43,19 @@ public sealed class ProfileStore
             insert.Parameters.AddWithValue("$at", _store.Now());
             insert.ExecuteNonQuery();
         }
-        Journal?.Record(transaction, RecordKinds.Profile, $"{saved.Id}@{saved.Version.ToString(CultureInfo.InvariantCulture)}", Encoding.UTF8.GetBytes(json));
+        Journal?.Record(transaction, RecordKinds.Profile, $"{saved.Id}@{saved.Version.ToString(CultureInfo.InvariantCulture)}", ReadCanonical(saved.Id, saved.Version, transaction)!);
         transaction.Commit();
         return saved;
+    }
+
+    /// <summary>The canonical bytes of one profile version, as the ledger commits to them; null if it is gone.</summary>
+    public byte[]? ReadCanonical(string id, int version, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT status, saved_at, body FROM profiles WHERE id = $id AND version = $version", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$version", version);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Encoding.UTF8.GetBytes(string.Join('\n', id, version, reader.GetString(0), reader.GetString(1), reader.GetString(2))) : null;
     }
 
     /// <summary>The latest version of every profile.</summary>

@@ -119,6 +119,17 @@ internal static class Migrations
         );
         CREATE INDEX examinations_by_document ON examinations (document_key);
         """,
+        """
+        -- Every load of a watch list is kept, so that the ledger can check each one, not only the latest.
+        CREATE TABLE watchlist_loads (
+            id INTEGER PRIMARY KEY,
+            list TEXT NOT NULL,
+            source TEXT NOT NULL,
+            loaded_at TEXT NOT NULL,
+            entry_count INTEGER NOT NULL,
+            digest TEXT NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -51,8 +51,51 @@ public sealed class WatchlistStore
             insert.ExecuteNonQuery();
             digest.AppendData(Encoding.UTF8.GetBytes(json + "\n"));
         }
-        Journal?.Record(transaction, RecordKinds.Watchlist, $"{list}@{_store.Now()}", Encoding.UTF8.GetBytes($"{list}\n{source}\n{entries.Count}\n{Convert.ToHexStringLower(digest.GetHashAndReset())}"));
+        using var load = _store.Command(
+            "INSERT INTO watchlist_loads (list, source, loaded_at, entry_count, digest) VALUES ($list, $source, $at, $count, $digest) RETURNING id", transaction);
+        load.Parameters.AddWithValue("$list", list);
+        load.Parameters.AddWithValue("$source", source);
+        load.Parameters.AddWithValue("$at", _store.Now());
+        load.Parameters.AddWithValue("$count", entries.Count);
+        load.Parameters.AddWithValue("$digest", Convert.ToHexStringLower(digest.GetHashAndReset()));
+        var loadId = (long)load.ExecuteScalar()!;
+        Journal?.Record(transaction, RecordKinds.Watchlist, loadId.ToString(CultureInfo.InvariantCulture), ReadCanonical(loadId, transaction)!);
         transaction.Commit();
+    }
+
+    /// <summary>The canonical bytes of one load of a list, as the ledger commits to them; null if it is gone.</summary>
+    /// <remarks>For the latest load of a list the digest is recomputed from the stored entries, so an edited entry shows as an altered record.</remarks>
+    public byte[]? ReadCanonical(long loadId, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        string list, source, loadedAt, digest;
+        long count;
+        bool latest;
+        using (var command = _store.Command(
+            "SELECT list, source, loaded_at, entry_count, digest, id = (SELECT MAX(id) FROM watchlist_loads l WHERE l.list = w.list) FROM watchlist_loads w WHERE id = $id", transaction))
+        {
+            command.Parameters.AddWithValue("$id", loadId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+            (list, source, loadedAt, count, digest, latest) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetBoolean(5));
+        }
+        if (latest)
+        {
+            using var entries = _store.Command("SELECT body FROM watchlist_entries WHERE list = $list ORDER BY rowid", transaction);
+            entries.Parameters.AddWithValue("$list", list);
+            using var reader = entries.ExecuteReader();
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            count = 0;
+            while (reader.Read())
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(reader.GetString(0) + "\n"));
+                count++;
+            }
+            digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        return Encoding.UTF8.GetBytes(string.Join('\n', loadId, list, source, loadedAt, count, digest));
     }
 
     /// <summary>Every entry of every list.</summary>
