@@ -27,7 +27,6 @@ public static class CtsApp
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");
-                bench.AddTargetingBenchmarks();
                 bench.AddScreeningBenchmarks();
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();

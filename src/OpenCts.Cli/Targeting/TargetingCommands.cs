@@ -1,16 +1,17 @@
+using OpenCts.Cli.Ingest;
+using OpenCts.Cli.Samples;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Targeting;
 
-/// <summary>Registers the `cts` commands of this feature.</summary>
+/// <summary>Registers the main job's commands: ingest, assess, targets, samples.</summary>
 internal static class TargetingCommands
 {
     public static void AddTargetingCommands(this IConfigurator config)
     {
-    }
-
-    /// <summary>Registers this feature's `cts bench` subcommands.</summary>
-    public static void AddTargetingBenchmarks(this IConfigurator<CommandSettings> bench)
-    {
+        config.AddCommand<IngestCommand>("ingest").WithDescription("Read advance cargo messages and store them, one message per transaction.")
+            .WithExample("ingest", "samples/consignments", "--data", "cts-data");
+        config.AddCommand<TargetsCommand>("targets").WithDescription("Show the ranked targets with lanes, scores and reasons.");
+        config.AddSamplesCommands();
     }
 }
