@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace OpenCts.Core.Tests.Cli;
+
+/// <summary>Runs the real <c>cts</c> command in its own process, as a user would, and captures what it prints.</summary>
+internal static class CtsProcess
+{
+    public sealed record Result(int ExitCode, string Out, string Error)
+    {
+        public string All => Out + Error;
+    }
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var cts = Path.Combine(AppContext.BaseDirectory, "cts.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cts);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        // A wide, plain console so that tables are not wrapped mid-word and no colour codes reach the assertions.
+        start.Environment["COLUMNS"] = "240";
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"cts {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}
