@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using OpenCts.Cli.Common;
+using OpenCts.Ledger.Audit;
 using OpenCts.Ledger.Storage;
+using OpenCts.Storage;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Ledger;
@@ -17,6 +19,10 @@ internal sealed class ProveCommand : Command<ProveCommand.Settings>
         [CommandOption("-o|--out <FILE>")]
         [Description("Write the bundle to this file instead of standard output.")]
         public string? Out { get; init; }
+
+        [CommandOption("--record-out <FILE>")]
+        [Description("Also write the record's canonical bytes, as the ledger committed to them, to this file.")]
+        public string? RecordOut { get; init; }
 
         [CommandOption("--tlog-proof")]
         [Description("Write the C2SP tlog-proof text instead of the JSON bundle.")]
@@ -46,6 +52,26 @@ internal sealed class ProveCommand : Command<ProveCommand.Settings>
         {
             Output.Error(e.Message);
             return 1;
+        }
+        if (settings.RecordOut is not null)
+        {
+            using var store = CtsStore.Open(settings.DataDirectory);
+            byte[]? record;
+            try
+            {
+                record = new StoreRecordSource(store).Read(bundle.RecordKind, bundle.RecordId);
+            }
+            catch (UnreadableRecordKindException e)
+            {
+                Output.Error(e.Message);
+                return 2;
+            }
+            if (record is null)
+            {
+                Output.Error($"{settings.Record} is no longer in the store");
+                return 1;
+            }
+            File.WriteAllBytes(settings.RecordOut, record);
         }
         var text = settings.TlogProof ? bundle.ToTlogProof() : bundle.ToJson() + "\n";
         if (settings.Out is null)
