@@ -5,25 +5,45 @@ using OpenCts.Ledger.Merkle;
 namespace OpenCts.Ledger.Storage;
 
 /// <summary>Reads complete-subtree hashes from <c>ledger_nodes</c>, all the nodes of a proof in one query.</summary>
+/// <remarks>
+/// A complete subtree's hash never changes once written, so nodes at level 8 and above (one per 256 leaves or fewer)
+/// are kept in memory: a proof then reads only its few low nodes from SQLite.
+/// </remarks>
 internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReader, IDisposable
 {
+    private const int CachedFromLevel = 8;
+    private const int MaxCached = 1 << 20;
     private readonly Dictionary<int, SqliteCommand> _commands = [];
+    private readonly Dictionary<long, byte[]> _upper = [];
+    private readonly List<NodeId> _missing = new(64);
 
     public SqliteTransaction? Transaction { get; set; }
 
     public void Read(IReadOnlyList<NodeId> nodes, byte[][] hashes)
     {
-        if (nodes.Count == 0)
+        _missing.Clear();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Level >= CachedFromLevel && _upper.TryGetValue(nodes[i].Key, out var cached))
+            {
+                hashes[i] = cached;
+            }
+            else
+            {
+                hashes[i] = null!;
+                _missing.Add(nodes[i]);
+            }
+        }
+        if (_missing.Count == 0)
         {
             return;
         }
-        var command = CommandFor(nodes.Count);
+        var command = CommandFor(_missing.Count);
         command.Transaction = Transaction;
-        for (var i = 0; i < nodes.Count; i++)
+        for (var i = 0; i < _missing.Count; i++)
         {
-            command.Parameters[i].Value = nodes[i].Key;
+            command.Parameters[i].Value = _missing[i].Key;
         }
-        var found = 0;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -35,15 +55,21 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                     if (nodes[i].Key == key)
                     {
                         hashes[i] = hash;
-                        found++;
                     }
+                }
+                if (NodeId.FromKey(key).Level >= CachedFromLevel && _upper.Count < MaxCached)
+                {
+                    _upper[key] = hash;
                 }
             }
         }
-        if (found != nodes.Count)
+        for (var i = 0; i < nodes.Count; i++)
         {
-            var missing = nodes.Where((_, i) => hashes[i] is null).Select(n => $"level {n.Level} index {n.Index}");
-            throw new InvalidOperationException("ledger_nodes lacks " + string.Join(", ", missing));
+            if (hashes[i] is null)
+            {
+                var missing = nodes.Where((_, j) => hashes[j] is null).Select(n => $"level {n.Level} index {n.Index}");
+                throw new InvalidOperationException("ledger_nodes lacks " + string.Join(", ", missing));
+            }
         }
     }
 
