@@ -137,6 +137,41 @@ public sealed class WitnessTests : IAsyncDisposable
         Assert.Equal(400, witness.AddCheckpoint("old 01\n\n" + checkpoint).StatusCode);
     }
 
+    [Fact]
+    public async Task ALogThatForgotWhatAWitnessCosignedCatchesUpFromTheSizeTheWitnessReports()
+    {
+        var policy = await StartWitnesses(1, quorum: 1);
+        using var log = LedgerLog.Open(_folder.File("cts.db"));
+        await Grow(log, "a", 10);
+        await CheckpointAndCosign(log, policy);
+        log.SetWitnessSize(policy.Witnesses[0].Key.VerifierKey, 0);
+        await Grow(log, "b", 7);
+
+        var result = await CheckpointAndCosign(log, policy);
+
+        Assert.True(result.IsFinal, string.Join("; ", result.Failures));
+        Assert.Equal(17, log.WitnessSize(policy.Witnesses[0].Key.VerifierKey));
+    }
+
+    [Fact]
+    public async Task RacingSubmissionsFromTheSameOldSizeAreCosignedOnlyOnce()
+    {
+        await StartWitnesses(1, quorum: 1);
+        var witness = _witnesses[0].Witness;
+        using var log = LedgerLog.Open(_folder.File("cts.db"));
+        var bodies = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            await Grow(log, $"r{i}-", 3);
+            bodies.Add(new AddCheckpointRequest(0, [], log.SignCheckpoint(_logKey)).ToBody());
+        }
+
+        var answers = await Task.WhenAll(bodies.Select(body => Task.Run(() => witness.AddCheckpoint(body), Token)));
+
+        Assert.Single(answers, a => a.StatusCode == 200);
+        Assert.Equal(11, answers.Count(a => a.StatusCode == 409));
+    }
+
     private static void BackUp(string database, string backup)
     {
         using var connection = LedgerSchema.Open(database);
