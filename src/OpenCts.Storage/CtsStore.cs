@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using OpenCts.Storage.Assessments;
+using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
 using OpenCts.Storage.Profiles;
@@ -28,6 +29,7 @@ public sealed class CtsStore : IDisposable
         Profiles = new ProfileStore(this);
         Watchlists = new WatchlistStore(this);
         Examinations = new ExaminationStore(this);
+        ExportRecords = new ExportRecordStore(this);
     }
 
     /// <summary>The data folder.</summary>
@@ -50,6 +52,8 @@ public sealed class CtsStore : IDisposable
     public WatchlistStore Watchlists { get; }
 
     public ExaminationStore Examinations { get; }
+
+    public ExportRecordStore ExportRecords { get; }
 
     /// <summary>Opens (creating if needed) the store in a folder and brings its schema up to date.</summary>
     public static CtsStore Open(string directory, TimeProvider? clock = null)

@@ -93,6 +93,10 @@ public sealed record Consignment
     /// <summary>Sender, message and version; set when the consignment is received.</summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>The exporting administration's verified record compared with this one, when one was attached.</summary>
+    /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment.</remarks>
+    public CrossBorder.ExportComparison? Export { get; init; }
+
     public Party? Consignor => PartyIn(PartyRole.Consignor);
 
     public Party? Consignee => PartyIn(PartyRole.Consignee);

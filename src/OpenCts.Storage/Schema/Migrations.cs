@@ -130,6 +130,19 @@ internal static class Migrations
             digest TEXT NOT NULL
         );
         """,
+        """
+        -- An exporting administration's record of a shipment, with its proof bundle and the comparison made.
+        CREATE TABLE export_records (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            administration TEXT NOT NULL,
+            record BLOB NOT NULL,
+            bundle TEXT NOT NULL,
+            comparison TEXT NOT NULL,
+            attached_at TEXT NOT NULL
+        );
+        CREATE INDEX export_records_by_document ON export_records (document_key);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using OpenCts.Domain.CrossBorder;
+using OpenCts.Domain.Serialization;
+
+namespace OpenCts.Storage.CrossBorder;
+
+/// <summary>Export records attached to import consignments, kept with their proof bundles; the latest per document is in force.</summary>
+public sealed class ExportRecordStore
+{
+    private readonly CtsStore _store;
+
+    internal ExportRecordStore(CtsStore store) => _store = store;
+
+    public void Attach(string documentKey, ReadOnlySpan<byte> record, string bundle, ExportComparison comparison)
+    {
+        using var command = _store.Command(
+            "INSERT INTO export_records (document_key, administration, record, bundle, comparison, attached_at) VALUES ($k, $a, $r, $b, $c, $t)");
+        command.Parameters.AddWithValue("$k", documentKey);
+        command.Parameters.AddWithValue("$a", comparison.Administration);
+        command.Parameters.AddWithValue("$r", record.ToArray());
+        command.Parameters.AddWithValue("$b", bundle);
+        command.Parameters.AddWithValue("$c", JsonSerializer.Serialize(comparison, DomainJson.Options));
+        command.Parameters.AddWithValue("$t", _store.Now());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The latest comparison of every document that has one.</summary>
+    public IReadOnlyDictionary<string, ExportComparison> Latest()
+    {
+        using var command = _store.Command(
+            "SELECT document_key, comparison FROM export_records e WHERE id = (SELECT MAX(id) FROM export_records f WHERE f.document_key = e.document_key)");
+        using var reader = command.ExecuteReader();
+        var result = new Dictionary<string, ExportComparison>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = JsonSerializer.Deserialize<ExportComparison>(reader.GetString(1), DomainJson.Options)!;
+        }
+        return result;
+    }
+}
