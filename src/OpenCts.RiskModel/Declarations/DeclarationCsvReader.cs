@@ -75,7 +75,8 @@ public static class DeclarationCsvReader
             {
                 continue;
             }
-            row.Line = csv.RowNumber;
+            // Sylvan numbers data rows from 1 after the header line.
+            row.Line = csv.RowNumber + 1;
             var declaration = new Declaration(
                 Id: row.Text(0),
                 Date: row.Date(1),
