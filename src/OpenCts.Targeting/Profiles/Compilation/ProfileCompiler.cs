@@ -1,0 +1,79 @@
+using System.Linq.Expressions;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Profiles;
+using OpenCts.Targeting.Profiles.Syntax;
+
+namespace OpenCts.Targeting.Profiles.Compilation;
+
+/// <summary>Parses, type-checks and compiles profile criteria to delegates.</summary>
+/// <remarks>
+/// Nothing is interpreted per consignment: every field read, comparison and quantifier becomes IL through
+/// System.Linq.Expressions; reference lists and regular expressions are resolved once, here.
+/// </remarks>
+public sealed class ProfileCompiler(ProfileEnvironment? environment = null)
+{
+    public ProfileEnvironment Environment { get; } = environment ?? ProfileEnvironment.Unchecked;
+
+    /// <summary>Every error in a profile's criteria (empty when it is sound), each with its line and column.</summary>
+    /// <param name="profile">The profile to check.</param>
+    /// <param name="environment">The reference lists to check names against; null accepts any list name.</param>
+    public static IReadOnlyList<ProfileError> Check(RiskProfile profile, ProfileEnvironment? environment = null) => Check(profile.Criteria, environment);
+
+    /// <summary>Every error in a criteria text (empty when it is sound), each with its line and column.</summary>
+    public static IReadOnlyList<ProfileError> Check(string criteria, ProfileEnvironment? environment = null)
+    {
+        ProfileExpr syntax;
+        try
+        {
+            syntax = ProfileParser.Parse(criteria);
+        }
+        catch (ProfileException e)
+        {
+            return e.Errors;
+        }
+        return Check(syntax, criteria, environment);
+    }
+
+    /// <summary>Every type error in a syntax tree (built by the parser or from the JSON form).</summary>
+    public static IReadOnlyList<ProfileError> Check(ProfileExpr syntax, string? text = null, ProfileEnvironment? environment = null)
+    {
+        var binder = new Binder(environment ?? ProfileEnvironment.Unchecked, text ?? ProfilePrinter.Print(syntax), instrument: false);
+        binder.BindCriteria(syntax);
+        return binder.Errors;
+    }
+
+    /// <summary>Compiles a criteria text.</summary>
+    /// <exception cref="ProfileException">The text does not parse or type-check.</exception>
+    public CompiledCriteria Compile(string criteria, string? profileId = null)
+    {
+        ProfileExpr syntax;
+        try
+        {
+            syntax = ProfileParser.Parse(criteria);
+        }
+        catch (ProfileException e) when (profileId is not null)
+        {
+            throw new ProfileException(e.Errors, profileId);
+        }
+        return Compile(syntax, criteria, profileId);
+    }
+
+    /// <summary>Compiles a syntax tree, such as one read from the JSON form.</summary>
+    /// <exception cref="ProfileException">The tree does not type-check.</exception>
+    public CompiledCriteria Compile(ProfileExpr syntax, string? text = null, string? profileId = null)
+    {
+        text ??= ProfilePrinter.Print(syntax);
+        var binder = new Binder(Environment, text, instrument: false);
+        var body = binder.BindCriteria(syntax);
+        if (binder.Errors.Count > 0)
+        {
+            throw new ProfileException(binder.Errors, profileId);
+        }
+        var matches = Expression.Lambda<Func<Consignment, EvaluationContext, bool>>(body, binder.Consignment, binder.Context).Compile();
+        return new CompiledCriteria(text, syntax, matches, Environment);
+    }
+
+    /// <summary>Compiles a risk profile's criteria.</summary>
+    /// <exception cref="ProfileException">The criteria do not parse or type-check; the message names the profile.</exception>
+    public CompiledProfile Compile(RiskProfile profile) => new(profile, Compile(profile.Criteria, profile.Id));
+}

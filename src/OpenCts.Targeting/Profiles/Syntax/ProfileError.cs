@@ -1,0 +1,27 @@
+namespace OpenCts.Targeting.Profiles.Syntax;
+
+/// <summary>One error in a profile's criteria, at a line and column of its text.</summary>
+/// <param name="Line">The line, from 1.</param>
+/// <param name="Column">The column, from 1.</param>
+/// <param name="Message">What is wrong, with what was expected and a suggestion where there is one.</param>
+public sealed record ProfileError(int Line, int Column, string Message)
+{
+    public override string ToString() => $"line {Line}, column {Column}: {Message}";
+}
+
+/// <summary>A profile's criteria could not be parsed, type-checked or compiled.</summary>
+public sealed class ProfileException : FormatException
+{
+    public ProfileException(IReadOnlyList<ProfileError> errors, string? profileId = null)
+        : base((profileId is null ? "" : $"profile {profileId}: ") + string.Join("; ", errors))
+    {
+        Errors = errors;
+        ProfileId = profileId;
+    }
+
+    /// <summary>Every error found, in the order of the text.</summary>
+    public IReadOnlyList<ProfileError> Errors { get; }
+
+    /// <summary>The profile the criteria belong to, when known.</summary>
+    public string? ProfileId { get; }
+}
