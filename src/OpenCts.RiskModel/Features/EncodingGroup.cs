@@ -6,8 +6,8 @@ namespace OpenCts.RiskModel.Features;
 /// <summary>One or more declaration fields whose combined value gets a fraud-rate encoding and a frequency count.</summary>
 public sealed record EncodingGroup(ValueList<DeclarationField> Fields)
 {
-    /// <summary>The group's name in feature names and manifests, such as <c>Hs6xOrigin</c>.</summary>
-    public string Name => string.Join('x', Fields);
+    /// <summary>The group's name in feature names and manifests, such as <c>Hs6*Origin</c>.</summary>
+    public string Name => string.Join('*', Fields);
 
     public static EncodingGroup Of(params DeclarationField[] fields) => new(new ValueList<DeclarationField>(fields));
 

@@ -42,7 +42,7 @@ public sealed record ModelManifest(
         JsonSerializer.Deserialize<ModelManifest>(json, Json) ?? throw new InvalidDataException($"{name} is empty");
 }
 
-/// <summary>Model settings in the plain form the manifest stores; groups are written as <c>Hs6xOrigin</c>.</summary>
+/// <summary>Model settings in the plain form the manifest stores; groups are written as <c>Hs6*Origin</c>.</summary>
 public sealed record ManifestSettings(
     ModelTarget Target,
     TreeLearner Learner,
@@ -67,7 +67,7 @@ public sealed record ManifestSettings(
         var groups = new List<EncodingGroup>();
         foreach (var name in Groups)
         {
-            var fields = name.Split('x').Select(part => Enum.TryParse<DeclarationField>(part, ignoreCase: false, out var field)
+            var fields = name.Split('*').Select(part => Enum.TryParse<DeclarationField>(part, ignoreCase: false, out var field)
                 ? field
                 : throw new InvalidDataException($"manifest group '{name}' names '{part}', which is not a declaration field"));
             groups.Add(new EncodingGroup(new ValueList<DeclarationField>(fields)));
