@@ -1,0 +1,101 @@
+using System.Text;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Watchlists;
+using Sylvan.Data.Csv;
+
+namespace OpenCts.Screening.Watchlists;
+
+/// <summary>Reads our own CSV layout of a watch list (docs/watchlists.md): a header row, then one entry a row; several values in a field are separated by <c>|</c>.</summary>
+public static class OwnCsvReader
+{
+    private static readonly string[] Columns = ["list", "id", "kind", "name", "aliases", "addresses", "countries", "identifiers", "programs", "remarks"];
+
+    public static IReadOnlyList<WatchlistEntry> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            var column = csv.GetName(i).Trim().ToLowerInvariant();
+            if (!Columns.Contains(column))
+            {
+                throw new WatchlistFormatException(path, 1, i + 1, $"unknown column '{csv.GetName(i)}'; the columns are {string.Join(", ", Columns)}");
+            }
+            if (!ordinals.TryAdd(column, i))
+            {
+                throw new WatchlistFormatException(path, 1, i + 1, $"column '{column}' appears twice");
+            }
+        }
+        foreach (var required in (string[])["list", "id", "name"])
+        {
+            if (!ordinals.ContainsKey(required))
+            {
+                throw new WatchlistFormatException(path, 1, 1, $"the header has no '{required}' column");
+            }
+        }
+        var entries = new List<WatchlistEntry>();
+        var seen = new HashSet<(string, string)>();
+        var line = 1;
+        while (true)
+        {
+            try
+            {
+                if (!csv.Read())
+                {
+                    break;
+                }
+            }
+            catch (FormatException e)
+            {
+                throw new WatchlistFormatException(path, line + 1, 1, "not valid CSV: " + e.Message);
+            }
+            line++;
+            if (csv.RowFieldCount != csv.FieldCount)
+            {
+                throw new WatchlistFormatException(path, line, Math.Min(csv.RowFieldCount, csv.FieldCount) + 1, $"expected {csv.FieldCount} fields as in the header, found {csv.RowFieldCount}");
+            }
+            string Field(string column) => ordinals.TryGetValue(column, out var at) ? csv.GetString(at).Trim() : "";
+            int ColumnOf(string column) => ordinals[column] + 1;
+            var list = Field("list");
+            var id = Field("id");
+            var name = Field("name");
+            if (list.Length == 0)
+            {
+                throw new WatchlistFormatException(path, line, ColumnOf("list"), "list is empty");
+            }
+            if (id.Length == 0)
+            {
+                throw new WatchlistFormatException(path, line, ColumnOf("id"), "id is empty");
+            }
+            if (name.Length == 0)
+            {
+                throw new WatchlistFormatException(path, line, ColumnOf("name"), "name is empty");
+            }
+            if (!seen.Add((list, id)))
+            {
+                throw new WatchlistFormatException(path, line, ColumnOf("id"), $"entry {id} of list {list} appears twice");
+            }
+            var kind = OwnEntryFields.Kind(Field("kind"))
+                ?? throw new WatchlistFormatException(path, line, ColumnOf("kind"), $"'{Field("kind")}' is not a kind (person, organisation, vessel, aircraft)");
+            var identifiers = new List<PartyIdentifier>();
+            foreach (var item in Values(Field("identifiers")))
+            {
+                var colon = item.IndexOf(':', StringComparison.Ordinal);
+                var error = "no scheme; write SCHEME:VALUE, as in IMO:9187629";
+                var identifier = colon < 0 ? null : OwnEntryFields.Identifier(item[..colon], item[(colon + 1)..], out error);
+                if (identifier is null)
+                {
+                    throw new WatchlistFormatException(path, line, ColumnOf("identifiers"), $"identifier '{item}': {error}");
+                }
+                identifiers.Add(identifier);
+            }
+            entries.Add(OwnEntryFields.Entry(list, id, kind, name, Values(Field("aliases")), Values(Field("addresses")), Values(Field("countries")), identifiers, Field("programs"), Field("remarks")));
+        }
+        return entries;
+    }
+
+    private static List<string> Values(string field) =>
+        [.. field.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}
