@@ -1,9 +1,11 @@
+using OpenCts.Cli.CrossBorder;
 using OpenCts.Cli.Formats;
 using OpenCts.Cli.Ledger;
 using OpenCts.Cli.Model;
 using OpenCts.Cli.Profiles;
 using OpenCts.Cli.Screening;
 using OpenCts.Cli.Targeting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli;
@@ -17,12 +19,23 @@ public static class CtsApp
         app.Configure(config =>
         {
             config.SetApplicationName("cts");
-            config.PropagateExceptions();
+            config.SetExceptionHandler((exception, _) =>
+            {
+                // Usage mistakes get one clear line; anything else is a fault worth its type and trace.
+                if (exception is CommandAppException)
+                {
+                    Common.Output.Error(exception.Message);
+                    return 2;
+                }
+                AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
+                return 70;
+            });
             config.AddTargetingCommands();
             config.AddProfilesCommands();
             config.AddScreeningCommands();
             config.AddModelCommands();
             config.AddLedgerCommands();
+            config.AddCrossBorderCommands();
             config.AddFormatsCommands();
             config.AddBranch("bench", bench =>
             {

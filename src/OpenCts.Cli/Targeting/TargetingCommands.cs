@@ -11,6 +11,8 @@ internal static class TargetingCommands
     {
         config.AddCommand<IngestCommand>("ingest").WithDescription("Read advance cargo messages and store them, one message per transaction.")
             .WithExample("ingest", "samples/consignments", "--data", "cts-data");
+        config.AddCommand<AssessCommand>("assess").WithDescription("Load a bundle or messages, assess what is pending and show the targets.")
+            .WithExample("assess", "samples");
         config.AddCommand<TargetsCommand>("targets").WithDescription("Show the ranked targets with lanes, scores and reasons.");
         config.AddSamplesCommands();
     }

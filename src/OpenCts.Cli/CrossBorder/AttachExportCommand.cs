@@ -1,0 +1,148 @@
+using System.ComponentModel;
+using OpenCts.Cli.Common;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.CrossBorder;
+using OpenCts.Ledger.Notes;
+using OpenCts.Ledger.Proofs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.CrossBorder;
+
+/// <summary>
+/// <c>cts export attach DOCUMENT --bundle F --record F --vkey KEY</c>: attaches an exporting administration's record of
+/// a shipment to the import consignment, after checking its proof against that administration's key and witnesses.
+/// </summary>
+internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<DOCUMENT>")]
+        [Description("The import consignment's document key, such as OceanBillOfLading:MAEU123456789.")]
+        public string Document { get; init; } = "";
+
+        [CommandOption("--bundle <FILE>")]
+        [Description("The exporting administration's proof bundle (cts ledger prove on their side).")]
+        public string Bundle { get; init; } = "";
+
+        [CommandOption("--record <FILE>")]
+        [Description("The record's canonical bytes (cts ledger prove --record-out on their side).")]
+        public string Record { get; init; } = "";
+
+        [CommandOption("--vkey <KEY>")]
+        [Description("The exporting administration's published log verifier key (repeatable).")]
+        public string[] VerifierKeys { get; init; } = [];
+
+        [CommandOption("--witness-key <KEY>")]
+        [Description("A witness verifier key their checkpoint must be cosigned by (repeatable).")]
+        public string[] WitnessKeys { get; init; } = [];
+
+        [CommandOption("--quorum <K>")]
+        [Description("How many of the witness keys must have cosigned (default: all given).")]
+        public int? Quorum { get; init; }
+
+        [CommandOption("--export-document <NUMBER>")]
+        [Description("Which consignment of the export message is this shipment (default: the only one).")]
+        public string? ExportDocument { get; init; }
+
+        public override ValidationResult Validate() =>
+            Bundle.Length == 0 || Record.Length == 0 ? ValidationResult.Error("--bundle and --record are required")
+            : VerifierKeys.Length == 0 ? ValidationResult.Error("--vkey (the exporting administration's verifier key) is required")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ProofBundle bundle;
+        byte[] record;
+        ProofBundleVerifier verifier;
+        try
+        {
+            bundle = ProofBundle.FromJson(File.ReadAllText(settings.Bundle));
+            record = File.ReadAllBytes(settings.Record);
+            var logKeys = settings.VerifierKeys.Select(NoteVerifier.Parse).ToList();
+            var witnessKeys = settings.WitnessKeys.Select(NoteVerifier.Parse).ToList();
+            verifier = new ProofBundleVerifier(logKeys, witnessKeys, settings.Quorum ?? witnessKeys.Count);
+        }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException)
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
+        var verification = verifier.Verify(bundle, record);
+        var exported = ExportRecord.Read(record, settings.Record, settings.ExportDocument);
+        if (exported.Error is { } error)
+        {
+            Output.Error(error);
+            return 2;
+        }
+        using var store = Workspace.OpenStore(settings);
+        var import = store.Messages.Versions(settings.Document).LastOrDefault();
+        if (import is null)
+        {
+            Output.Error($"no consignment {settings.Document} in {settings.DataDirectory}");
+            return 2;
+        }
+        var administration = verification.Checkpoint?.Checkpoint.Origin ?? settings.VerifierKeys[0].Split('+')[0];
+        var comparison = ExportComparer.Compare(import.Consignment, exported.Consignment!, administration, verification.IsValid);
+        store.ExportRecords.Attach(settings.Document, record, bundle.ToJson(), comparison);
+        Print(settings.Document, comparison, verification.Failure);
+        AnsiConsole.MarkupLine("Run [bold]cts assess --all[/] to assess the consignment with it.");
+        return verification.IsValid ? 0 : 1;
+    }
+
+    private static void Print(string document, ExportComparison comparison, string? failure)
+    {
+        var table = new Table().AddColumns("import document", "exported by", "proof", "value", "mass", "differences");
+        table.AddRow(
+            Markup.Escape(document),
+            Markup.Escape(comparison.Administration),
+            comparison.Verified ? "[green]verified[/]" : $"[red]failed[/] {Markup.Escape(failure ?? "")}",
+            comparison.ValueDifference is { } v ? $"{v:+0.#%;-0.#%;0%}" : "n/a",
+            comparison.MassDifference is { } m ? $"{m:+0.#%;-0.#%;0%}" : "n/a",
+            Markup.Escape(comparison.Differences.Count == 0 ? "none" : string.Join("\n", comparison.Differences)));
+        AnsiConsole.Write(table);
+    }
+}
+
+/// <summary>Reads the export consignment out of a logged message record (the header lines, a blank line, the message bytes).</summary>
+internal static class ExportRecord
+{
+    public static (Consignment? Consignment, string? Error) Read(byte[] record, string fileName, string? documentNumber)
+    {
+        var separator = record.AsSpan().IndexOf("\n\n"u8);
+        if (separator < 0)
+        {
+            return (null, $"{fileName}: not a logged message record (no blank line after its header)");
+        }
+        var message = record.AsMemory(separator + 2);
+        var format = Workspace.Formats.Recognise(fileName, message.Span);
+        if (format is null)
+        {
+            return (null, $"{fileName}: the logged message is in no format this OpenCTS reads");
+        }
+        var messages = format.Parse(fileName, message, DateTimeOffset.UtcNow, CancellationToken.None);
+        if (messages.FirstOrDefault(m => m.IsRejected) is { } rejected)
+        {
+            return (null, $"{fileName}: the logged message does not read: {string.Join("; ", rejected.Issues)}");
+        }
+        var consignments = messages.SelectMany(m => m.Consignments).ToList();
+        var chosen = documentNumber is null
+            ? consignments.Count == 1 ? consignments[0] : null
+            : consignments.FirstOrDefault(c => string.Equals(c.Document.Number, documentNumber, StringComparison.Ordinal));
+        return chosen is null
+            ? (null, $"{fileName}: holds {consignments.Count} consignments; name the one with --export-document")
+            : (chosen, null);
+    }
+}
+
+/// <summary>Registers <c>cts export</c>.</summary>
+internal static class CrossBorderCommands
+{
+    public static void AddCrossBorderCommands(this IConfigurator config) =>
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Records of the same shipment from the exporting administration.");
+            export.AddCommand<AttachExportCommand>("attach").WithDescription("Verify an export record's proof bundle and compare it with the import consignment.");
+        });
+}
