@@ -1,0 +1,336 @@
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Values;
+
+namespace OpenCts.Ingestion.Edifact;
+
+/// <summary>Turns the drafts of one CUSCAR message into consignments of the model, message-level data filling what a consignment leaves out.</summary>
+internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIssues issues, Direction defaultDirection, Provenance provenance)
+{
+    public List<Consignment> Build()
+    {
+        var built = new List<Consignment>(message.Consignments.Count);
+        foreach (var draft in message.Consignments)
+        {
+            if (Build(draft) is { } consignment)
+            {
+                built.Add(consignment);
+            }
+        }
+        return built;
+    }
+
+    /// <summary>The keys of the documents the message's CNI segments name, for a cancellation.</summary>
+    public List<string> DocumentKeys()
+    {
+        var keys = new List<string>();
+        foreach (var draft in message.Consignments)
+        {
+            if (Document(draft, ModeOf(draft)) is { } document)
+            {
+                keys.Add(document.Key);
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>Checks the message's own control totals (CNT before the first CNI) against all its consignments.</summary>
+    public void CheckMessageTotals(IReadOnlyList<Consignment> built)
+    {
+        if (message.ControlPlace is not { } place)
+        {
+            return;
+        }
+        if (message.ControlGrossKg is { } gross)
+        {
+            var sum = built.Sum(c => c.TotalGrossMassKg);
+            if (Math.Abs(sum - gross) > Math.Max(0.01m, gross * 0.001m))
+            {
+                issues.Warning(At(place), $"control total CNT+7 gives {gross} kg for the message; its consignments add up to {sum} kg");
+            }
+        }
+        if (message.ControlPackages is { } packages)
+        {
+            var sum = built.Sum(c => c.Goods.Sum(g => g.Packages));
+            if (sum != packages)
+            {
+                issues.Warning(At(place), $"control total CNT+11 gives {packages} packages for the message; its consignments add up to {sum}");
+            }
+        }
+    }
+
+    private Consignment? Build(ConsignmentDraft draft)
+    {
+        var mode = ModeOf(draft);
+        var document = Document(draft, mode);
+        if (document is null)
+        {
+            return null;
+        }
+        var v = draft.Voyage;
+        var h = message.Voyage;
+        if (Goods(draft, v.Currency ?? h.Currency) is not { } goods || Parties(draft) is not { } parties)
+        {
+            return null;
+        }
+        CheckTotals(draft, goods);
+        try
+        {
+            var carrierCode = v.CarrierCode ?? h.CarrierCode;
+            var carrierName = v.CarrierName ?? h.CarrierName;
+            var carrierParty = parties.AsImmutableArray().FirstOrDefault(p => p.Role == PartyRole.Carrier);
+            var carrier = carrierName is not null || carrierCode is not null
+                ? new Carrier(carrierName ?? carrierCode!, carrierCode)
+                : carrierParty is not null ? new Carrier(carrierParty.Name, carrierParty.Identifiers.Count > 0 ? carrierParty.Identifiers[0].Value : null) : null;
+            return new Consignment(
+                document,
+                message.Direction ?? defaultDirection,
+                mode,
+                parties,
+                goods,
+                carrier,
+                Conveyance(draft, mode),
+                v.Loading ?? h.Loading,
+                v.Discharge ?? h.Discharge,
+                v.FinalDestination ?? h.FinalDestination,
+                v.Route.Count > 0 ? v.Route : h.Route,
+                v.Departure ?? h.Departure,
+                v.Arrival ?? h.Arrival,
+                Equipment(draft),
+                provenance);
+        }
+        catch (DomainException e)
+        {
+            issues.Error(At(draft.Place), $"consignment {document.Number}: {e.Message}");
+            return null;
+        }
+    }
+
+    private TransportMode ModeOf(ConsignmentDraft draft)
+    {
+        if ((draft.Voyage.Mode ?? message.Voyage.Mode) is { } mode)
+        {
+            return mode;
+        }
+        var r = draft.References;
+        if (r.ContainsKey(CuscarCodes.AirWaybill) || r.ContainsKey(CuscarCodes.HouseWaybill))
+        {
+            return TransportMode.Air;
+        }
+        return r.ContainsKey("ZPI") ? TransportMode.Postal : TransportMode.Sea;
+    }
+
+    private TransportDocument? Document(ConsignmentDraft draft, TransportMode mode)
+    {
+        var r = draft.References;
+        r.TryGetValue(CuscarCodes.MasterBillOfLading, out var masterBill);
+        (TransportDocumentKind Kind, string? Number, string? Master) found;
+        if (r.TryGetValue(CuscarCodes.HouseWaybill, out var house))
+        {
+            found = (TransportDocumentKind.HouseAirWaybill, house, r.GetValueOrDefault(CuscarCodes.AirWaybill) ?? masterBill);
+        }
+        else if (r.TryGetValue(CuscarCodes.HouseBillOfLading, out house))
+        {
+            found = (TransportDocumentKind.HouseBillOfLading, house, r.GetValueOrDefault(CuscarCodes.BillOfLading) ?? masterBill);
+        }
+        else if (r.TryGetValue(CuscarCodes.AirWaybill, out var awb))
+        {
+            found = (TransportDocumentKind.MasterAirWaybill, awb, masterBill);
+        }
+        else if (r.TryGetValue(CuscarCodes.BillOfLading, out var bill))
+        {
+            found = (TransportDocumentKind.OceanBillOfLading, bill, masterBill);
+        }
+        else if (CuscarCodes.OtherDocuments.FirstOrDefault(o => r.ContainsKey(o.Code)) is { Code: not null } other)
+        {
+            found = (other.Kind, r[other.Code], masterBill);
+        }
+        else
+        {
+            var kind = mode switch
+            {
+                TransportMode.Air => TransportDocumentKind.MasterAirWaybill,
+                TransportMode.Postal => TransportDocumentKind.PostalItem,
+                TransportMode.Road => TransportDocumentKind.RoadConsignmentNote,
+                TransportMode.Rail => TransportDocumentKind.RailConsignmentNote,
+                _ => TransportDocumentKind.OceanBillOfLading,
+            };
+            found = (kind, draft.Number, masterBill);
+        }
+        if (found.Number is null)
+        {
+            issues.Error(At(draft.Place, 2, 1), "the consignment names no transport document; expected its number in CNI element 2 or an RFF+BM, BH, AWB or HWB");
+            return null;
+        }
+        try
+        {
+            return new TransportDocument(found.Number, found.Kind, found.Master);
+        }
+        catch (DomainException e)
+        {
+            issues.Error(At(draft.Place, 2, 1), e.Message);
+            return null;
+        }
+    }
+
+    private Conveyance? Conveyance(ConsignmentDraft draft, TransportMode mode)
+    {
+        var v = draft.Voyage;
+        var h = message.Voyage;
+        var reference = v.Reference ?? h.Reference;
+        var meansId = v.MeansId ?? h.MeansId;
+        var meansIsImo = v.MeansId is not null ? v.MeansIsImo : h.MeansIsImo;
+        var name = v.MeansName ?? h.MeansName;
+        ImoNumber? imo = null;
+        string? vehicle = null;
+        if (meansId is not null)
+        {
+            if (ImoNumber.TryParse(meansId, out var parsed, out var error))
+            {
+                imo = parsed;
+            }
+            else if (meansIsImo)
+            {
+                throw new DomainException("conveyance.imo", error);
+            }
+            else if (mode is TransportMode.Road or TransportMode.Rail)
+            {
+                vehicle = meansId;
+            }
+        }
+        var flight = mode == TransportMode.Air && LooksLikeFlight(reference) ? reference : null;
+        var voyage = flight is null ? reference : null;
+        if (name is null && imo is null && voyage is null && flight is null && vehicle is null)
+        {
+            return null;
+        }
+        return new Conveyance(name, imo, voyage, flight, vehicle);
+    }
+
+    private static bool LooksLikeFlight(string? reference)
+    {
+        var compact = reference?.Replace(" ", "", StringComparison.Ordinal);
+        return compact is { Length: >= 3 and <= 10 } && compact.AsSpan(2).ContainsAnyInRange('0', '9');
+    }
+
+    private ValueList<Party>? Parties(ConsignmentDraft draft)
+    {
+        var parties = new List<Party>();
+        var ok = true;
+        foreach (var p in draft.Parties)
+        {
+            ok &= Add(parties, p);
+        }
+        // Parties named once for the whole message (a carrier, a common consignee) hold for every consignment that names none in that role.
+        foreach (var p in message.Parties)
+        {
+            if (!draft.Parties.Exists(d => d.Role == p.Role))
+            {
+                ok &= Add(parties, p);
+            }
+        }
+        return ok ? new ValueList<Party>(parties) : (ValueList<Party>?)null;
+    }
+
+    private bool Add(List<Party> parties, PartyDraft p)
+    {
+        try
+        {
+            var address = p.Street is null && p.City is null && p.Postcode is null ? null : new Address(p.Street, p.City, p.Postcode, p.Country);
+            ValueList<PartyIdentifier> ids = p.Identifier is null ? default : [new PartyIdentifier(p.IdentifierScheme ?? "ID", p.Identifier)];
+            parties.Add(new Party(p.Role, p.Name ?? p.Identifier!, address, p.Country, ids, p.Phone, p.Email));
+            return true;
+        }
+        catch (DomainException e)
+        {
+            issues.Error(At(p.Place), $"party {CuscarCodes.CodeOf(p.Role)}: {e.Message}");
+            return false;
+        }
+    }
+
+    private ValueList<GoodsItem>? Goods(ConsignmentDraft draft, string? defaultCurrency)
+    {
+        if (draft.Goods.Count == 0)
+        {
+            issues.Error(At(draft.Place), "the consignment has no goods item; expected a GID group after the CNI");
+            return null;
+        }
+        var items = new List<GoodsItem>(draft.Goods.Count);
+        var ok = true;
+        for (var i = 0; i < draft.Goods.Count; i++)
+        {
+            var g = draft.Goods[i];
+            try
+            {
+                Money? value = null;
+                if (g.Value is { } amount)
+                {
+                    var currency = g.Currency ?? defaultCurrency;
+                    if (currency is null)
+                    {
+                        issues.Warning(At(g.ValuePlace!.Value, 1, 3), "the amount has no currency and no CUX names one; the value is left out");
+                    }
+                    else
+                    {
+                        value = new Money(amount, CurrencyCode.Parse(currency, "currency"));
+                    }
+                }
+                if (g.GrossKg is null)
+                {
+                    issues.Warning(At(g.Place), "the goods item has no gross weight (MEA+AAE+G); it is taken as 0 kg");
+                }
+                var description = g.Description.Count == 0 ? null : string.Join(' ', g.Description);
+                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description!, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, g.Containers));
+            }
+            catch (DomainException e)
+            {
+                var hint = e.Field == "description" ? "; expected FTX+AAA with the goods description" : "";
+                issues.Error(At(g.Place), $"goods item {g.Sequence ?? i + 1}: {e.Message}{hint}");
+                ok = false;
+            }
+        }
+        return ok ? new ValueList<GoodsItem>(items) : (ValueList<GoodsItem>?)null;
+    }
+
+    private ValueList<Equipment> Equipment(ConsignmentDraft draft)
+    {
+        var list = new List<Equipment>();
+        foreach (var e in draft.Equipment)
+        {
+            list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
+        }
+        // Containers listed for the whole message belong to the consignments whose goods are placed in them, or all
+        // to the only consignment.
+        foreach (var e in message.Equipment)
+        {
+            var placed = message.Consignments.Count == 1 || draft.Goods.Exists(g => g.Containers.Contains(e.Number.Value));
+            if (placed && !list.Exists(x => x.ContainerNumber == e.Number))
+            {
+                list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
+            }
+        }
+        return list;
+    }
+
+    private void CheckTotals(ConsignmentDraft draft, ValueList<GoodsItem> goods)
+    {
+        if (draft.ControlGrossKg is { } gross)
+        {
+            var sum = goods.Sum(g => g.GrossMassKg);
+            if (Math.Abs(sum - gross) > Math.Max(0.01m, gross * 0.001m))
+            {
+                issues.Warning(At(draft.ControlPlace ?? draft.Place), $"control total CNT+7 gives {gross} kg; the goods items add up to {sum} kg");
+            }
+        }
+        if (draft.ControlPackages is { } packages)
+        {
+            var sum = goods.Sum(g => g.Packages);
+            if (sum != packages)
+            {
+                issues.Warning(At(draft.ControlPlace ?? draft.Place), $"control total CNT+11 gives {packages} packages; the goods items add up to {sum}");
+            }
+        }
+    }
+
+    private string At(SegmentPlace place, int element = 0, int component = 0) => issues.At(place.Number, place.Tag, place.Offset, element, component);
+}

@@ -1,0 +1,604 @@
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Values;
+using OpenCts.Ingestion.Pipeline;
+
+namespace OpenCts.Ingestion.Edifact;
+
+/// <summary>The CUSCAR grammar: reads the segments of one message (between UNH and UNT) into consignment drafts.</summary>
+/// <remarks>
+/// The segment groups of D.95B to D.11A differ in detail, so the reader follows the group a segment opens (TDT, EQD,
+/// CNI, GID) rather than one directory's exact table: a segment applies to the innermost group open. Segments it has no
+/// field for are kept, as text, in <see cref="Unmapped"/>.
+/// </remarks>
+internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issues)
+{
+    private enum Scope { Header, Equipment, Consignment, Goods, ConsignmentEquipment }
+
+    private Scope _scope = Scope.Header;
+    private PartyDraft? _party;
+    private EquipmentDraft? _equipment;
+    private GoodsDraft? _goods;
+    private ConsignmentDraft? _consignment;
+    private bool _mainTransportSeen;
+
+    public string? DocumentNumber { get; private set; }
+
+    public string? FunctionCode { get; private set; }
+
+    public bool HasBeginning { get; private set; }
+
+    public Direction? Direction { get; private set; }
+
+    public VoyageDraft Voyage { get; } = new();
+
+    public List<PartyDraft> Parties { get; } = [];
+
+    public List<EquipmentDraft> Equipment { get; } = [];
+
+    public List<ConsignmentDraft> Consignments { get; } = [];
+
+    public List<string> Unmapped { get; } = [];
+
+    public decimal? ControlGrossKg { get; private set; }
+
+    public decimal? ControlPackages { get; private set; }
+
+    public SegmentPlace? ControlPlace { get; private set; }
+
+    /// <summary>Reads the current segment of the tokenizer, numbered from UNH = 1.</summary>
+    public void Read(int n)
+    {
+        var mapped = t.Tag switch
+        {
+            "BGM" => Beginning(n),
+            "DTM" => Date(n),
+            "RFF" => Reference(n),
+            "NAD" => NameAndAddress(n),
+            "CTA" => _party is not null,
+            "COM" => Communication(n),
+            "TDT" => Transport(n),
+            "LOC" => Location(n),
+            "GIS" => Indicator(n),
+            "EQD" => EquipmentDetails(n),
+            "SEL" => Seal(n),
+            "CNI" => ConsignmentInformation(n),
+            "GID" => GoodsItem(n),
+            "FTX" => FreeText(n),
+            "MEA" => Measurement(n),
+            "PIA" => ProductId(n),
+            "MOA" => Amount(n),
+            "CUX" => Currency(n),
+            "SGP" => SplitGoods(n),
+            "CNT" => ControlTotal(n),
+            _ => false,
+        };
+        if (t.Tag is not ("CTA" or "COM"))
+        {
+            _party = t.Tag == "NAD" ? _party : null;
+        }
+        if (!mapped)
+        {
+            Unmapped.Add($"segment {n}: {System.Text.Encoding.UTF8.GetString(t.RawSegment).TrimEnd()}");
+        }
+    }
+
+    private SegmentPlace Place(int n) => new(n, t.Tag, t.SegmentStart);
+
+    private VoyageDraft CurrentVoyage => _consignment?.Voyage ?? Voyage;
+
+    private bool Beginning(int n)
+    {
+        if (HasBeginning)
+        {
+            issues.Error(issues.Here(n), "a message has one BGM; this is a second");
+            return true;
+        }
+        HasBeginning = true;
+        DocumentNumber = t.Text(2);
+        FunctionCode = t.Text(3);
+        if (FunctionCode is not (null or CuscarCodes.FunctionOriginal or CuscarCodes.FunctionCancellation or CuscarCodes.FunctionReplace or "4" or "3" or "6" or "7" or "31" or "47"))
+        {
+            issues.Warning(issues.Here(n, 3, 1), $"message function '{FunctionCode}' is not one OpenCTS knows (9 original, 5 replacement, 4 change, 1 cancellation); the message is read as an original");
+        }
+        return true;
+    }
+
+    private bool Date(int n)
+    {
+        var qualifier = t.Text(1, 1);
+        var arrival = qualifier is CuscarCodes.ArrivalEstimated or CuscarCodes.ArrivalActual;
+        var departure = qualifier is CuscarCodes.DepartureEstimated or CuscarCodes.DepartureActual;
+        if (!arrival && !departure)
+        {
+            return false;
+        }
+        var text = t.Text(1, 2);
+        if (!EdifactValues.TryParseDate(text, t.Text(1, 3), out var value, out var expected))
+        {
+            issues.Error(issues.Here(n, 1, 2), $"'{text}' is not a date; expected {expected}");
+            return true;
+        }
+        var voyage = CurrentVoyage;
+        var estimated = qualifier is CuscarCodes.ArrivalEstimated or CuscarCodes.DepartureEstimated;
+        // An estimate is what a targeting officer plans with; an actual time only fills in when no estimate was sent.
+        if (arrival && (voyage.Arrival is null || (estimated && !voyage.ArrivalEstimated)))
+        {
+            voyage.Arrival = value;
+            voyage.ArrivalEstimated = estimated;
+        }
+        else if (departure && (voyage.Departure is null || (estimated && !voyage.DepartureEstimated)))
+        {
+            voyage.Departure = value;
+            voyage.DepartureEstimated = estimated;
+        }
+        return true;
+    }
+
+    private bool Reference(int n)
+    {
+        if (_consignment is null || _scope is Scope.Goods or Scope.ConsignmentEquipment)
+        {
+            return false;
+        }
+        var qualifier = t.Text(1, 1);
+        var number = t.Text(1, 2);
+        if (qualifier is null || number is null)
+        {
+            issues.Error(issues.Here(n, 1, qualifier is null ? 1 : 2), "a reference needs a qualifier and a number (RFF+BM:number)");
+            return true;
+        }
+        var known = qualifier is CuscarCodes.BillOfLading or CuscarCodes.HouseBillOfLading or CuscarCodes.MasterBillOfLading
+            or CuscarCodes.AirWaybill or CuscarCodes.HouseWaybill || CuscarCodes.OtherDocumentOf(qualifier) is not null;
+        if (!known)
+        {
+            return false;
+        }
+        _consignment.References.TryAdd(qualifier, number.Trim());
+        return true;
+    }
+
+    private bool NameAndAddress(int n)
+    {
+        var code = t.Text(1, 1);
+        var role = CuscarCodes.RoleOf(code);
+        if (role is null)
+        {
+            _party = null;
+            return false;
+        }
+        var party = new PartyDraft { Role = role.Value, Place = Place(n) };
+        party.Identifier = t.Text(2, 1);
+        party.IdentifierScheme = t.Text(2, 2);
+        party.Name = Join(4, 1, 5);
+        party.Street = Join(5, 1, 4);
+        if (party.Name is null)
+        {
+            // Unstructured name and address (C058): the first line is the name, the rest the street.
+            party.Name = t.Text(3, 1);
+            party.Street ??= Join(3, 2, 5);
+        }
+        party.City = t.Text(6);
+        party.Postcode = t.Text(8);
+        var country = t.Text(9);
+        if (country is not null)
+        {
+            if (CountryCode.TryParse(country, out var c, out var error))
+            {
+                party.Country = c;
+            }
+            else
+            {
+                issues.Error(issues.Here(n, 9, 1), error + "; expected the party's country (3207)");
+            }
+        }
+        if (party.Name is null && party.Identifier is null)
+        {
+            issues.Error(issues.Here(n, 4, 1), "the party has neither a name (C080) nor an identifier (C082)");
+        }
+        _party = party;
+        if (_consignment is null)
+        {
+            Parties.Add(party);
+        }
+        else
+        {
+            _consignment.Parties.Add(party);
+        }
+        return true;
+    }
+
+    private bool Communication(int n)
+    {
+        if (_party is null)
+        {
+            return false;
+        }
+        var number = t.Text(1, 1);
+        switch (t.Text(1, 2))
+        {
+            case "TE":
+                _party.Phone ??= number;
+                return true;
+            case "EM":
+                _party.Email ??= number;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool Transport(int n)
+    {
+        var stage = t.Text(1);
+        var voyage = CurrentVoyage;
+        // The main carriage (stage 20) is the crossing; other stages are kept as unmapped segments.
+        if (stage is not (null or CuscarCodes.MainCarriage) || (_consignment is null && _mainTransportSeen))
+        {
+            _scope = _consignment is null ? Scope.Header : Scope.Consignment;
+            return false;
+        }
+        _mainTransportSeen |= _consignment is null;
+        _scope = _consignment is null ? Scope.Header : Scope.Consignment;
+        voyage.Reference = t.Text(2);
+        var mode = t.Text(3, 1);
+        if (mode is not null)
+        {
+            if (EdifactValues.TryParseInt(mode, out var m) && Enum.IsDefined((TransportMode)m))
+            {
+                voyage.Mode = (TransportMode)m;
+            }
+            else
+            {
+                issues.Error(issues.Here(n, 3, 1), $"'{mode}' is not a mode of transport; expected a code of UN/ECE Recommendation 19 (1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal, 7 fixed installation, 8 inland water)");
+            }
+        }
+        voyage.CarrierCode = t.Text(5, 1);
+        voyage.CarrierName = t.Text(5, 4);
+        voyage.MeansId = t.Text(8, 1);
+        voyage.MeansIsImo = t.Is(8, 2, "146"u8);
+        voyage.MeansName = t.Text(8, 4);
+        return true;
+    }
+
+    private bool Location(int n)
+    {
+        var qualifier = t.Text(1, 1);
+        var code = t.Text(2, 1);
+        if (_scope == Scope.Goods)
+        {
+            if (qualifier != CuscarCodes.CountryOfOrigin)
+            {
+                return false;
+            }
+            if (CountryCode.TryParse(code, out var origin, out var error))
+            {
+                _goods!.Origin = origin;
+            }
+            else
+            {
+                issues.Error(issues.Here(n, 2, 1), error + "; expected the country of origin");
+            }
+            return true;
+        }
+        var voyage = CurrentVoyage;
+        switch (qualifier)
+        {
+            case CuscarCodes.PortOfLoading or CuscarCodes.OriginalPortOfLoading or CuscarCodes.PlaceOfDeparture:
+                var rank = qualifier == CuscarCodes.PortOfLoading ? 0 : qualifier == CuscarCodes.OriginalPortOfLoading ? 1 : 2;
+                if (ReadLocode(n, code) is { } loading && rank < voyage.LoadingRank)
+                {
+                    voyage.Loading = loading;
+                    voyage.LoadingRank = rank;
+                }
+                return true;
+            case CuscarCodes.PortOfDischarge:
+                voyage.Discharge = ReadLocode(n, code) ?? voyage.Discharge;
+                return true;
+            case CuscarCodes.PlaceOfDestination or CuscarCodes.PlaceOfDelivery or CuscarCodes.UltimateDestination:
+                var finalRank = qualifier == CuscarCodes.PlaceOfDestination ? 0 : qualifier == CuscarCodes.PlaceOfDelivery ? 1 : 2;
+                if (ReadLocode(n, code) is { } final && finalRank < voyage.FinalRank)
+                {
+                    voyage.FinalDestination = final;
+                    voyage.FinalRank = finalRank;
+                }
+                return true;
+            case CuscarCodes.Routing or CuscarCodes.PlaceOfTransshipment:
+                // A routing country is written as its ISO code; a transshipment port as a UN/LOCODE, of which the country counts.
+                var country = code is { Length: 5 } ? code[..2] : code;
+                if (CountryCode.TryParse(country, out var routed, out var routeError))
+                {
+                    voyage.Route.Add(routed.Value);
+                }
+                else
+                {
+                    issues.Error(issues.Here(n, 2, 1), routeError + "; expected a country code or a UN/LOCODE");
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private UnLocode? ReadLocode(int n, string? code)
+    {
+        if (UnLocode.TryParse(code, out var place, out var error))
+        {
+            return place;
+        }
+        issues.Error(issues.Here(n, 2, 1), error + "; expected a UN/LOCODE (code list 3055 = 6)");
+        return null;
+    }
+
+    private bool Indicator(int n)
+    {
+        var direction = CuscarCodes.DirectionOf(t.Text(1, 1));
+        if (direction is null || _consignment is not null)
+        {
+            return false;
+        }
+        Direction = direction;
+        return true;
+    }
+
+    private bool EquipmentDetails(int n)
+    {
+        var qualifier = t.Text(1);
+        if (qualifier is not ("CN" or null))
+        {
+            _equipment = null;
+            return false;
+        }
+        var text = t.Text(2, 1);
+        if (!ContainerNumber.TryParse(text, out var number, out var error))
+        {
+            issues.Error(issues.Here(n, 2, 1), error);
+            _equipment = null;
+            return true;
+        }
+        _equipment = new EquipmentDraft { Number = number.Value, Place = Place(n), SizeType = t.Text(3, 1) };
+        if (_consignment is null)
+        {
+            Equipment.Add(_equipment);
+            _scope = Scope.Equipment;
+        }
+        else
+        {
+            _consignment.Equipment.Add(_equipment);
+            _scope = Scope.ConsignmentEquipment;
+        }
+        return true;
+    }
+
+    private bool Seal(int n)
+    {
+        if (_equipment is null || _scope is not (Scope.Equipment or Scope.ConsignmentEquipment))
+        {
+            return false;
+        }
+        var seal = t.Text(1, 1);
+        if (seal is null)
+        {
+            issues.Error(issues.Here(n, 1, 1), "a SEL segment needs the seal number (9308)");
+            return true;
+        }
+        _equipment.Seals.Add(seal);
+        return true;
+    }
+
+    private bool ConsignmentInformation(int n)
+    {
+        _consignment = new ConsignmentDraft { Place = Place(n), Number = t.Text(2, 1)?.Trim() };
+        Consignments.Add(_consignment);
+        _scope = Scope.Consignment;
+        _goods = null;
+        _equipment = null;
+        return true;
+    }
+
+    private bool GoodsItem(int n)
+    {
+        if (_consignment is null)
+        {
+            issues.Error(issues.Here(n), "a goods item (GID) must follow the consignment (CNI) it belongs to");
+            return true;
+        }
+        _goods = new GoodsDraft { Place = Place(n) };
+        _scope = Scope.Goods;
+        if (t.Text(1) is { } sequence)
+        {
+            if (EdifactValues.TryParseInt(sequence, out var s) && s >= 1)
+            {
+                _goods.Sequence = s;
+            }
+            else
+            {
+                issues.Error(issues.Here(n, 1, 1), $"'{sequence}' is not a goods item number; expected a whole number from 1");
+            }
+        }
+        if (t.Text(2, 1) is { } packages)
+        {
+            if (EdifactValues.TryParseInt(packages, out var p))
+            {
+                _goods.Packages = p;
+            }
+            else
+            {
+                issues.Error(issues.Here(n, 2, 1), $"'{packages}' is not a number of packages; expected a whole number");
+            }
+        }
+        _goods.PackageType = t.Text(2, 2);
+        _consignment.Goods.Add(_goods);
+        return true;
+    }
+
+    private bool FreeText(int n)
+    {
+        if (_scope != Scope.Goods || t.Text(1) != "AAA")
+        {
+            return false;
+        }
+        for (var c = 1; c <= 5; c++)
+        {
+            if (t.Text(4, c) is { } line)
+            {
+                _goods!.Description.Add(line.Trim());
+            }
+        }
+        return true;
+    }
+
+    private bool Measurement(int n)
+    {
+        if (_scope != Scope.Goods)
+        {
+            return false;
+        }
+        var property = t.Text(2, 1);
+        var gross = property is "G" or "AAD" or "AAB" or "AAG" or "AAE";
+        var net = property is "AAL" or "AAC" or "N" or "AAF";
+        if (!gross && !net)
+        {
+            return false;
+        }
+        var unit = t.Text(3, 1);
+        var perUnit = CuscarCodes.KilogramsPer(unit);
+        if (perUnit is null)
+        {
+            issues.Error(issues.Here(n, 3, 1), $"'{unit}' is not a unit of mass; expected KGM, TNE, GRM or LBR");
+            return true;
+        }
+        var text = t.Text(3, 2);
+        if (!EdifactValues.TryParseDecimal(text, out var value) || value < 0)
+        {
+            issues.Error(issues.Here(n, 3, 2), $"'{text}' is not a weight; expected a number not below zero");
+            return true;
+        }
+        var kg = Math.Round(value * perUnit.Value, 3);
+        if (gross)
+        {
+            _goods!.GrossKg = kg;
+        }
+        else
+        {
+            _goods!.NetKg = kg;
+        }
+        return true;
+    }
+
+    private bool ProductId(int n)
+    {
+        if (_scope != Scope.Goods || t.Text(2, 2) is not (null or "HS" or "CC" or "CG"))
+        {
+            return false;
+        }
+        var text = t.Text(2, 1);
+        if (HsCode.TryParse(text, out var code, out var error))
+        {
+            _goods!.HsCode = code;
+        }
+        else
+        {
+            issues.Error(issues.Here(n, 2, 1), error + "; expected the Harmonized System code (7143 = HS)");
+        }
+        return true;
+    }
+
+    private bool Amount(int n)
+    {
+        if (_scope != Scope.Goods)
+        {
+            return false;
+        }
+        var text = t.Text(1, 2);
+        if (!EdifactValues.TryParseDecimal(text, out var amount) || amount < 0)
+        {
+            issues.Error(issues.Here(n, 1, 2), $"'{text}' is not an amount; expected a number not below zero");
+            return true;
+        }
+        _goods!.Value = amount;
+        _goods.Currency = t.Text(1, 3);
+        _goods.ValuePlace = Place(n);
+        return true;
+    }
+
+    private bool Currency(int n)
+    {
+        if (_scope is Scope.Equipment or Scope.ConsignmentEquipment || t.Text(1, 2) is not { } currency)
+        {
+            return false;
+        }
+        CurrentVoyage.Currency = currency;
+        return true;
+    }
+
+    private bool SplitGoods(int n)
+    {
+        if (_scope != Scope.Goods)
+        {
+            return false;
+        }
+        if (t.Text(1, 1) is not { } container)
+        {
+            issues.Error(issues.Here(n, 1, 1), "a split goods placement (SGP) names its container (8260)");
+            return true;
+        }
+        _goods!.Containers.Add(container.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        return true;
+    }
+
+    private bool ControlTotal(int n)
+    {
+        var qualifier = t.Text(1, 1);
+        if (qualifier is not ("7" or "11"))
+        {
+            return false;
+        }
+        var text = t.Text(1, 2);
+        if (!EdifactValues.TryParseDecimal(text, out var value))
+        {
+            // A count is never a reason to refuse advance data.
+            issues.Warning(issues.Here(n, 1, 2), $"'{text}' is not a control total; it is not checked");
+            return true;
+        }
+        if (qualifier == "7" && CuscarCodes.KilogramsPer(t.Text(1, 3)) is { } perUnit)
+        {
+            value *= perUnit;
+        }
+        if (_consignment is null)
+        {
+            if (qualifier == "7")
+            {
+                ControlGrossKg = value;
+            }
+            else
+            {
+                ControlPackages = value;
+            }
+            ControlPlace = Place(n);
+        }
+        else if (qualifier == "7")
+        {
+            _consignment.ControlGrossKg = value;
+            _consignment.ControlPlace = Place(n);
+        }
+        else
+        {
+            _consignment.ControlPackages = value;
+            _consignment.ControlPlace = Place(n);
+        }
+        return true;
+    }
+
+    private string? Join(int element, int first, int last)
+    {
+        string? joined = null;
+        for (var c = first; c <= last; c++)
+        {
+            if (t.Text(element, c) is { } part && part.Trim() is { Length: > 0 } trimmed)
+            {
+                joined = joined is null ? trimmed : joined + " " + trimmed;
+            }
+        }
+        return joined;
+    }
+}

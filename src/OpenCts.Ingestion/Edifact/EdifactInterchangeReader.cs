@@ -1,0 +1,405 @@
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+using OpenCts.Ingestion.Pipeline;
+
+namespace OpenCts.Ingestion.Edifact;
+
+/// <summary>Walks the envelopes of a file (UNB/UNZ interchanges, UNG/UNE groups, UNH/UNT messages) and reads each message on its own.</summary>
+/// <remarks>
+/// A broken message is rejected and the reader carries on at the next UNH, so one bad message never stops the others.
+/// Control counts that do not match are warnings: advance cargo data is never refused over a count.
+/// </remarks>
+internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CuscarOptions options)
+{
+    private const string Format = "cuscar";
+
+    private readonly EdifactTokenizer _t = new(content, options.MaxComponentsPerSegment);
+    private readonly List<ParsedMessage> _results = [];
+    private readonly List<ParsedMessage> _pending = [];
+    private EdifactIssues _envelope = null!;
+    private Interchange? _interchange;
+    private Message? _message;
+
+    private sealed class Interchange
+    {
+        public required string Reference;
+        public required string Sender;
+        public required int HeaderStart;
+        public required int HeaderEnd;
+        public int Segments;
+        public int Messages;
+        public int Groups;
+        public string? GroupReference;
+        public int GroupMessages;
+        public bool InGroup;
+    }
+
+    private sealed class Message
+    {
+        public required string Reference;
+        public required int Start;
+        public required EdifactIssues Issues;
+        public required CuscarMessageReader Reader;
+        public int Segments = 1;
+        public bool Broken;
+    }
+
+    public IReadOnlyList<ParsedMessage> Read(CancellationToken cancellationToken)
+    {
+        _envelope = new EdifactIssues(fileName, _t);
+        if (_t.ServiceStringAdviceProblem is { } una)
+        {
+            return [Rejected("unknown", fileName, content, $"{fileName}: line {_t.LineOf(_t.ServiceStringAdviceStart)} (UNA)", una)];
+        }
+        var count = 0;
+        while (_t.MoveNext())
+        {
+            if ((++count & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            if (_interchange is not null)
+            {
+                _interchange.Segments++;
+            }
+            switch (_t.Tag)
+            {
+                case "UNB" when _t.Problem is null:
+                    BeginInterchange();
+                    break;
+                case "UNZ" when _t.Problem is null:
+                    EndInterchange();
+                    break;
+                case "UNG" when _t.Problem is null:
+                    BeginGroup();
+                    break;
+                case "UNE" when _t.Problem is null:
+                    EndGroup();
+                    break;
+                case "UNH" when _t.Problem is null:
+                    BeginMessage();
+                    break;
+                case "UNT" when _t.Problem is null && _message is not null:
+                    EndMessage();
+                    break;
+                default:
+                    Body();
+                    break;
+            }
+        }
+        if (_message is not null)
+        {
+            _message.Issues.Error(_message.Issues.At(_message.Segments, "UNH", _message.Start), "the message is not closed by UNT before the end of the file");
+            Finish(_t.SegmentEnd);
+        }
+        if (_interchange is not null)
+        {
+            _envelope.Warning($"{fileName}: interchange {_interchange.Reference}", "the interchange is not closed by UNZ before the end of the file");
+            Flush();
+        }
+        if (_results.Count == 0)
+        {
+            var why = _envelope.Items.Count > 0 ? _envelope.Items[0].Message : "the file holds no EDIFACT message (UNH ... UNT)";
+            var where = _envelope.Items.Count > 0 ? _envelope.Items[0].Location : fileName;
+            return [Rejected(_interchange?.Sender ?? "unknown", fileName, content, where, why)];
+        }
+        return _results;
+    }
+
+    private void BeginInterchange()
+    {
+        if (_message is not null)
+        {
+            _message.Issues.Error(_message.Issues.Here(_message.Segments + 1), "a new interchange (UNB) starts before UNT closed this message");
+            Finish(_t.SegmentStart);
+        }
+        if (_interchange is not null)
+        {
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments), $"a new interchange starts before UNZ closed interchange {_interchange.Reference}");
+            Flush();
+        }
+        var reference = _t.Text(5, 1) ?? "?";
+        _envelope = new EdifactIssues(fileName, _t) { Interchange = reference };
+        _interchange = new Interchange
+        {
+            Reference = reference,
+            Sender = _t.Text(2, 1) ?? "unknown",
+            HeaderStart = _t.SegmentStart,
+            HeaderEnd = _t.SegmentEnd,
+            Segments = 1,
+        };
+        if (_t.Text(2, 1) is null)
+        {
+            _envelope.Warning(_envelope.Envelope(1) + ", element 2, component 1", "UNB names no sender (0004)");
+        }
+        if (_t.Text(5, 1) is null)
+        {
+            _envelope.Warning(_envelope.Envelope(1) + ", element 5, component 1", "UNB has no interchange control reference (0020)");
+        }
+    }
+
+    private void EndInterchange()
+    {
+        if (_message is not null)
+        {
+            _message.Issues.Error(_message.Issues.Here(_message.Segments + 1), "the interchange ends (UNZ) before UNT closed this message");
+            Finish(_t.SegmentStart);
+        }
+        if (_interchange is null)
+        {
+            _envelope.Warning(_envelope.Envelope(1), "UNZ without a UNB before it");
+            return;
+        }
+        var counted = _interchange.Groups > 0 ? _interchange.Groups : _interchange.Messages;
+        var what = _interchange.Groups > 0 ? "functional groups" : "messages";
+        var stated = _t.Text(1);
+        if (!EdifactValues.TryParseInt(stated, out var n) || n != counted)
+        {
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 1", $"interchange control count (0036) is '{stated}'; the interchange holds {counted} {what}");
+        }
+        var reference = _t.Text(2);
+        if (!string.Equals(reference, _interchange.Reference, StringComparison.Ordinal))
+        {
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"interchange control reference (0020) is '{reference}'; UNB gave '{_interchange.Reference}'");
+        }
+        Flush();
+    }
+
+    private void BeginGroup()
+    {
+        if (_interchange is null)
+        {
+            return;
+        }
+        _interchange.InGroup = true;
+        _interchange.Groups++;
+        _interchange.GroupMessages = 0;
+        _interchange.GroupReference = _t.Text(5, 1);
+    }
+
+    private void EndGroup()
+    {
+        if (_interchange is null)
+        {
+            return;
+        }
+        var stated = _t.Text(1);
+        if (!EdifactValues.TryParseInt(stated, out var n) || n != _interchange.GroupMessages)
+        {
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 1", $"group control count (0060) is '{stated}'; the group holds {_interchange.GroupMessages} messages");
+        }
+        if (!string.Equals(_t.Text(2), _interchange.GroupReference, StringComparison.Ordinal))
+        {
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"group reference (0048) is '{_t.Text(2)}'; UNG gave '{_interchange.GroupReference}'");
+        }
+        _interchange.InGroup = false;
+    }
+
+    private void BeginMessage()
+    {
+        if (_message is not null)
+        {
+            _message.Issues.Error(_message.Issues.Here(_message.Segments + 1), "a new message (UNH) starts before UNT closed this one");
+            Finish(_t.SegmentStart);
+        }
+        var reference = _t.Text(1) ?? "?";
+        var issues = new EdifactIssues(fileName, _t) { Interchange = _interchange?.Reference ?? "?", Message = reference };
+        _message = new Message { Reference = reference, Start = _t.SegmentStart, Issues = issues, Reader = new CuscarMessageReader(_t, issues) };
+        if (_interchange is not null)
+        {
+            _interchange.Messages++;
+            _interchange.GroupMessages += _interchange.InGroup ? 1 : 0;
+        }
+        else
+        {
+            issues.Warning(issues.Here(1), "the message is not inside an interchange (UNB ... UNZ); its sender is unknown");
+        }
+        if (_t.Text(1) is null)
+        {
+            issues.Error(issues.Here(1, 1, 1), "UNH has no message reference number (0062)");
+        }
+        var type = _t.Text(2, 1);
+        if (type != "CUSCAR")
+        {
+            issues.Error(issues.Here(1, 2, 1), $"message type '{type}' is not read here; expected CUSCAR");
+            _message.Broken = true;
+            return;
+        }
+        var version = _t.Text(2, 2);
+        var release = _t.Text(2, 3);
+        if (version != "D" || !InDirectoryRange(release))
+        {
+            issues.Warning(issues.Here(1, 2, 3), $"directory {version}.{release} is outside D.95B to D.11A; the message is read as CUSCAR of those directories");
+        }
+    }
+
+    private void Body()
+    {
+        if (_message is null)
+        {
+            var where = _interchange is null ? $"{fileName}: line {_t.LineOf(_t.SegmentStart)}, segment ({_t.Tag})" : _envelope.Envelope(_interchange.Segments);
+            if (_t.Problem is not null)
+            {
+                _envelope.Error(where, _t.Problem);
+            }
+            else
+            {
+                _envelope.Warning(where, "the segment is outside any message (UNH ... UNT) and is not read");
+            }
+            return;
+        }
+        var m = _message;
+        m.Segments++;
+        if (m.Broken)
+        {
+            return;
+        }
+        if (_t.Problem is not null)
+        {
+            m.Issues.Error(m.Issues.Here(m.Segments), _t.Problem);
+            m.Broken = _t.Tag.Length != 3;
+            return;
+        }
+        if (m.Segments > options.MaxSegmentsPerMessage)
+        {
+            m.Issues.Error(m.Issues.Here(m.Segments), $"the message has more than {options.MaxSegmentsPerMessage:N0} segments, the limit; it is not read");
+            m.Broken = true;
+            return;
+        }
+        if (_t.SegmentEnd - m.Start > options.MaxMessageBytes)
+        {
+            m.Issues.Error(m.Issues.Here(m.Segments), $"the message is longer than {options.MaxMessageBytes:N0} bytes, the limit; it is not read");
+            m.Broken = true;
+            return;
+        }
+        m.Reader.Read(m.Segments);
+    }
+
+    private void EndMessage()
+    {
+        var m = _message!;
+        m.Segments++;
+        var stated = _t.Text(1);
+        if (!EdifactValues.TryParseInt(stated, out var n) || n != m.Segments)
+        {
+            m.Issues.Warning(m.Issues.Here(m.Segments, 1, 0), $"number of segments (0074) is '{stated}'; the message has {m.Segments} from UNH to UNT");
+        }
+        if (!string.Equals(_t.Text(2), m.Reference, StringComparison.Ordinal))
+        {
+            m.Issues.Warning(m.Issues.Here(m.Segments, 2, 0), $"message reference (0062) is '{_t.Text(2)}'; UNH gave '{m.Reference}'");
+        }
+        Finish(_t.SegmentEnd);
+    }
+
+    private void Finish(int end)
+    {
+        var m = _message!;
+        _message = null;
+        var sender = _interchange?.Sender ?? "unknown";
+        var messageId = $"{_interchange?.Reference ?? "?"}/{m.Reference}";
+        var raw = Raw(m.Start, end);
+        var reader = m.Reader;
+        var issues = m.Issues;
+        var function = MessageFunction.Original;
+        List<Consignment> consignments = [];
+        List<string> cancelled = [];
+        if (!m.Broken)
+        {
+            var unh = issues.At(1, "UNH", m.Start);
+            if (!reader.HasBeginning)
+            {
+                issues.Error(unh, "the message has no BGM; expected it right after UNH");
+            }
+            var builder = new CuscarConsignments(reader, issues, options.DefaultDirection, new Provenance(Safe(sender), Safe(messageId), receivedAt));
+            if (reader.FunctionCode == CuscarCodes.FunctionCancellation)
+            {
+                function = MessageFunction.Cancellation;
+                cancelled = builder.DocumentKeys();
+                if (cancelled.Count == 0)
+                {
+                    issues.Error(unh, "a cancellation (BGM message function 1) names the documents it cancels in CNI segments; there is none");
+                }
+            }
+            else if (reader.Consignments.Count == 0)
+            {
+                issues.Error(unh, "the message reports no consignment; expected a CNI group for each bill of lading");
+            }
+            else
+            {
+                consignments = builder.Build();
+                builder.CheckMessageTotals(consignments);
+            }
+        }
+        var rejected = issues.HasErrors;
+        _pending.Add(new ParsedMessage(
+            Format,
+            sender,
+            messageId,
+            raw,
+            rejected ? [] : consignments,
+            issues.Items,
+            function,
+            rejected ? [] : cancelled,
+            reader.Unmapped));
+        if (_interchange is null)
+        {
+            Flush();
+        }
+    }
+
+    private byte[] Raw(int start, int end)
+    {
+        var span = content.Span;
+        var una = _t.ServiceStringAdviceStart >= 0 ? span[_t.ServiceStringAdviceStart.._t.ServiceStringAdviceEnd] : default;
+        var unb = _interchange is null ? default : span[_interchange.HeaderStart.._interchange.HeaderEnd];
+        var body = span[start..Math.Max(start, end)];
+        var raw = new byte[una.Length + (una.IsEmpty ? 0 : 1) + unb.Length + (unb.IsEmpty ? 0 : 1) + body.Length];
+        var at = 0;
+        foreach (var part in new[] { una.ToArray(), unb.ToArray() })
+        {
+            if (part.Length > 0)
+            {
+                part.CopyTo(raw, at);
+                at += part.Length;
+                raw[at++] = (byte)'\n';
+            }
+        }
+        body.CopyTo(raw.AsSpan(at));
+        return raw;
+    }
+
+    private void Flush()
+    {
+        var envelopeIssues = _envelope.Items;
+        foreach (var message in _pending)
+        {
+            _results.Add(envelopeIssues.Count == 0 ? message : message with { Issues = new ValueList<IngestionIssue>(message.Issues.Concat(envelopeIssues)) });
+        }
+        if (_pending.Count == 0 && _interchange is not null)
+        {
+            // An interchange that held no message still reaches the sender's status.
+            var interchangeBytes = content.Span[_interchange.HeaderStart.._t.SegmentEnd].ToArray();
+            _results.Add(new ParsedMessage(Format, _interchange.Sender, $"{_interchange.Reference}/-", interchangeBytes, [], [.. envelopeIssues, new IngestionIssue(IssueSeverity.Error, $"{fileName}: interchange {_interchange.Reference}", "the interchange holds no message")]));
+        }
+        _pending.Clear();
+        _interchange = null;
+        _envelope = new EdifactIssues(fileName, _t);
+    }
+
+    private static bool InDirectoryRange(string? release)
+    {
+        if (release is not { Length: 3 } || !char.IsAsciiDigit(release[0]) || !char.IsAsciiDigit(release[1]) || release[2] is not ('A' or 'B'))
+        {
+            return false;
+        }
+        var year = (release[0] - '0') * 10 + (release[1] - '0');
+        var full = (year >= 90 ? 1900 : 2000) + year;
+        var key = full * 2 + (release[2] == 'B' ? 1 : 0);
+        return key >= 1995 * 2 + 1 && key <= 2011 * 2;
+    }
+
+    private static string Safe(string value) => string.IsNullOrWhiteSpace(value) ? "unknown" : value.Length > 128 ? value[..128] : value;
+
+    private static ParsedMessage Rejected(string sender, string messageId, ReadOnlyMemory<byte> raw, string where, string why) =>
+        new(Format, sender, messageId, raw, [], [new IngestionIssue(IssueSeverity.Error, where, why)]);
+}

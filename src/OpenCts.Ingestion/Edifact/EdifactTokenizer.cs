@@ -1,0 +1,323 @@
+using System.Buffers;
+using System.Text;
+
+namespace OpenCts.Ingestion.Edifact;
+
+/// <summary>Splits an EDIFACT interchange into segments, data elements and components, over the bytes as received.</summary>
+/// <remarks>
+/// Tokenizing only: it knows the syntax (UNA, separators, release character) and nothing of any message. It keeps one
+/// segment at a time as offsets into the input, so reading allocates only for the values a caller asks for.
+/// Line breaks and indentation between segments are skipped; line breaks inside a segment (senders that wrap lines at a
+/// fixed width) are dropped from values.
+/// </remarks>
+public sealed class EdifactTokenizer
+{
+    private readonly ReadOnlyMemory<byte> _data;
+    private readonly int _maxComponents;
+    private readonly SearchValues<byte> _specials;
+    private int _position;
+    private int[] _componentStart = new int[64];
+    private int[] _componentEnd = new int[64];
+    private bool[] _componentDirty = new bool[64];
+    private int[] _elementFirst = new int[32];
+    private int[] _elementCount = new int[32];
+
+    /// <param name="data">The whole interchange.</param>
+    /// <param name="maxComponents">The most components one segment may have before it is reported as broken.</param>
+    public EdifactTokenizer(ReadOnlyMemory<byte> data, int maxComponents = 4096)
+    {
+        _data = data;
+        _maxComponents = maxComponents;
+        var span = data.Span;
+        var start = 0;
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            start = 3;
+        }
+        while (start < span.Length && IsWhitespace(span[start]))
+        {
+            start++;
+        }
+        Delimiters = EdifactDelimiters.Default;
+        if (span[start..].StartsWith("UNA"u8))
+        {
+            ServiceStringAdviceStart = start;
+            var advice = EdifactDelimiters.FromServiceStringAdvice(span[(start + 3)..]);
+            if (advice is null)
+            {
+                ServiceStringAdviceProblem = "UNA must be followed by six service characters: component separator, element separator, decimal mark, release character, a space and the segment terminator, all different";
+            }
+            else
+            {
+                Delimiters = advice.Value;
+            }
+            start = Math.Min(span.Length, start + 9);
+            ServiceStringAdviceEnd = start;
+        }
+        _position = start;
+        var d = Delimiters;
+        _specials = d.HasRelease
+            ? SearchValues.Create([d.Component, d.Element, d.Terminator, d.Release, (byte)'\r', (byte)'\n'])
+            : SearchValues.Create([d.Component, d.Element, d.Terminator, (byte)'\r', (byte)'\n']);
+    }
+
+    /// <summary>The delimiters in force.</summary>
+    public EdifactDelimiters Delimiters { get; }
+
+    /// <summary>Where the UNA starts, or -1 without one.</summary>
+    public int ServiceStringAdviceStart { get; } = -1;
+
+    /// <summary>Just after the UNA's six service characters.</summary>
+    public int ServiceStringAdviceEnd { get; }
+
+    /// <summary>What is wrong with the UNA, or null.</summary>
+    public string? ServiceStringAdviceProblem { get; }
+
+    /// <summary>The whole input.</summary>
+    public ReadOnlyMemory<byte> Data => _data;
+
+    /// <summary>Offset of the current segment's first byte (its tag).</summary>
+    public int SegmentStart { get; private set; }
+
+    /// <summary>Offset just after the current segment's terminator.</summary>
+    public int SegmentEnd { get; private set; }
+
+    /// <summary>The current segment's tag, such as <c>LOC</c>.</summary>
+    public string Tag { get; private set; } = "";
+
+    /// <summary>Why the current segment is malformed (no terminator, bad tag, too many components), or null.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Data elements in the current segment, counting the tag as element 0.</summary>
+    public int ElementCount { get; private set; }
+
+    /// <summary>The bytes of the current segment, terminator included.</summary>
+    public ReadOnlySpan<byte> RawSegment => _data.Span[SegmentStart..SegmentEnd];
+
+    /// <summary>Moves to the next segment; false at the end of the input.</summary>
+    public bool MoveNext()
+    {
+        var span = _data.Span;
+        var i = _position;
+        while (i < span.Length && IsWhitespace(span[i]))
+        {
+            i++;
+        }
+        if (i >= span.Length)
+        {
+            _position = i;
+            return false;
+        }
+        var d = Delimiters;
+        SegmentStart = i;
+        Problem = null;
+        var components = 0;
+        var elements = 0;
+        var componentStart = i;
+        var dirty = false;
+        var terminated = false;
+        while (true)
+        {
+            var next = span[i..].IndexOfAny(_specials);
+            if (next < 0)
+            {
+                i = span.Length;
+                break;
+            }
+            i += next;
+            var b = span[i];
+            if (b == d.Terminator)
+            {
+                terminated = true;
+                break;
+            }
+            if (b == d.Release && d.HasRelease)
+            {
+                dirty = true;
+                i += 2;
+                if (i > span.Length)
+                {
+                    i = span.Length;
+                    Problem ??= "the release character ends the input; it must be followed by the character it releases";
+                    break;
+                }
+                continue;
+            }
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                dirty = true;
+                i++;
+                continue;
+            }
+            AddComponent(ref components, componentStart, i, dirty);
+            dirty = false;
+            if (b == d.Element)
+            {
+                CloseElement(ref elements, components);
+            }
+            i++;
+            componentStart = i;
+        }
+        AddComponent(ref components, componentStart, i, dirty);
+        CloseElement(ref elements, components);
+        ElementCount = elements;
+        SegmentEnd = terminated ? i + 1 : i;
+        _position = SegmentEnd;
+        if (!terminated)
+        {
+            Problem ??= $"the segment is not ended by the segment terminator '{(char)d.Terminator}' before the end of the input";
+        }
+        if (components > _maxComponents)
+        {
+            Problem ??= $"the segment has {components:N0} components; at most {_maxComponents:N0} are read";
+            ElementCount = Math.Min(ElementCount, 1);
+        }
+        if (ElementCount == 0)
+        {
+            Tag = "";
+            Problem ??= "the segment has no tag";
+            return true;
+        }
+        var tag = ComponentSpan(0);
+        Tag = KnownTags.Of(tag, _componentDirty[0]);
+        if (!IsTag(tag, _componentDirty[0]) || _elementCount[0] > 1)
+        {
+            Problem ??= $"'{Truncate(Tag)}' is not a segment tag (three upper-case letters or digits)";
+        }
+        return true;
+    }
+
+    /// <summary>The number of components of a data element (0 when absent).</summary>
+    public int ComponentCount(int element) => element < ElementCount ? _elementCount[element] : 0;
+
+    /// <summary>The raw bytes of a component (1-based), without unescaping; empty when absent.</summary>
+    public ReadOnlySpan<byte> Span(int element, int component = 1)
+    {
+        var index = IndexOf(element, component);
+        return index < 0 ? default : ComponentSpan(index);
+    }
+
+    /// <summary>True when the component is present and not empty.</summary>
+    public bool Has(int element, int component = 1) => !Span(element, component).IsEmpty;
+
+    /// <summary>A component's text with release characters and line breaks removed; null when absent or empty.</summary>
+    public string? Text(int element, int component = 1)
+    {
+        var index = IndexOf(element, component);
+        if (index < 0)
+        {
+            return null;
+        }
+        var raw = ComponentSpan(index);
+        if (raw.IsEmpty)
+        {
+            return null;
+        }
+        if (!_componentDirty[index])
+        {
+            return Decode(raw);
+        }
+        var buffer = raw.Length <= 512 ? stackalloc byte[raw.Length] : new byte[raw.Length];
+        var n = Unescape(raw, buffer, Delimiters);
+        return n == 0 ? null : Decode(buffer[..n]);
+    }
+
+    /// <summary>True when a component equals an ASCII code, such as a qualifier.</summary>
+    public bool Is(int element, int component, ReadOnlySpan<byte> code) => Span(element, component).SequenceEqual(code);
+
+    /// <summary>The 1-based line of an offset, for error messages.</summary>
+    public int LineOf(int offset) => _data.Span[..Math.Min(offset, _data.Length)].Count((byte)'\n') + 1;
+
+    /// <summary>Values are read as UTF-8 when they are valid UTF-8 and as Latin-1 otherwise.</summary>
+    /// <remarks>Senders often declare UNOC (Latin-1) and send UTF-8; valid UTF-8 is almost never meant as Latin-1.</remarks>
+    private static string Decode(ReadOnlySpan<byte> bytes) =>
+        Ascii.IsValid(bytes) ? Encoding.ASCII.GetString(bytes)
+        : System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes)
+        : Encoding.Latin1.GetString(bytes);
+
+    private static int Unescape(ReadOnlySpan<byte> raw, Span<byte> buffer, EdifactDelimiters d)
+    {
+        var n = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+            if (b == d.Release && d.HasRelease && i + 1 < raw.Length)
+            {
+                b = raw[++i];
+            }
+            buffer[n++] = b;
+        }
+        return n;
+    }
+
+    private int IndexOf(int element, int component)
+    {
+        if (element < 0 || element >= ElementCount || component < 1 || component > _elementCount[element])
+        {
+            return -1;
+        }
+        return _elementFirst[element] + component - 1;
+    }
+
+    private ReadOnlySpan<byte> ComponentSpan(int index) => _data.Span[_componentStart[index].._componentEnd[index]];
+
+    private void AddComponent(ref int components, int start, int end, bool dirty)
+    {
+        if (components >= _maxComponents)
+        {
+            components++;
+            return;
+        }
+        if (components == _componentStart.Length)
+        {
+            Array.Resize(ref _componentStart, components * 2);
+            Array.Resize(ref _componentEnd, components * 2);
+            Array.Resize(ref _componentDirty, components * 2);
+        }
+        _componentStart[components] = start;
+        _componentEnd[components] = end;
+        _componentDirty[components] = dirty;
+        components++;
+    }
+
+    private void CloseElement(ref int elements, int components)
+    {
+        if (components > _maxComponents)
+        {
+            return;
+        }
+        if (elements == _elementFirst.Length)
+        {
+            Array.Resize(ref _elementFirst, elements * 2);
+            Array.Resize(ref _elementCount, elements * 2);
+        }
+        var first = elements == 0 ? 0 : _elementFirst[elements - 1] + _elementCount[elements - 1];
+        _elementFirst[elements] = first;
+        _elementCount[elements] = components - first;
+        elements++;
+    }
+
+    private static bool IsTag(ReadOnlySpan<byte> tag, bool dirty)
+    {
+        if (dirty || tag.Length != 3)
+        {
+            return false;
+        }
+        foreach (var b in tag)
+        {
+            if (b is not (>= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "…";
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+}

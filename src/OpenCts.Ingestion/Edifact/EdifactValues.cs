@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+
+namespace OpenCts.Ingestion.Edifact;
+
+/// <summary>Reads and writes EDIFACT numbers and dates, and escapes text with the release character.</summary>
+public static class EdifactValues
+{
+    /// <summary>Reads a numeric data element; either <c>.</c> or <c>,</c> is taken as the decimal mark.</summary>
+    public static bool TryParseDecimal(string? text, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return false;
+        }
+        var normal = text.Trim().Replace(',', '.');
+        return decimal.TryParse(normal, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool TryParseInt(string? text, out int value)
+    {
+        value = 0;
+        return text is not null && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Reads a date/time in format 101, 102, 201, 203, 204 or 303 (code list 2379); times without a zone are UTC.</summary>
+    public static bool TryParseDate(string? text, string? format, out DateTimeOffset value, out string expected)
+    {
+        value = default;
+        var (pattern, name) = format switch
+        {
+            "101" => ("yyMMdd", "YYMMDD (101)"),
+            "102" or null => ("yyyyMMdd", "CCYYMMDD (102)"),
+            "201" => ("yyMMddHHmm", "YYMMDDHHMM (201)"),
+            "203" => ("yyyyMMddHHmm", "CCYYMMDDHHMM (203)"),
+            "204" => ("yyyyMMddHHmmss", "CCYYMMDDHHMMSS (204)"),
+            "303" => ("yyyyMMddHHmm", "CCYYMMDDHHMMZZZ (303)"),
+            _ => ("", ""),
+        };
+        if (pattern.Length == 0)
+        {
+            expected = "a date format of code list 2379 OpenCTS reads: 101, 102, 201, 203, 204 or 303";
+            return false;
+        }
+        expected = $"a date as {name}";
+        if (text is null)
+        {
+            return false;
+        }
+        var zone = TimeSpan.Zero;
+        var digits = text.Trim();
+        if (format == "303" && digits.Length > 12)
+        {
+            if (!TryParseZone(digits[12..], out zone))
+            {
+                return false;
+            }
+            digits = digits[..12];
+        }
+        if (!DateTime.TryParseExact(digits, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+        value = new DateTimeOffset(local, zone);
+        return true;
+    }
+
+    /// <summary>Writes an instant in UTC as format 203, or 204 when it has seconds.</summary>
+    public static (string Text, string Format) FormatDate(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return utc.Second == 0 && utc.Millisecond == 0
+            ? (utc.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture), "203")
+            : (utc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), "204");
+    }
+
+    public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Appends text with every service character released; line breaks become spaces.</summary>
+    public static void AppendEscaped(StringBuilder builder, string? text, EdifactDelimiters d)
+    {
+        if (text is null)
+        {
+            return;
+        }
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                builder.Append(' ');
+                continue;
+            }
+            if (c < 128 && d.IsSpecial((byte)c))
+            {
+                builder.Append((char)d.Release);
+            }
+            builder.Append(c);
+        }
+    }
+
+    private static bool TryParseZone(string zone, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        if (zone is "UTC" or "GMT" or "Z")
+        {
+            return true;
+        }
+        // A signed offset in hours, or hours and minutes: +01, -0530.
+        if (zone.Length is 3 or 5 && zone[0] is '+' or '-' &&
+            int.TryParse(zone.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours <= 14)
+        {
+            var minutes = 0;
+            if (zone.Length == 5 && (!int.TryParse(zone.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes > 59))
+            {
+                return false;
+            }
+            offset = new TimeSpan(hours, minutes, 0) * (zone[0] == '-' ? -1 : 1);
+            return true;
+        }
+        return false;
+    }
+}
