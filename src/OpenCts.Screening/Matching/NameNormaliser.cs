@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace OpenCts.Screening.Matching;
@@ -17,11 +16,17 @@ public static class NameNormaliser
         "plc", "sa", "sas", "sarl", "sl", "sau", "spa", "srl", "sro", "gmbh", "mbh", "ag", "kg", "ug", "bv", "nv", "ab", "as", "asa",
         "oy", "oyj", "aps", "kft", "zrt", "doo", "dd", "ad", "ood", "eood", "pte", "pty", "pvt", "bhd", "sdn", "tbk", "jsc", "pjsc", "ojsc",
         "cjsc", "ooo", "oao", "zao", "pao", "fze", "fzc", "fzco", "fzllc", "dmcc", "wll", "sae", "sal", "cv", "rl", "ca",
-        "sac", "saa", "eirl", "ltda", "cia", "lda", "kk", "scs", "snc", "establishment",
+        "sac", "saa", "spr", "sapi", "eirl", "ltda", "cia", "lda", "kk", "scs", "snc", "establishment",
     };
 
     /// <summary>Fragments of a multi-word legal form ("S. de R.L. de C.V."), removed only next to a legal form already removed.</summary>
     private static readonly HashSet<string> FormFragments = new(StringComparer.Ordinal) { "de", "y", "and", "et", "en", "s", "c", "sc", "ltd" };
+
+    /// <summary>The long legal forms, recognised even with a typo.</summary>
+    private static readonly string[] LongForms = ["limited", "company", "corporation", "incorporated", "establishment"];
+
+    /// <summary>Legal forms that also begin ordinary names ("Company of ...", "Establishment for ..."), so never removed at the start.</summary>
+    private static readonly HashSet<string> CommonWordForms = new(StringComparer.Ordinal) { "company", "corporation", "establishment", "cia", "est" };
 
     /// <summary>Legal-form words removed at the start of a name, where Russian, Ukrainian and Indonesian forms stand.</summary>
     private static readonly HashSet<string> LeadingForms = new(StringComparer.Ordinal)
@@ -41,7 +46,7 @@ public static class NameNormaliser
             var before = Split(folded.AsSpan(0, comma));
             var after = Split(folded.AsSpan(comma + 1));
             // "HANIYA, Ismail" is a surname first; "ACME, INC." and "X, S.A." only set off the company form.
-            if (after.Count > 0 && before.Count > 0 && !after.TrueForAll(TrailingForms.Contains))
+            if (after.Count > 0 && before.Count > 0 && !after.TrueForAll(t => IsLegalForm(t) || FormFragments.Contains(t)))
             {
                 after.AddRange(before);
                 tokens = after;
@@ -60,6 +65,9 @@ public static class NameNormaliser
         return [.. tokens];
     }
 
+    /// <summary>Whether a normalised token is a company legal form such as <c>ltd</c>, <c>gmbh</c> or <c>ooo</c>.</summary>
+    public static bool IsLegalForm(string token) => TrailingForms.Contains(token) || LeadingForms.Contains(token);
+
     /// <summary>The normalised name as one string, tokens joined by single spaces.</summary>
     public static string Normalise(string name) => string.Join(' ', Tokens(name));
 
@@ -69,7 +77,7 @@ public static class NameNormaliser
         while (tokens.Count > 1)
         {
             var last = tokens[^1];
-            if (TrailingForms.Contains(last) || (strippedForm && FormFragments.Contains(last)))
+            if (TrailingForms.Contains(last) || (FormFragments.Contains(last) && (strippedForm || (tokens.Count > 2 && TrailingForms.Contains(tokens[^2])))))
             {
                 tokens.RemoveAt(tokens.Count - 1);
                 strippedForm = true;
@@ -77,7 +85,12 @@ public static class NameNormaliser
             }
             break;
         }
-        while (tokens.Count > 1 && LeadingForms.Contains(tokens[0]))
+        // A misspelt long form ("LIMTED", "COMPAYN") is still a form: left in, it would count as a rare word matching nothing.
+        while (tokens.Count > 1 && tokens[^1].Length >= 5 && LongForms.Any(form => JaroWinkler.Similarity(tokens[^1], form) >= 0.9))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+        while (tokens.Count > 1 && (LeadingForms.Contains(tokens[0]) || (tokens[0].Length >= 3 && TrailingForms.Contains(tokens[0]) && !CommonWordForms.Contains(tokens[0]))))
         {
             tokens.RemoveAt(0);
         }
@@ -132,29 +145,21 @@ public static class NameNormaliser
 
     private static void AppendFolded(StringBuilder builder, char c)
     {
+        if (AccentFolding.Fold(c) is { } folded)
+        {
+            builder.Append(folded.Length == 0 ? " " : folded);
+            return;
+        }
         switch (c)
         {
-            case 'ß': builder.Append("ss"); return;
-            case 'æ' or 'Æ': builder.Append("ae"); return;
-            case 'œ' or 'Œ': builder.Append("oe"); return;
-            case 'ø' or 'Ø': builder.Append('o'); return;
-            case 'ł' or 'Ł': builder.Append('l'); return;
-            case 'đ' or 'Đ' or 'ð' or 'Ð': builder.Append('d'); return;
-            case 'þ' or 'Þ': builder.Append("th"); return;
-            case 'ı': builder.Append('i'); return;
-            case '\u2019' or '\u2018' or '\u02BC' or '\u02BB' or '\u00B4': return;
-            case '\u201A' or '\u201E' or '\u2013' or '\u2014' or '\u00A0': builder.Append(' '); return;
-            default: break;
-        }
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var d in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(d);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
-            builder.Append(char.IsLetterOrDigit(d) ? char.ToLowerInvariant(d) : ' ');
+            case '\u2019' or '\u2018' or '\u02BC' or '\u02BB' or '\u00B4':
+                return;
+            case >= '\u0300' and <= '\u036F':
+                // combining accents written apart from their letter
+                return;
+            default:
+                builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : c == '\uFF0C' ? ',' : ' ');
+                return;
         }
     }
 }
