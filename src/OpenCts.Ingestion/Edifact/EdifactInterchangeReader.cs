@@ -94,7 +94,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         }
         if (_interchange is not null)
         {
-            _envelope.Warning($"{fileName}: interchange {_interchange.Reference}", "the interchange is not closed by UNZ before the end of the file");
+            _envelope.Warning(InterchangeHeader(), "the interchange is not closed by UNZ before the end of the file");
             Flush();
         }
         if (_results.Count == 0)
@@ -118,12 +118,12 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             _envelope.Warning(_envelope.Envelope(_interchange.Segments), $"a new interchange starts before UNZ closed interchange {_interchange.Reference}");
             Flush();
         }
-        var reference = _t.Text(5, 1) ?? "?";
+        var reference = _t.Text(5, 1)?.Trim() is { Length: > 0 } r ? r : "?";
         _envelope = new EdifactIssues(fileName, _t) { Interchange = reference };
         _interchange = new Interchange
         {
             Reference = reference,
-            Sender = _t.Text(2, 1) ?? "unknown",
+            Sender = Safe(_t.Text(2, 1)?.Trim() ?? ""),
             HeaderStart = _t.SegmentStart,
             HeaderEnd = _t.SegmentEnd,
             Segments = 1,
@@ -238,14 +238,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         if (_message is null)
         {
             var where = _interchange is null ? $"{fileName}: line {_t.LineOf(_t.SegmentStart)}, segment ({_t.Tag})" : _envelope.Envelope(_interchange.Segments);
-            if (_t.Problem is not null)
-            {
-                _envelope.Error(where, _t.Problem);
-            }
-            else
-            {
-                _envelope.Warning(where, "the segment is outside any message (UNH ... UNT) and is not read");
-            }
+            // Outside a message nothing is taken or refused; the sender still learns of it with each message's status.
+            _envelope.Warning(where, (_t.Problem is null ? "" : _t.Problem + "; ") + "the segment is outside any message (UNH ... UNT) and is not read");
             return;
         }
         var m = _message;
@@ -379,12 +373,15 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         {
             // An interchange that held no message still reaches the sender's status.
             var interchangeBytes = content.Span[_interchange.HeaderStart.._t.SegmentEnd].ToArray();
-            _results.Add(new ParsedMessage(Format, _interchange.Sender, $"{_interchange.Reference}/-", interchangeBytes, [], [.. envelopeIssues, new IngestionIssue(IssueSeverity.Error, $"{fileName}: interchange {_interchange.Reference}", "the interchange holds no message")]));
+            _results.Add(new ParsedMessage(Format, _interchange.Sender, $"{_interchange.Reference}/-", interchangeBytes, [], [.. envelopeIssues, new IngestionIssue(IssueSeverity.Error, InterchangeHeader(), "the interchange holds no message")]));
         }
         _pending.Clear();
         _interchange = null;
         _envelope = new EdifactIssues(fileName, _t);
     }
+
+    private string InterchangeHeader() =>
+        $"{fileName}: interchange {_interchange!.Reference}, segment 1 (UNB), line {_t.LineOf(_interchange.HeaderStart)}";
 
     private static bool InDirectoryRange(string? release)
     {
