@@ -15,6 +15,11 @@ public static class CtsApp
 {
     public static CommandApp Build()
     {
+        // Piped output has no terminal width; honour COLUMNS as other command-line tools do, so tables in logs are not cramped.
+        if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
+        {
+            AnsiConsole.Profile.Width = columns;
+        }
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -1,4 +1,5 @@
 using OpenCts.Ingestion.Csv;
+using OpenCts.Ingestion.Edifact;
 using OpenCts.Ingestion.Json;
 
 namespace OpenCts.Ingestion.Pipeline;
@@ -11,7 +12,7 @@ public sealed class MessageFormats
     public MessageFormats(IEnumerable<IMessageFormat> formats) => _formats = formats.ToList();
 
     /// <summary>Every format this build of OpenCTS knows.</summary>
-    public static MessageFormats All { get; } = new([new JsonMessageFormat(), new CsvMessageFormat()]);
+    public static MessageFormats All { get; } = new([new JsonMessageFormat(), new CsvMessageFormat(), new CuscarFormat()]);
 
     public IReadOnlyList<IMessageFormat> Formats => _formats;
 

@@ -36,24 +36,29 @@ public sealed class Assessor(
             _reasons.Add(modelReason);
         }
         var watchlistHit = false;
-        var forced = Lane.Green;
         var score = 0.0;
         foreach (var reason in _reasons)
         {
             score += reason.Score;
             watchlistHit |= reason.Kind == ReasonKind.Watchlist;
+        }
+        // Facilitation is for the compliant: a trusted trader named in a watch-list hit gets none.
+        var programme = watchlistHit ? null : TrustedProgramme(consignment, now);
+        var forced = Lane.Green;
+        foreach (var reason in _reasons)
+        {
             forced = Max(forced, reason.Action switch
             {
                 ProfileAction.RedLane or ProfileAction.Hold => Lane.Red,
-                ProfileAction.YellowLane or ProfileAction.DocumentaryCheck => Lane.Yellow,
+                // A trusted trader is spared documentary checks, never a hold or an examination.
+                ProfileAction.YellowLane or ProfileAction.DocumentaryCheck when programme is null => Lane.Yellow,
                 _ => Lane.Green,
             });
         }
-        // Facilitation is for the compliant: a trusted trader named in a watch-list hit gets none.
-        if (!watchlistHit && TrustedProgramme(consignment, now) is { } programme)
+        if (programme is not null)
         {
             var reduction = Math.Min(settings.TrustedTraderReduction, score);
-            _reasons.Add(new Reason(ReasonKind.TrustedTrader, programme, "Trusted trader", -reduction, $"{programme}: score lowered by {reduction:0.#}"));
+            _reasons.Add(new Reason(ReasonKind.TrustedTrader, programme, "Trusted trader", -reduction, $"{programme}: score lowered by {reduction:0.#}; documentary checks waived"));
             score -= reduction;
         }
         score = Math.Max(0, score);
