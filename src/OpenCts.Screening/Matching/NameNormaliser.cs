@@ -16,11 +16,11 @@ public static class NameNormaliser
         "plc", "sa", "sas", "sarl", "sl", "sau", "spa", "srl", "sro", "gmbh", "mbh", "ag", "kg", "ug", "bv", "nv", "ab", "as", "asa",
         "oy", "oyj", "aps", "kft", "zrt", "doo", "dd", "ad", "ood", "eood", "pte", "pty", "pvt", "bhd", "sdn", "tbk", "jsc", "pjsc", "ojsc",
         "cjsc", "ooo", "oao", "zao", "pao", "fze", "fzc", "fzco", "fzllc", "dmcc", "wll", "sae", "sal", "cv", "rl", "ca",
-        "sac", "saa", "spr", "sapi", "eirl", "ltda", "cia", "lda", "kk", "scs", "snc", "establishment",
+        "sac", "saa", "oo", "spr", "sapi", "eirl", "ltda", "cia", "lda", "kk", "scs", "snc", "establishment",
     };
 
     /// <summary>Fragments of a multi-word legal form ("S. de R.L. de C.V."), removed only next to a legal form already removed.</summary>
-    private static readonly HashSet<string> FormFragments = new(StringComparer.Ordinal) { "de", "y", "and", "et", "en", "s", "c", "sc", "ltd" };
+    private static readonly HashSet<string> FormFragments = new(StringComparer.Ordinal) { "de", "y", "and", "et", "en", "s", "c", "sc", "z", "sp" };
 
     /// <summary>The long legal forms, recognised even with a typo.</summary>
     private static readonly string[] LongForms = ["limited", "company", "corporation", "incorporated", "establishment"];

@@ -26,6 +26,9 @@ public sealed partial class ScreeningIndex
 
     private const int MaxQueryTokens = 32;
 
+    /// <summary>A legal form left inside a name ("HODA SHIPPING CO. LTD. DUBAI BRANCH") says little about who the party is.</summary>
+    private const double LegalFormWeight = 0.1;
+
     private readonly WatchlistEntry[] _entries;
     private readonly ListedName[] _names;
     private readonly string[] _tokens;
@@ -57,7 +60,7 @@ public sealed partial class ScreeningIndex
         _tokens = [.. tokens];
         _postings = [.. postings.Select(p => p.ToArray())];
         var nameCount = Math.Max(1, _names.Length);
-        _weights = [.. _postings.Select(p => Weight(nameCount, p.Length))];
+        _weights = [.. _postings.Select((p, t) => Weight(nameCount, p.Length) * (NameNormaliser.IsLegalForm(_tokens[t]) ? LegalFormWeight : 1))];
         _unknownTokenWeight = Weight(nameCount, 1);
         _tokenLookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _deletionLookup = BuildDeletions(_tokens).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -197,7 +200,9 @@ public sealed partial class ScreeningIndex
             Neighbours(query[q], neighbours);
             // A token weighs what the listed token it resembles most weighs, so a misspelt rare surname stays rare;
             // a token found nowhere in the lists weighs most of all.
-            var weight = neighbours.Count > 0 ? _weights[neighbours[0].Token] : _unknownTokenWeight;
+            var weight = neighbours.Count > 0 ? _weights[neighbours[0].Token]
+                : NameNormaliser.IsLegalForm(query[q]) ? _unknownTokenWeight * LegalFormWeight
+                : _unknownTokenWeight;
             scratch.QueryWeights[q] = weight;
             totalWeight += weight;
             foreach (var (token, similarity) in neighbours)
