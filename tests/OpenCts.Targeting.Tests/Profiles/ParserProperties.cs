@@ -19,7 +19,7 @@ public sealed class ParserProperties
         Gen.Const<ProfileExpr>(new NullLiteral()),
         Pick(Paths).Select(p => (ProfileExpr)new FieldRef(p)));
 
-    private static readonly Gen<ProfileExpr> Tree = Gen.Recursive<ProfileExpr>((depth, tree) => depth >= 4
+    internal static readonly Gen<ProfileExpr> Tree = Gen.Recursive<ProfileExpr>((depth, tree) => depth >= 4
         ? Leaf
         : Gen.Frequency(
             (3, Leaf),

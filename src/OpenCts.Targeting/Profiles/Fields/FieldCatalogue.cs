@@ -33,10 +33,10 @@ public static class FieldCatalogue
             fields.Add(path, new FieldInfo(path, type, description, get, values));
 
         Add("document.number", ProfileType.Text, "The transport document number.", (c, x) => c.Document.Number);
-        Add("document.kind", ProfileType.Text, "The kind of document: OceanBillOfLading, MasterAirWaybill, PostalItem...", (c, x) => c.Document.Kind.ToString(), Kinds);
+        Add("document.kind", ProfileType.Text, "The kind of document: OceanBillOfLading, MasterAirWaybill, PostalItem...", (c, x) => EnumText<TransportDocumentKind>.Of(c.Document.Kind), Kinds);
         Add("document.masterNumber", ProfileType.Text, "For a house document, the master document it is consolidated under.", (c, x) => c.Document.MasterNumber);
-        Add("direction", ProfileType.Text, "Import, Export, Transit or Transshipment.", (c, x) => c.Direction.ToString(), Directions);
-        Add("mode", ProfileType.Text, "Mode of transport at the border: Sea, Air, Road, Rail, Postal...", (c, x) => c.Mode.ToString(), Modes);
+        Add("direction", ProfileType.Text, "Import, Export, Transit or Transshipment.", (c, x) => EnumText<Direction>.Of(c.Direction), Directions);
+        Add("mode", ProfileType.Text, "Mode of transport at the border: Sea, Air, Road, Rail, Postal...", (c, x) => EnumText<TransportMode>.Of(c.Mode), Modes);
         Add("carrier.name", ProfileType.Text, "The carrier's name.", (c, x) => c.Carrier == null ? null : c.Carrier.Name);
         Add("carrier.code", ProfileType.Text, "The carrier's SCAC or IATA code.", (c, x) => c.Carrier == null ? null : c.Carrier.Code);
         Add("conveyance.imo", ProfileType.Text, "The vessel's IMO number (7 digits).", (c, x) => c.Conveyance == null || c.Conveyance.Imo == null ? null : c.Conveyance.Imo.Value.Value);
@@ -133,7 +133,7 @@ public static class FieldCatalogue
             fields.Add(path, new FieldInfo(path, type, description, get, values));
         Add("", ProfileType.Party, "the party itself (for screen()).", (p, x) => p);
         Add("name", ProfileType.Text, "name.", (p, x) => p == null ? null : p.Name);
-        Add("role", ProfileType.Text, "role: Consignor, Consignee, NotifyParty, Declarant, Seller...", (p, x) => p == null ? null : p.Role.ToString(), Roles);
+        Add("role", ProfileType.Text, "role: Consignor, Consignee, NotifyParty, Declarant, Seller...", (p, x) => p == null ? null : EnumText<PartyRole>.Of(p.Role), Roles);
         Add("country", ProfileType.Text, "country.", (p, x) => p == null || p.Country == null ? null : p.Country.Value.Value);
         Add("address", ProfileType.Text, "address on one line.", (p, x) => Address(p));
         Add("street", ProfileType.Text, "street.", (p, x) => p == null || p.Address == null ? null : p.Address.Street);

@@ -1,0 +1,79 @@
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
+using OpenCts.Ingestion.Samples;
+using OpenCts.Targeting.Profiles.Benchmarking;
+using OpenCts.Targeting.Profiles.Compilation;
+using OpenCts.Targeting.Profiles.Json;
+using OpenCts.Targeting.Profiles.Syntax;
+
+namespace OpenCts.Targeting.Tests.Profiles;
+
+public sealed class JsonFormTests
+{
+    [Fact]
+    public void AQueryBuilderFormReadsAsTheSameTreeAsItsText()
+    {
+        const string json = """
+            {"all": [
+              {"field": "consignor.country", "op": "in", "value": ["CO", "PE"]},
+              {"not": {"field": "consignee.eori", "op": "!=", "value": null}},
+              {"some": "goods", "where": {"all": [
+                {"field": "goods.hs", "op": "startsWith", "value": {"list": "fruit"}},
+                {"field": "goods.grossMass", "op": "between", "value": [5000, 30000]}]}},
+              {"expr": "screen(consignee, \"ofac-sdn\")", "op": ">=", "value": 0.92},
+              {"count": "equipment", "where": {"field": "equipment.seals", "op": "==", "value": 0}, "op": ">", "value": 0},
+              {"call": "passesThrough", "args": ["PA"]},
+              {"field": "departure", "op": ">", "value": {"expr": "now() - 30d"}}
+            ]}
+            """;
+        const string text = """
+            consignor.country in ["CO", "PE"] and not (consignee.eori != null)
+            and (any goods: goods.hs startsWith list("fruit") and goods.grossMass between 5000 and 30000)
+            and screen(consignee, "ofac-sdn") >= 0.92 and (count equipment: equipment.seals == 0) > 0
+            and passesThrough("PA") and departure > now() - 30d
+            """;
+
+        Assert.Equal(ProfileParser.Parse(text), ProfileJson.FromJson(json));
+    }
+
+    [Fact]
+    public void AnyTreeWrittenAsJsonReadsBackAsTheSameTree() =>
+        ParserProperties.Tree.Sample(tree => Assert.Equal(tree, ProfileJson.FromJson(ProfileJson.ToJson(tree).ToJsonString())), iter: 2000, print: ProfilePrinter.Print);
+
+    [Fact]
+    public void AnUnknownOperatorNamesItsJsonPath()
+    {
+        var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"all": [{"field": "mode", "op": "==", "value": "Sea"}, {"field": "mode", "op": "inn", "value": ["Air"]}]}"""));
+
+        Assert.Equal("$.all[1].op: unknown operator 'inn'; the operators are ==, !=, <, <=, >, >=, in, not in, startsWith, endsWith, contains, matches and between", error.Message);
+    }
+
+    [Fact]
+    public void ABadExpressionInsideTheJsonNamesItsPathAndColumn()
+    {
+        var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"any": [{"expr": "mode == "}]}"""));
+
+        Assert.Equal("$.any[0].expr: line 1, column 9: expected a field, a value, a list, a function call or '(', but found the end of the criteria", error.Message);
+    }
+
+    [Fact]
+    public void TheTwoFormsOfEveryMixProfileMeetTheSameConsignments()
+    {
+        var compiler = new ProfileCompiler();
+        var context = new EvaluationContext(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+        var consignments = new SampleGenerator(11).Generate(300);
+        var hits = 0;
+        foreach (var rule in ProfileMix.Generate(150, seed: 3))
+        {
+            var fromText = compiler.Compile(rule.Criteria());
+            var fromJson = compiler.Compile(ProfileJson.FromJson(ProfileJson.ToJson(fromText.Syntax).ToJsonString()));
+            foreach (var consignment in consignments)
+            {
+                var meets = fromText.Matches(consignment, context);
+                Assert.Equal(meets, fromJson.Matches(consignment, context));
+                hits += meets ? 1 : 0;
+            }
+        }
+        Assert.True(hits > 0, "the mix should meet some consignments, or the comparison proves nothing");
+    }
+}
