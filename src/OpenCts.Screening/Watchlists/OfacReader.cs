@@ -145,7 +145,7 @@ public static class OfacReader
     {
         var rows = new List<Row>();
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false });
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
         var line = 0;
         while (true)
         {

@@ -14,7 +14,7 @@ public static class OwnCsvReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < csv.FieldCount; i++)
         {

@@ -66,7 +66,7 @@ public static class WatchlistFormats
         var complete = lastNewline > 0 ? head[..lastNewline] : head;
         try
         {
-            using var csv = CsvDataReader.Create(new StringReader(complete), new CsvDataReaderOptions { HasHeaders = false });
+            using var csv = CsvDataReader.Create(new StringReader(complete), new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
             if (!csv.Read())
             {
                 return WatchlistFormat.Unknown;
