@@ -14,6 +14,7 @@ internal static class TargetingCommands
         config.AddCommand<AssessCommand>("assess").WithDescription("Load a bundle or messages, assess what is pending and show the targets.")
             .WithExample("assess", "samples");
         config.AddCommand<TargetsCommand>("targets").WithDescription("Show the ranked targets with lanes, scores and reasons.");
+        config.AddCommand<HistoryCommand>("history").WithDescription("Show every version of a consignment and what each amendment changed.");
         config.AddSamplesCommands();
     }
 }

@@ -132,6 +132,20 @@ public sealed class MessageStore
         WHERE c.document_key = $key ORDER BY v.version
         """, ("$key", documentKey));
 
+    /// <summary>The document key of a document number, when exactly one document has that number.</summary>
+    public string? KeyOf(string documentNumber)
+    {
+        using var command = _store.Command("SELECT document_key FROM consignments WHERE number = $n LIMIT 2");
+        command.Parameters.AddWithValue("$n", documentNumber);
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys.Count == 1 ? keys[0] : null;
+    }
+
     /// <summary>Counts of raw messages by status, and of consignments.</summary>
     public (long Messages, long Rejected, long Consignments, long Versions) Counts()
     {
