@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using OpenCts.Cli.Common;
+using OpenCts.Screening.Matching;
+using OpenCts.Screening.Quality;
+using OpenCts.Screening.Watchlists;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.Screening;
+
+/// <summary><c>cts bench screening</c>: recall on generated variants of listed names, false alerts on ordinary names, and names screened per second.</summary>
+internal sealed class ScreeningBenchCommand : Command<ScreeningBenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--lists <DIR>")]
+        [Description("The watch lists to screen against (default ../shared/data/watchlists).")]
+        public string Lists { get; init; } = Path.Combine("..", "shared", "data", "watchlists");
+
+        [CommandOption("--variants <N>")]
+        [Description("How many variants of listed names to generate (default 5,000).")]
+        public int Variants { get; init; } = 5_000;
+
+        [CommandOption("--ordinary <N>")]
+        [Description("How many ordinary, unlisted names to generate (default 10,000).")]
+        public int Ordinary { get; init; } = 10_000;
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the generated names (default 1).")]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--threshold <X>")]
+        [Description("Alert threshold (default 0.85).")]
+        public double Threshold { get; init; } = ScreeningOptions.DefaultAlertThreshold;
+
+        [CommandOption("--seconds <S>")]
+        [Description("How long to time each speed figure (default 3).")]
+        public double Seconds { get; init; } = 3;
+
+        [CommandOption("--json <FILE>")]
+        [Description("Also write the figures to this file.")]
+        public string? Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        WatchlistLoad load;
+        try
+        {
+            load = WatchlistLoader.Load(settings.Lists);
+        }
+        catch (Exception e) when (e is WatchlistFormatException or IOException)
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var index = ScreeningIndex.Build(load.Entries);
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+        AnsiConsole.MarkupLineInterpolated($"{index.EntryCount:N0} entries, {index.NameCount:N0} names and aliases: read in {loadSeconds:0.00} s, indexed in {buildSeconds:0.00} s");
+
+        var variants = new VariantGenerator(settings.Seed).Generate(load.Entries, settings.Variants);
+        var ordinary = new OrdinaryNames(settings.Seed + 1).Generate(load.Entries, settings.Ordinary);
+        var report = QualityReport.Measure(index, variants, ordinary, settings.Threshold);
+
+        var mix = variants.Select(v => v.Query).Concat(ordinary).ToArray();
+        new Random(settings.Seed).Shuffle(mix);
+        var duration = TimeSpan.FromSeconds(settings.Seconds);
+        var explainOptions = new ScreeningOptions(AlertThreshold: settings.Threshold, MinScore: Math.Min(0.6, settings.Threshold), MaxHits: 5);
+        var fastOptions = new ScreeningOptions(AlertThreshold: settings.Threshold, MinScore: settings.Threshold, MaxHits: 3);
+        var explained = ScreeningSpeed.NamesPerSecond(index, mix, explainOptions, duration, explained: true);
+        var fast = ScreeningSpeed.NamesPerSecond(index, mix, fastOptions, duration, explained: false);
+        var threads = Environment.ProcessorCount;
+        var parallel = ScreeningSpeed.NamesPerSecondParallel(index, mix, fastOptions, duration, threads);
+
+        var table = new Table().AddColumns("measure", "OpenCTS", "goal");
+        table.AddRow($"recall on {report.Variants:N0} variants at {settings.Threshold:0.00}", $"{report.Recall:0.0000}", "≥ 0.97");
+        table.AddRow($"false alerts on {report.Ordinary:N0} ordinary names", $"{report.FalseAlertRate:0.0000} ({report.FalseAlerts})", "< 0.01");
+        foreach (var (kind, recall) in report.RecallByKind.OrderBy(p => p.Key))
+        {
+            table.AddRow($"  recall, {kind}", $"{recall:0.000}", "");
+        }
+        table.AddRow("names/s, one thread, ranked hits with explanations", $"{explained:N0}", "≥ 20,000");
+        table.AddRow("names/s, one thread, best score only (assessment path)", $"{fast:N0}", "≥ 20,000");
+        table.AddRow($"names/s, {threads} threads, best score only", $"{parallel:N0}", "");
+        AnsiConsole.Write(table);
+
+        if (settings.Json is not null)
+        {
+            File.WriteAllText(settings.Json, JsonSerializer.Serialize(new
+            {
+                entries = index.EntryCount,
+                names = index.NameCount,
+                threshold = settings.Threshold,
+                recall = report.Recall,
+                falseAlertRate = report.FalseAlertRate,
+                recallByKind = report.RecallByKind.ToDictionary(p => p.Key.ToString(), p => p.Value),
+                screeningNamesPerSecond = explained,
+                bestScoreNamesPerSecond = fast,
+                parallelNamesPerSecond = parallel,
+            }));
+        }
+        return 0;
+    }
+}
