@@ -7,5 +7,26 @@ internal static class ProfilesCommands
 {
     public static void AddProfilesCommands(this IConfigurator config)
     {
+        config.AddBranch("profiles", profiles =>
+        {
+            profiles.SetDescription("Check, try and document risk profiles written in the profile language.");
+            profiles.AddCommand<ProfilesCheckCommand>("check")
+                .WithDescription("Parse and type-check a profile file (or a criteria text file); exit 1 with each error's place.")
+                .WithExample("profiles", "check", "samples/profiles/national-profiles.json", "--lists", "samples/reference-lists");
+            profiles.AddCommand<ProfilesTestCommand>("test")
+                .WithDescription("Run profiles over a file of consignments (or generated ones) and show each hit with its evidence.")
+                .WithExample("profiles", "test", "samples/profiles/national-profiles.json", "--consignments", "samples/messages/wco-cargo-report-import.json", "--lists", "samples/reference-lists");
+            profiles.AddCommand<ProfilesFieldsCommand>("fields")
+                .WithDescription("List every field the profile language can read, with its type and meaning.");
+            profiles.AddCommand<ProfilesJsonCommand>("json")
+                .WithDescription("Write the criteria of a profile file (or a criteria text) in the JSON query-builder form, or read that form back (--from-json).");
+        });
+    }
+
+    /// <summary>Registers `cts bench targeting`.</summary>
+    public static void AddProfilesBenchmarks(this IConfigurator<CommandSettings> bench)
+    {
+        bench.AddCommand<TargetingBenchCommand>("targeting")
+            .WithDescription("1,000 profiles over 100,000 generated consignments, with watch-list screening, beside RulesEngine and NRules.");
     }
 }

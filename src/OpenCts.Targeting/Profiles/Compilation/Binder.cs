@@ -79,7 +79,8 @@ internal sealed class Binder
     {
         var source = leaf switch
         {
-            Binary b => b.Left,
+            // The side that reads the consignment is the evidence: "PA" in route shows the route.
+            Binary b => FirstField(b.Left) is null && FirstField(b.Right) is not null ? b.Right : b.Left,
             Between b => b.Value,
             _ => FirstField(leaf),
         };
