@@ -23,12 +23,15 @@ public static class OfacReader
     /// <summary>Reads one set of OFAC files: the primary files and the alias, address and remarks files that go with them.</summary>
     /// <param name="files">Each file with its detected format.</param>
     /// <param name="notes">Receives one line for each thing skipped, such as remarks of entries no longer listed.</param>
-    public static IReadOnlyList<WatchlistEntry> Read(IReadOnlyList<(string Path, WatchlistFormat Format)> files, List<string> notes)
+    /// <param name="sources">Receives, for each list read, the names of the files it came from.</param>
+    public static IReadOnlyList<WatchlistEntry> Read(IReadOnlyList<(string Path, WatchlistFormat Format)> files, List<string> notes, Dictionary<string, List<string>> sources)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(sources);
         var primaries = new List<Dictionary<string, Builder>>();
         var primaryOrder = new List<List<Builder>>();
+        var primaryFiles = new List<List<string>>();
         foreach (var (path, format) in files)
         {
             if (format == WatchlistFormat.OfacPrimary)
@@ -36,6 +39,7 @@ public static class OfacReader
                 var builders = ReadPrimary(path);
                 primaryOrder.Add(builders);
                 primaries.Add(builders.ToDictionary(b => b.EntNum, StringComparer.Ordinal));
+                primaryFiles.Add([Path.GetFileName(path)]);
             }
         }
         foreach (var (path, format) in files)
@@ -50,6 +54,7 @@ public static class OfacReader
                 throw new WatchlistFormatException(path, "an OFAC alias, address or remarks file needs its primary list (sdn.csv or cons_prim.csv) loaded with it; load the folder");
             }
             var owner = primaries.MaxBy(p => rows.Count(r => p.ContainsKey(r.Fields[0])))!;
+            primaryFiles[primaries.IndexOf(owner)].Add(Path.GetFileName(path));
             var orphans = 0;
             foreach (var row in rows)
             {
@@ -92,10 +97,15 @@ public static class OfacReader
             }
         }
         var entries = new List<WatchlistEntry>();
-        foreach (var builders in primaryOrder)
+        for (var p = 0; p < primaryOrder.Count; p++)
         {
-            var list = IsConsolidated(builders) ? ConsolidatedList : SdnList;
-            entries.AddRange(builders.Select(b => b.Build(list)));
+            var list = IsConsolidated(primaryOrder[p]) ? ConsolidatedList : SdnList;
+            entries.AddRange(primaryOrder[p].Select(b => b.Build(list)));
+            if (!sources.TryGetValue(list, out var files2))
+            {
+                sources[list] = files2 = [];
+            }
+            files2.AddRange(primaryFiles[p]);
         }
         return entries;
     }

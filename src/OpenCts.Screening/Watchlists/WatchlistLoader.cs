@@ -43,12 +43,7 @@ public static class WatchlistLoader
         var ofac = detected.Where(d => d.Format is WatchlistFormat.OfacPrimary or WatchlistFormat.OfacAliases or WatchlistFormat.OfacAddresses or WatchlistFormat.OfacComments).ToList();
         if (ofac.Count > 0)
         {
-            var read = OfacReader.Read(ofac, notes);
-            entries.AddRange(read);
-            foreach (var list in read.Select(e => e.List).Distinct(StringComparer.Ordinal))
-            {
-                Source(list).AddRange(ofac.Select(o => Path.GetFileName(o.Path)));
-            }
+            entries.AddRange(OfacReader.Read(ofac, notes, sources));
         }
         foreach (var (file, format) in detected)
         {
@@ -80,7 +75,7 @@ public static class WatchlistLoader
                 Source(list).Add(Path.GetFileName(file));
             }
         }
-        return new WatchlistLoad(entries, sources.ToDictionary(p => p.Key, p => string.Join(", ", p.Value.Distinct(StringComparer.Ordinal)), StringComparer.Ordinal), notes);
+        return new WatchlistLoad(entries, sources.ToDictionary(p => p.Key, p => string.Join(", ", p.Value.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), StringComparer.Ordinal), notes);
 
         List<string> Source(string list)
         {

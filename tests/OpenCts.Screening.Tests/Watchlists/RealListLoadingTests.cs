@@ -18,6 +18,8 @@ public sealed class RealListLoadingTests
         Assert.Equal(442, counts["ofac-cons"]);
         Assert.Equal(1003, counts["un-consolidated"]);
         Assert.Equal(3, counts.Count);
+        Assert.Equal("add.csv, alt.csv, sdn.csv, sdn_comments.csv", RealLists.Load.Sources["ofac-sdn"]);
+        Assert.Equal("cons_add.csv, cons_alt.csv, cons_prim.csv", RealLists.Load.Sources["ofac-cons"]);
     }
 
     [Fact]
