@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Audit;
 using OpenCts.Ledger.Storage;
@@ -30,13 +29,18 @@ internal static class LedgerWiring
     }
 }
 
-/// <summary>Reads records back from the store for the audit; kinds the store cannot read back yet are reported as unchecked.</summary>
+/// <summary>Reads every kind of record back from the store for the audit, as the store journaled it.</summary>
 internal sealed class StoreRecordSource(CtsStore store) : IRecordSource
 {
-    public byte[]? Read(string recordKind, string recordId) => recordKind switch
+    public byte[]? Read(string recordKind, string recordId)
     {
-        RecordKinds.Message when long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var rawId) => store.Messages.ReadCanonical(rawId),
-        RecordKinds.Message => null,
-        _ => throw new UnreadableRecordKindException(recordKind),
-    };
+        try
+        {
+            return store.ReadCanonical(recordKind, recordId);
+        }
+        catch (ArgumentException)
+        {
+            throw new UnreadableRecordKindException(recordKind);
+        }
+    }
 }

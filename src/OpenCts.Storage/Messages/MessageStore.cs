@@ -102,7 +102,8 @@ public sealed class MessageStore
             return null;
         }
         var header = string.Join('\n', rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
-        var bytes = (byte[])reader.GetValue(7);
+        // Read as bytes whatever the storage class: an edited row may have turned the blob into text.
+        var bytes = reader.GetFieldValue<byte[]>(7);
         return [.. Encoding.UTF8.GetBytes(header + "\n\n"), .. bytes];
     }
 
