@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using OpenCts.Cli.Common;
 using OpenCts.Screening.Matching;
 using OpenCts.Screening.Watchlists;
@@ -97,7 +96,7 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
             var result = index.Screen(name.Trim(), options);
             if (settings.Json)
             {
-                Console.Out.WriteLine(ToJson(result));
+                Console.Out.WriteLine(ScreeningJson.Line(result));
             }
             else
             {
@@ -120,25 +119,6 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
         using var store = Workspace.OpenStore(settings);
         return (ScreeningIndex.Build(store.Watchlists.Entries()), new AllowList(store.Watchlists.AllowList()));
     }
-
-    /// <summary>The JSON line of one result: <c>{"query", "alert", "hits": [{"list", "id", "name", "score"}]}</c>, plus what matched and any allow-list decision.</summary>
-    internal static string ToJson(ScreeningResult result) => JsonSerializer.Serialize(new
-    {
-        query = result.Query,
-        alert = result.Alert,
-        hits = result.Hits.Select(h => new
-        {
-            list = h.List,
-            id = h.EntryId,
-            name = h.Entry.Name,
-            score = h.Score,
-            matched = h.MatchedName,
-            tokens = h.Matches.Select(m => new { query = m.QueryToken, listed = m.ListedToken, similarity = m.Similarity }),
-            allowedBy = h.AllowedBy is null ? null : new { by = h.AllowedBy.DecidedBy, why = h.AllowedBy.Why },
-        }),
-    }, JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private static void Print(ScreeningResult result)
     {
