@@ -59,6 +59,16 @@ public static class UnConsolidatedReader
             throw Fault(path, element, $"{reference} has no name");
         }
         var aliases = new List<string>();
+        // A few entities list two names in one, "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)".
+        var names = name.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length > 1)
+        {
+            name = names[0];
+            foreach (var other in names.Skip(1))
+            {
+                AddDistinct(aliases, other, name);
+            }
+        }
         foreach (var alias in element.Elements(prefix + "_ALIAS"))
         {
             AddDistinct(aliases, Text(alias.Element("ALIAS_NAME")), name);

@@ -71,6 +71,10 @@ public sealed class RealListLoadingTests
         Assert.Equal(SubjectKind.Organisation, adf.Kind);
         Assert.Contains("Allied Democratic Forces", adf.Aliases);
 
+        var lakes = Entry("un-consolidated", "CDe.003");
+        Assert.Equal("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)", lakes.Name);
+        Assert.Contains("GREAT LAKES BUSINESS COMPANY (GLBC)", lakes.Aliases);
+
         Assert.Contains(Entries, e => e.List == "un-consolidated" && e.Identifiers.Any(i => i.Scheme == "PASSPORT"));
         Assert.Contains(Entries, e => e.List == "un-consolidated" && e.Identifiers.Any(i => i.Scheme == "IMO"));
     }
