@@ -299,10 +299,11 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         List<string> cancelled = [];
         if (!m.Broken)
         {
-            var unh = issues.At(1, "UNH", m.Start);
+            // Places are worked out only for issues: finding a line counts the line breaks before it.
+            string Unh() => issues.At(1, "UNH", m.Start);
             if (!reader.HasBeginning)
             {
-                issues.Error(unh, "the message has no BGM; expected it right after UNH");
+                issues.Error(Unh(), "the message has no BGM; expected it right after UNH");
             }
             var builder = new CuscarConsignments(reader, issues, options.DefaultDirection, new Provenance(Safe(sender), Safe(messageId), receivedAt));
             if (reader.FunctionCode == CuscarCodes.FunctionCancellation)
@@ -311,12 +312,12 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
                 cancelled = builder.DocumentKeys();
                 if (cancelled.Count == 0)
                 {
-                    issues.Error(unh, "a cancellation (BGM message function 1) names the documents it cancels in CNI segments; there is none");
+                    issues.Error(Unh(), "a cancellation (BGM message function 1) names the documents it cancels in CNI segments; there is none");
                 }
             }
             else if (reader.Consignments.Count == 0)
             {
-                issues.Error(unh, "the message reports no consignment; expected a CNI group for each bill of lading");
+                issues.Error(Unh(), "the message reports no consignment; expected a CNI group for each bill of lading");
             }
             else
             {

@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using OpenCts.Domain.Consignments;
+using OpenCts.Ingestion.Edifact;
+using OpenCts.Ingestion.Iata;
+using OpenCts.Ingestion.Samples;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.Formats;
+
+/// <summary><c>cts bench formats</c>: CUSCAR parsing throughput on one core, and Cargo-XML XFWB messages per second.</summary>
+/// <remarks>
+/// The interchange is written in memory by <see cref="CuscarWriter"/> from the sample generator's consignments, so the
+/// figure includes building every consignment of the model, not only splitting segments.
+/// </remarks>
+internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--consignments <N>")]
+        [Description("Consignments in the synthetic CUSCAR interchange (default 20,000).")]
+        public int Consignments { get; init; } = 20_000;
+
+        [CommandOption("--seconds <S>")]
+        [Description("How long to measure each format (default 3).")]
+        public double Seconds { get; init; } = 3;
+
+        [CommandOption("--json <FILE>")]
+        [Description("Also write edifactMegabytesPerSecond and cargoXmlMessagesPerSecond to this file.")]
+        public string? Json { get; init; }
+    }
+
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var consignments = new SampleGenerator(20261201).Generate(settings.Consignments);
+        var interchange = CuscarWriter.ToBytes(consignments, new CuscarEnvelope("OPENCTS-BENCH", "NLCUSTOMS", "BENCH1", ReceivedAt));
+        var (edifactMegabytes, edifactConsignments) = MeasureCuscar(interchange, settings.Seconds, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"CUSCAR: {interchange.Length / 1e6:N1} MB, {edifactConsignments:N0} consignments per pass, {edifactMegabytes:N1} MB/s on one core");
+
+        var waybills = XfwbDocuments(consignments.Where(c => c.Mode == TransportMode.Air && c.Document.Kind == TransportDocumentKind.MasterAirWaybill).Take(2000).ToList());
+        var xmlPerSecond = MeasureCargoXml(waybills, settings.Seconds, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Cargo-XML: {xmlPerSecond:N0} XFWB messages/s on one core");
+
+        var table = new Table().AddColumns("measure", "OpenCTS", "goal");
+        table.AddRow("EDIFACT CUSCAR parsing (MB/s, one core, consignments built)", $"{edifactMegabytes:N1}", "≥ 50");
+        table.AddRow("Cargo-XML XFWB (messages/s, one core)", $"{xmlPerSecond:N0}", "");
+        AnsiConsole.Write(table);
+        if (settings.Json is not null)
+        {
+            File.WriteAllText(settings.Json, JsonSerializer.Serialize(new
+            {
+                edifactMegabytesPerSecond = Math.Round(edifactMegabytes, 1),
+                cargoXmlMessagesPerSecond = Math.Round(xmlPerSecond),
+                edifactInterchangeBytes = interchange.Length,
+                edifactConsignments,
+                cargoXmlDocuments = waybills.Count,
+            }));
+        }
+        return 0;
+    }
+
+    private static (double MegabytesPerSecond, int Consignments) MeasureCuscar(byte[] interchange, double seconds, CancellationToken cancellationToken)
+    {
+        var format = new CuscarFormat();
+        var count = format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken).Sum(m => m.IsRejected ? throw new InvalidOperationException(m.Issues[0].ToString()) : m.Consignments.Count);
+        var watch = Stopwatch.StartNew();
+        long bytes = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken);
+            bytes += interchange.Length;
+        }
+        return (bytes / 1e6 / watch.Elapsed.TotalSeconds, count);
+    }
+
+    private static double MeasureCargoXml(List<byte[]> documents, double seconds, CancellationToken cancellationToken)
+    {
+        var format = new CargoXmlFormat();
+        foreach (var d in documents.Take(10))
+        {
+            if (format.Parse("bench.xml", d, ReceivedAt, cancellationToken)[0] is { IsRejected: true } rejected)
+            {
+                throw new InvalidOperationException(rejected.Issues[0].ToString());
+            }
+        }
+        var watch = Stopwatch.StartNew();
+        long messages = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var d in documents)
+            {
+                format.Parse("bench.xml", d, ReceivedAt, cancellationToken);
+            }
+            messages += documents.Count;
+        }
+        return messages / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>XFWB documents for generated master air waybills, in the shape of <c>samples/messages/cargo-xml-xfwb.xml</c>.</summary>
+    private static List<byte[]> XfwbDocuments(List<Consignment> waybills)
+    {
+        var documents = new List<byte[]>(waybills.Count);
+        foreach (var c in waybills)
+        {
+            var b = new StringBuilder();
+            b.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rsm:Waybill xmlns:rsm=\"iata:waybill:1\" xmlns:ram=\"iata:datamodel:3\">\n");
+            b.Append($"<rsm:MessageHeaderDocument><ram:ID>{c.Document.Number}</ram:ID><ram:TypeCode>741</ram:TypeCode><ram:IssueDateTime>{c.Departure:yyyy-MM-ddTHH:mm:ss}</ram:IssueDateTime><ram:PurposeCode>Creation</ram:PurposeCode><ram:VersionID>3.00</ram:VersionID><ram:SenderParty><ram:PrimaryID>BENCH</ram:PrimaryID></ram:SenderParty></rsm:MessageHeaderDocument>\n");
+            b.Append($"<rsm:BusinessHeaderDocument><ram:ID>{c.Document.Number}</ram:ID></rsm:BusinessHeaderDocument>\n<rsm:MasterConsignment>\n");
+            b.Append($"<ram:IncludedTareGrossWeightMeasure unitCode=\"KGM\">{c.TotalGrossMassKg}</ram:IncludedTareGrossWeightMeasure><ram:TotalPieceQuantity>{c.Goods.Sum(g => g.Packages)}</ram:TotalPieceQuantity>\n");
+            foreach (var p in c.Parties)
+            {
+                var element = p.Role == PartyRole.Consignor ? "ConsignorParty" : "ConsigneeParty";
+                b.Append($"<ram:{element}><ram:Name>{System.Security.SecurityElement.Escape(p.Name)}</ram:Name><ram:PostalStructuredAddress><ram:StreetName>{System.Security.SecurityElement.Escape(p.Address?.Street)}</ram:StreetName><ram:CityName>{System.Security.SecurityElement.Escape(p.Address?.City)}</ram:CityName><ram:CountryID>{p.Country}</ram:CountryID></ram:PostalStructuredAddress></ram:{element}>\n");
+            }
+            b.Append("<ram:OriginLocation><ram:ID>HKG</ram:ID></ram:OriginLocation><ram:FinalDestinationLocation><ram:ID>AMS</ram:ID></ram:FinalDestinationLocation>\n");
+            b.Append($"<ram:SpecifiedLogisticsTransportMovement><ram:ID>{c.Conveyance?.FlightNumber}</ram:ID><ram:DepartureEvent><ram:ScheduledOccurrenceDateTime>{c.Departure:yyyy-MM-ddTHH:mm:ssZ}</ram:ScheduledOccurrenceDateTime></ram:DepartureEvent></ram:SpecifiedLogisticsTransportMovement>\n<ram:ApplicableRating>");
+            foreach (var g in c.Goods)
+            {
+                b.Append($"<ram:IncludedMasterConsignmentItem><ram:SequenceNumeric>{g.Sequence}</ram:SequenceNumeric><ram:TypeCode>{g.HsCode}</ram:TypeCode><ram:GrossWeightMeasure unitCode=\"KGM\">{g.GrossMassKg}</ram:GrossWeightMeasure><ram:PieceQuantity>{g.Packages}</ram:PieceQuantity><ram:NatureIdentificationTransportCargo><ram:Identification>{System.Security.SecurityElement.Escape(g.Description)}</ram:Identification></ram:NatureIdentificationTransportCargo><ram:OriginCountry><ram:ID>{g.Origin}</ram:ID></ram:OriginCountry></ram:IncludedMasterConsignmentItem>");
+            }
+            b.Append("</ram:ApplicableRating>\n</rsm:MasterConsignment>\n</rsm:Waybill>\n");
+            documents.Add(Encoding.UTF8.GetBytes(b.ToString()));
+        }
+        return documents;
+    }
+}
