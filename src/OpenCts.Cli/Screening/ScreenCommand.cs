@@ -21,6 +21,10 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
         [Description("A file of names to screen, one a line.")]
         public string? File { get; init; }
 
+        [CommandOption("--id <SCHEME:VALUE>")]
+        [Description("An identifier to match exactly, such as IMO:9187629, CONTAINER:MSCU1234566 or TIN:7707083893 (scheme * for any).")]
+        public string? Id { get; init; }
+
         [CommandOption("--lists <DIR>")]
         [Description("Screen against the list files in this folder (or this file) instead of the store.")]
         public string? Lists { get; init; }
@@ -43,9 +47,13 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if ((Name is null) == (File is null))
+            if ((Name is null ? 0 : 1) + (File is null ? 0 : 1) + (Id is null ? 0 : 1) != 1)
             {
-                return ValidationResult.Error("give either --name TEXT or --file FILE");
+                return ValidationResult.Error("give one of --name TEXT, --file FILE or --id SCHEME:VALUE");
+            }
+            if (Id is not null && (Id.IndexOf(':', StringComparison.Ordinal) <= 0 || Id.EndsWith(':')))
+            {
+                return ValidationResult.Error($"--id '{Id}' is not SCHEME:VALUE, as in IMO:9187629");
             }
             if (Threshold is < 0 or > 1 || double.IsNaN(Threshold))
             {
@@ -69,7 +77,7 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
         }
         else
         {
-            names = [settings.Name!];
+            names = settings.Name is null ? [] : [settings.Name];
         }
         ScreeningIndex index;
         AllowList allowList;
@@ -88,6 +96,11 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
                 ? $"the store {settings.DataDirectory} holds no watch lists; run cts watchlists load DIR first, or screen files with --lists DIR"
                 : $"no watch-list entries in {settings.Lists}");
             return 2;
+        }
+        if (settings.Id is not null)
+        {
+            ScreenIdentifier(index, settings);
+            return 0;
         }
         var options = new ScreeningOptions(AlertThreshold: settings.Threshold, MinScore: Math.Min(0.6, settings.Threshold), MaxHits: settings.MaxHits, List: settings.List, AllowList: allowList);
         foreach (var name in names)
@@ -118,6 +131,36 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
         }
         using var store = Workspace.OpenStore(settings);
         return (ScreeningIndex.Build(store.Watchlists.Entries()), new AllowList(store.Watchlists.AllowList()));
+    }
+
+    private static void ScreenIdentifier(ScreeningIndex index, Settings settings)
+    {
+        var colon = settings.Id!.IndexOf(':', StringComparison.Ordinal);
+        var scheme = settings.Id[..colon].Trim();
+        var hits = index.ScreenIdentifier(scheme == "*" ? null : scheme, settings.Id[(colon + 1)..])
+            .Where(h => settings.List is null || h.Entry.List == settings.List).ToList();
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                query = settings.Id,
+                alert = hits.Count > 0,
+                hits = hits.Select(h => new { list = h.Entry.List, id = h.Entry.Id, name = h.Entry.Name, score = 1.0, identifier = h.Identifier.ToString() }),
+            }));
+            return;
+        }
+        if (hits.Count == 0)
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(settings.Id)}[/]: [green]not listed[/]");
+            return;
+        }
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(settings.Id)}[/]: [red bold]ALERT[/]");
+        var table = new Table().AddColumns("list", "id", "listed name", "listed identifier");
+        foreach (var hit in hits)
+        {
+            table.AddRow(Markup.Escape(hit.Entry.List), Markup.Escape(hit.Entry.Id), Markup.Escape(hit.Entry.Name), Markup.Escape(hit.Identifier.ToString()));
+        }
+        AnsiConsole.Write(table);
     }
 
     private static void Print(ScreeningResult result)
