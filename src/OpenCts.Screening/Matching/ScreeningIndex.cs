@@ -119,7 +119,31 @@ public sealed partial class ScreeningIndex
         options ??= ScreeningOptions.Default;
         var query = NameNormaliser.Tokens(name);
         var scratch = _scratch.Value!;
-        var best = Candidates(query, options, scratch);
+        var readings = Readings(query);
+        var best = new List<(int Name, double Score, int Reading)>();
+        var slots = readings.Count == 1 ? null : new Dictionary<int, int>();
+        for (var r = 0; r < readings.Count; r++)
+        {
+            foreach (var (nameId, score) in Candidates(readings[r], options, scratch))
+            {
+                if (slots is null)
+                {
+                    best.Add((nameId, score, r));
+                }
+                else if (slots.TryGetValue(_names[nameId].Entry, out var slot))
+                {
+                    if (best[slot].Score < score)
+                    {
+                        best[slot] = (nameId, score, r);
+                    }
+                }
+                else
+                {
+                    slots[_names[nameId].Entry] = best.Count;
+                    best.Add((nameId, score, r));
+                }
+            }
+        }
         if (best.Count == 0)
         {
             return new ScreeningResult(name, [], false);
@@ -128,17 +152,23 @@ public sealed partial class ScreeningIndex
         var normalisedParty = options.AllowList is null ? "" : string.Join(' ', query);
         var hits = new List<ScreeningHit>(Math.Min(best.Count, options.MaxHits));
         var alert = false;
-        foreach (var (nameId, score) in best)
+        var prepared = readings.Count - 1;
+        foreach (var (nameId, score, reading) in best)
         {
             if (hits.Count == options.MaxHits)
             {
                 break;
             }
+            if (reading != prepared)
+            {
+                Prepare(readings[reading], scratch, accumulate: false);
+                prepared = reading;
+            }
             var listed = _names[nameId];
             var entry = _entries[listed.Entry];
             var allowed = options.AllowList?.Find(normalisedParty, entry.List, entry.Id);
             alert |= allowed is null && score >= options.AlertThreshold;
-            hits.Add(Explain(query, scratch, listed, entry, score, allowed));
+            hits.Add(Explain(readings[reading], scratch, listed, entry, score, allowed));
         }
         return new ScreeningResult(name, hits, alert);
     }
@@ -148,13 +178,80 @@ public sealed partial class ScreeningIndex
     {
         ArgumentNullException.ThrowIfNull(name);
         options ??= ScreeningOptions.Default;
-        var query = NameNormaliser.Tokens(name);
+        var scratch = _scratch.Value!;
         var best = 0.0;
-        foreach (var (_, score) in Candidates(query, options, _scratch.Value!))
+        foreach (var reading in Readings(NameNormaliser.Tokens(name)))
         {
-            best = Math.Max(best, score);
+            foreach (var (_, score) in Candidates(reading, options, scratch))
+            {
+                best = Math.Max(best, score);
+            }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The query as written, then, where listed tokens allow it, the query with its words joined ("abdul rahman" → "abdulrahman")
+    /// and with its words split ("alhasan" → "al hasan"): names transliterated from Arabic, Korean or Chinese are written both ways.
+    /// </summary>
+    private List<string[]> Readings(string[] query)
+    {
+        var readings = new List<string[]>(1) { query };
+        if (query.Length > MaxQueryTokens)
+        {
+            return readings;
+        }
+        Span<char> buffer = stackalloc char[128];
+        List<string>? joined = null;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var length = i + 1 < query.Length ? query[i].Length + query[i + 1].Length : 0;
+            if (length is >= 5 and <= 128)
+            {
+                query[i].CopyTo(buffer);
+                query[i + 1].CopyTo(buffer[query[i].Length..]);
+                if (_tokenLookup.TryGetValue(buffer[..length], out var token))
+                {
+                    joined ??= [.. query[..i]];
+                    joined.Add(_tokens[token]);
+                    i++;
+                    continue;
+                }
+            }
+            joined?.Add(query[i]);
+        }
+        if (joined is not null)
+        {
+            readings.Add([.. joined]);
+        }
+        List<string>? split = null;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var token = query[i];
+            if (token.Length >= 5)
+            {
+                for (var k = 2; k <= token.Length - 2; k++)
+                {
+                    if (_tokenLookup.TryGetValue(token.AsSpan(0, k), out var left) && _tokenLookup.TryGetValue(token.AsSpan(k), out var right))
+                    {
+                        split ??= [.. query[..i]];
+                        split.Add(_tokens[left]);
+                        split.Add(_tokens[right]);
+                        token = null;
+                        break;
+                    }
+                }
+            }
+            if (token is not null)
+            {
+                split?.Add(token);
+            }
+        }
+        if (split is not null && split.Count <= MaxQueryTokens)
+        {
+            readings.Add([.. split]);
+        }
+        return readings;
     }
 
     /// <summary>Entries that list this identifier exactly (ignoring case, spaces, dashes and dots); of any scheme when <paramref name="scheme"/> is null.</summary>
@@ -192,28 +289,7 @@ public sealed partial class ScreeningIndex
         {
             return scratch.Results;
         }
-        scratch.NextQuery();
-        var totalWeight = 0.0;
-        for (var q = 0; q < count; q++)
-        {
-            var neighbours = scratch.Neighbours(q);
-            Neighbours(query[q], neighbours);
-            // A token weighs what the listed token it resembles most weighs, so a misspelt rare surname stays rare;
-            // a token found nowhere in the lists weighs most of all.
-            var weight = neighbours.Count > 0 ? _weights[neighbours[0].Token]
-                : NameNormaliser.IsLegalForm(query[q]) ? _unknownTokenWeight * LegalFormWeight
-                : _unknownTokenWeight;
-            scratch.QueryWeights[q] = weight;
-            totalWeight += weight;
-            foreach (var (token, similarity) in neighbours)
-            {
-                foreach (var nameId in _postings[token])
-                {
-                    scratch.Add(nameId, q, weight * similarity);
-                }
-            }
-        }
-        scratch.TotalWeight = totalWeight;
+        var totalWeight = Prepare(query, scratch, accumulate: true);
         // The bound counts each screened token at its best similarity and ignores listed tokens left out: no name below it can reach MinScore.
         var floor = (options.MinScore * totalWeight) - 1e-9;
         var bestOfEntry = scratch.BestOfEntry;
@@ -248,6 +324,42 @@ public sealed partial class ScreeningIndex
             }
         }
         return scratch.Results;
+    }
+
+    /// <summary>Finds each screened token's listed neighbours and weight; with <paramref name="accumulate"/>, also each reached name's bound.</summary>
+    private double Prepare(string[] query, Scratch scratch, bool accumulate)
+    {
+        var count = Math.Min(query.Length, MaxQueryTokens);
+        if (accumulate)
+        {
+            scratch.NextQuery();
+        }
+        var totalWeight = 0.0;
+        for (var q = 0; q < count; q++)
+        {
+            var neighbours = scratch.Neighbours(q);
+            Neighbours(query[q], neighbours);
+            // A token weighs what the listed token it resembles most weighs, so a misspelt rare surname stays rare;
+            // a token found nowhere in the lists weighs most of all.
+            var weight = neighbours.Count > 0 ? _weights[neighbours[0].Token]
+                : NameNormaliser.IsLegalForm(query[q]) ? _unknownTokenWeight * LegalFormWeight
+                : _unknownTokenWeight;
+            scratch.QueryWeights[q] = weight;
+            totalWeight += weight;
+            if (!accumulate)
+            {
+                continue;
+            }
+            foreach (var (token, similarity) in neighbours)
+            {
+                foreach (var nameId in _postings[token])
+                {
+                    scratch.Add(nameId, q, weight * similarity);
+                }
+            }
+        }
+        scratch.TotalWeight = totalWeight;
+        return totalWeight;
     }
 
     /// <summary>Listed tokens equal to or within one edit of a screened token, most similar first.</summary>

@@ -121,3 +121,35 @@ public sealed class ScreeningIndexTests
         });
     }
 }
+
+public sealed class JoinedAndSplitWordTests
+{
+    private static readonly ScreeningIndex Index = ScreeningIndex.Build(
+    [
+        new WatchlistEntry("un-consolidated", "QDi.500", SubjectKind.Person, "ABDUL RAHMAN AL HASAN"),
+        new WatchlistEntry("ofac-sdn", "777", SubjectKind.Person, "ABDULRAHMAN ALHASSAN, Karim"),
+        new WatchlistEntry("ofac-sdn", "778", SubjectKind.Person, "KIM, Song Il"),
+    ]);
+
+    [Fact]
+    public void WordsWrittenTogetherFindANameListedApart()
+    {
+        var hit = Assert.Single(Index.Screen("Abdulrahman Alhasan").Hits, h => h.EntryId == "QDi.500");
+
+        Assert.True(hit.Score >= ScreeningOptions.DefaultAlertThreshold, hit.Explain());
+        Assert.Contains(hit.Matches, m => m.QueryToken == "rahman");
+    }
+
+    [Fact]
+    public void WordsWrittenApartFindANameListedTogether()
+    {
+        var hit = Assert.Single(Index.Screen("Karim Abdul Rahman Al Hassan").Hits, h => h.EntryId == "777");
+
+        Assert.True(hit.Score >= ScreeningOptions.DefaultAlertThreshold, hit.Explain());
+        Assert.Contains(hit.Matches, m => m.QueryToken == "abdulrahman");
+    }
+
+    [Fact]
+    public void AKoreanGivenNameWrittenInOneWordIsFound() =>
+        Assert.True(Index.Screen("Kim Songil").Alert);
+}
