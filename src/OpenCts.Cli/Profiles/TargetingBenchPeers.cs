@@ -223,14 +223,18 @@ internal sealed class NRulesRunner
         var builder = new RuleBuilder();
         builder.Name(rule.Id);
         var pattern = builder.LeftHandSide().Pattern(typeof(PeerConsignment), "c");
-        pattern.Condition(Condition(rule));
+        // One condition per criterion, with its values as constants, so that Rete shares the alpha nodes rules have in common.
+        foreach (var condition in Conditions(rule))
+        {
+            pattern.Condition(condition);
+        }
         Expression<Action<IContext, PeerConsignment>> action = (context, c) => counter.Hit();
         builder.RightHandSide().Action(action);
         return builder.Build();
     }
 
-    /// <summary>The rule as one C# condition, written as an analyst would write an NRules rule.</summary>
-    public static Expression<Func<PeerConsignment, bool>> Condition(MixRule r)
+    /// <summary>The rule's criteria as C# conditions, written as an analyst would write an NRules rule.</summary>
+    public static IReadOnlyList<LambdaExpression> Conditions(MixRule r)
     {
         var parts = new List<Expression<Func<PeerConsignment, bool>>>();
         if (r.Mode is { } mode)
@@ -278,17 +282,26 @@ internal sealed class NRulesRunner
             parts.Add(c => c.Goods.Any(g =>
                 (prefixes == null || prefixes.Any(p => g.Hs.StartsWith(p, StringComparison.Ordinal))) &&
                 (origins == null || origins.Contains(g.Origin)) &&
-                (item.MaxValuePerKg == null || g.ValuePerKg < perKg) &&
-                (item.MaxValue == null || g.Value < value) &&
-                (item.MinGrossMass == null || g.GrossMass > mass)));
+                (double.IsPositiveInfinity(perKg) || g.ValuePerKg < perKg) &&
+                (double.IsPositiveInfinity(value) || g.Value < value) &&
+                (double.IsNegativeInfinity(mass) || g.GrossMass > mass)));
         }
         var parameter = Expression.Parameter(typeof(PeerConsignment), "c");
-        var body = parts.Select(p => new Rebind(p.Parameters[0], parameter).Visit(p.Body)).Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<PeerConsignment, bool>>(body, parameter);
+        return [.. parts.Select(p => Expression.Lambda<Func<PeerConsignment, bool>>(new Inline(p.Parameters[0], parameter).Visit(p.Body), parameter))];
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    /// <summary>Binds every condition to one parameter and turns captured values into constants, as a hand-written rule has them.</summary>
+    private sealed class Inline(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is ConstantExpression closure && node.Member is System.Reflection.FieldInfo field)
+            {
+                return Expression.Constant(field.GetValue(closure.Value), node.Type);
+            }
+            return base.VisitMember(node);
+        }
     }
 }

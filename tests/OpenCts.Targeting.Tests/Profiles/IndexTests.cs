@@ -23,7 +23,7 @@ public sealed class IndexTests
             var actual = set.CountHits(consignment, context);
             Assert.Equal(expected, actual);
             indexedHits += actual;
-            candidates += set.CountCandidates(consignment);
+            candidates += set.CountCandidates(consignment, context);
         }
         Assert.True(indexedHits > 0, "the mix should meet some consignments, or the comparison proves nothing");
         Assert.True(candidates < consignments.Count * set.Count / 5, $"the index should rule out most profiles, but ran {candidates / consignments.Count} per consignment");

@@ -68,10 +68,10 @@ public sealed class ProfileSetTests
             Profile("OTHER-HS", "any goods: goods.hs4 == \"0803\""),
             Profile("ORIGIN", "consignor.country in [\"CO\", \"PE\"] and mode == \"Sea\""),
             Profile("ROUTE", "passesThrough(\"PA\") and totalValue > 1"),
-            Profile("UNKEYED", "totalValue > 1000000"),
+            Profile("UNKEYED", "consignor.name contains \"Trading\""),
         ]);
 
-        Assert.Equal(2, set.CountCandidates(Phones()));
+        Assert.Equal(2, set.CountCandidates(Phones(), set.NewContext()));
         Assert.Equal(1, set.IndexStatistics.AlwaysRun);
         Assert.Equal(2, set.IndexStatistics.ByField["goods.hs"]);
     }

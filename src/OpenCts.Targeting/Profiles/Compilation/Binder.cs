@@ -385,6 +385,19 @@ internal sealed class Binder
     {
         var (left, lt) = Value(b.Left);
         var (right, rt) = Value(b.Right);
+        // A list of one text tests like the text itself, without a set lookup.
+        if (b.Op is BinaryOp.In or BinaryOp.NotIn or BinaryOp.StartsWith or BinaryOp.EndsWith && lt == ProfileType.Text &&
+            b.Right is ListLiteral { Items: [TextLiteral single] } && CodedValue(b.Left, single))
+        {
+            var text = Expression.Constant(single.Value, typeof(string));
+            return (Expression.Call(typeof(Ops), b.Op switch
+            {
+                BinaryOp.In => nameof(Ops.TextEquals),
+                BinaryOp.NotIn => nameof(Ops.TextNotEquals),
+                BinaryOp.StartsWith => nameof(Ops.StartsWith),
+                _ => nameof(Ops.EndsWith),
+            }, null, left, text), ProfileType.Boolean);
+        }
         if (b.Op is BinaryOp.And or BinaryOp.Or)
         {
             return Logical(b, lt, rt) ? (b.Op == BinaryOp.And ? Expression.AndAlso(left, right) : Expression.OrElse(left, right), ProfileType.Boolean) : Failed();

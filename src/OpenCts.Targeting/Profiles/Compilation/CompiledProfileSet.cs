@@ -51,7 +51,7 @@ public sealed class CompiledProfileSet : IRiskProfileSet
     /// <summary>Appends a reason for each profile the consignment meets, at the context's instant.</summary>
     public void Evaluate(Consignment consignment, EvaluationContext context, List<Reason> reasons)
     {
-        var candidates = _index.Candidates(consignment, out var count);
+        var candidates = _index.Candidates(consignment, context, out var count);
         for (var i = 0; i < count; i++)
         {
             var profile = _profiles[candidates[i]];
@@ -66,7 +66,7 @@ public sealed class CompiledProfileSet : IRiskProfileSet
     public int CountHits(Consignment consignment, EvaluationContext context)
     {
         var hits = 0;
-        var candidates = _index.Candidates(consignment, out var count);
+        var candidates = _index.Candidates(consignment, context, out var count);
         for (var i = 0; i < count; i++)
         {
             var profile = _profiles[candidates[i]];
@@ -78,6 +78,6 @@ public sealed class CompiledProfileSet : IRiskProfileSet
         return hits;
     }
 
-    /// <summary>How many profiles the index asked to run for the consignment.</summary>
-    public int CountCandidates(Consignment consignment) => _index.Candidates(consignment, out var count) is not null ? count : 0;
+    /// <summary>How many profiles the index asks to run for the consignment.</summary>
+    public int CountCandidates(Consignment consignment, EvaluationContext context) => _index.Candidates(consignment, context, out var count) is not null ? count : 0;
 }

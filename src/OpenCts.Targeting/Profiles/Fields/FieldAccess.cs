@@ -27,6 +27,10 @@ public static class FieldAccess
 
     public static string? Hs(HsCode? hs) => hs?.Value;
 
+    /// <summary>Declared value per kg of gross mass, computed in binary floating point (decimal division costs more than the whole criterion).</summary>
+    public static double ValuePerKg(GoodsItem item) =>
+        item.Value is { } value && item.GrossMassKg > 0 ? (double)value.Amount / (double)item.GrossMassKg : double.NaN;
+
     public static string? HsPrefix(HsCode? hs, int digits) => TextCache.Prefix(hs?.Value, digits);
 
     public static double Days(double fromSeconds, double toSeconds) => (toSeconds - fromSeconds) / 86_400.0;

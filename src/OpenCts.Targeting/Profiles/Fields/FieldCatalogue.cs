@@ -103,7 +103,7 @@ public static class FieldCatalogue
         Add("netMass", ProfileType.Number, "Net mass in kg.", (g, x) => Number(g.NetMassKg));
         Add("value", ProfileType.Number, "Declared value, in its currency.", (g, x) => g.Value == null ? double.NaN : (double)g.Value.Value.Amount);
         Add("currency", ProfileType.Text, "Currency of the value (ISO 4217).", (g, x) => g.Value == null ? null : g.Value.Value.Currency.Value);
-        Add("valuePerKg", ProfileType.Number, "Declared value per kg of gross mass.", (g, x) => Number(g.ValuePerKg));
+        Add("valuePerKg", ProfileType.Number, "Declared value per kg of gross mass.", (g, x) => ValuePerKg(g));
         Add("origin", ProfileType.Text, "Country of origin.", (g, x) => g.Origin == null ? null : g.Origin.Value.Value);
         return fields;
     }
