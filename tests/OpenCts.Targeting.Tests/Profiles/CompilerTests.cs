@@ -147,3 +147,30 @@ public sealed class CompilerTests
         Assert.Equal("profile NARC-001: line 1, column 1: '==' cannot take a text (mode) and a number ('1'); line 1, column 15: unknown field 'zebra'", error.Message);
     }
 }
+
+public sealed class CompilerEdgeTests
+{
+    [Fact]
+    public void ARunawayRegularExpressionCountsAsNoMatchInsteadOfStallingTheStream()
+    {
+        var compiler = new ProfileCompiler(new ProfileEnvironment(regexTimeout: TimeSpan.FromMilliseconds(5)));
+        var criteria = compiler.Compile("consignor.name matches \"^(a+)+$\"");
+        var consignment = Consignments.Phones() with
+        {
+            Parties = [Consignments.Party(OpenCts.Domain.Consignments.PartyRole.Consignor, new string('a', 40) + "!", "CN")],
+        };
+
+        Assert.False(criteria.Matches(consignment, new EvaluationContext(TimeProvider.System)));
+    }
+
+    [Fact]
+    public void EvidenceOfAListMembershipShowsTheConsignmentsSide()
+    {
+        var criteria = new ProfileCompiler().Compile("\"PA\" in route");
+        var consignment = Consignments.Sea([Consignments.Item(1, "080390", 10000, 9000, "EC")], loading: "ECGYE", route: ["EC", "PA", "NL"]);
+
+        var evidence = Assert.Single(criteria.Explain(consignment, new EvaluationContext(TimeProvider.System)));
+
+        Assert.Equal(new OpenCts.Domain.Assessments.Evidence("\"PA\" in route", "route", "EC PA NL"), evidence);
+    }
+}
