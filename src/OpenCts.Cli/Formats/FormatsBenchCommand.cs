@@ -47,8 +47,8 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         AnsiConsole.MarkupLineInterpolated($"Cargo-XML: {xmlPerSecond:N0} XFWB messages/s on one core");
 
         var table = new Table().AddColumns("measure", "OpenCTS", "goal");
-        table.AddRow("EDIFACT CUSCAR parsing (MB/s, one core, consignments built)", $"{edifactMegabytes:N1}", "≥ 50");
-        table.AddRow("Cargo-XML XFWB (messages/s, one core)", $"{xmlPerSecond:N0}", "");
+        table.AddRow("EDIFACT CUSCAR parsing (MB per CPU second, consignments built)", $"{edifactMegabytes:N1}", "≥ 50");
+        table.AddRow("Cargo-XML XFWB (messages per CPU second)", $"{xmlPerSecond:N0}", "");
         AnsiConsole.Write(table);
         if (settings.Json is not null)
         {
@@ -68,14 +68,28 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
     {
         var format = new CuscarFormat();
         var count = format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken).Sum(m => m.IsRejected ? throw new InvalidOperationException(m.Issues[0].ToString()) : m.Consignments.Count);
-        var watch = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         long bytes = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
+        while (clock.Wall.TotalSeconds < seconds)
         {
             format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken);
             bytes += interchange.Length;
         }
-        return (bytes / 1e6 / watch.Elapsed.TotalSeconds, count);
+        return (bytes / 1e6 / clock.CoreSeconds, count);
+    }
+
+    /// <summary>Wall time, and the CPU time the process used, so that a figure "on one core" holds on a busy machine too.</summary>
+    /// <remarks>CPU time counts the garbage collector's threads as well, so the per-core figure is, if anything, low.</remarks>
+    private sealed class CpuClock
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public static CpuClock Start() => new();
+
+        public TimeSpan Wall => _wall.Elapsed;
+
+        public double CoreSeconds => Math.Max(1e-6, (Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalSeconds);
     }
 
     private static double MeasureCargoXml(List<byte[]> documents, double seconds, CancellationToken cancellationToken)
@@ -88,9 +102,9 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
                 throw new InvalidOperationException(rejected.Issues[0].ToString());
             }
         }
-        var watch = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         long messages = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
+        while (clock.Wall.TotalSeconds < seconds)
         {
             foreach (var d in documents)
             {
@@ -98,7 +112,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
             }
             messages += documents.Count;
         }
-        return messages / watch.Elapsed.TotalSeconds;
+        return messages / clock.CoreSeconds;
     }
 
     /// <summary>XFWB documents for generated master air waybills, in the shape of <c>samples/messages/cargo-xml-xfwb.xml</c>.</summary>

@@ -73,7 +73,7 @@ internal sealed class ConsignmentDraft
 {
     public required SegmentPlace Place;
     public string? Number;
-    public Dictionary<string, string> References = new(StringComparer.Ordinal);
+    public DocumentReferences References = new();
     public VoyageDraft Voyage = new();
     public List<PartyDraft> Parties = [];
     public List<GoodsDraft> Goods = [];
@@ -81,4 +81,39 @@ internal sealed class ConsignmentDraft
     public decimal? ControlGrossKg;
     public decimal? ControlPackages;
     public SegmentPlace? ControlPlace;
+}
+
+/// <summary>The document numbers a CNI group names by RFF qualifier; the first of each qualifier counts.</summary>
+/// <remarks>A handful of entries at most, so a list beats a dictionary on allocation.</remarks>
+internal sealed class DocumentReferences
+{
+    private readonly List<(string Qualifier, string Number)> _items = new(2);
+
+    public void TryAdd(string qualifier, string number)
+    {
+        if (!ContainsKey(qualifier))
+        {
+            _items.Add((qualifier, number));
+        }
+    }
+
+    public bool ContainsKey(string qualifier) => TryGetValue(qualifier, out _);
+
+    public bool TryGetValue(string qualifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? number)
+    {
+        foreach (var (q, n) in _items)
+        {
+            if (string.Equals(q, qualifier, StringComparison.Ordinal))
+            {
+                number = n;
+                return true;
+            }
+        }
+        number = null;
+        return false;
+    }
+
+    public string? GetValueOrDefault(string qualifier) => TryGetValue(qualifier, out var n) ? n : null;
+
+    public string this[string qualifier] => GetValueOrDefault(qualifier) ?? throw new KeyNotFoundException(qualifier);
 }

@@ -105,7 +105,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool Date(int n)
     {
-        var qualifier = t.Text(1, 1);
+        var qualifier = t.Code(1, 1);
         var arrival = qualifier is CuscarCodes.ArrivalEstimated or CuscarCodes.ArrivalActual;
         var departure = qualifier is CuscarCodes.DepartureEstimated or CuscarCodes.DepartureActual;
         if (!arrival && !departure)
@@ -113,7 +113,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return false;
         }
         var text = t.Text(1, 2);
-        if (!EdifactValues.TryParseDate(text, t.Text(1, 3), out var value, out var expected))
+        if (!EdifactValues.TryParseDate(text, t.Code(1, 3), out var value, out var expected))
         {
             issues.Error(issues.Here(n, 1, 2), $"'{text}' is not a date; expected {expected}");
             return true;
@@ -140,7 +140,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var qualifier = t.Text(1, 1);
+        var qualifier = t.Code(1, 1);
         var number = t.Text(1, 2);
         if (qualifier is null || number is null)
         {
@@ -159,7 +159,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool NameAndAddress(int n)
     {
-        var code = t.Text(1, 1);
+        var code = t.Code(1, 1);
         var role = CuscarCodes.RoleOf(code);
         if (role is null)
         {
@@ -214,7 +214,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return false;
         }
         var number = t.Text(1, 1);
-        switch (t.Text(1, 2))
+        switch (t.Code(1, 2))
         {
             case "TE":
                 _party.Phone ??= number;
@@ -229,7 +229,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool Transport(int n)
     {
-        var stage = t.Text(1);
+        var stage = t.Code(1);
         var voyage = CurrentVoyage;
         // The main carriage (stage 20) is the crossing; other stages are kept as unmapped segments.
         if (stage is not (null or CuscarCodes.MainCarriage) || (_consignment is null && _mainTransportSeen))
@@ -240,7 +240,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         _mainTransportSeen |= _consignment is null;
         _scope = _consignment is null ? Scope.Header : Scope.Consignment;
         voyage.Reference = t.Text(2);
-        var mode = t.Text(3, 1);
+        var mode = t.Code(3, 1);
         if (mode is not null)
         {
             if (EdifactValues.TryParseInt(mode, out var m) && Enum.IsDefined((TransportMode)m))
@@ -262,7 +262,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool Location(int n)
     {
-        var qualifier = t.Text(1, 1);
+        var qualifier = t.Code(1, 1);
         var code = t.Text(2, 1);
         if (_scope == Scope.Goods)
         {
@@ -331,7 +331,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool Indicator(int n)
     {
-        var direction = CuscarCodes.DirectionOf(t.Text(1, 1));
+        var direction = CuscarCodes.DirectionOf(t.Code(1, 1));
         if (direction is null || _consignment is not null)
         {
             return false;
@@ -342,7 +342,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool EquipmentDetails(int n)
     {
-        var qualifier = t.Text(1);
+        var qualifier = t.Code(1);
         if (qualifier is not ("CN" or null))
         {
             _equipment = null;
@@ -426,14 +426,14 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
                 issues.Error(issues.Here(n, 2, 1), $"'{packages}' is not a number of packages; expected a whole number");
             }
         }
-        _goods.PackageType = t.Text(2, 2);
+        _goods.PackageType = t.Code(2, 2);
         _consignment.Goods.Add(_goods);
         return true;
     }
 
     private bool FreeText(int n)
     {
-        if (_scope != Scope.Goods || t.Text(1) != "AAA")
+        if (_scope != Scope.Goods || t.Code(1) != "AAA")
         {
             return false;
         }
@@ -453,14 +453,14 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var property = t.Text(2, 1);
+        var property = t.Code(2, 1);
         var gross = property is "G" or "AAD" or "AAB" or "AAG" or "AAE";
         var net = property is "AAL" or "AAC" or "N" or "AAF";
         if (!gross && !net)
         {
             return false;
         }
-        var unit = t.Text(3, 1);
+        var unit = t.Code(3, 1);
         var perUnit = CuscarCodes.KilogramsPer(unit);
         if (perUnit is null)
         {
@@ -487,7 +487,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool ProductId(int n)
     {
-        if (_scope != Scope.Goods || t.Text(2, 2) is not (null or "HS" or "CC" or "CG"))
+        if (_scope != Scope.Goods || t.Code(2, 2) is not (null or "HS" or "CC" or "CG"))
         {
             return false;
         }
@@ -516,7 +516,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return true;
         }
         _goods!.Value = amount;
-        _goods.Currency = t.Text(1, 3);
+        _goods.Currency = t.Code(1, 3);
         _goods.ValuePlace = Place(n);
         return true;
     }
@@ -548,7 +548,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool ControlTotal(int n)
     {
-        var qualifier = t.Text(1, 1);
+        var qualifier = t.Code(1, 1);
         if (qualifier is not ("7" or "11"))
         {
             return false;
@@ -560,7 +560,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             issues.Warning(issues.Here(n, 1, 2), $"'{text}' is not a control total; it is not checked");
             return true;
         }
-        if (qualifier == "7" && CuscarCodes.KilogramsPer(t.Text(1, 3)) is { } perUnit)
+        if (qualifier == "7" && CuscarCodes.KilogramsPer(t.Code(1, 3)) is { } perUnit)
         {
             value *= perUnit;
         }

@@ -222,6 +222,36 @@ public sealed class EdifactTokenizer
         return n == 0 ? null : Decode(buffer[..n]);
     }
 
+    /// <summary>Like <see cref="Text"/>, but codes of up to three plain characters (qualifiers, units, currencies) come from a cache instead of being allocated.</summary>
+    public string? Code(int element, int component = 1)
+    {
+        var index = IndexOf(element, component);
+        if (index < 0)
+        {
+            return null;
+        }
+        var raw = ComponentSpan(index);
+        if (raw.IsEmpty || raw.Length > 3 || _componentDirty[index] || !Ascii.IsValid(raw))
+        {
+            return Text(element, component);
+        }
+        var key = raw.Length << 24 | raw[0] << 16 | (raw.Length > 1 ? raw[1] << 8 : 0) | (raw.Length > 2 ? raw[2] : 0);
+        var slot = (int)((uint)(key * -1640531535) >> 20);
+        var cached = CodeCache[slot];
+        if (cached is not null && cached.Key == key)
+        {
+            return cached.Value;
+        }
+        var value = Encoding.ASCII.GetString(raw);
+        // A race only costs an extra string: entries are immutable and replaced whole.
+        CodeCache[slot] = new CachedCode(key, value);
+        return value;
+    }
+
+    private sealed record CachedCode(int Key, string Value);
+
+    private static readonly CachedCode?[] CodeCache = new CachedCode?[4096];
+
     /// <summary>True when a component equals an ASCII code, such as a qualifier.</summary>
     public bool Is(int element, int component, ReadOnlySpan<byte> code) => Span(element, component).SequenceEqual(code);
 

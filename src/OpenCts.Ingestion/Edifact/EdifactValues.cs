@@ -58,7 +58,8 @@ public static class EdifactValues
             }
             digits = digits[..12];
         }
-        if (!DateTime.TryParseExact(digits, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!TryDigits(digits, pattern, out var local) &&
+            !DateTime.TryParseExact(digits, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
         {
             return false;
         }
@@ -97,6 +98,40 @@ public static class EdifactValues
             }
             builder.Append(c);
         }
+    }
+
+    /// <summary>The common all-digit forms (102, 203, 204) without the cost of a format parser.</summary>
+    private static bool TryDigits(string digits, string pattern, out DateTime value)
+    {
+        value = default;
+        if (!pattern.StartsWith("yyyy", StringComparison.Ordinal) || digits.Length != pattern.Length)
+        {
+            return false;
+        }
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        int At(int i, int n)
+        {
+            var v = 0;
+            for (var k = i; k < i + n; k++)
+            {
+                v = v * 10 + (digits[k] - '0');
+            }
+            return v;
+        }
+        var (year, month, day) = (At(0, 4), At(4, 2), At(6, 2));
+        var (hour, minute, second) = (digits.Length >= 12 ? At(8, 2) : 0, digits.Length >= 12 ? At(10, 2) : 0, digits.Length >= 14 ? At(12, 2) : 0);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
     }
 
     private static bool TryParseZone(string zone, out TimeSpan offset)
