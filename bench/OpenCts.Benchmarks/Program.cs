@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace OpenCts.Benchmarks;
+
+/// <summary>Runs the BenchmarkDotNet micro-benchmarks: <c>dotnet run -c Release --project bench/OpenCts.Benchmarks -- --filter *</c>.</summary>
+public static class BenchmarkRunner
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkRunner).Assembly).Run(args);
+}

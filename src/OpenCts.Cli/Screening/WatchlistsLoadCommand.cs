@@ -40,11 +40,12 @@ internal sealed class WatchlistsLoadCommand : Command<WatchlistsLoadCommand.Sett
         }
         using var store = Workspace.OpenStore(settings);
         var table = new Table().AddColumns("list", "entries", "aliases", "identifiers", "from");
+        var lists = load.ByList().Select(list => (list.Key, load.Sources.GetValueOrDefault(list.Key, settings.Path), (IReadOnlyCollection<Domain.Watchlists.WatchlistEntry>)list.ToList())).ToList();
+        // All the lists of one load are stored together: a failure leaves the earlier lists as they were.
+        store.Watchlists.Replace(lists);
         foreach (var list in load.ByList())
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var entries = list.ToList();
-            store.Watchlists.Replace(list.Key, load.Sources.GetValueOrDefault(list.Key, settings.Path), entries);
             table.AddRow(
                 Markup.Escape(list.Key), $"{entries.Count:N0}", $"{entries.Sum(e => e.Aliases.Count):N0}", $"{entries.Sum(e => e.Identifiers.Count):N0}",
                 Markup.Escape(load.Sources.GetValueOrDefault(list.Key, "")));

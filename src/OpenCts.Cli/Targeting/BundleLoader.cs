@@ -74,10 +74,9 @@ internal static class BundleLoader
             return;
         }
         var load = WatchlistLoader.Load(folder);
-        foreach (var list in load.ByList())
-        {
-            store.Watchlists.Replace(list.Key, load.Sources.GetValueOrDefault(list.Key, folder), list.ToList());
-        }
+        store.Watchlists.Replace(load.ByList()
+            .Select(list => (list.Key, load.Sources.GetValueOrDefault(list.Key, folder), (IReadOnlyCollection<Domain.Watchlists.WatchlistEntry>)list.ToList()))
+            .ToList());
     }
 
     private static void LoadProfiles(CtsStore store, string folder)

@@ -18,9 +18,21 @@ public sealed class WatchlistStore
     public IRecordJournal? Journal { get; set; }
 
     /// <summary>Replaces a whole list with a new load of it, in one transaction.</summary>
-    public void Replace(string list, string source, IReadOnlyCollection<WatchlistEntry> entries)
+    public void Replace(string list, string source, IReadOnlyCollection<WatchlistEntry> entries) => Replace([(list, source, entries)]);
+
+    /// <summary>Replaces several lists loaded together, in one transaction: all of them or none.</summary>
+    public void Replace(IReadOnlyList<(string List, string Source, IReadOnlyCollection<WatchlistEntry> Entries)> lists)
     {
         using var transaction = _store.Connection.BeginTransaction();
+        foreach (var (list, source, entries) in lists)
+        {
+            ReplaceOne(list, source, entries, transaction);
+        }
+        transaction.Commit();
+    }
+
+    private void ReplaceOne(string list, string source, IReadOnlyCollection<WatchlistEntry> entries, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
         using (var delete = _store.Command("DELETE FROM watchlist_entries WHERE list = $list; DELETE FROM watchlists WHERE list = $list;", transaction))
         {
             delete.Parameters.AddWithValue("$list", list);
@@ -60,7 +72,6 @@ public sealed class WatchlistStore
         load.Parameters.AddWithValue("$digest", Convert.ToHexStringLower(digest.GetHashAndReset()));
         var loadId = (long)load.ExecuteScalar()!;
         Journal?.Record(transaction, RecordKinds.Watchlist, loadId.ToString(CultureInfo.InvariantCulture), ReadCanonical(loadId, transaction)!);
-        transaction.Commit();
     }
 
     /// <summary>The canonical bytes of one load of a list, as the ledger commits to them; null if it is gone.</summary>
