@@ -1,3 +1,4 @@
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Targeting.Profiles.Benchmarking;
@@ -39,5 +40,20 @@ public sealed class IndexTests
         var meetingNone = consignments.Count(c => set.CountHits(c, context) == 0);
 
         Assert.InRange(meetingNone, 600, 1000);
+    }
+
+    [Fact]
+    public void AnyMixOfProfilesMeetsTheSameThroughTheIndexAsWithout()
+    {
+        var consignments = new SampleGenerator(13, new SampleOptions(Start, RiskShare: 0.3)).Generate(400);
+        Gen.Int[1, 1_000_000].Sample(seed =>
+        {
+            var set = new CompiledProfileSet(ProfileMix.Generate(60, seed).Select(r => r.ToProfile()), clock: new FakeTimeProvider(Start));
+            var context = set.NewContext().At(Start.AddHours(seed % 48));
+            foreach (var consignment in consignments)
+            {
+                Assert.Equal(set.Profiles.Count(p => p.Criteria.Matches(consignment, context)), set.CountHits(consignment, context));
+            }
+        }, iter: 8);
     }
 }
