@@ -8,7 +8,7 @@ namespace OpenCts.Ingestion.Tests.Edifact;
 /// <summary>Mutation fuzzing of the CUSCAR reader: whatever the bytes, no exception, no hang, every rejection with a place.</summary>
 public sealed class CuscarFuzzTests
 {
-    private static readonly byte[] Seed = Samples.Bytes("cuscar-d95b-import-rotterdam.edi");
+    private static readonly byte[] Seed = Samples.Bytes("cuscar-d95b-1-import-rotterdam.edi");
     private static readonly byte[] Interesting = "+:'?\r\n 0A-.,UNHUNTUNZ\u00e9"u8.ToArray();
 
     internal static Gen<byte[]> Mutated(byte[] seed, byte[] interesting) =>

@@ -20,7 +20,7 @@ public sealed class CuscarRoundTripTests
     [Fact]
     public void ParsingWritingAndParsingTheSampleGivesTheSameConsignments()
     {
-        var first = Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-import-rotterdam.edi").SelectMany(m => m.Consignments).Select(c => c with { Provenance = null }).ToList();
+        var first = Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-1-import-rotterdam.edi").SelectMany(m => m.Consignments).Select(c => c with { Provenance = null }).ToList();
         var again = ReadBack(new CuscarWriter().Write(first, Envelope));
         Assert.Equal(first, again);
     }

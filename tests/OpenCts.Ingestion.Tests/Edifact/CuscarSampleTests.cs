@@ -7,7 +7,7 @@ namespace OpenCts.Ingestion.Tests.Edifact;
 
 public sealed class CuscarSampleTests
 {
-    private static readonly IReadOnlyList<ParsedMessage> Messages = Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-import-rotterdam.edi");
+    private static readonly IReadOnlyList<ParsedMessage> Messages = Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-1-import-rotterdam.edi");
 
     [Fact]
     public void EachMessageOfTheInterchangeIsReadOnItsOwnWithoutIssues()
@@ -119,7 +119,7 @@ public sealed class CuscarSampleTests
     [Fact]
     public void ACancellationNamesTheDocumentsItCancels()
     {
-        var message = Assert.Single(Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-cancellation.edi"));
+        var message = Assert.Single(Samples.ParseSample(new CuscarFormat(), "cuscar-d95b-2-cancellation.edi"));
         Assert.False(message.IsRejected, Samples.Describe(message.Issues));
         Assert.Equal(MessageFunction.Cancellation, message.Function);
         Assert.Equal(["OceanBillOfLading:MAEU245W00117"], message.CancelledDocuments);
