@@ -76,4 +76,15 @@ public sealed class JsonFormTests
         }
         Assert.True(hits > 0, "the mix should meet some consignments, or the comparison proves nothing");
     }
+
+    [Fact]
+    public void TypeErrorsInTheJsonFormPointIntoItsPrintedText()
+    {
+        var tree = ProfileJson.FromJson("""{"all": [{"field": "mode", "op": "==", "value": "Sea"}, {"field": "consigne.country", "op": "==", "value": "NL"}]}""");
+
+        var error = Assert.Single(ProfileCompiler.Check(tree));
+
+        Assert.Equal("line 1, column 22: unknown field 'consigne.country'; did you mean 'consignee.country'?", error.ToString());
+        Assert.Equal("(mode == \"Sea\") and (consigne.country == \"NL\")", ProfilePrinter.Print(tree));
+    }
 }

@@ -35,12 +35,18 @@ public sealed class ProfileCompiler(ProfileEnvironment? environment = null)
     }
 
     /// <summary>Every type error in a syntax tree (built by the parser or from the JSON form).</summary>
+    /// <remarks>A tree given without its text (the JSON form) is checked as its printed text, so errors have a line and column in that text.</remarks>
     public static IReadOnlyList<ProfileError> Check(ProfileExpr syntax, string? text = null, ProfileEnvironment? environment = null)
     {
-        var binder = new Binder(environment ?? ProfileEnvironment.Unchecked, text ?? ProfilePrinter.Print(syntax), instrument: false);
+        (syntax, text) = WithText(syntax, text);
+        var binder = new Binder(environment ?? ProfileEnvironment.Unchecked, text, instrument: false);
         binder.BindCriteria(syntax);
         return binder.Errors;
     }
+
+    /// <summary>The tree with spans in its text: a tree built without text is printed and parsed back (to an equal tree).</summary>
+    private static (ProfileExpr Syntax, string Text) WithText(ProfileExpr syntax, string? text) =>
+        text is null ? (ProfileParser.Parse(ProfilePrinter.Print(syntax)), ProfilePrinter.Print(syntax)) : (syntax, text);
 
     /// <summary>Compiles a criteria text.</summary>
     /// <exception cref="ProfileException">The text does not parse or type-check.</exception>
@@ -62,7 +68,7 @@ public sealed class ProfileCompiler(ProfileEnvironment? environment = null)
     /// <exception cref="ProfileException">The tree does not type-check.</exception>
     public CompiledCriteria Compile(ProfileExpr syntax, string? text = null, string? profileId = null)
     {
-        text ??= ProfilePrinter.Print(syntax);
+        (syntax, text) = WithText(syntax, text);
         var binder = new Binder(Environment, text, instrument: false);
         var body = binder.BindCriteria(syntax);
         if (binder.Errors.Count > 0)
