@@ -61,6 +61,16 @@ public static class FieldCatalogue
         Add("containerCount", ProfileType.Number, "Number of containers.", (c, x) => (double)c.Equipment.Count);
         Add("sender", ProfileType.Text, "Who sent the message (carrier, forwarder, postal operator).", (c, x) => c.Provenance == null ? null : c.Provenance.Sender);
 
+        // The exporting administration's record of the same shipment, when one was attached (cts export attach).
+        Add("export.attached", ProfileType.Boolean, "Whether an export record of the shipment was attached.", (c, x) => c.Export != null);
+        Add("export.verified", ProfileType.Boolean, "Whether the export record's proof verified against the exporting administration's key and witnesses.", (c, x) => c.Export != null && c.Export.Verified);
+        Add("export.valueDifference", ProfileType.Number, "Import value minus export value, relative to the export value (-0.6: 60 % lower on import).", (c, x) => c.Export == null || c.Export.ValueDifference == null ? double.NaN : c.Export.ValueDifference.Value);
+        Add("export.massDifference", ProfileType.Number, "Import gross mass minus export gross mass, relative to the export mass.", (c, x) => c.Export == null || c.Export.MassDifference == null ? double.NaN : c.Export.MassDifference.Value);
+        Add("export.packagesDifference", ProfileType.Number, "Import packages minus export packages.", (c, x) => c.Export == null ? double.NaN : (double)c.Export.PackagesDifference);
+        Add("export.hsMismatch", ProfileType.Boolean, "Whether the HS subheadings differ between export and import.", (c, x) => c.Export != null && c.Export.HsMismatch);
+        Add("export.partyMismatch", ProfileType.Boolean, "Whether consignor or consignee differ between export and import.", (c, x) => c.Export != null && c.Export.PartyMismatch);
+        Add("export.administration", ProfileType.Text, "The exporting administration's log name.", (c, x) => c.Export == null ? null : c.Export.Administration);
+
         foreach (var (role, name) in new[] { (PartyRole.Consignor, "consignor"), (PartyRole.Consignee, "consignee"), (PartyRole.NotifyParty, "notify"), (PartyRole.Declarant, "declarant"), (PartyRole.Seller, "seller"), (PartyRole.Buyer, "buyer") })
         {
             Expression<Func<Consignment, EvaluationContext, Party?>> party = (c, x) => c.PartyIn(role);
