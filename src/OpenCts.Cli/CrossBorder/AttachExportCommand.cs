@@ -2,8 +2,7 @@ using System.ComponentModel;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.CrossBorder;
-using OpenCts.Ledger.Notes;
-using OpenCts.Ledger.Proofs;
+using OpenCts.Cli.Ledger;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,7 +14,7 @@ namespace OpenCts.Cli.CrossBorder;
 /// </summary>
 internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ProofKeySettings
     {
         [CommandArgument(0, "<DOCUMENT>")]
         [Description("The import consignment's document key, such as OceanBillOfLading:MAEU123456789.")]
@@ -29,17 +28,6 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
         [Description("The record's canonical bytes (cts ledger prove --record-out on their side).")]
         public string Record { get; init; } = "";
 
-        [CommandOption("--vkey <KEY>")]
-        [Description("The exporting administration's published log verifier key (repeatable).")]
-        public string[] VerifierKeys { get; init; } = [];
-
-        [CommandOption("--witness-key <KEY>")]
-        [Description("A witness verifier key their checkpoint must be cosigned by (repeatable).")]
-        public string[] WitnessKeys { get; init; } = [];
-
-        [CommandOption("--quorum <K>")]
-        [Description("How many of the witness keys must have cosigned (default: all given).")]
-        public int? Quorum { get; init; }
 
         [CommandOption("--export-document <NUMBER>")]
         [Description("Which consignment of the export message is this shipment (default: the only one).")]
@@ -53,22 +41,11 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ProofBundle bundle;
-        byte[] record;
-        ProofBundleVerifier verifier;
-        try
+        if (settings.Read(settings.Bundle, settings.Record, storeKeysByDefault: false) is not { } read)
         {
-            bundle = ProofBundle.FromJson(File.ReadAllText(settings.Bundle));
-            record = File.ReadAllBytes(settings.Record);
-            var logKeys = settings.VerifierKeys.Select(NoteVerifier.Parse).ToList();
-            var witnessKeys = settings.WitnessKeys.Select(NoteVerifier.Parse).ToList();
-            verifier = new ProofBundleVerifier(logKeys, witnessKeys, settings.Quorum ?? witnessKeys.Count);
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException)
-        {
-            Output.Error(e.Message);
             return 2;
         }
+        var (bundle, record, verifier) = read;
         var verification = verifier.Verify(bundle, record);
         var exported = ExportRecord.Read(record, settings.Record, settings.ExportDocument);
         if (exported.Error is { } error)

@@ -10,7 +10,7 @@ namespace OpenCts.Cli.Ledger;
 /// <summary><c>cts ledger verify-record BUNDLE RECORD</c>: checks a proof bundle against a record file, offline.</summary>
 internal sealed class VerifyRecordCommand : Command<VerifyRecordCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ProofKeySettings
     {
         [CommandArgument(0, "<BUNDLE>")]
         [Description("The proof bundle (JSON) written by cts ledger prove.")]
@@ -20,42 +20,15 @@ internal sealed class VerifyRecordCommand : Command<VerifyRecordCommand.Settings
         [Description("The file holding the record's canonical bytes.")]
         public string Record { get; init; } = "";
 
-        [CommandOption("--vkey <KEY>")]
-        [Description("A verifier key of the log (repeatable; default: the keys in --data's keys/ledger.vkeys).")]
-        public string[] VerifierKeys { get; init; } = [];
-
-        [CommandOption("--witness-key <KEY>")]
-        [Description("A witness cosignature verifier key (repeatable).")]
-        public string[] WitnessKeys { get; init; } = [];
-
-        [CommandOption("--quorum <K>")]
-        [Description("How many of the witness keys must have cosigned (default: all given).")]
-        public int? Quorum { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ProofBundle bundle;
-        byte[] record;
-        ProofBundleVerifier verifier;
-        try
+        if (settings.Read(settings.Bundle, settings.Record, storeKeysByDefault: true) is not { } read)
         {
-            bundle = ProofBundle.FromJson(File.ReadAllText(settings.Bundle));
-            record = File.ReadAllBytes(settings.Record);
-            var logKeys = LedgerFiles.LogKeys(settings.VerifierKeys, settings);
-            if (logKeys.Count == 0)
-            {
-                Output.Error("no log verifier key: give --vkey");
-                return 2;
-            }
-            var witnessKeys = settings.WitnessKeys.Select(NoteVerifier.Parse).ToList();
-            verifier = new ProofBundleVerifier(logKeys, witnessKeys, settings.Quorum ?? witnessKeys.Count);
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException)
-        {
-            Output.Error(e.Message);
             return 2;
         }
+        var (bundle, record, verifier) = read;
         var result = verifier.Verify(bundle, record);
         var table = new Table().AddColumns("record", "leaf", "checkpoint", "witnesses", "result");
         table.AddRow(
