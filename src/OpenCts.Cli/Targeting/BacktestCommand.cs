@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using OpenCts.Cli.Common;
+using OpenCts.Domain.Profiles;
+using OpenCts.Storage.Examinations;
+using OpenCts.Targeting.Backtesting;
+using OpenCts.Targeting.Catalog;
+using OpenCts.Targeting.Profiles.Compilation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OpenCts.Cli.Targeting;
+
+/// <summary>
+/// <c>cts profiles backtest FILE</c>: runs draft profiles over the stored history and reports how many consignments they
+/// would have hit, over which period, and their hit rate among examined ones, beside the active profile set.
+/// </summary>
+internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("A profile file ({\"profiles\": [...]}), its profiles tested whatever their status.")]
+        public string File { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = Workspace.OpenStore(settings);
+        var environment = Workspace.Environment(store);
+        IReadOnlyList<RiskProfile> drafts;
+        try
+        {
+            drafts = ProfileFile.Load(settings.File);
+            foreach (var profile in drafts)
+            {
+                Workspace.CheckProfile(profile, settings.File, environment);
+            }
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
+        var history = store.Messages.Current().Select(c => c.Consignment).ToList();
+        var irregular = store.Examinations.All()
+            .GroupBy(e => e.DocumentKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Any(e => e.Outcome == ExaminationOutcome.Irregular), StringComparer.Ordinal);
+        var now = store.Clock.GetUtcNow();
+        var results = new List<BacktestResult>();
+        foreach (var draft in drafts)
+        {
+            var set = new CompiledProfileSet([draft with { Status = ProfileStatus.Active, ValidFrom = null, ValidTo = null }], environment, store.Clock);
+            results.Add(Backtest.Run($"{draft.Id} (v{draft.Version}, {draft.Status.ToString().ToLowerInvariant()})", set, history, irregular));
+        }
+        var active = new CompiledProfileSet(store.Profiles.InForce(now), environment, store.Clock);
+        results.Add(Backtest.Run($"active set ({active.Count} profiles)", active, history, irregular));
+
+        var table = new Table().AddColumns("profiles", "consignments", "would hit", "share", "period (arrival)", "examined hits", "irregular", "hit rate");
+        foreach (var r in results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Name),
+                $"{r.Consignments:N0}",
+                $"{r.Hit:N0}",
+                $"{r.HitShare:P1}",
+                r.FirstArrival is { } from && r.LastArrival is { } to ? $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : "-",
+                $"{r.ExaminedHits:N0}",
+                $"{r.IrregularHits:N0}",
+                r.HitRate is { } rate ? $"{rate:P1}" : "-");
+        }
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}
