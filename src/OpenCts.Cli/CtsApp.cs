@@ -45,6 +45,7 @@ public static class CtsApp
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");
+                bench.AddProfilesBenchmarks();
                 bench.AddScreeningBenchmarks();
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();

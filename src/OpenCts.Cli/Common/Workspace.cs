@@ -37,20 +37,23 @@ internal static class Workspace
         }
     }
 
+    /// <summary>Party screening against every list in the store, with its allow-list; null when no list is loaded.</summary>
+    public static PartyScreening? Screening(CtsStore store, AssessmentSettings settings)
+    {
+        var entries = store.Watchlists.Entries();
+        return entries.Count == 0 ? null : new PartyScreening(ScreeningIndex.Build(entries), new AllowList(store.Watchlists.AllowList()), settings.WatchlistWeight);
+    }
+
+    /// <summary>The profile language's <c>screen()</c> over a party screening.</summary>
+    public static IScreeningFunction? ScreeningFunction(PartyScreening? screening) => screening is null ? null : new PartyScreeningFunction(screening);
+
     /// <summary>Builds the assessor from the profiles in force, the watch lists, the trusted traders and the latest model.</summary>
     public static TargetingEngine BuildEngine(CtsStore store, AssessmentSettings? settings = null)
     {
         var now = store.Clock.GetUtcNow();
         settings ??= AssessmentSettings.Default;
-        var entries = store.Watchlists.Entries();
-        var screening = entries.Count == 0
-            ? null
-            : new PartyScreening(ScreeningIndex.Build(entries), new AllowList(store.Watchlists.AllowList()), settings.WatchlistWeight);
-        var profiles = new CompiledProfileSet(
-            store.Profiles.InForce(now),
-            Environment(store),
-            store.Clock,
-            screening is null ? null : new PartyScreeningFunction(screening));
+        var screening = Screening(store, settings);
+        var profiles = new CompiledProfileSet(store.Profiles.InForce(now), Environment(store), store.Clock, ScreeningFunction(screening));
         var traders = new TrustedTraderRegister(store.Watchlists.TrustedTraders());
         var scorer = new ModelRepository(Path.Combine(store.Directory, "models")).LoadLatest();
         var model = scorer is null ? null : new ModelAdapter(new ModelReasons(scorer, Weight: 40), now);

@@ -18,6 +18,9 @@ internal static class ProfilesCommands
                 .WithExample("profiles", "test", "samples/profiles/national-profiles.json", "--consignments", "samples/messages/wco-cargo-report-import.json", "--lists", "samples/reference-lists");
             profiles.AddCommand<ProfilesFieldsCommand>("fields")
                 .WithDescription("List every field the profile language can read, with its type and meaning.");
+            profiles.AddCommand<Targeting.BacktestCommand>("backtest")
+                .WithDescription("Run draft profiles over the stored history: how many they would hit, when, and their hit rate on examined consignments, beside the active set.")
+                .WithExample("profiles", "backtest", "samples/profiles/national-profiles.json");
             profiles.AddCommand<ProfilesJsonCommand>("json")
                 .WithDescription("Write the criteria of a profile file (or a criteria text) in the JSON query-builder form, or read that form back (--from-json).");
         });

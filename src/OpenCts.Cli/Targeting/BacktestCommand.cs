@@ -46,13 +46,14 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
             .GroupBy(e => e.DocumentKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Any(e => e.Outcome == ExaminationOutcome.Irregular), StringComparer.Ordinal);
         var now = store.Clock.GetUtcNow();
+        var screening = Workspace.ScreeningFunction(Workspace.Screening(store, OpenCts.Targeting.Assessment.AssessmentSettings.Default));
         var results = new List<BacktestResult>();
         foreach (var draft in drafts)
         {
-            var set = new CompiledProfileSet([draft with { Status = ProfileStatus.Active, ValidFrom = null, ValidTo = null }], environment, store.Clock);
+            var set = new CompiledProfileSet([draft with { Status = ProfileStatus.Active, ValidFrom = null, ValidTo = null }], environment, store.Clock, screening);
             results.Add(Backtest.Run($"{draft.Id} (v{draft.Version}, {draft.Status.ToString().ToLowerInvariant()})", set, history, irregular));
         }
-        var active = new CompiledProfileSet(store.Profiles.InForce(now), environment, store.Clock);
+        var active = new CompiledProfileSet(store.Profiles.InForce(now), environment, store.Clock, screening);
         results.Add(Backtest.Run($"active set ({active.Count} profiles)", active, history, irregular));
 
         var table = new Table().AddColumns("profiles", "consignments", "would hit", "share", "period (arrival)", "examined hits", "irregular", "hit rate");
