@@ -78,8 +78,26 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         if (!mapped)
         {
-            Unmapped.Add($"segment {n}: {System.Text.Encoding.UTF8.GetString(t.RawSegment).TrimEnd()}");
+            Unmapped.Add(UnmappedText(n));
         }
+    }
+
+    /// <summary>"segment n: " and the segment as text; the same segment at the same place in many messages is one string.</summary>
+    private string UnmappedText(int n)
+    {
+        var raw = t.RawSegment;
+        Span<byte> text = stackalloc byte[RepeatedText.MaxLength];
+        // The plain case, printable ASCII ending in the terminator, needs no decoding and no trimming.
+        if (raw.Length > 0 && raw.Length <= RepeatedText.MaxLength - 20 && raw[^1] is > (byte)' ' and < 0x7F && System.Text.Ascii.IsValid(raw) &&
+            "segment "u8.TryCopyTo(text) && n.TryFormat(text[8..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var at = 8 + digits;
+            text[at++] = (byte)':';
+            text[at++] = (byte)' ';
+            raw.CopyTo(text[at..]);
+            return RepeatedText.Of(text[..(at + raw.Length)]);
+        }
+        return $"segment {n}: {System.Text.Encoding.UTF8.GetString(raw).TrimEnd()}";
     }
 
     private SegmentPlace Place(int n) => new(n, t.Tag, t.SegmentStart);
@@ -95,7 +113,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         HasBeginning = true;
         DocumentNumber = t.Text(2);
-        FunctionCode = t.Text(3);
+        FunctionCode = t.Code(3);
         if (FunctionCode is not (null or CuscarCodes.FunctionOriginal or CuscarCodes.FunctionCancellation or CuscarCodes.FunctionReplace or "4" or "3" or "6" or "7" or "31" or "47"))
         {
             issues.Warning(issues.Here(n, 3, 1), $"message function '{FunctionCode}' is not one OpenCTS knows (9 original, 5 replacement, 4 change, 1 cancellation); the message is read as an original");
@@ -112,11 +130,15 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var text = t.Text(1, 2);
-        if (!EdifactValues.TryParseDate(text, t.Code(1, 3), out var value, out var expected))
+        var format = t.Code(1, 3);
+        if (!EdifactValues.TryParsePlainDate(t.Plain(1, 2), format, out var value))
         {
-            issues.Error(issues.Here(n, 1, 2), $"'{text}' is not a date; expected {expected}");
-            return true;
+            var text = t.Text(1, 2);
+            if (!EdifactValues.TryParseDate(text, format, out value, out var expected))
+            {
+                issues.Error(issues.Here(n, 1, 2), $"'{text}' is not a date; expected {expected}");
+                return true;
+            }
         }
         var voyage = CurrentVoyage;
         var estimated = qualifier is CuscarCodes.ArrivalEstimated or CuscarCodes.DepartureEstimated;
@@ -168,18 +190,18 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         var party = new PartyDraft { Role = role.Value, Place = Place(n) };
         party.Identifier = t.Text(2, 1);
-        party.IdentifierScheme = t.Text(2, 2);
+        party.IdentifierScheme = t.Shared(2, 2);
         party.Name = Join(4, 1, 5);
         party.Street = Join(5, 1, 4);
         if (party.Name is null)
         {
             // Unstructured name and address (C058): the first line is the name, the rest the street.
-            party.Name = t.Text(3, 1);
+            party.Name = t.Shared(3, 1);
             party.Street ??= Join(3, 2, 5);
         }
-        party.City = t.Text(6);
-        party.Postcode = t.Text(8);
-        var country = t.Text(9);
+        party.City = t.Shared(6);
+        party.Postcode = t.Shared(8);
+        var country = t.Shared(9);
         if (country is not null)
         {
             if (CountryCode.TryParse(country, out var c, out var error))
@@ -239,11 +261,11 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         _mainTransportSeen |= _consignment is null;
         _scope = _consignment is null ? Scope.Header : Scope.Consignment;
-        voyage.Reference = t.Text(2);
+        voyage.Reference = t.Shared(2);
         var mode = t.Code(3, 1);
         if (mode is not null)
         {
-            if (EdifactValues.TryParseInt(mode, out var m) && Enum.IsDefined((TransportMode)m))
+            if ((EdifactValues.TryParsePlainInt(t.Plain(3, 1), out var m) || EdifactValues.TryParseInt(mode, out m)) && Enum.IsDefined((TransportMode)m))
             {
                 voyage.Mode = (TransportMode)m;
             }
@@ -252,18 +274,18 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
                 issues.Error(issues.Here(n, 3, 1), $"'{mode}' is not a mode of transport; expected a code of UN/ECE Recommendation 19 (1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal, 7 fixed installation, 8 inland water)");
             }
         }
-        voyage.CarrierCode = t.Text(5, 1);
-        voyage.CarrierName = t.Text(5, 4);
-        voyage.MeansId = t.Text(8, 1);
+        voyage.CarrierCode = t.Shared(5, 1);
+        voyage.CarrierName = t.Shared(5, 4);
+        voyage.MeansId = t.Shared(8, 1);
         voyage.MeansIsImo = t.Is(8, 2, "146"u8);
-        voyage.MeansName = t.Text(8, 4);
+        voyage.MeansName = t.Shared(8, 4);
         return true;
     }
 
     private bool Location(int n)
     {
         var qualifier = t.Code(1, 1);
-        var code = t.Text(2, 1);
+        var code = t.Shared(2, 1);
         if (_scope == Scope.Goods)
         {
             if (qualifier != CuscarCodes.CountryOfOrigin)
@@ -355,7 +377,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             _equipment = null;
             return true;
         }
-        _equipment = new EquipmentDraft { Number = number.Value, Place = Place(n), SizeType = t.Text(3, 1) };
+        _equipment = new EquipmentDraft { Number = number.Value, Place = Place(n), SizeType = t.Shared(3, 1) };
         if (_consignment is null)
         {
             Equipment.Add(_equipment);
@@ -404,9 +426,13 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         _goods = new GoodsDraft { Place = Place(n) };
         _scope = Scope.Goods;
-        if (t.Text(1) is { } sequence)
+        if (EdifactValues.TryParsePlainInt(t.Plain(1), out var s) && s >= 1)
         {
-            if (EdifactValues.TryParseInt(sequence, out var s) && s >= 1)
+            _goods.Sequence = s;
+        }
+        else if (t.Text(1) is { } sequence)
+        {
+            if (EdifactValues.TryParseInt(sequence, out s) && s >= 1)
             {
                 _goods.Sequence = s;
             }
@@ -415,7 +441,11 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
                 issues.Error(issues.Here(n, 1, 1), $"'{sequence}' is not a goods item number; expected a whole number from 1");
             }
         }
-        if (t.Text(2, 1) is { } packages)
+        if (EdifactValues.TryParsePlainInt(t.Plain(2, 1), out var plainPackages))
+        {
+            _goods.Packages = plainPackages;
+        }
+        else if (t.Text(2, 1) is { } packages)
         {
             if (EdifactValues.TryParseInt(packages, out var p))
             {
@@ -439,7 +469,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
         for (var c = 1; c <= 5; c++)
         {
-            if (t.Text(4, c) is { } line)
+            if (t.Shared(4, c) is { } line)
             {
                 _goods!.Description.Add(line.Trim());
             }
@@ -467,10 +497,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             issues.Error(issues.Here(n, 3, 1), $"'{unit}' is not a unit of mass; expected KGM, TNE, GRM or LBR");
             return true;
         }
-        var text = t.Text(3, 2);
-        if (!EdifactValues.TryParseDecimal(text, out var value) || value < 0)
+        if (!TryDecimal(3, 2, out var value) || value < 0)
         {
-            issues.Error(issues.Here(n, 3, 2), $"'{text}' is not a weight; expected a number not below zero");
+            issues.Error(issues.Here(n, 3, 2), $"'{t.Text(3, 2)}' is not a weight; expected a number not below zero");
             return true;
         }
         var kg = Math.Round(value * perUnit.Value, 3);
@@ -491,7 +520,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var text = t.Text(2, 1);
+        var text = t.Shared(2, 1);
         if (HsCode.TryParse(text, out var code, out var error))
         {
             _goods!.HsCode = code;
@@ -509,10 +538,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var text = t.Text(1, 2);
-        if (!EdifactValues.TryParseDecimal(text, out var amount) || amount < 0)
+        if (!TryDecimal(1, 2, out var amount) || amount < 0)
         {
-            issues.Error(issues.Here(n, 1, 2), $"'{text}' is not an amount; expected a number not below zero");
+            issues.Error(issues.Here(n, 1, 2), $"'{t.Text(1, 2)}' is not an amount; expected a number not below zero");
             return true;
         }
         _goods!.Value = amount;
@@ -523,7 +551,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool Currency(int n)
     {
-        if (_scope is Scope.Equipment or Scope.ConsignmentEquipment || t.Text(1, 2) is not { } currency)
+        if (_scope is Scope.Equipment or Scope.ConsignmentEquipment || t.Shared(1, 2) is not { } currency)
         {
             return false;
         }
@@ -553,11 +581,10 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var text = t.Text(1, 2);
-        if (!EdifactValues.TryParseDecimal(text, out var value))
+        if (!TryDecimal(1, 2, out var value))
         {
             // A count is never a reason to refuse advance data.
-            issues.Warning(issues.Here(n, 1, 2), $"'{text}' is not a control total; it is not checked");
+            issues.Warning(issues.Here(n, 1, 2), $"'{t.Text(1, 2)}' is not a control total; it is not checked");
             return true;
         }
         if (qualifier == "7" && CuscarCodes.KilogramsPer(t.Code(1, 3)) is { } perUnit)
@@ -589,8 +616,15 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         return true;
     }
 
+    private bool TryDecimal(int element, int component, out decimal value) =>
+        EdifactValues.TryParsePlainDecimal(t.Plain(element, component), out value) || EdifactValues.TryParseDecimal(t.Text(element, component), out value);
+
     private string? Join(int element, int first, int last)
     {
+        if (t.TryJoinShared(element, first, last, out var shared))
+        {
+            return shared;
+        }
         string? joined = null;
         for (var c = first; c <= last; c++)
         {

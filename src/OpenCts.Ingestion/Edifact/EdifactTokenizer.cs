@@ -222,6 +222,107 @@ public sealed class EdifactTokenizer
         return n == 0 ? null : Decode(buffer[..n]);
     }
 
+    /// <summary>Like <see cref="Text"/>, but a short ASCII value is the same string each time it comes back (see <see cref="RepeatedText"/>).</summary>
+    internal string? Shared(int element, int component = 1)
+    {
+        var index = IndexOf(element, component);
+        if (index < 0)
+        {
+            return null;
+        }
+        var raw = ComponentSpan(index);
+        if (raw.IsEmpty)
+        {
+            return null;
+        }
+        if (raw.Length > RepeatedText.MaxLength)
+        {
+            return Text(element, component);
+        }
+        if (!_componentDirty[index])
+        {
+            return Ascii.IsValid(raw) ? RepeatedText.Of(raw) : Decode(raw);
+        }
+        Span<byte> buffer = stackalloc byte[RepeatedText.MaxLength];
+        var n = Unescape(raw, buffer, Delimiters);
+        if (n == 0)
+        {
+            return null;
+        }
+        var value = buffer[..n];
+        return Ascii.IsValid(value) ? RepeatedText.Of(value) : Decode(value);
+    }
+
+    /// <summary>The raw bytes of a component that needs no unescaping; empty when absent, empty, or holding release characters or line breaks.</summary>
+    internal ReadOnlySpan<byte> Plain(int element, int component = 1)
+    {
+        var index = IndexOf(element, component);
+        return index < 0 || _componentDirty[index] ? default : ComponentSpan(index);
+    }
+
+    /// <summary>
+    /// The components <paramref name="first"/> to <paramref name="last"/> of an element, each trimmed, the non-empty ones
+    /// joined by one space (null when all are empty), as a shared string; false when a component is not printable ASCII,
+    /// or the whole is too long, for the caller to join the texts itself.
+    /// </summary>
+    internal bool TryJoinShared(int element, int first, int last, out string? joined)
+    {
+        joined = null;
+        Span<byte> buffer = stackalloc byte[512];
+        var length = 0;
+        for (var c = first; c <= last; c++)
+        {
+            var index = IndexOf(element, c);
+            if (index < 0)
+            {
+                continue;
+            }
+            var raw = ComponentSpan(index);
+            if (raw.IsEmpty)
+            {
+                continue;
+            }
+            var at = length == 0 ? 0 : length + 1;
+            if (raw.Length > buffer.Length - at)
+            {
+                return false;
+            }
+            var part = buffer.Slice(at, raw.Length);
+            var n = raw.Length;
+            if (_componentDirty[index])
+            {
+                n = Unescape(raw, part, Delimiters);
+            }
+            else
+            {
+                raw.CopyTo(part);
+            }
+            part = part[..n];
+            // Only the space needs trimming among printable ASCII, the only bytes taken here.
+            if (part.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+            {
+                return false;
+            }
+            var trimmed = part.Trim((byte)' ');
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+            if (length > 0)
+            {
+                buffer[length++] = (byte)' ';
+            }
+            trimmed.CopyTo(buffer[length..]);
+            length += trimmed.Length;
+        }
+        if (length > 0)
+        {
+            var value = buffer[..length];
+            joined = length <= RepeatedText.MaxLength ? RepeatedText.Of(value) : Encoding.ASCII.GetString(value);
+        }
+        return true;
+    }
+
     /// <summary>Like <see cref="Text"/>, but codes of up to three plain characters (qualifiers, units, currencies) come from a cache instead of being allocated.</summary>
     public string? Code(int element, int component = 1)
     {

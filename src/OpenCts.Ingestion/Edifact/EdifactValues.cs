@@ -24,6 +24,70 @@ public static class EdifactValues
         return text is not null && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// The common case of <see cref="TryParseDecimal(string?, out decimal)"/> straight from the bytes: digits, a point
+    /// and a sign only. False means "not in that form", and the caller then reads the text.
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> plain, out decimal value)
+    {
+        value = 0;
+        if (plain.IsEmpty || plain.Length > 40 || plain.ContainsAnyExcept(PlainNumber))
+        {
+            return false;
+        }
+        return decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The common case of <see cref="TryParseInt"/> straight from the bytes: digits only; false otherwise.</summary>
+    internal static bool TryParsePlainInt(ReadOnlySpan<byte> plain, out int value)
+    {
+        value = 0;
+        if (plain.IsEmpty || plain.Length > 10 || plain.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return false;
+        }
+        return int.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The common case of <see cref="TryParseDate"/> straight from the bytes: all digits in format 102, 203 or 204.
+    /// False means "not in that form", and the caller then reads the text.
+    /// </summary>
+    internal static bool TryParsePlainDate(ReadOnlySpan<byte> plain, string? format, out DateTimeOffset value)
+    {
+        value = default;
+        var length = format switch
+        {
+            "102" or null => 8,
+            "203" => 12,
+            "204" => 14,
+            _ => 0,
+        };
+        if (plain.Length != length || plain.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return false;
+        }
+        int At(ReadOnlySpan<byte> digits, int i, int n)
+        {
+            var v = 0;
+            for (var k = i; k < i + n; k++)
+            {
+                v = v * 10 + (digits[k] - '0');
+            }
+            return v;
+        }
+        var (year, month, day) = (At(plain, 0, 4), At(plain, 4, 2), At(plain, 6, 2));
+        var (hour, minute, second) = (length >= 12 ? At(plain, 8, 2) : 0, length >= 12 ? At(plain, 10, 2) : 0, length >= 14 ? At(plain, 12, 2) : 0);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        value = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified), TimeSpan.Zero);
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> PlainNumber = System.Buffers.SearchValues.Create("0123456789.+-"u8);
+
     /// <summary>Reads a date/time in format 101, 102, 201, 203, 204 or 303 (code list 2379); times without a zone are UTC.</summary>
     public static bool TryParseDate(string? text, string? format, out DateTimeOffset value, out string expected)
     {
