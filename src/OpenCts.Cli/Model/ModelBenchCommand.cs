@@ -70,7 +70,7 @@ internal sealed class ModelBenchCommand : Command<ModelBenchCommand.Settings>
             var mlNetRowsPerSecond = mlNetRows.Length / watch.Elapsed.TotalSeconds;
 
             var table = new Table().AddColumns("measure", "OpenCTS", "goal", "peer");
-            table.AddRow($"training on {train.Count:N0} declarations (s, {ModelSettings.Default.Threads} threads)", $"{trainingSeconds:0.0}", "< 60", "");
+            table.AddRow($"training on {train.Count:N0} declarations (s, {ModelSettings.Default.Threads} thread(s))", $"{trainingSeconds:0.0}", "< 60", "");
             table.AddRow("scoring, features included (rows/s, 1 thread)", $"{rowsPerSecond:N0}", "≥ 100,000", $"{mlNetRowsPerSecond:N0} (ML.NET batch transform, same features)");
             table.AddRow($"scoring (rows/s, {Environment.ProcessorCount} threads)", $"{parallelRowsPerSecond:N0}", "", "");
             table.AddRow("valid precision at 5 % / 10 %", $"{figures.PrecisionAt5:0.000} / {figures.PrecisionAt10:0.000}", "≥ 0.95 / 0.87 on the unseen period", "0.762 / 0.641 (published LightGBM, unseen period)");

@@ -41,5 +41,17 @@ internal struct CategoryKey
         _started = true;
     }
 
+    /// <summary>The key of a group from the hashes of its fields, in order; each field is hashed once per row.</summary>
+    public static ulong Combine(ReadOnlySpan<ulong> fieldHashes)
+    {
+        var hash = Offset;
+        foreach (var field in fieldHashes)
+        {
+            hash = (hash ^ field) * 0x9E3779B97F4A7C15UL;
+            hash ^= hash >> 29;
+        }
+        return hash;
+    }
+
     private static ulong Mix(ulong hash, byte value) => (hash ^ value) * Prime;
 }

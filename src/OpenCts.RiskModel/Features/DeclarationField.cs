@@ -28,6 +28,16 @@ public enum DeclarationField
 /// <summary>Reads <see cref="DeclarationField"/> values into a key without allocating.</summary>
 internal static class DeclarationFields
 {
+    /// <summary>How many fields there are; field hashes are indexed by the enum value.</summary>
+    public static int Count { get; } = Enum.GetValues<DeclarationField>().Length;
+
+    public static ulong HashOf(Declaration d, DeclarationField field)
+    {
+        var key = default(CategoryKey);
+        AppendTo(ref key, d, field);
+        return key.Value;
+    }
+
     public static void AppendTo(ref CategoryKey key, Declaration d, DeclarationField field)
     {
         switch (field)

@@ -13,12 +13,23 @@ public sealed record EncodingGroup(ValueList<DeclarationField> Fields)
 
     internal ulong KeyOf(Declaration declaration)
     {
-        var key = default(CategoryKey);
-        foreach (var field in Fields)
+        Span<ulong> hashes = stackalloc ulong[Fields.Count];
+        for (var i = 0; i < hashes.Length; i++)
         {
-            DeclarationFields.AppendTo(ref key, declaration, field);
+            hashes[i] = DeclarationFields.HashOf(declaration, Fields[i]);
         }
-        return key.Value;
+        return CategoryKey.Combine(hashes);
+    }
+
+    /// <summary>The key from field hashes already computed for the row, indexed by field.</summary>
+    internal ulong KeyOf(ReadOnlySpan<ulong> fieldHashes)
+    {
+        Span<ulong> hashes = stackalloc ulong[Fields.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = fieldHashes[(int)Fields[i]];
+        }
+        return CategoryKey.Combine(hashes);
     }
 }
 

@@ -18,7 +18,10 @@ public sealed class FeatureEncoder
         Prior = prior;
         _tables = tables;
         FeatureNames = NamesOf(settings);
+        _usedFields = [.. settings.Groups.SelectMany(g => g.Fields).Distinct()];
     }
+
+    private readonly DeclarationField[] _usedFields;
 
     public FeatureSettings Settings { get; }
 
@@ -59,10 +62,16 @@ public sealed class FeatureEncoder
     /// <summary>Writes the features of a declaration into <paramref name="output"/> (length <see cref="FeatureCount"/>).</summary>
     public void Encode(Declaration declaration, Span<float> output)
     {
+        // Each field is hashed once and shared by every group that uses it.
+        Span<ulong> fieldHashes = stackalloc ulong[DeclarationFields.Count];
+        foreach (var field in _usedFields)
+        {
+            fieldHashes[(int)field] = DeclarationFields.HashOf(declaration, field);
+        }
         var groups = Settings.Groups.AsSpan();
         for (var g = 0; g < groups.Length; g++)
         {
-            var stats = _tables[g].GetValueOrDefault(groups[g].KeyOf(declaration));
+            var stats = _tables[g].GetValueOrDefault(groups[g].KeyOf(fieldHashes));
             output[2 * g] = stats.Rate(Prior, Settings.Smoothing);
             output[(2 * g) + 1] = stats.Count;
         }

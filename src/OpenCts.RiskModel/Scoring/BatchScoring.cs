@@ -15,11 +15,26 @@ internal static class BatchScoring
 
     public static void Score(FeatureEncoder encoder, TreeEnsemble trees, IReadOnlyList<Declaration> declarations, Span<double> scores)
     {
-        var buffer = new float[encoder.FeatureCount];
-        for (var i = 0; i < declarations.Count; i++)
+        var width = encoder.FeatureCount;
+        var block = new float[4 * width];
+        Span<double> raw = stackalloc double[4];
+        var i = 0;
+        for (; i + 4 <= declarations.Count; i += 4)
         {
-            encoder.Encode(declarations[i], buffer);
-            scores[i] = trees.Probability(buffer);
+            for (var k = 0; k < 4; k++)
+            {
+                encoder.Encode(declarations[i + k], block.AsSpan(k * width, width));
+            }
+            trees.RawScore4(block, width, raw);
+            for (var k = 0; k < 4; k++)
+            {
+                scores[i + k] = trees.Calibrate(raw[k]);
+            }
+        }
+        for (; i < declarations.Count; i++)
+        {
+            encoder.Encode(declarations[i], block.AsSpan(0, width));
+            scores[i] = trees.Probability(block.AsSpan(0, width));
         }
     }
 }

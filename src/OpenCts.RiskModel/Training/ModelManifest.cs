@@ -51,6 +51,7 @@ public sealed record ManifestSettings(
     double LearningRate,
     int MinRowsPerLeaf,
     double FeatureFraction,
+    int MaxDepth,
     int Seed,
     int Threads,
     IReadOnlyList<string> Groups,
@@ -59,7 +60,7 @@ public sealed record ManifestSettings(
     bool TimeFeatures)
 {
     public static ManifestSettings From(ModelSettings s) => new(
-        s.Target, s.Learner, s.Trees, s.Leaves, s.LearningRate, s.MinRowsPerLeaf, s.FeatureFraction, s.Seed, s.Threads,
+        s.Target, s.Learner, s.Trees, s.Leaves, s.LearningRate, s.MinRowsPerLeaf, s.FeatureFraction, s.MaxDepth, s.Seed, s.Threads,
         [.. s.Features.Groups.Select(g => g.Name)], s.Features.Smoothing, s.Features.Folds, s.Features.TimeFeatures);
 
     public ModelSettings ToSettings()
@@ -73,6 +74,6 @@ public sealed record ManifestSettings(
             groups.Add(new EncodingGroup(new ValueList<DeclarationField>(fields)));
         }
         var features = new FeatureSettings(new ValueList<EncodingGroup>(groups), Smoothing, Folds, TimeFeatures);
-        return new ModelSettings(features, Target, Learner, Trees, Leaves, LearningRate, MinRowsPerLeaf, FeatureFraction, Seed, Threads);
+        return new ModelSettings(features, Target, Learner, Trees, Leaves, LearningRate, MinRowsPerLeaf, FeatureFraction, MaxDepth, Seed, Threads);
     }
 }

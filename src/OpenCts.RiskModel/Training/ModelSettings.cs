@@ -22,6 +22,7 @@ public enum TreeLearner
 /// <param name="LearningRate">Shrinkage of each tree.</param>
 /// <param name="MinRowsPerLeaf">Training rows a leaf needs at least.</param>
 /// <param name="FeatureFraction">Share of features each tree may split on (LightGBM).</param>
+/// <param name="MaxDepth">Splits on the longest path of a tree, 0 for no limit; shallow trees score faster.</param>
 /// <param name="Seed">Seed of the folds and of the learner, so that training is repeatable.</param>
 /// <param name="Threads">Threads the learner uses; results are repeatable for a given number.</param>
 /// <remarks>
@@ -37,6 +38,7 @@ public sealed record ModelSettings(
     double LearningRate = 0.05,
     int MinRowsPerLeaf = 20,
     double FeatureFraction = 0.8,
+    int MaxDepth = 0,
     int Seed = 42,
     int Threads = 1)
 {

@@ -42,7 +42,7 @@ public static class RiskModelTrainer
             NumberOfLeaves = settings.Leaves,
             LearningRate = settings.LearningRate,
             MinimumExampleCountPerLeaf = settings.MinRowsPerLeaf,
-            Booster = new GradientBooster.Options { FeatureFraction = settings.FeatureFraction },
+            Booster = new GradientBooster.Options { FeatureFraction = settings.FeatureFraction, MaximumTreeDepth = settings.MaxDepth },
             Seed = settings.Seed,
             NumberOfThreads = settings.Threads,
             Deterministic = true,
