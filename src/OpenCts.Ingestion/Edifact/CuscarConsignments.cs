@@ -43,7 +43,11 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         }
         if (message.ControlGrossKg is { } gross)
         {
-            var sum = built.Sum(c => c.TotalGrossMassKg);
+            var sum = 0m;
+            foreach (var c in built)
+            {
+                sum += c.TotalGrossMassKg;
+            }
             if (Math.Abs(sum - gross) > Math.Max(0.01m, gross * 0.001m))
             {
                 issues.Warning(At(place), $"control total CNT+7 gives {gross} kg for the message; its consignments add up to {sum} kg");
@@ -51,7 +55,11 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         }
         if (message.ControlPackages is { } packages)
         {
-            var sum = built.Sum(c => c.Goods.Sum(g => g.Packages));
+            var sum = 0;
+            foreach (var c in built)
+            {
+                sum = checked(sum + PackagesOf(c.Goods));
+            }
             if (sum != packages)
             {
                 issues.Warning(At(place), $"control total CNT+11 gives {packages} packages for the message; its consignments add up to {sum}");
@@ -78,7 +86,15 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             var carrierCode = v.CarrierCode ?? h.CarrierCode;
             var carrierName = v.CarrierName ?? h.CarrierName;
-            var carrierParty = parties.AsImmutableArray().FirstOrDefault(p => p.Role == PartyRole.Carrier);
+            Party? carrierParty = null;
+            foreach (var p in parties)
+            {
+                if (p.Role == PartyRole.Carrier)
+                {
+                    carrierParty = p;
+                    break;
+                }
+            }
             var carrier = carrierName is not null || carrierCode is not null
                 ? new Carrier(carrierName ?? carrierCode!, carrierCode)
                 : carrierParty is not null ? new Carrier(carrierParty.Name, carrierParty.Identifiers.Count > 0 ? carrierParty.Identifiers[0].Value : null) : null;
@@ -141,9 +157,9 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             found = (TransportDocumentKind.OceanBillOfLading, bill, masterBill);
         }
-        else if (CuscarCodes.OtherDocuments.FirstOrDefault(o => r.ContainsKey(o.Code)) is { Code: not null } other)
+        else if (OtherDocument(r) is { } other)
         {
-            found = (other.Kind, r[other.Code], masterBill);
+            found = (other.Kind, other.Number, masterBill);
         }
         else
         {
@@ -171,6 +187,19 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             issues.Error(At(draft.Place, 2, 1), e.Message);
             return null;
         }
+    }
+
+    /// <summary>The first document of a kind the UN list has no qualifier for, in the order of <see cref="CuscarCodes.OtherDocuments"/>.</summary>
+    private static (TransportDocumentKind Kind, string Number)? OtherDocument(DocumentReferences r)
+    {
+        foreach (var (kind, code) in CuscarCodes.OtherDocuments)
+        {
+            if (r.TryGetValue(code, out var number))
+            {
+                return (kind, number);
+            }
+        }
+        return null;
     }
 
     private Conveyance? Conveyance(ConsignmentDraft draft, TransportMode mode)
@@ -215,7 +244,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
 
     private ValueList<Party>? Parties(ConsignmentDraft draft)
     {
-        var parties = new List<Party>();
+        var parties = new List<Party>(draft.Parties.Count + message.Parties.Count);
         var ok = true;
         foreach (var p in draft.Parties)
         {
@@ -224,12 +253,24 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         // Parties named once for the whole message (a carrier, a common consignee) hold for every consignment that names none in that role.
         foreach (var p in message.Parties)
         {
-            if (!draft.Parties.Exists(d => d.Role == p.Role))
+            if (!HasRole(draft.Parties, p.Role))
             {
                 ok &= Add(parties, p);
             }
         }
         return ok ? new ValueList<Party>(parties) : (ValueList<Party>?)null;
+    }
+
+    private static bool HasRole(List<PartyDraft> parties, PartyRole role)
+    {
+        foreach (var p in parties)
+        {
+            if (p.Role == role)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool Add(List<Party> parties, PartyDraft p)
@@ -279,7 +320,12 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                 {
                     issues.Warning(At(g.Place), "the goods item has no gross weight (MEA+AAE+G); it is taken as 0 kg");
                 }
-                var description = g.Description.Count == 0 ? null : string.Join(' ', g.Description);
+                var description = g.Description.Count switch
+                {
+                    0 => null,
+                    1 => g.Description[0],
+                    _ => string.Join(' ', g.Description),
+                };
                 items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description!, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, g.Containers));
             }
             catch (DomainException e)
@@ -294,7 +340,11 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
 
     private ValueList<Equipment> Equipment(ConsignmentDraft draft)
     {
-        var list = new List<Equipment>();
+        if (draft.Equipment.Count == 0 && message.Equipment.Count == 0)
+        {
+            return ValueList<Equipment>.Empty;
+        }
+        var list = new List<Equipment>(draft.Equipment.Count + message.Equipment.Count);
         foreach (var e in draft.Equipment)
         {
             list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
@@ -303,8 +353,8 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         // to the only consignment.
         foreach (var e in message.Equipment)
         {
-            var placed = message.Consignments.Count == 1 || draft.Goods.Exists(g => g.Containers.Contains(e.Number.Value));
-            if (placed && !list.Exists(x => x.ContainerNumber == e.Number))
+            var placed = message.Consignments.Count == 1 || PlacedIn(draft.Goods, e.Number.Value);
+            if (placed && !Listed(list, e.Number))
             {
                 list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
             }
@@ -312,11 +362,49 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         return list;
     }
 
+    private static bool PlacedIn(List<GoodsDraft> goods, string container)
+    {
+        foreach (var g in goods)
+        {
+            if (g.Containers.Contains(container))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Listed(List<Equipment> list, ContainerNumber number)
+    {
+        foreach (var x in list)
+        {
+            if (x.ContainerNumber == number)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int PackagesOf(ValueList<GoodsItem> goods)
+    {
+        var sum = 0;
+        foreach (var g in goods)
+        {
+            sum = checked(sum + g.Packages);
+        }
+        return sum;
+    }
+
     private void CheckTotals(ConsignmentDraft draft, ValueList<GoodsItem> goods)
     {
         if (draft.ControlGrossKg is { } gross)
         {
-            var sum = goods.Sum(g => g.GrossMassKg);
+            var sum = 0m;
+            foreach (var g in goods)
+            {
+                sum += g.GrossMassKg;
+            }
             if (Math.Abs(sum - gross) > Math.Max(0.01m, gross * 0.001m))
             {
                 issues.Warning(At(draft.ControlPlace ?? draft.Place), $"control total CNT+7 gives {gross} kg; the goods items add up to {sum} kg");
@@ -324,7 +412,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         }
         if (draft.ControlPackages is { } packages)
         {
-            var sum = goods.Sum(g => g.Packages);
+            var sum = PackagesOf(goods);
             if (sum != packages)
             {
                 issues.Warning(At(draft.ControlPlace ?? draft.Place), $"control total CNT+11 gives {packages} packages; the goods items add up to {sum}");

@@ -6,8 +6,37 @@ namespace OpenCts.Ingestion.Edifact;
 /// <summary>Where a draft was read, so that a model error found later still names its segment.</summary>
 internal readonly record struct SegmentPlace(int Number, string Tag, int Offset);
 
+/// <summary>Drafts kept from one message to the next, so that reading a message allocates only what its consignments keep.</summary>
+/// <remarks>Every draft is dropped once its message is built; the next message takes them again, reset.</remarks>
+internal sealed class DraftPool<T>(Func<T> create)
+    where T : class, IDraft
+{
+    private readonly List<T> _drafts = [];
+    private int _used;
+
+    /// <summary>A draft as new.</summary>
+    public T Take()
+    {
+        if (_used == _drafts.Count)
+        {
+            _drafts.Add(create());
+        }
+        var draft = _drafts[_used++];
+        draft.Reset();
+        return draft;
+    }
+
+    /// <summary>Gives back every draft taken (the message they were read for is built).</summary>
+    public void ReturnAll() => _used = 0;
+}
+
+internal interface IDraft
+{
+    void Reset();
+}
+
 /// <summary>The transport details of a message (TDT group) or of one consignment.</summary>
-internal sealed class VoyageDraft
+internal sealed class VoyageDraft : IDraft
 {
     public TransportMode? Mode;
     public string? Reference;
@@ -27,12 +56,24 @@ internal sealed class VoyageDraft
     public DateTimeOffset? Arrival;
     public bool ArrivalEstimated;
     public string? Currency;
+
+    public void Reset()
+    {
+        Mode = null;
+        Reference = CarrierCode = CarrierName = MeansId = MeansName = Currency = null;
+        MeansIsImo = false;
+        Loading = Discharge = FinalDestination = null;
+        LoadingRank = FinalRank = int.MaxValue;
+        Route.Clear();
+        Departure = Arrival = null;
+        DepartureEstimated = ArrivalEstimated = false;
+    }
 }
 
-internal sealed class PartyDraft
+internal sealed class PartyDraft : IDraft
 {
-    public required PartyRole Role;
-    public required SegmentPlace Place;
+    public PartyRole Role;
+    public SegmentPlace Place;
     public string? Name;
     public string? IdentifierScheme;
     public string? Identifier;
@@ -42,19 +83,35 @@ internal sealed class PartyDraft
     public CountryCode? Country;
     public string? Phone;
     public string? Email;
+
+    public void Reset()
+    {
+        Role = default;
+        Place = default;
+        Name = IdentifierScheme = Identifier = Street = City = Postcode = Phone = Email = null;
+        Country = null;
+    }
 }
 
-internal sealed class EquipmentDraft
+internal sealed class EquipmentDraft : IDraft
 {
-    public required ContainerNumber Number;
-    public required SegmentPlace Place;
+    public ContainerNumber Number;
+    public SegmentPlace Place;
     public string? SizeType;
     public List<string> Seals = [];
+
+    public void Reset()
+    {
+        Number = default;
+        Place = default;
+        SizeType = null;
+        Seals.Clear();
+    }
 }
 
-internal sealed class GoodsDraft
+internal sealed class GoodsDraft : IDraft
 {
-    public required SegmentPlace Place;
+    public SegmentPlace Place;
     public int? Sequence;
     public int? Packages;
     public string? PackageType;
@@ -67,11 +124,24 @@ internal sealed class GoodsDraft
     public SegmentPlace? ValuePlace;
     public CountryCode? Origin;
     public List<string> Containers = [];
+
+    public void Reset()
+    {
+        Place = default;
+        Sequence = Packages = null;
+        PackageType = Currency = null;
+        Description.Clear();
+        HsCode = null;
+        GrossKg = NetKg = Value = null;
+        ValuePlace = null;
+        Origin = null;
+        Containers.Clear();
+    }
 }
 
-internal sealed class ConsignmentDraft
+internal sealed class ConsignmentDraft : IDraft
 {
-    public required SegmentPlace Place;
+    public SegmentPlace Place;
     public string? Number;
     public DocumentReferences References = new();
     public VoyageDraft Voyage = new();
@@ -81,6 +151,19 @@ internal sealed class ConsignmentDraft
     public decimal? ControlGrossKg;
     public decimal? ControlPackages;
     public SegmentPlace? ControlPlace;
+
+    public void Reset()
+    {
+        Place = default;
+        Number = null;
+        References.Clear();
+        Voyage.Reset();
+        Parties.Clear();
+        Goods.Clear();
+        Equipment.Clear();
+        ControlGrossKg = ControlPackages = null;
+        ControlPlace = null;
+    }
 }
 
 /// <summary>The document numbers a CNI group names by RFF qualifier; the first of each qualifier counts.</summary>
@@ -96,6 +179,8 @@ internal sealed class DocumentReferences
             _items.Add((qualifier, number));
         }
     }
+
+    public void Clear() => _items.Clear();
 
     public bool ContainsKey(string qualifier) => TryGetValue(qualifier, out _);
 

@@ -14,12 +14,43 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 {
     private enum Scope { Header, Equipment, Consignment, Goods, ConsignmentEquipment }
 
+    private readonly DraftPool<PartyDraft> _parties = new(() => new PartyDraft());
+    private readonly DraftPool<EquipmentDraft> _equipments = new(() => new EquipmentDraft());
+    private readonly DraftPool<GoodsDraft> _goodsItems = new(() => new GoodsDraft());
+    private readonly DraftPool<ConsignmentDraft> _consignments = new(() => new ConsignmentDraft());
     private Scope _scope = Scope.Header;
     private PartyDraft? _party;
     private EquipmentDraft? _equipment;
     private GoodsDraft? _goods;
     private ConsignmentDraft? _consignment;
     private bool _mainTransportSeen;
+
+    /// <summary>Forgets the message read (once it is built), to read the next one with the same drafts.</summary>
+    public void Reset()
+    {
+        _parties.ReturnAll();
+        _equipments.ReturnAll();
+        _goodsItems.ReturnAll();
+        _consignments.ReturnAll();
+        _scope = Scope.Header;
+        _party = null;
+        _equipment = null;
+        _goods = null;
+        _consignment = null;
+        _mainTransportSeen = false;
+        DocumentNumber = null;
+        FunctionCode = null;
+        HasBeginning = false;
+        Direction = null;
+        Voyage.Reset();
+        Parties.Clear();
+        Equipment.Clear();
+        Consignments.Clear();
+        Unmapped.Clear();
+        ControlGrossKg = null;
+        ControlPackages = null;
+        ControlPlace = null;
+    }
 
     public string? DocumentNumber { get; private set; }
 
@@ -188,7 +219,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             _party = null;
             return false;
         }
-        var party = new PartyDraft { Role = role.Value, Place = Place(n) };
+        var party = _parties.Take();
+        party.Role = role.Value;
+        party.Place = Place(n);
         party.Identifier = t.Text(2, 1);
         party.IdentifierScheme = t.Shared(2, 2);
         party.Name = Join(4, 1, 5);
@@ -377,7 +410,10 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             _equipment = null;
             return true;
         }
-        _equipment = new EquipmentDraft { Number = number.Value, Place = Place(n), SizeType = t.Shared(3, 1) };
+        _equipment = _equipments.Take();
+        _equipment.Number = number.Value;
+        _equipment.Place = Place(n);
+        _equipment.SizeType = t.Shared(3, 1);
         if (_consignment is null)
         {
             Equipment.Add(_equipment);
@@ -409,7 +445,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
 
     private bool ConsignmentInformation(int n)
     {
-        _consignment = new ConsignmentDraft { Place = Place(n), Number = t.Text(2, 1)?.Trim() };
+        _consignment = _consignments.Take();
+        _consignment.Place = Place(n);
+        _consignment.Number = t.Text(2, 1)?.Trim();
         Consignments.Add(_consignment);
         _scope = Scope.Consignment;
         _goods = null;
@@ -424,7 +462,8 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             issues.Error(issues.Here(n), "a goods item (GID) must follow the consignment (CNI) it belongs to");
             return true;
         }
-        _goods = new GoodsDraft { Place = Place(n) };
+        _goods = _goodsItems.Take();
+        _goods.Place = Place(n);
         _scope = Scope.Goods;
         if (EdifactValues.TryParsePlainInt(t.Plain(1), out var s) && s >= 1)
         {

@@ -19,6 +19,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private EdifactIssues _envelope = null!;
     private Interchange? _interchange;
     private Message? _message;
+    private EdifactIssues? _messageIssues;
+    private CuscarMessageReader? _messageReader;
     private byte[] _rawBlock = [];
     private int _rawUsed;
 
@@ -204,9 +206,14 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             _message.Issues.Error(_message.Issues.Here(_message.Segments + 1), "a new message (UNH) starts before UNT closed this one");
             Finish(_t.SegmentStart);
         }
-        var reference = _t.Text(1) ?? "?";
-        var issues = new EdifactIssues(fileName, _t) { Interchange = _interchange?.Reference ?? "?", Message = reference };
-        _message = new Message { Reference = reference, Start = _t.SegmentStart, Issues = issues, Reader = new CuscarMessageReader(_t, issues) };
+        var referenceText = _t.Text(1);
+        var reference = referenceText ?? "?";
+        // One message is read at a time, and its issues and drafts are copied out when it is built: the next reuses them.
+        var issues = _messageIssues ??= new EdifactIssues(fileName, _t);
+        issues.Reset(_interchange?.Reference ?? "?", reference);
+        var reader = _messageReader ??= new CuscarMessageReader(_t, issues);
+        reader.Reset();
+        _message = new Message { Reference = reference, Start = _t.SegmentStart, Issues = issues, Reader = reader };
         if (_interchange is not null)
         {
             _interchange.Messages++;
@@ -216,19 +223,19 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         {
             issues.Warning(issues.Here(1), "the message is not inside an interchange (UNB ... UNZ); its sender is unknown");
         }
-        if (_t.Text(1) is null)
+        if (referenceText is null)
         {
             issues.Error(issues.Here(1, 1, 1), "UNH has no message reference number (0062)");
         }
-        var type = _t.Text(2, 1);
+        var type = _t.Shared(2, 1);
         if (type != "CUSCAR")
         {
             issues.Error(issues.Here(1, 2, 1), $"message type '{type}' is not read here; expected CUSCAR");
             _message.Broken = true;
             return;
         }
-        var version = _t.Text(2, 2);
-        var release = _t.Text(2, 3);
+        var version = _t.Code(2, 2);
+        var release = _t.Code(2, 3);
         if (version != "D" || !InDirectoryRange(release))
         {
             issues.Warning(issues.Here(1, 2, 3), $"directory {version}.{release} is outside D.95B to D.11A; the message is read as CUSCAR of those directories");

@@ -15,6 +15,15 @@ internal sealed class EdifactIssues(string fileName, EdifactTokenizer tokenizer,
 
     public List<IngestionIssue> Items => _issues;
 
+    /// <summary>Starts over for the next message (its issues were handed on as a copy).</summary>
+    public void Reset(string interchange, string message)
+    {
+        _issues.Clear();
+        HasErrors = false;
+        Interchange = interchange;
+        Message = message;
+    }
+
     /// <summary>The place of the current segment, or of one of its components (elements from 1 after the tag, components from 1).</summary>
     public string Here(int segmentNumber, int element = 0, int component = 0) =>
         At(segmentNumber, tokenizer.Tag, tokenizer.SegmentStart, element, component);

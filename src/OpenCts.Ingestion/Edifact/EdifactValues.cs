@@ -63,7 +63,7 @@ public static class EdifactValues
             "204" => 14,
             _ => 0,
         };
-        if (plain.Length != length || plain.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        if (length == 0 || plain.Length != length || plain.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             return false;
         }
