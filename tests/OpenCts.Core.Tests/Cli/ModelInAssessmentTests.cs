@@ -1,0 +1,32 @@
+using System.Text.Json;
+using OpenCts.Core.Tests.Storage;
+using OpenCts.Tests.Shared;
+
+namespace OpenCts.Core.Tests.Cli;
+
+/// <summary>A model trained on examination results joins the assessment as a reason with its top features.</summary>
+public class ModelInAssessmentTests
+{
+    [Fact]
+    public void AfterTrainingEveryAssessmentCarriesTheModelsReasonWithItsVersionAndTopFeatures()
+    {
+        using var temp = new TempStore();
+        temp.Store.Dispose();
+        var train = CtsProcess.Run(temp.Directory, "model", "train", "--data", "store", "--train", SharedData.PathOf("customs-declarations", "train.csv"));
+        Assert.True(train.ExitCode == 0, train.All);
+        var version = Directory.GetDirectories(Path.Combine(temp.Directory, "store", "models")).Select(Path.GetFileName).Single()!;
+
+        Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", Path.Combine(SharedData.RepositoryRoot, "samples"), "--data", "store", "--quiet").ExitCode);
+        var targets = CtsProcess.Run(temp.Directory, "targets", "--data", "store", "--json", "--top", "5000", "--lane", "green");
+
+        var assessments = targets.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("assessment")).ToList();
+        Assert.True(assessments.Count > 1000);
+        foreach (var assessment in assessments)
+        {
+            var model = assessment.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "model");
+            Assert.Equal(version, model.GetProperty("code").GetString());
+            Assert.InRange(model.GetProperty("score").GetDouble(), 0, 40);
+            Assert.Contains("(", model.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+}
