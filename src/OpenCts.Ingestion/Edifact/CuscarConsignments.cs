@@ -4,12 +4,68 @@ using OpenCts.Domain.Values;
 
 namespace OpenCts.Ingestion.Edifact;
 
-/// <summary>Turns the drafts of one CUSCAR message into consignments of the model, message-level data filling what a consignment leaves out.</summary>
-internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIssues issues, Direction defaultDirection, Provenance provenance)
+/// <summary>Lists and values kept from one message to the next while an interchange is built.</summary>
+/// <remarks>
+/// The lists are copied into the model's immutable lists, so they are only scratch. The values are immutable and shared
+/// by consecutive consignments that have the same: a manifest's consignments mostly travel on one voyage, by one carrier
+/// and one route, and every one of them is kept until the file is read.
+/// </remarks>
+internal sealed class ConsignmentScratch
 {
+    public readonly List<Consignment> Built = [];
+    public readonly List<Party> Parties = [];
+    public readonly List<GoodsItem> Goods = [];
+    public readonly List<Equipment> Equipment = [];
+    public ValueList<CountryCode> Route = ValueList<CountryCode>.Empty;
+    public ValueList<string> Unmapped = ValueList<string>.Empty;
+    public (string Name, string? Code, Carrier Value)? Carrier;
+    public (string? Name, ImoNumber? Imo, string? Voyage, string? Flight, string? Vehicle, Conveyance Value)? Conveyance;
+
+    /// <summary>The same immutable list as the last time the same countries came, else a new one.</summary>
+    public ValueList<CountryCode> RouteOf(List<CountryCode> countries)
+    {
+        if (!SameItems(Route, countries))
+        {
+            Route = countries;
+        }
+        return Route;
+    }
+
+    /// <summary>The same immutable list as the last time the same segments were left unmapped, else a new one.</summary>
+    public ValueList<string> UnmappedOf(List<string> segments)
+    {
+        if (!SameItems(Unmapped, segments))
+        {
+            Unmapped = segments;
+        }
+        return Unmapped;
+    }
+
+    private static bool SameItems<T>(ValueList<T> list, List<T> items)
+    {
+        if (list.Count != items.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(list[i], items[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>Turns the drafts of one CUSCAR message into consignments of the model, message-level data filling what a consignment leaves out.</summary>
+internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIssues issues, Direction defaultDirection, Provenance provenance, ConsignmentScratch scratch)
+{
+    /// <summary>The consignments built, in a scratch list that the next message reuses.</summary>
     public List<Consignment> Build()
     {
-        var built = new List<Consignment>(message.Consignments.Count);
+        var built = scratch.Built;
+        built.Clear();
         foreach (var draft in message.Consignments)
         {
             if (Build(draft) is { } consignment)
@@ -96,7 +152,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                 }
             }
             var carrier = carrierName is not null || carrierCode is not null
-                ? new Carrier(carrierName ?? carrierCode!, carrierCode)
+                ? Carrier(carrierName ?? carrierCode!, carrierCode)
                 : carrierParty is not null ? new Carrier(carrierParty.Name, carrierParty.Identifiers.Count > 0 ? carrierParty.Identifiers[0].Value : null) : null;
             return new Consignment(
                 document,
@@ -109,7 +165,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                 v.Loading ?? h.Loading,
                 v.Discharge ?? h.Discharge,
                 v.FinalDestination ?? h.FinalDestination,
-                v.Route.Count > 0 ? v.Route : h.Route,
+                scratch.RouteOf(v.Route.Count > 0 ? v.Route : h.Route),
                 v.Departure ?? h.Departure,
                 v.Arrival ?? h.Arrival,
                 Equipment(draft),
@@ -120,6 +176,17 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             issues.Error(At(draft.Place), $"consignment {document.Number}: {e.Message}");
             return null;
         }
+    }
+
+    private Carrier Carrier(string name, string? code)
+    {
+        if (scratch.Carrier is { } last && string.Equals(last.Name, name, StringComparison.Ordinal) && string.Equals(last.Code, code, StringComparison.Ordinal))
+        {
+            return last.Value;
+        }
+        var carrier = new Carrier(name, code);
+        scratch.Carrier = (name, code, carrier);
+        return carrier;
     }
 
     private TransportMode ModeOf(ConsignmentDraft draft)
@@ -233,7 +300,15 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             return null;
         }
-        return new Conveyance(name, imo, voyage, flight, vehicle);
+        if (scratch.Conveyance is { } last && string.Equals(last.Name, name, StringComparison.Ordinal) && last.Imo == imo &&
+            string.Equals(last.Voyage, voyage, StringComparison.Ordinal) && string.Equals(last.Flight, flight, StringComparison.Ordinal) &&
+            string.Equals(last.Vehicle, vehicle, StringComparison.Ordinal))
+        {
+            return last.Value;
+        }
+        var conveyance = new Conveyance(name, imo, voyage, flight, vehicle);
+        scratch.Conveyance = (name, imo, voyage, flight, vehicle, conveyance);
+        return conveyance;
     }
 
     private static bool LooksLikeFlight(string? reference)
@@ -244,7 +319,8 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
 
     private ValueList<Party>? Parties(ConsignmentDraft draft)
     {
-        var parties = new List<Party>(draft.Parties.Count + message.Parties.Count);
+        var parties = scratch.Parties;
+        parties.Clear();
         var ok = true;
         foreach (var p in draft.Parties)
         {
@@ -296,7 +372,8 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             issues.Error(At(draft.Place), "the consignment has no goods item; expected a GID group after the CNI");
             return null;
         }
-        var items = new List<GoodsItem>(draft.Goods.Count);
+        var items = scratch.Goods;
+        items.Clear();
         var ok = true;
         for (var i = 0; i < draft.Goods.Count; i++)
         {
@@ -344,7 +421,8 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             return ValueList<Equipment>.Empty;
         }
-        var list = new List<Equipment>(draft.Equipment.Count + message.Equipment.Count);
+        var list = scratch.Equipment;
+        list.Clear();
         foreach (var e in draft.Equipment)
         {
             list.Add(new Equipment(e.Number, e.SizeType, e.Seals));

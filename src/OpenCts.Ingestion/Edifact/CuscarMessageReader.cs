@@ -194,7 +194,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return false;
         }
         var qualifier = t.Code(1, 1);
-        var number = t.Text(1, 2);
+        var number = t.Shared(1, 2);
         if (qualifier is null || number is null)
         {
             issues.Error(issues.Here(n, 1, qualifier is null ? 1 : 2), "a reference needs a qualifier and a number (RFF+BM:number)");
@@ -447,7 +447,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
     {
         _consignment = _consignments.Take();
         _consignment.Place = Place(n);
-        _consignment.Number = t.Text(2, 1)?.Trim();
+        _consignment.Number = t.Shared(2, 1)?.Trim();
         Consignments.Add(_consignment);
         _scope = Scope.Consignment;
         _goods = null;

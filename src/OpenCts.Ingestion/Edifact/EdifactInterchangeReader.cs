@@ -21,6 +21,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private Message? _message;
     private EdifactIssues? _messageIssues;
     private CuscarMessageReader? _messageReader;
+    private readonly ConsignmentScratch _scratch = new();
     private byte[] _rawBlock = [];
     private int _rawUsed;
 
@@ -304,8 +305,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         var reader = m.Reader;
         var issues = m.Issues;
         var function = MessageFunction.Original;
-        List<Consignment> consignments = [];
-        List<string> cancelled = [];
+        List<Consignment>? consignments = null;
+        List<string>? cancelled = null;
         if (!m.Broken)
         {
             // Places are worked out only for issues: finding a line counts the line breaks before it.
@@ -314,7 +315,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             {
                 issues.Error(Unh(), "the message has no BGM; expected it right after UNH");
             }
-            var builder = new CuscarConsignments(reader, issues, options.DefaultDirection, new Provenance(Safe(sender), Safe(messageId), receivedAt));
+            var builder = new CuscarConsignments(reader, issues, options.DefaultDirection, new Provenance(Safe(sender), Safe(messageId), receivedAt), _scratch);
             if (reader.FunctionCode == CuscarCodes.FunctionCancellation)
             {
                 function = MessageFunction.Cancellation;
@@ -340,11 +341,11 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             sender,
             messageId,
             raw,
-            rejected ? [] : consignments,
+            rejected || consignments is null ? [] : consignments,
             issues.Items,
             function,
-            rejected ? [] : cancelled,
-            reader.Unmapped));
+            rejected || cancelled is null ? [] : cancelled,
+            _scratch.UnmappedOf(reader.Unmapped)));
         if (_interchange is null)
         {
             Flush();
