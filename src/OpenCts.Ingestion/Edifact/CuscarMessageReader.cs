@@ -38,7 +38,6 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         _goods = null;
         _consignment = null;
         _mainTransportSeen = false;
-        DocumentNumber = null;
         FunctionCode = null;
         HasBeginning = false;
         Direction = null;
@@ -51,8 +50,6 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         ControlPackages = null;
         ControlPlace = null;
     }
-
-    public string? DocumentNumber { get; private set; }
 
     public string? FunctionCode { get; private set; }
 
@@ -143,7 +140,6 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return true;
         }
         HasBeginning = true;
-        DocumentNumber = t.Text(2);
         FunctionCode = t.Code(3);
         if (FunctionCode is not (null or CuscarCodes.FunctionOriginal or CuscarCodes.FunctionCancellation or CuscarCodes.FunctionReplace or "4" or "3" or "6" or "7" or "31" or "47"))
         {

@@ -283,12 +283,16 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     {
         var m = _message!;
         m.Segments++;
-        var stated = _t.Text(1);
-        if (!EdifactValues.TryParseInt(stated, out var n) || n != m.Segments)
+        // The usual case, a plain count and reference that match, is checked on the bytes.
+        if (!EdifactValues.TryParsePlainInt(_t.Plain(1), out var n) || n != m.Segments)
         {
-            m.Issues.Warning(m.Issues.Here(m.Segments, 1, 0), $"number of segments (0074) is '{stated}'; the message has {m.Segments} from UNH to UNT");
+            var stated = _t.Text(1);
+            if (!EdifactValues.TryParseInt(stated, out n) || n != m.Segments)
+            {
+                m.Issues.Warning(m.Issues.Here(m.Segments, 1, 0), $"number of segments (0074) is '{stated}'; the message has {m.Segments} from UNH to UNT");
+            }
         }
-        if (!string.Equals(_t.Text(2), m.Reference, StringComparison.Ordinal))
+        if (!System.Text.Ascii.Equals(_t.Plain(2), m.Reference) && !string.Equals(_t.Text(2), m.Reference, StringComparison.Ordinal))
         {
             m.Issues.Warning(m.Issues.Here(m.Segments, 2, 0), $"message reference (0062) is '{_t.Text(2)}'; UNH gave '{m.Reference}'");
         }
