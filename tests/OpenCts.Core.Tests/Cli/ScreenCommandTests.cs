@@ -87,6 +87,27 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void AVesselIsFoundByTheImoNumberInItsSdnRemarks()
+    {
+        var entNum = SdnEntNum("ARTAVIL");
+        using var temp = new TempStore();
+
+        var listed = CtsProcess.Run(temp.Directory, "screen", "--id", "IMO:9187629", "--lists", Lists, "--json");
+        var anyScheme = CtsProcess.Run(temp.Directory, "screen", "--id", "*:9187629", "--lists", Lists, "--json");
+        var unlisted = CtsProcess.Run(temp.Directory, "screen", "--id", "IMO:1234567", "--lists", Lists, "--json");
+
+        Assert.True(listed.ExitCode == 0, listed.All);
+        var line = Assert.Single(JsonLines(listed.Out));
+        Assert.True(line.GetProperty("alert").GetBoolean());
+        var hit = Assert.Single(line.GetProperty("hits").EnumerateArray());
+        Assert.Equal(("ofac-sdn", entNum, "ARTAVIL"), (hit.GetProperty("list").GetString(), hit.GetProperty("id").GetString(), hit.GetProperty("name").GetString()));
+        Assert.Equal(entNum, Assert.Single(JsonLines(anyScheme.Out)).GetProperty("hits")[0].GetProperty("id").GetString());
+        var none = Assert.Single(JsonLines(unlisted.Out));
+        Assert.False(none.GetProperty("alert").GetBoolean());
+        Assert.Equal(0, none.GetProperty("hits").GetArrayLength());
+    }
+
+    [Fact]
     public void ScreeningAStoreThatDoesNotExistFailsWithAHintToLoadLists()
     {
         using var temp = new TempStore();

@@ -127,6 +127,25 @@ public class WatchlistsCommandTests
     }
 
     [Fact]
+    public void AnAllowDecisionOutlivesReloadingTheList()
+    {
+        using var temp = new TempStore();
+        temp.Store.Dispose();
+        File.WriteAllText(Path.Combine(temp.Directory, "national.csv"), "list,id,name\nnational-test,NT-1,Solstice Harbour Logistics\n");
+        Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "load", "national.csv", "--data", "store").ExitCode);
+        Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "allow", "--data", "store",
+            "--party", "Solstice Harbour Logistics", "--list", "national-test", "--entry", "NT-1", "--by", "j.smit", "--why", "another company").ExitCode);
+
+        var reload = CtsProcess.Run(temp.Directory, "watchlists", "load", "national.csv", "--data", "store");
+
+        Assert.True(reload.ExitCode == 0, reload.All);
+        var screen = CtsProcess.Run(temp.Directory, "screen", "--name", "Solstice Harbour Logistics", "--data", "store", "--json");
+        var line = Assert.Single(JsonLines(screen.Out));
+        Assert.False(line.GetProperty("alert").GetBoolean());
+        Assert.Equal("j.smit", line.GetProperty("hits")[0].GetProperty("allowedBy").GetProperty("by").GetString());
+    }
+
+    [Fact]
     public void AllowingAnEntryTheStoreDoesNotHoldFailsAndRecordsNothing()
     {
         using var temp = new TempStore();
