@@ -372,7 +372,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         if (length > _rawBlock.Length - _rawUsed)
         {
             // What is left of the file bounds the block, so that a small file gets a small one.
-            _rawBlock = new byte[Math.Max(length, Math.Min(RawBlockBytes, headers + content.Length - start))];
+            // Every byte handed out is written first, so the block need not be cleared.
+            _rawBlock = GC.AllocateUninitializedArray<byte>(Math.Max(length, Math.Min(RawBlockBytes, headers + content.Length - start)));
             _rawUsed = 0;
         }
         var raw = _rawBlock.AsMemory(_rawUsed, length);
