@@ -13,6 +13,8 @@ namespace OpenCts.Ingestion.Edifact;
 public sealed class EdifactTokenizer
 {
     private readonly ReadOnlyMemory<byte> _data;
+    private readonly byte[]? _array;
+    private readonly int _arrayOffset;
     private readonly int _maxComponents;
     private readonly SearchValues<byte> _specials;
     private int _position;
@@ -27,6 +29,12 @@ public sealed class EdifactTokenizer
     public EdifactTokenizer(ReadOnlyMemory<byte> data, int maxComponents = 4096)
     {
         _data = data;
+        // Values are sliced from the array itself when there is one, which is cheaper than going through the memory each time.
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var segment))
+        {
+            _array = segment.Array;
+            _arrayOffset = segment.Offset;
+        }
         _maxComponents = maxComponents;
         var span = data.Span;
         var start = 0;
@@ -394,7 +402,12 @@ public sealed class EdifactTokenizer
         return _elementFirst[element] + component - 1;
     }
 
-    private ReadOnlySpan<byte> ComponentSpan(int index) => _data.Span[_componentStart[index].._componentEnd[index]];
+    private ReadOnlySpan<byte> ComponentSpan(int index)
+    {
+        var start = _componentStart[index];
+        var length = _componentEnd[index] - start;
+        return _array is not null ? new ReadOnlySpan<byte>(_array, _arrayOffset + start, length) : _data.Span.Slice(start, length);
+    }
 
     private void AddComponent(ref int components, int start, int end, bool dirty)
     {
