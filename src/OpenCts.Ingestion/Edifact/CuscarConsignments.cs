@@ -403,7 +403,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                     1 => g.Description[0],
                     _ => string.Join(' ', g.Description),
                 };
-                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description!, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, g.Containers));
+                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description!, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, ListOf(g.Containers)));
             }
             catch (DomainException e)
             {
@@ -425,7 +425,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         list.Clear();
         foreach (var e in draft.Equipment)
         {
-            list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
+            list.Add(new Equipment(e.Number, e.SizeType, ListOf(e.Seals)));
         }
         // Containers listed for the whole message belong to the consignments whose goods are placed in them, or all
         // to the only consignment.
@@ -434,11 +434,14 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             var placed = message.Consignments.Count == 1 || PlacedIn(draft.Goods, e.Number.Value);
             if (placed && !Listed(list, e.Number))
             {
-                list.Add(new Equipment(e.Number, e.SizeType, e.Seals));
+                list.Add(new Equipment(e.Number, e.SizeType, ListOf(e.Seals)));
             }
         }
         return list;
     }
+
+    /// <summary>The model's list of the items; the empty list without copying (a copy goes through a temporary list).</summary>
+    private static ValueList<T> ListOf<T>(List<T> items) => items.Count == 0 ? ValueList<T>.Empty : items;
 
     private static bool PlacedIn(List<GoodsDraft> goods, string container)
     {

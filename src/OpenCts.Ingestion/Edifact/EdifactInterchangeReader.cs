@@ -345,10 +345,10 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             sender,
             messageId,
             raw,
-            rejected || consignments is null ? [] : consignments,
-            issues.Items,
+            rejected || consignments is null ? ValueList<Consignment>.Empty : consignments,
+            issues.Items.Count == 0 ? ValueList<IngestionIssue>.Empty : issues.Items,
             function,
-            rejected || cancelled is null ? [] : cancelled,
+            rejected || cancelled is null ? ValueList<string>.Empty : cancelled,
             _scratch.UnmappedOf(reader.Unmapped)));
         if (_interchange is null)
         {
