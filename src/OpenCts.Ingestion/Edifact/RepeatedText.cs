@@ -17,7 +17,7 @@ internal static class RepeatedText
     /// <summary>Longer values are rarely repeated and are allocated as they are.</summary>
     public const int MaxLength = 96;
 
-    private const int SlotBits = 14;
+    private const int SlotBits = 16;
 
     private const int Slots = 1 << SlotBits;
 
