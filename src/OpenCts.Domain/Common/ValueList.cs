@@ -12,7 +12,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public ValueList(IEnumerable<T>? items) => _items = items is null ? [] : [.. items];
 
-    private ValueList(ImmutableArray<T> items) => _items = items;
+    internal ValueList(ImmutableArray<T> items) => _items = items;
 
     public static ValueList<T> Empty => new(ImmutableArray<T>.Empty);
 
@@ -48,7 +48,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public static bool operator !=(ValueList<T> left, ValueList<T> right) => !left.Equals(right);
 
-    public static implicit operator ValueList<T>(T[] items) => new(items);
+    public static implicit operator ValueList<T>(T[] items) => new(ImmutableArray.Create(items));
 
     public static implicit operator ValueList<T>(List<T> items) => new(items);
 
@@ -58,5 +58,5 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 /// <summary>Builds <see cref="ValueList{T}"/> from collection expressions.</summary>
 public static class ValueList
 {
-    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items));
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Targeting.Profiles.Syntax;
 
@@ -28,10 +29,13 @@ public sealed class CompiledCriteria
 
     /// <summary>The values that made the consignment meet the criteria (empty when it does not).</summary>
     /// <remarks>Runs a second, instrumented compilation of the criteria, built on the first call.</remarks>
-    public IReadOnlyList<Evidence> Explain(Consignment consignment, EvaluationContext context)
+    public IReadOnlyList<Evidence> Explain(Consignment consignment, EvaluationContext context) => Evidence(consignment, context);
+
+    /// <summary>The evidence as the value list a reason holds, recorded with the context's reusable recorder.</summary>
+    internal ValueList<Evidence> Evidence(Consignment consignment, EvaluationContext context)
     {
-        var recorder = new EvidenceRecorder();
-        return _instrumented.Value(consignment, context, recorder) ? recorder.Items : [];
+        var recorder = context.Recorder.Reset();
+        return _instrumented.Value(consignment, context, recorder) ? recorder.ToValueList() : ValueList<Evidence>.Empty;
     }
 
     private static Func<Consignment, EvaluationContext, EvidenceRecorder, bool> CompileInstrumented(string text, ProfileExpr syntax, ProfileEnvironment environment)

@@ -10,6 +10,7 @@ public sealed class CompiledProfile(RiskProfile profile, CompiledCriteria criter
 {
     private readonly double _validFrom = profile.ValidFrom is { } from ? from.ToUnixTimeMilliseconds() / 1000.0 : double.NegativeInfinity;
     private readonly double _validTo = profile.ValidTo is { } to ? to.ToUnixTimeMilliseconds() / 1000.0 : double.PositiveInfinity;
+    private readonly string _summary = $"{profile.Category}: {profile.Action}";
 
     public RiskProfile Profile => profile;
 
@@ -24,8 +25,8 @@ public sealed class CompiledProfile(RiskProfile profile, CompiledCriteria criter
         profile.Id,
         profile.Name,
         profile.Weight,
-        $"{profile.Category}: {profile.Action}",
-        new ValueList<Evidence>(criteria.Explain(consignment, context)),
+        _summary,
+        criteria.Evidence(consignment, context),
         profile.Version,
         profile.Action,
         profile.Category);

@@ -12,6 +12,9 @@ public sealed class EvaluationContext(TimeProvider clock, IScreeningFunction? sc
 {
     public TimeProvider Clock => clock;
 
+    /// <summary>The recorder a hit's evidence is collected with, reused from one hit to the next on this context's thread.</summary>
+    internal EvidenceRecorder Recorder { get; } = new();
+
     public IScreeningFunction? Screening => screening;
 
     /// <summary>The instant criteria compare with, as fixed by the last <see cref="Refresh"/> or <see cref="At"/>.</summary>

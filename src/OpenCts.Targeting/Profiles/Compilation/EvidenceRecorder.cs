@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using OpenCts.Domain.Common;
 using OpenCts.Domain.Assessments;
 using OpenCts.Targeting.Profiles.Fields;
 
@@ -16,6 +18,15 @@ public sealed class EvidenceRecorder
     public IReadOnlyList<Evidence> Items => _items;
 
     public int Mark() => _items.Count;
+
+    internal EvidenceRecorder Reset()
+    {
+        _items.Clear();
+        return this;
+    }
+
+    /// <summary>The evidence recorded, copied once into the immutable list a reason keeps.</summary>
+    internal ValueList<Evidence> ToValueList() => ValueList.Create(CollectionsMarshal.AsSpan(_items));
 
     /// <summary>Returns the result, dropping evidence recorded since the mark when it is false.</summary>
     public bool Keep(int mark, bool result)

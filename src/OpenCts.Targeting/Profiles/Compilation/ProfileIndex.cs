@@ -1,64 +1,109 @@
 using System.Collections.Frozen;
-using System.Linq.Expressions;
-using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
-using OpenCts.Targeting.Profiles.Fields;
 
 namespace OpenCts.Targeting.Profiles.Compilation;
 
 /// <summary>How an index splits its profiles: how many always run, how many are keyed on each field.</summary>
 /// <param name="AlwaysRun">Profiles with no guard, run for every consignment.</param>
 /// <param name="ByField">How many profiles have a guard on each field (a profile counts once per guard).</param>
-public sealed record ProfileIndexStatistics(int AlwaysRun, IReadOnlyDictionary<string, int> ByField);
+/// <param name="Combined">Profiles keyed on the values of two fields together (such as HS prefix and origin).</param>
+public sealed record ProfileIndexStatistics(int AlwaysRun, IReadOnlyDictionary<string, int> ByField, int Combined = 0);
 
 /// <summary>Picks the profiles a consignment could meet from the values of a few indexed fields.</summary>
 /// <remarks>
 /// Each profile is keyed by its one or two most selective guards (<see cref="ProfileGuards"/>): a value a field must
-/// equal or start with, or a bound a number must pass. A consignment's candidates are the profiles all of whose guards
-/// its values meet (counted with a bit per guard), plus the profiles without a guard. Reading the keys allocates nothing.
+/// equal or start with, or a bound a number must pass. Two value guards make one combined key (HS prefix "8517" with
+/// origin "CN"), so that a consignment reaches only the profiles whose both values it has, without touching the many
+/// profiles that share one of them. A guard that is a bound is met by marking a bit per guard instead. A consignment's
+/// candidates are the profiles so reached, plus the profiles without a guard. Reading the keys allocates nothing.
 /// </remarks>
-internal sealed class ProfileIndex
+internal sealed partial class ProfileIndex
 {
-    private const int MaxGuards = 2;
     private const double SecondGuardAtMost = 0.1;
+
+    // A second value guard costs nothing at run time (it narrows a combined key), so a broader one is still worth it.
+    private const double SecondValueGuardAtMost = 0.6;
+
+    // A profile listing many values on both fields would need their product of combined keys.
+    private const int MaxCombinedKeysPerProfile = 4096;
 
     private readonly int[] _alwaysRun;
     private readonly int[] _fullMask;
     private readonly PathIndex[] _paths;
+    private readonly PairIndex[] _pairs;
     private readonly ThreadLocal<Scratch> _scratch;
 
     public ProfileIndex(IReadOnlyList<CompiledProfile> profiles, ProfileEnvironment environment)
     {
         var always = new List<int>();
         _fullMask = new int[profiles.Count];
-        var byPath = new Dictionary<string, List<(Guard Guard, int Profile, int Bit)>>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, PathIndex.Builder>(StringComparer.Ordinal);
+        var pairs = new Dictionary<(int First, int Second), PairIndex.Builder>();
+        var byField = new Dictionary<string, int>(StringComparer.Ordinal);
+        var combined = 0;
+        PathIndex.Builder PathOf(Guard guard)
+        {
+            if (!paths.TryGetValue(guard.Path, out var path))
+            {
+                paths[guard.Path] = path = new PathIndex.Builder(guard.Path, paths.Count);
+            }
+            byField[guard.Path] = byField.GetValueOrDefault(guard.Path) + 1;
+            return path;
+        }
         for (var p = 0; p < profiles.Count; p++)
         {
             var guards = ProfileGuards.Of(profiles[p].Criteria.Syntax, environment)
                 .Where(g => g.Bound is not null || g.Values.Count > 0)
                 .OrderBy(g => g.Estimate)
-                .Where((g, rank) => rank == 0 || g.Estimate <= SecondGuardAtMost)
-                .Take(MaxGuards)
                 .ToList();
             if (guards.Count == 0)
             {
                 always.Add(p);
                 continue;
             }
-            for (var g = 0; g < guards.Count; g++)
+            var first = guards[0];
+            var partner = first.Bound is null
+                ? guards.Skip(1).FirstOrDefault(g => g.Bound is null && g.Estimate <= SecondValueGuardAtMost && (long)g.Values.Count * first.Values.Count <= MaxCombinedKeysPerProfile)
+                : null;
+            if (partner is not null)
             {
-                if (!byPath.TryGetValue(guards[g].Path, out var list))
+                var (a, b) = (PathOf(first), PathOf(partner));
+                var (firstKeys, secondKeys) = (a.KeysOf(first), b.KeysOf(partner));
+                // One builder per ordered pair of fields, the lower-numbered field first.
+                var pair = a.Slot <= b.Slot ? (a.Slot, b.Slot) : (b.Slot, a.Slot);
+                if (!pairs.TryGetValue(pair, out var builder))
                 {
-                    byPath[guards[g].Path] = list = [];
+                    pairs[pair] = builder = new PairIndex.Builder(pair.Item1, pair.Item2);
                 }
-                list.Add((guards[g], p, 1 << g));
-                _fullMask[p] |= 1 << g;
+                foreach (var x in firstKeys)
+                {
+                    foreach (var y in secondKeys)
+                    {
+                        builder.Add(a.Slot <= b.Slot ? x : y, a.Slot <= b.Slot ? y : x, p);
+                    }
+                }
+                combined++;
+                continue;
+            }
+            var second = guards.Count > 1 && guards[1].Estimate <= SecondGuardAtMost ? guards[1] : null;
+            if (second is null && first.Bound is null)
+            {
+                PathOf(first).AddCandidate(first, p);
+                continue;
+            }
+            _fullMask[p] = second is null ? 1 : 3;
+            PathOf(first).AddMark(first, new Posting(p, 1));
+            if (second is not null)
+            {
+                PathOf(second).AddMark(second, new Posting(p, 2));
             }
         }
         _alwaysRun = [.. always];
-        _paths = [.. byPath.Select(p => new PathIndex(p.Key, p.Value))];
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(profiles.Count));
-        Statistics = new ProfileIndexStatistics(_alwaysRun.Length, byPath.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal));
+        _paths = [.. paths.Values.OrderBy(b => b.Slot).Select(b => b.Build())];
+        _pairs = [.. pairs.Values.Select(b => b.Build())];
+        var keyCounts = _paths.Select(p => p.KeyCount).ToArray();
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(profiles.Count, keyCounts));
+        Statistics = new ProfileIndexStatistics(_alwaysRun.Length, byField, combined);
     }
 
     public ProfileIndexStatistics Statistics { get; }
@@ -73,214 +118,66 @@ internal sealed class ProfileIndex
         {
             path.Read(consignment, context, path, scratch);
         }
+        foreach (var path in _paths)
+        {
+            path.Collect(scratch);
+        }
+        foreach (var pair in _pairs)
+        {
+            pair.Collect(scratch);
+        }
         var span = scratch.Candidates.AsSpan(0, scratch.Count);
         span.Sort();
         count = span.Length;
         return scratch.Candidates;
     }
 
-    /// <summary>The postings of one field: profiles by exact value, by prefix, and by numeric bound, each with the bit of its guard.</summary>
-    internal sealed class PathIndex
-    {
-        private static readonly FrozenSet<string> UpperCasePaths = new[] { ProfileGuards.Countries, "goods.hs", "goods.origin", "route", "placeOfLoading", "placeOfDischarge", "finalDestination", "equipment.container", "equipment.ownerCode", "conveyance.imo" }.ToFrozenSet(StringComparer.Ordinal);
-
-        private readonly bool _upperCase;
-        private readonly FrozenDictionary<string, Posting[]> _exact;
-        private readonly FrozenDictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
-        private readonly int[] _prefixLengths;
-        private readonly (NumericBound Bound, Posting Posting)[] _above;
-        private readonly (NumericBound Bound, Posting Posting)[] _below;
-
-        public PathIndex(string path, IEnumerable<(Guard Guard, int Profile, int Bit)> entries)
-        {
-            // Codes the model keeps in upper case (countries, HS codes) are keyed in upper case and looked up ordinally, which is cheaper.
-            _upperCase = UpperCasePaths.Contains(path) || path.EndsWith(".country", StringComparison.Ordinal);
-            var comparer = _upperCase ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-            var exact = new Dictionary<string, List<Posting>>(comparer);
-            var prefixes = new Dictionary<string, List<Posting>>(comparer);
-            var above = new List<(NumericBound, Posting)>();
-            var below = new List<(NumericBound, Posting)>();
-            foreach (var (guard, profile, bit) in entries)
-            {
-                var posting = new Posting(profile, bit);
-                if (guard.Bound is { } bound)
-                {
-                    (bound.Above ? above : below).Add((bound, posting));
-                    continue;
-                }
-                var target = guard.Prefix ? prefixes : exact;
-                foreach (var value in guard.Values.Select(v => _upperCase ? v.ToUpperInvariant() : v).Distinct(comparer))
-                {
-                    if (!target.TryGetValue(value, out var list))
-                    {
-                        target[value] = list = [];
-                    }
-                    list.Add(posting);
-                }
-            }
-            _exact = exact.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), comparer);
-            var frozenPrefixes = prefixes.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), comparer);
-            _prefixes = frozenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-            _prefixLengths = [.. frozenPrefixes.Keys.Select(k => k.Length).Distinct().Order()];
-            // Lowest thresholds first for "above", highest first for "below": a value meets a prefix of each list.
-            _above = [.. above.OrderBy(a => a.Item1.Threshold)];
-            _below = [.. below.OrderByDescending(b => b.Item1.Threshold)];
-            Read = Reader(path);
-        }
-
-        public Action<Consignment, EvaluationContext, PathIndex, Scratch> Read { get; }
-
-        public void Visit(string? key, Scratch scratch)
-        {
-            if (key is null)
-            {
-                return;
-            }
-            if (_exact.Count > 0 && _exact.TryGetValue(key, out var postings))
-            {
-                scratch.Mark(postings);
-            }
-            foreach (var length in _prefixLengths)
-            {
-                if (length > key.Length)
-                {
-                    break;
-                }
-                if (_prefixes.TryGetValue(key.AsSpan(0, length), out var byPrefix))
-                {
-                    scratch.Mark(byPrefix);
-                }
-            }
-        }
-
-        public void Visit(double value, Scratch scratch)
-        {
-            foreach (var (bound, posting) in _above)
-            {
-                if (!bound.Admits(value))
-                {
-                    break;
-                }
-                scratch.Mark(posting);
-            }
-            foreach (var (bound, posting) in _below)
-            {
-                if (!bound.Admits(value))
-                {
-                    break;
-                }
-                scratch.Mark(posting);
-            }
-        }
-
-        private static Action<Consignment, EvaluationContext, PathIndex, Scratch> Reader(string path)
-        {
-            if (path == ProfileGuards.Countries)
-            {
-                return static (c, _, index, scratch) =>
-                {
-                    index.Visit(FieldAccess.CountryOf(c.PlaceOfLoading), scratch);
-                    index.Visit(FieldAccess.CountryOf(c.PlaceOfDischarge), scratch);
-                    foreach (var country in c.Route.AsSpan())
-                    {
-                        index.Visit(country.Value, scratch);
-                    }
-                };
-            }
-            var consignment = Expression.Parameter(typeof(Consignment), "consignment");
-            var context = Expression.Parameter(typeof(EvaluationContext), "context");
-            var indexParameter = Expression.Parameter(typeof(PathIndex), "index");
-            var scratchParameter = Expression.Parameter(typeof(Scratch), "scratch");
-            Expression Visit(Expression key) => Expression.Call(indexParameter, nameof(Visit), null, key, scratchParameter);
-            Expression body;
-            if (FieldCatalogue.Fields.TryGetValue(path, out var field))
-            {
-                body = Visit(ParameterReplacer.Inline(field.Accessor, consignment, context));
-            }
-            else
-            {
-                var dot = path.IndexOf('.', StringComparison.Ordinal);
-                var collection = FieldCatalogue.Collections[dot < 0 ? path : path[..dot]];
-                var itemField = collection.Fields[dot < 0 ? "" : path[(dot + 1)..]];
-                var list = Expression.Variable(typeof(ValueList<>).MakeGenericType(collection.ItemType), "items");
-                var index = Expression.Variable(typeof(int), "i");
-                var done = Expression.Label("done");
-                body = Expression.Block(
-                    [list, index],
-                    Expression.Assign(list, ParameterReplacer.Inline(collection.Items, consignment)),
-                    Expression.Assign(index, Expression.Constant(0)),
-                    Expression.Loop(
-                        Expression.IfThenElse(
-                            Expression.LessThan(index, Expression.Property(list, nameof(ValueList<int>.Count))),
-                            Expression.Block(
-                                Visit(ParameterReplacer.Inline(itemField.Accessor, Expression.Property(list, "Item", index), context)),
-                                Expression.PostIncrementAssign(index)),
-                            Expression.Break(done)),
-                        done));
-            }
-            return Expression.Lambda<Action<Consignment, EvaluationContext, PathIndex, Scratch>>(body, consignment, context, indexParameter, scratchParameter).Compile();
-        }
-    }
-
     /// <summary>A profile and the bit of one of its guards.</summary>
     internal readonly record struct Posting(int Profile, int Bit);
 
-    /// <summary>One thread's marks: which guards of which profiles the current consignment met, and the candidates so far.</summary>
-    internal sealed class Scratch(int profiles)
+    /// <summary>The profiles keyed on a value of one field together with a value of another, by the pair of their key numbers.</summary>
+    internal sealed class PairIndex(int first, int second, FrozenDictionary<long, int[]> profiles)
     {
-        private readonly int[] _stamp = new int[profiles];
-        private readonly int[] _mask = new int[profiles];
-        private int[] _full = [];
-        private int _generation;
-
-        public int[] Candidates = new int[Math.Max(16, profiles)];
-        public int Count;
-
-        public void Begin(int[] fullMask)
+        public void Collect(Scratch scratch)
         {
-            _full = fullMask;
-            Count = 0;
-            if (++_generation == int.MaxValue)
+            var firstKeys = scratch.KeysOf(first);
+            if (firstKeys.IsEmpty)
             {
-                Array.Clear(_stamp);
-                _generation = 1;
+                return;
             }
-        }
-
-        public void AddAll(int[] profiles)
-        {
-            foreach (var profile in profiles)
+            var secondKeys = scratch.KeysOf(second);
+            foreach (var x in firstKeys)
             {
-                Candidates[Count++] = profile;
-            }
-        }
-
-        public void Mark(Posting[] postings)
-        {
-            foreach (var posting in postings)
-            {
-                Mark(posting);
-            }
-        }
-
-        public void Mark(Posting posting)
-        {
-            var p = posting.Profile;
-            if (_stamp[p] != _generation)
-            {
-                _stamp[p] = _generation;
-                _mask[p] = 0;
-            }
-            var before = _mask[p];
-            var after = before | posting.Bit;
-            if (after != before)
-            {
-                _mask[p] = after;
-                if (after == _full[p])
+                foreach (var y in secondKeys)
                 {
-                    Candidates[Count++] = p;
+                    if (profiles.TryGetValue(Combine(x, y), out var found))
+                    {
+                        scratch.AddAll(found);
+                    }
                 }
             }
+        }
+
+        private static long Combine(int first, int second) => ((long)first << 32) | (uint)second;
+
+        internal sealed class Builder(int first, int second)
+        {
+            private readonly Dictionary<long, List<int>> _profiles = [];
+
+            public void Add(int firstKey, int secondKey, int profile)
+            {
+                var key = Combine(firstKey, secondKey);
+                if (!_profiles.TryGetValue(key, out var list))
+                {
+                    _profiles[key] = list = [];
+                }
+                if (list.Count == 0 || list[^1] != profile)
+                {
+                    list.Add(profile);
+                }
+            }
+
+            public PairIndex Build() => new(first, second, _profiles.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray()));
         }
     }
 }
