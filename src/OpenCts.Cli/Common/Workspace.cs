@@ -17,6 +17,9 @@ internal sealed record TargetingEngine(Assessor Assessor, int ProfileCount, int 
 /// <summary>The CLI's composition root: opens the store and builds what commands need from it.</summary>
 internal static class Workspace
 {
+    /// <summary>What the model's probability of 1 adds to an assessment's score.</summary>
+    public const double ModelWeight = 40;
+
     /// <summary>Every message format this build reads.</summary>
     public static MessageFormats Formats => MessageFormats.All;
 
@@ -56,7 +59,7 @@ internal static class Workspace
         var profiles = new CompiledProfileSet(store.Profiles.InForce(now), Environment(store), store.Clock, ScreeningFunction(screening));
         var traders = new TrustedTraderRegister(store.Watchlists.TrustedTraders());
         var scorer = new ModelRepository(Path.Combine(store.Directory, "models")).LoadLatest();
-        var model = scorer is null ? null : new ModelAdapter(new ModelReasons(scorer, Weight: 40), now);
+        var model = scorer is null ? null : new ModelAdapter(new ModelReasons(scorer, Weight: ModelWeight), now);
         var assessor = new Assessor(profiles, screening, traders, model, settings, store.Clock);
         return new TargetingEngine(assessor, profiles.Count, screening?.Entries ?? 0, scorer?.Version);
     }

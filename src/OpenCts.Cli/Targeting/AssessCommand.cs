@@ -3,6 +3,7 @@ using System.Diagnostics;
 using OpenCts.Cli.Common;
 using OpenCts.Cli.Ingest;
 using OpenCts.Domain.Assessments;
+using OpenCts.RiskModel.Selection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,9 +22,44 @@ internal sealed class AssessCommand : Command<AssessCommand.Settings>
         [Description("Assess every current consignment again, not only those not yet assessed (after profiles change).")]
         public bool All { get; init; }
 
+        [CommandOption("--inspect <SHARE>")]
+        [Description("Share of the batch the risk model sends to examination, top by its score (default 0.05; 0 turns it off). Only with a trained model.")]
+        [DefaultValue(0.05)]
+        public double Inspect { get; init; } = 0.05;
+
+        [CommandOption("--explore <SHARE>")]
+        [Description("Share of those examinations given to exploration instead of the top (default 0.1).")]
+        [DefaultValue(0.1)]
+        public double Explore { get; init; } = 0.1;
+
+        [CommandOption("--explore-mode <MODE>")]
+        [Description("How exploration picks: random (seeded) or uncertain (probability nearest one half). Default random.")]
+        [DefaultValue("random")]
+        public string ExploreMode { get; init; } = "random";
+
         [CommandOption("--quiet")]
         [Description("Do not print the targets afterwards.")]
         public bool Quiet { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Inspect is < 0 or > 1 || double.IsNaN(Inspect))
+            {
+                return ValidationResult.Error($"--inspect {Inspect} is not a share between 0 and 1");
+            }
+            if (Explore is < 0 or > 1 || double.IsNaN(Explore))
+            {
+                return ValidationResult.Error($"--explore {Explore} is not a share between 0 and 1");
+            }
+            if (ExploreMode is not ("random" or "uncertain"))
+            {
+                return ValidationResult.Error($"--explore-mode '{ExploreMode}' is not one of random, uncertain");
+            }
+            return base.Validate();
+        }
+
+        public InspectionSelector Selector(int seed) =>
+            new(Inspect, Explore, ExploreMode == "uncertain" ? ExplorationMode.MostUncertain : ExplorationMode.Random, seed);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -61,6 +97,10 @@ internal sealed class AssessCommand : Command<AssessCommand.Settings>
             }
             return results;
         });
+        if (engine.ModelVersion is not null && settings.Inspect > 0)
+        {
+            assessments = [.. BatchSelection.Apply(assessments, settings.Selector(engine.Assessor.Settings.RandomSeed), Workspace.ModelWeight)];
+        }
         var assessing = stopwatch.Elapsed;
         store.Assessments.Save(assessments);
         if (!settings.Json)

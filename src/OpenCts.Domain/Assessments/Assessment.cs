@@ -41,6 +41,7 @@ public enum ReasonKind
     RandomSelection,
     TrustedTrader,
     CrossBorder,
+    ModelSelection,
 }
 
 /// <summary>One value of a consignment that met one criterion: the proof behind a reason.</summary>

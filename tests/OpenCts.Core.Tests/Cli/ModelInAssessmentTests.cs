@@ -28,5 +28,12 @@ public class ModelInAssessmentTests
             Assert.InRange(model.GetProperty("score").GetDouble(), 0, 40);
             Assert.Contains("(", model.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
+        // The default policy sends 5% of the batch to examination on the model's word, a tenth of it as exploration.
+        var picks = assessments.Select(a => a.GetProperty("reasons").EnumerateArray().SingleOrDefault(r => r.GetProperty("kind").GetString() == "modelSelection"))
+            .Where(r => r.ValueKind == JsonValueKind.Object).Select(r => r.GetProperty("code").GetString()).ToList();
+        Assert.Equal((int)Math.Round(assessments.Count * 0.05, MidpointRounding.AwayFromZero), picks.Count);
+        Assert.Equal((int)Math.Round(picks.Count * 0.1, MidpointRounding.AwayFromZero), picks.Count(c => c == "model-exploration"));
+        Assert.All(assessments.Where(a => a.GetProperty("reasons").EnumerateArray().Any(r => r.GetProperty("kind").GetString() == "modelSelection")),
+            a => Assert.Equal("red", a.GetProperty("lane").GetString()));
     }
 }
