@@ -374,9 +374,14 @@ public sealed partial class ScreeningIndex
         {
             into.Add((exact, 1));
         }
-        if (token.Length >= MinFuzzyLength)
+        // A short token still finds the listed tokens it is one letter short of ("rez" for "reza"): deletions of the
+        // listed side are keys down to that length. Its own deletions would be too short to tell names apart.
+        if (token.Length >= MinFuzzyLength - 1)
         {
             AddDeletionNeighbours(token, token, exact, into);
+        }
+        if (token.Length >= MinFuzzyLength)
+        {
             Span<char> buffer = stackalloc char[token.Length];
             for (var skip = 0; skip < token.Length; skip++)
             {

@@ -45,6 +45,18 @@ public sealed class ScreeningIndexTests
     }
 
     [Fact]
+    public void AShortWordOneLetterShortOfTheListedOneStillFindsTheName()
+    {
+        var index = ScreeningIndex.Build([new WatchlistEntry("user", "NWL-8", SubjectKind.Person, "Amir Reza Karimi")]);
+
+        var result = index.Screen("Amir Rez Karimi");
+
+        Assert.True(result.Alert);
+        var match = Assert.Single(result.Hits[0].Matches, m => m.ListedToken == "reza");
+        Assert.Equal("rez", match.QueryToken);
+    }
+
+    [Fact]
     public void TheExplanationSaysWhichTokensMatchedAndWhichDidNot()
     {
         var result = Index.Screen("Hoda Shiping Co. Ltd. Dubai");
