@@ -21,6 +21,7 @@ internal sealed partial class ProfileIndex
         private readonly FrozenDictionary<string, int> _exact;
         private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
         private readonly int[] _prefixLengths;
+        private readonly int[]? _twoLetterKeys;
         private readonly int[][] _candidates;
         private readonly Posting[][] _marks;
         private readonly (NumericBound Bound, Posting Posting)[] _above;
@@ -32,6 +33,7 @@ internal sealed partial class ProfileIndex
             _exact = builder.Exact.ToFrozenDictionary(builder.Exact.Comparer);
             _prefixes = builder.Prefixes.ToFrozenDictionary(builder.Prefixes.Comparer).GetAlternateLookup<ReadOnlySpan<char>>();
             _prefixLengths = [.. builder.Prefixes.Keys.Select(k => k.Length).Distinct().Order()];
+            _twoLetterKeys = builder.TwoLetterKeys();
             _candidates = [.. builder.Candidates.Select(c => c.ToArray())];
             _marks = [.. builder.Marks.Select(m => m.ToArray())];
             // Lowest thresholds first for "above", highest first for "below": a value meets a prefix of each list.
@@ -50,6 +52,15 @@ internal sealed partial class ProfileIndex
         {
             if (value is null)
             {
+                return;
+            }
+            if (_twoLetterKeys is not null)
+            {
+                // Country codes: a table of the 676 two-letter codes is cheaper than hashing, and nothing else can match.
+                if (value.Length == 2 && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1]) && _twoLetterKeys[((value[0] - 'A') * 26) + value[1] - 'A'] is >= 0 and var code)
+                {
+                    scratch.AddKey(_slot, code);
+                }
                 return;
             }
             if (_exact.Count > 0 && _exact.TryGetValue(value, out var key))
@@ -224,6 +235,22 @@ internal sealed partial class ProfileIndex
                 {
                     Marks[key].Add(posting);
                 }
+            }
+
+            /// <summary>A table by code when the field is kept in upper case and every key is two letters (a country), else null.</summary>
+            public int[]? TwoLetterKeys()
+            {
+                if (!_upperCase || Prefixes.Count > 0 || Exact.Count == 0 || !Exact.Keys.All(k => k.Length == 2 && char.IsAsciiLetterUpper(k[0]) && char.IsAsciiLetterUpper(k[1])))
+                {
+                    return null;
+                }
+                var table = new int[26 * 26];
+                Array.Fill(table, -1);
+                foreach (var (code, key) in Exact)
+                {
+                    table[((code[0] - 'A') * 26) + code[1] - 'A'] = key;
+                }
+                return table;
             }
 
             public PathIndex Build() => new(this);
