@@ -23,7 +23,7 @@ internal static class ModelCommands
         {
             examinations.SetDescription("Examination results, the labels the risk model learns from.");
             examinations.AddCommand<ExaminationsImportCommand>("import")
-                .WithDescription("Record examination results from a CSV file (documentKey, outcome, amountRecovered, examinedAt[, notes]); all of the file or nothing.");
+                .WithDescription("Record examination results from a CSV file (documentKey, outcome, amountRecovered, examinedAt, optional notes); all of the file or nothing.");
         });
     }
 

@@ -12,7 +12,7 @@ internal sealed class ProfilesCheckCommand : Command<ProfilesCheckCommand.Settin
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A profile file ({\"profiles\": [...]}) or a text file holding one criteria expression.")]
+        [Description("A profile file ({\"profiles\": [[...]]}) or a text file holding one criteria expression.")]
         public string File { get; init; } = "";
 
         [CommandOption("--lists <DIR>")]

@@ -17,7 +17,7 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A profile file ({\"profiles\": [...]}) or a text file holding one criteria expression.")]
+        [Description("A profile file ({\"profiles\": [[...]]}) or a text file holding one criteria expression.")]
         public string File { get; init; } = "";
 
         [CommandOption("--consignments <FILE>")]

@@ -19,7 +19,7 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A profile file ({\"profiles\": [...]}), its profiles tested whatever their status.")]
+        [Description("A profile file ({\"profiles\": [[...]]}), its profiles tested whatever their status.")]
         public string File { get; init; } = "";
     }
 
