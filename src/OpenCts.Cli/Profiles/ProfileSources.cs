@@ -2,6 +2,7 @@ using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Profiles;
 using OpenCts.Targeting.Catalog;
 using OpenCts.Targeting.Profiles.Compilation;
+using OpenCts.Targeting.Profiles.Syntax;
 
 namespace OpenCts.Cli.Profiles;
 
@@ -9,8 +10,11 @@ namespace OpenCts.Cli.Profiles;
 internal static class ProfileSources
 {
     /// <summary>The profiles of a <c>{"profiles": [...]}</c> file, or one profile named after a criteria text file.</summary>
+    /// <exception cref="FormatException">The file is not valid JSON or a profile breaks a rule; the message names the file and the place.</exception>
+    /// <exception cref="IOException">The file cannot be read; the message names it.</exception>
     public static IReadOnlyList<RiskProfile> Load(string path)
     {
+        RequireFile(path);
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return ProfileFile.Load(path);
@@ -26,6 +30,10 @@ internal static class ProfileSources
         {
             return ProfileEnvironment.Unchecked;
         }
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{folder}: no such folder of reference lists");
+        }
         var lists = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {
@@ -34,4 +42,18 @@ internal static class ProfileSources
         }
         return new ProfileEnvironment(lists);
     }
+
+    /// <summary>Throws when there is no file at the path, with a message that names it as the user wrote it.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static void RequireFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file", path);
+        }
+    }
+
+    /// <summary>Whether an exception says an input could not be read or is not in its format, a user's mistake to report in one line rather than a fault.</summary>
+    /// <remarks>The messages of these exceptions name the file; <see cref="ProfileException"/> is left out, as its errors are in criteria and the caller names the profile.</remarks>
+    public static bool IsUnreadable(Exception e) => e is (FormatException and not ProfileException) or IOException or UnauthorizedAccessException;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using OpenCts.Cli.Common;
+using OpenCts.Domain.Profiles;
 using OpenCts.Targeting.Profiles.Compilation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,8 +23,18 @@ internal sealed class ProfilesCheckCommand : Command<ProfilesCheckCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = ProfileSources.Environment(settings.Lists);
-        var profiles = ProfileSources.Load(settings.File);
+        ProfileEnvironment environment;
+        IReadOnlyList<RiskProfile> profiles;
+        try
+        {
+            environment = ProfileSources.Environment(settings.Lists);
+            profiles = ProfileSources.Load(settings.File);
+        }
+        catch (Exception e) when (ProfileSources.IsUnreadable(e))
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
         var failed = 0;
         foreach (var profile in profiles)
         {

@@ -11,7 +11,7 @@ internal static class ProfilesCommands
         {
             profiles.SetDescription("Check, try and document risk profiles written in the profile language.");
             profiles.AddCommand<ProfilesCheckCommand>("check")
-                .WithDescription("Parse and type-check a profile file (or a criteria text file); exit 1 with each error's place.")
+                .WithDescription("Parse and type-check a profile file (or a criteria text file); exit 1 with each error's place, 2 if the file cannot be read.")
                 .WithExample("profiles", "check", "samples/profiles/national-profiles.json", "--lists", "samples/reference-lists");
             profiles.AddCommand<ProfilesTestCommand>("test")
                 .WithDescription("Run profiles over a file of consignments (or generated ones) and show each hit with its evidence.")

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using OpenCts.Cli.Common;
 using OpenCts.Targeting.Profiles.Json;
 using OpenCts.Targeting.Profiles.Syntax;
 using Spectre.Console.Cli;
@@ -24,16 +25,48 @@ internal sealed class ProfilesJsonCommand : Command<ProfilesJsonCommand.Settings
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.FromJson)
+        try
         {
-            Console.WriteLine(ProfilePrinter.Print(ProfileJson.FromJson(File.ReadAllText(settings.File))));
+            if (settings.FromJson)
+            {
+                Console.WriteLine(ProfilePrinter.Print(FromJson(settings.File)));
+                return 0;
+            }
+            foreach (var profile in ProfileSources.Load(settings.File))
+            {
+                ProfileExpr criteria;
+                try
+                {
+                    criteria = ProfileParser.Parse(profile.Criteria);
+                }
+                catch (ProfileException e)
+                {
+                    Output.Error($"{settings.File}: profile {profile.Id}: {e.Message}");
+                    return 1;
+                }
+                Console.WriteLine($"// {profile.Id}");
+                Console.WriteLine(ProfileJson.ToJson(criteria).ToJsonString(Indented));
+            }
             return 0;
         }
-        foreach (var profile in ProfileSources.Load(settings.File))
+        catch (Exception e) when (ProfileSources.IsUnreadable(e))
         {
-            Console.WriteLine($"// {profile.Id}");
-            Console.WriteLine(ProfileJson.ToJson(ProfileParser.Parse(profile.Criteria)).ToJsonString(Indented));
+            Output.Error(e.Message);
+            return 2;
         }
-        return 0;
+    }
+
+    /// <summary>The criteria of a file in the JSON form; an error names the file and the line and column or JSON path.</summary>
+    private static ProfileExpr FromJson(string file)
+    {
+        ProfileSources.RequireFile(file);
+        try
+        {
+            return ProfileJson.FromJson(File.ReadAllText(file));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{file}: {e.Message}", e);
+        }
     }
 }

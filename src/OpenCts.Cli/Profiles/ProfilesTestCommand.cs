@@ -41,24 +41,40 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
         [DefaultValue(20)]
         public int Show { get; init; } = 20;
 
-        public override ValidationResult Validate() =>
-            (Consignments is null) == (Sample is null) ? ValidationResult.Error("give either --consignments FILE or --sample N") : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if ((Consignments is null) == (Sample is null))
+            {
+                return ValidationResult.Error("give either --consignments FILE or --sample N");
+            }
+            return Now is null || TryParseNow(Now, out _) ? ValidationResult.Success() : ValidationResult.Error($"--now: '{Now}' is not a date and time such as 2026-11-28T12:00:00Z");
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var now = settings.Now is null ? DateTimeOffset.UtcNow : DateTimeOffset.Parse(settings.Now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var now = DateTimeOffset.UtcNow;
+        if (settings.Now is not null)
+        {
+            TryParseNow(settings.Now, out now);
+        }
         CompiledProfileSet set;
+        IReadOnlyList<Consignment> consignments;
         try
         {
             set = new CompiledProfileSet(ProfileSources.Load(settings.File), ProfileSources.Environment(settings.Lists), new FixedClock(now));
+            consignments = settings.Sample is { } count ? new SampleGenerator(1, new SampleOptions(now)).Generate(count) : Read(settings.Consignments!, cancellationToken);
         }
         catch (ProfileException e)
         {
             Output.Error($"{settings.File}: {e.Message}");
             return 1;
         }
-        var consignments = settings.Sample is { } count ? new SampleGenerator(1, new SampleOptions(now)).Generate(count) : Read(settings.Consignments!, cancellationToken);
+        catch (Exception e) when (ProfileSources.IsUnreadable(e))
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
         var evaluation = set.NewContext().At(now);
         var hitsByProfile = new Dictionary<string, int>(StringComparer.Ordinal);
         var reasons = new List<Reason>();
@@ -91,8 +107,12 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
         return 0;
     }
 
+    private static bool TryParseNow(string text, out DateTimeOffset now) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now);
+
     private static IReadOnlyList<Consignment> Read(string path, CancellationToken cancellationToken)
     {
+        ProfileSources.RequireFile(path);
         var bytes = File.ReadAllBytes(path);
         var format = Workspace.Formats.Recognise(Path.GetFileName(path), bytes) ?? throw new FormatException($"{path}: not a message format the CLI reads");
         var consignments = new List<Consignment>();

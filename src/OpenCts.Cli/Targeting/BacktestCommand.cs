@@ -30,13 +30,14 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
         IReadOnlyList<RiskProfile> drafts;
         try
         {
+            Profiles.ProfileSources.RequireFile(settings.File);
             drafts = ProfileFile.Load(settings.File);
             foreach (var profile in drafts)
             {
                 Workspace.CheckProfile(profile, settings.File, environment);
             }
         }
-        catch (Exception e) when (e is FormatException or IOException)
+        catch (Exception e) when (Profiles.ProfileSources.IsUnreadable(e))
         {
             Output.Error(e.Message);
             return 2;

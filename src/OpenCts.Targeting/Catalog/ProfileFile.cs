@@ -21,7 +21,7 @@ public static class ProfileFile
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{path}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {e.Message.Split(" Path:")[0]}");
+            throw new FormatException($"{path}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {e.Message.Split([" LineNumber:", " Path:"], StringSplitOptions.None)[0]}");
         }
         using (document)
         {
