@@ -124,10 +124,10 @@ public static class OfacReader
         foreach (var row in ReadRows(path, 12))
         {
             var f = row.Fields;
-            var name = Value(f[1]) ?? throw new WatchlistFormatException(path, row.Line, 2, $"entry {f[0]} has no name");
+            var name = Value(f[1]) ?? throw new WatchlistFormatException(path, row.Lines[1], 2, $"entry {f[0]} has no name");
             if (!seen.Add(f[0]))
             {
-                throw new WatchlistFormatException(path, row.Line, 1, $"ent_num {f[0]} is listed twice");
+                throw new WatchlistFormatException(path, row.Lines[0], 1, $"ent_num {f[0]} is listed twice");
             }
             var kind = Value(f[2])?.ToLowerInvariant() switch
             {
@@ -135,7 +135,7 @@ public static class OfacReader
                 "individual" => SubjectKind.Person,
                 "vessel" => SubjectKind.Vessel,
                 "aircraft" => SubjectKind.Aircraft,
-                var other => throw new WatchlistFormatException(path, row.Line, 3, $"'{other}' is not an SDN type (individual, vessel, aircraft or -0-)"),
+                var other => throw new WatchlistFormatException(path, row.Lines[2], 3, $"'{other}' is not an SDN type (individual, vessel, aircraft or -0-)"),
             };
             var builder = new Builder(f[0], name, kind) { Programs = Value(f[3]), Remarks = Value(f[11]) };
             if (Value(f[5]) is { } callSign && callSign.Length <= 64)
@@ -156,21 +156,20 @@ public static class OfacReader
         var rows = new List<Row>();
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
-        var line = 0;
+        var lines = new CsvLines(csv, hasHeader: false);
         while (true)
         {
             try
             {
-                if (!csv.Read())
+                if (!lines.Read())
                 {
                     break;
                 }
             }
             catch (FormatException e)
             {
-                throw new WatchlistFormatException(path, line + 1, 1, "not valid CSV: " + e.Message);
+                throw lines.NotValid(path, e);
             }
-            line++;
             var count = csv.RowFieldCount;
             // OFAC files end with an end-of-file control character on a line of its own.
             if (count == 1 && csv.GetString(0).Trim().Trim('\u001a').Length == 0)
@@ -179,18 +178,21 @@ public static class OfacReader
             }
             if (count != fieldCount)
             {
-                throw new WatchlistFormatException(path, line, Math.Min(count, fieldCount) + 1, $"expected {fieldCount} fields, found {count}");
+                var at = Math.Min(count, fieldCount);
+                throw new WatchlistFormatException(path, lines.LineOf(at), at + 1, $"expected {fieldCount} fields, found {count}");
             }
             var fields = new string[count];
+            var fieldLines = new int[count];
             for (var i = 0; i < count; i++)
             {
                 fields[i] = csv.GetString(i).Trim();
+                fieldLines[i] = lines.LineOf(i);
             }
             if (!int.TryParse(fields[0], out _))
             {
-                throw new WatchlistFormatException(path, line, 1, $"ent_num '{fields[0]}' is not a number");
+                throw new WatchlistFormatException(path, lines.Line, 1, $"ent_num '{fields[0]}' is not a number");
             }
-            rows.Add(new Row(line, fields));
+            rows.Add(new Row(fieldLines, fields));
         }
         return rows;
     }
@@ -198,7 +200,8 @@ public static class OfacReader
     /// <summary>The value of a field, null for OFAC's empty mark <c>-0-</c> and for blanks.</summary>
     private static string? Value(string field) => field.Length == 0 || field == "-0-" ? null : field;
 
-    private sealed record Row(int Line, string[] Fields);
+    /// <summary>A record's fields, each with the line of the file it starts on.</summary>
+    private sealed record Row(int[] Lines, string[] Fields);
 
     private sealed class Builder(string entNum, string name, SubjectKind kind)
     {

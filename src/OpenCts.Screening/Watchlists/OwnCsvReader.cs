@@ -37,48 +37,48 @@ public static class OwnCsvReader
         }
         var entries = new List<WatchlistEntry>();
         var seen = new HashSet<(string, string)>();
-        var line = 1;
+        var lines = new CsvLines(csv, hasHeader: true);
         while (true)
         {
             try
             {
-                if (!csv.Read())
+                if (!lines.Read())
                 {
                     break;
                 }
             }
             catch (FormatException e)
             {
-                throw new WatchlistFormatException(path, line + 1, 1, "not valid CSV: " + e.Message);
+                throw lines.NotValid(path, e);
             }
-            line++;
             if (csv.RowFieldCount != csv.FieldCount)
             {
-                throw new WatchlistFormatException(path, line, Math.Min(csv.RowFieldCount, csv.FieldCount) + 1, $"expected {csv.FieldCount} fields as in the header, found {csv.RowFieldCount}");
+                var at = Math.Min(csv.RowFieldCount, csv.FieldCount);
+                throw new WatchlistFormatException(path, lines.LineOf(at), at + 1, $"expected {csv.FieldCount} fields as in the header, found {csv.RowFieldCount}");
             }
             string Field(string column) => ordinals.TryGetValue(column, out var at) ? csv.GetString(at).Trim() : "";
-            int ColumnOf(string column) => ordinals[column] + 1;
+            WatchlistFormatException Fault(string column, string problem) => new(path, lines.LineOf(ordinals[column]), ordinals[column] + 1, problem);
             var list = Field("list");
             var id = Field("id");
             var name = Field("name");
             if (list.Length == 0)
             {
-                throw new WatchlistFormatException(path, line, ColumnOf("list"), "list is empty");
+                throw Fault("list", "list is empty");
             }
             if (id.Length == 0)
             {
-                throw new WatchlistFormatException(path, line, ColumnOf("id"), "id is empty");
+                throw Fault("id", "id is empty");
             }
             if (name.Length == 0)
             {
-                throw new WatchlistFormatException(path, line, ColumnOf("name"), "name is empty");
+                throw Fault("name", "name is empty");
             }
             if (!seen.Add((list, id)))
             {
-                throw new WatchlistFormatException(path, line, ColumnOf("id"), $"entry {id} of list {list} appears twice");
+                throw Fault("id", $"entry {id} of list {list} appears twice");
             }
             var kind = OwnEntryFields.Kind(Field("kind"))
-                ?? throw new WatchlistFormatException(path, line, ColumnOf("kind"), $"'{Field("kind")}' is not a kind (person, organisation, vessel, aircraft)");
+                ?? throw Fault("kind", $"'{Field("kind")}' is not a kind (person, organisation, vessel, aircraft)");
             var identifiers = new List<PartyIdentifier>();
             foreach (var item in Values(Field("identifiers")))
             {
@@ -87,7 +87,7 @@ public static class OwnCsvReader
                 var identifier = colon < 0 ? null : OwnEntryFields.Identifier(item[..colon], item[(colon + 1)..], out error);
                 if (identifier is null)
                 {
-                    throw new WatchlistFormatException(path, line, ColumnOf("identifiers"), $"identifier '{item}': {error}");
+                    throw Fault("identifiers", $"identifier '{item}': {error}");
                 }
                 identifiers.Add(identifier);
             }

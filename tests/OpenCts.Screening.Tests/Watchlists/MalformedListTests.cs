@@ -29,6 +29,33 @@ public sealed class MalformedListTests
         Assert.Contains("'submarine' is not an SDN type", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>An SDN row whose remarks, in quotes, run over three lines of the file: lines 2 to 4.</summary>
+    private const string SdnLineWithLongRemarks = "37,\"CUBANA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"Linked To: EMPRESA\nDE NAVEGACION;\r\nformerly AEROCARIBBEAN\"\n";
+
+    [Theory]
+    [InlineData("38,\"X\",\"submarine\",\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "p.csv:5:3: 'submarine' is not an SDN type (individual, vessel, aircraft or -0-)")]
+    [InlineData("38,\"SHORT ROW\",-0- ,\"CUBA\"\n", "p.csv:5:5: expected 12 fields, found 4")]
+    [InlineData("X38,\"X\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "p.csv:5:1: ent_num 'X38' is not a number")]
+    [InlineData("38,\"X\"Y,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "p.csv:5:2: not valid CSV: A delimiter, newline or EOF was expected after a closing quote.")]
+    public void AnOfacRowAfterRemarksOverSeveralLinesIsNamedByItsLineInTheFile(string badRow, string error)
+    {
+        using var folder = new TempFolder();
+        folder.Write("p.csv", SdnLine + SdnLineWithLongRemarks + badRow);
+
+        Assert.Equal(error, Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(folder.Path)).Message);
+    }
+
+    [Fact]
+    public void AnOfacFieldAfterANameOverTwoLinesIsNamedByTheLineItStartsOn()
+    {
+        using var folder = new TempFolder();
+        folder.Write("p.csv", SdnLine + "38,\"BANCO\nNACIONAL\",\"submarine\",\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+
+        var error = Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(folder.Path));
+
+        Assert.Equal((3, 3), (error.Line, error.Column));
+    }
+
     [Fact]
     public void AnAliasFileAloneAsksForItsPrimaryList()
     {

@@ -38,6 +38,32 @@ public sealed class OwnListFormatTests
         Assert.Contains("identifier 'IMO:9187620'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("w,2,SEA STAR,,IMO:9187620\n", "list.csv:6:5: identifier 'IMO:9187620': ")]
+    [InlineData("w,2,,,\n", "list.csv:6:3: name is empty")]
+    [InlineData("w,2,SEA STAR\n", "list.csv:6:4: expected 5 fields as in the header, found 3")]
+    [InlineData("w,2,\"SEA \"STAR,,\n", "list.csv:6:3: not valid CSV: ")]
+    public void AnEntryAfterRemarksOverSeveralLinesIsNamedByItsLineInTheFile(string badRow, string error)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("list.csv", "list,id,name,remarks,identifiers\nw,1,ATLAS,\"Director:\nJ. SMITH;\r\nsee also\nNW-7\",\n" + badRow);
+
+        var message = Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(file)).Message;
+
+        Assert.StartsWith(error, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFieldAfterRemarksOverSeveralLinesIsNamedByTheLineItStartsOn()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("list.csv", "list,id,name,remarks,identifiers\nw,1,ATLAS,\"Director:\nJ. SMITH\",IMO:9187620\n");
+
+        var error = Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(file));
+
+        Assert.Equal((3, 5), (error.Line, error.Column));
+    }
+
     [Fact]
     public void AnUnknownCsvColumnIsNamed()
     {
