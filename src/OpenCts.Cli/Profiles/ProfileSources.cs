@@ -23,6 +23,9 @@ internal static class ProfileSources
         return [new RiskProfile(Path.GetFileNameWithoutExtension(path), Path.GetFileName(path), ThreatCategory.Other, criteria, 1, ProfileAction.DocumentaryCheck, "cli")];
     }
 
+    /// <summary>A profile as an analyst tries it before it goes live: in force whatever its status (draft, awaiting approval, retired) and validity dates.</summary>
+    public static RiskProfile AsTried(RiskProfile profile) => profile with { Status = ProfileStatus.Active, ValidFrom = null, ValidTo = null };
+
     /// <summary>The reference lists of a folder (one text file per list); null without a folder, so list names go unchecked.</summary>
     public static ProfileEnvironment Environment(string? folder)
     {

@@ -14,7 +14,7 @@ internal static class ProfilesCommands
                 .WithDescription("Parse and type-check a profile file (or a criteria text file); exit 1 with each error's place, 2 if the file cannot be read.")
                 .WithExample("profiles", "check", "samples/profiles/national-profiles.json", "--lists", "samples/reference-lists");
             profiles.AddCommand<ProfilesTestCommand>("test")
-                .WithDescription("Run profiles over a file of consignments (or generated ones) and show each hit with its evidence.")
+                .WithDescription("Run profiles, drafts included, over a file of consignments (or generated ones) and show each hit with its evidence.")
                 .WithExample("profiles", "test", "samples/profiles/national-profiles.json", "--consignments", "samples/messages/wco-cargo-report-import.json", "--lists", "samples/reference-lists");
             profiles.AddCommand<ProfilesFieldsCommand>("fields")
                 .WithDescription("List every field the profile language can read, with its type and meaning.");

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Profiles;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Targeting.Profiles.Compilation;
 using OpenCts.Targeting.Profiles.Syntax;
@@ -17,7 +19,7 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A profile file ({\"profiles\": [[...]]}) or a text file holding one criteria expression.")]
+        [Description("A profile file ({\"profiles\": [[...]]}), its profiles tested whatever their status and validity dates, or a text file holding one criteria expression.")]
         public string File { get; init; } = "";
 
         [CommandOption("--consignments <FILE>")]
@@ -58,11 +60,13 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
         {
             TryParseNow(settings.Now, out now);
         }
+        IReadOnlyList<RiskProfile> profiles;
         CompiledProfileSet set;
         IReadOnlyList<Consignment> consignments;
         try
         {
-            set = new CompiledProfileSet(ProfileSources.Load(settings.File), ProfileSources.Environment(settings.Lists), new FixedClock(now));
+            profiles = ProfileSources.Load(settings.File);
+            set = new CompiledProfileSet(profiles.Select(ProfileSources.AsTried), ProfileSources.Environment(settings.Lists), new FixedClock(now));
             consignments = settings.Sample is { } count ? new SampleGenerator(1, new SampleOptions(now)).Generate(count) : Read(settings.Consignments!, cancellationToken);
         }
         catch (ProfileException e)
@@ -96,16 +100,19 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
                 }
             }
         }
-        var table = new Table().AddColumns("profile", "hits", "share");
-        foreach (var profile in set.Profiles)
+        var table = new Table().AddColumns("profile", "hits", "share", "status");
+        foreach (var profile in profiles)
         {
-            var hits = hitsByProfile.GetValueOrDefault(profile.Profile.Id);
-            table.AddRow(Markup.Escape(profile.Profile.Id), $"{hits:N0}", consignments.Count == 0 ? "-" : $"{(double)hits / consignments.Count:P2}");
+            var hits = hitsByProfile.GetValueOrDefault(profile.Id);
+            table.AddRow(Markup.Escape(profile.Id), $"{hits:N0}", consignments.Count == 0 ? "-" : $"{(double)hits / consignments.Count:P2}", Status(profile.Status));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{consignments.Count:N0} consignments, {hitsByProfile.Values.Sum():N0} hits");
         return 0;
     }
+
+    /// <summary>A status as the profile file writes it: draft, awaitingApproval, active...</summary>
+    private static string Status(ProfileStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     private static bool TryParseNow(string text, out DateTimeOffset now) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now);

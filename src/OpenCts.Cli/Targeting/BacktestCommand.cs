@@ -51,7 +51,7 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
         var results = new List<BacktestResult>();
         foreach (var draft in drafts)
         {
-            var set = new CompiledProfileSet([draft with { Status = ProfileStatus.Active, ValidFrom = null, ValidTo = null }], environment, store.Clock, screening);
+            var set = new CompiledProfileSet([Profiles.ProfileSources.AsTried(draft)], environment, store.Clock, screening);
             results.Add(Backtest.Run($"{draft.Id} (v{draft.Version}, {draft.Status.ToString().ToLowerInvariant()})", set, history, irregular));
         }
         var active = new CompiledProfileSet(store.Profiles.InForce(now), environment, store.Clock, screening);

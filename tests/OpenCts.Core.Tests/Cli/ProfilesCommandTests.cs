@@ -83,10 +83,33 @@ public partial class ProfilesCommandTests
         var total = Regex.Match(run.Out, @"300 consignments, (\d+) hits");
         Assert.True(total.Success, run.Out);
         var rows = TableRows(run.Out);
-        var active = SampleProfileIds(activeOnly: true);
-        Assert.Equal(active, rows.Select(r => r[0]));
+        var ids = SampleProfileIds();
+        Assert.Equal(ids, rows.Select(r => r[0]));
         Assert.Equal(int.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture), rows.Sum(r => int.Parse(r[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
-        Assert.True(rows.Count(r => r[1] != "0") >= active.Count / 2, run.Out);
+        Assert.True(rows.Count(r => r[1] != "0") >= ids.Count / 2, run.Out);
+    }
+
+    [Fact]
+    public void TestingAFileEvaluatesItsDraftsAndProfilesAwaitingApproval()
+    {
+        using var temp = new TempStore();
+        File.WriteAllText(Path.Combine(temp.Directory, "drafts.json"), """
+            {"profiles": [
+              {"id": "D-1", "name": "draft", "status": "draft", "category": "other", "criteria": "mode == \"Sea\"", "weight": 10, "action": "yellowLane", "owner": "tests"},
+              {"id": "D-2", "name": "awaiting", "status": "awaitingApproval", "category": "other", "criteria": "placeOfLoading.country == \"CN\"", "weight": 10, "action": "yellowLane", "owner": "tests"},
+              {"id": "D-3", "name": "from next year", "category": "other", "criteria": "mode == \"Sea\"", "weight": 10, "action": "yellowLane", "owner": "tests", "validFrom": "2099-01-01T00:00:00Z"}
+            ]}
+            """);
+        var messages = Path.Combine(Samples, "messages", "wco-cargo-report-import.json");
+
+        var run = CtsProcess.Run(temp.Directory, "profiles", "test", "drafts.json", "--consignments", messages);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("OceanBillOfLading:CMDUSHA1204417 meets D-1 (draft)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("OceanBillOfLading:CMDUSHA1204417 meets D-2 (awaiting)", run.Out, StringComparison.Ordinal);
+        // A profile is tried whatever its status and validity dates; the table says which status each has.
+        Assert.Equal([("D-1", "2", "draft"), ("D-2", "2", "awaitingApproval"), ("D-3", "2", "active")], TableRows(run.Out).Select(r => (r[0], r[1], r[3])));
+        Assert.Contains("2 consignments, 6 hits", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,11 +212,10 @@ public partial class ProfilesCommandTests
         Assert.Equal(["2", "1", "50.0 %"], activeSet[5..8]);
     }
 
-    private static List<string> SampleProfileIds(bool activeOnly = false)
+    private static List<string> SampleProfileIds()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(SampleProfiles));
         return [.. json.RootElement.GetProperty("profiles").EnumerateArray()
-            .Where(p => !activeOnly || !p.TryGetProperty("status", out var status) || status.GetString() == "active")
             .Select(p => p.GetProperty("id").GetString()!)];
     }
 
