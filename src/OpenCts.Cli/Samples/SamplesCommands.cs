@@ -62,8 +62,17 @@ internal sealed class GenerateSamplesCommand : Command<GenerateSamplesCommand.Se
             ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
             : DateTimeOffset.Parse(settings.Start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var generator = new SampleGenerator(settings.Seed, new SampleOptions(start, settings.RiskShare));
-        var (messages, planted) = Common.Output.WithProgress("Generating", settings.Consignments, advance =>
-            SampleWriter.Write(settings.Out, generator.GenerateWithTruth(settings.Consignments).Select(g => { advance(1); return g; }), settings.Seed));
+        int messages, planted;
+        try
+        {
+            (messages, planted) = Common.Output.WithProgress("Generating", settings.Consignments, advance =>
+                SampleWriter.Write(settings.Out, generator.GenerateWithTruth(settings.Consignments).Select(g => { advance(1); return g; }), settings.Seed));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Common.Output.Error($"{settings.Out}: cannot write the samples there: {e.Message}");
+            return 2;
+        }
         AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{settings.Consignments}[/] consignments in {messages} messages to {settings.Out}, {planted} with planted risks (ground-truth.csv).");
         return 0;
     }
