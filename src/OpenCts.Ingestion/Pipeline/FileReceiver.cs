@@ -34,27 +34,27 @@ public sealed class FileReceiver(MessageFormats formats, TimeProvider clock, lon
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            return Rejected(path, name, [], $"{path}: no such file");
+            return Rejected(path, name, [], "no such file");
         }
         var length = new FileInfo(path).Length;
         if (length > maxFileBytes)
         {
-            return Rejected(path, name, [], $"{path}: the file has {length:N0} bytes; the limit is {maxFileBytes:N0}");
+            return Rejected(path, name, [], $"the file has {length:N0} bytes; the limit is {maxFileBytes:N0}");
         }
         var content = File.ReadAllBytes(path);
         if (content.Length == 0)
         {
-            return Rejected(path, name, content, $"{path}: the file is empty");
+            return Rejected(path, name, content, "the file is empty");
         }
         var format = formats.Recognise(name, content);
         if (format is null)
         {
             var known = string.Join(", ", formats.Formats.Select(f => f.Name));
-            return Rejected(path, name, content, $"{path}: not a message in any known format ({known})");
+            return Rejected(path, name, content, $"not a message in any known format ({known})");
         }
         return new ReceivedFile(path, format.Parse(name, content, clock.GetUtcNow(), cancellationToken));
     }
 
     private static ReceivedFile Rejected(string path, string name, byte[] content, string why) =>
-        new(path, [new ParsedMessage("unknown", "unknown", name, content, [], [new IngestionIssue(IssueSeverity.Error, name, why)])]);
+        new(path, [new ParsedMessage("unknown", "unknown", name, content, [], [new IngestionIssue(IssueSeverity.Error, path, why)])]);
 }

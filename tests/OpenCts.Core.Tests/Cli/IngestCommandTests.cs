@@ -30,6 +30,18 @@ public class IngestCommandTests
     }
 
     [Fact]
+    public void AMissingFileIsNamedOnceByThePathGiven()
+    {
+        using var temp = new TempStore();
+        temp.Store.Dispose();
+
+        var result = CtsProcess.Run(temp.Directory, "ingest", "--data", "store", "--dry-run", "inbox/missing.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: inbox/missing.json: no such file", result.All.Trim());
+    }
+
+    [Fact]
     public void IngestingTheSameFilesTwiceStoresThemOnce()
     {
         using var temp = new TempStore();
