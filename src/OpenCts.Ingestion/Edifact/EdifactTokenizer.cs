@@ -8,7 +8,7 @@ namespace OpenCts.Ingestion.Edifact;
 /// Tokenizing only: it knows the syntax (UNA, separators, release character) and nothing of any message. It keeps one
 /// segment at a time as offsets into the input, so reading allocates only for the values a caller asks for.
 /// Line breaks and indentation between segments are skipped; line breaks inside a segment (senders that wrap lines at a
-/// fixed width) are dropped from values.
+/// fixed width) are dropped from values, even right after a release character, which then releases the byte after them.
 /// </remarks>
 public sealed class EdifactTokenizer
 {
@@ -142,13 +142,13 @@ public sealed class EdifactTokenizer
             if (b == d.Release && d.HasRelease)
             {
                 dirty = true;
-                i += 2;
-                if (i > span.Length)
+                i = AfterLineBreaks(span, i + 1);
+                if (i >= span.Length)
                 {
-                    i = span.Length;
                     Problem ??= "the release character ends the input; it must be followed by the character it releases";
                     break;
                 }
+                i++;
                 continue;
             }
             if (b is (byte)'\r' or (byte)'\n')
@@ -384,13 +384,28 @@ public sealed class EdifactTokenizer
             {
                 continue;
             }
-            if (b == d.Release && d.HasRelease && i + 1 < raw.Length)
+            if (b == d.Release && d.HasRelease && AfterLineBreaks(raw, i + 1) is var released && released < raw.Length)
             {
-                b = raw[++i];
+                i = released;
+                b = raw[i];
             }
             buffer[n++] = b;
         }
         return n;
+    }
+
+    /// <summary>The first offset from <paramref name="i"/> that is not a line break.</summary>
+    /// <remarks>
+    /// Line breaks are never data (the writer turns them into spaces), so a release character releases the next byte
+    /// that is not one: a sender that wraps its lines right after a release character still means the separator after the wrap.
+    /// </remarks>
+    private static int AfterLineBreaks(ReadOnlySpan<byte> span, int i)
+    {
+        while (i < span.Length && span[i] is (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+        return i;
     }
 
     private int IndexOf(int element, int component)

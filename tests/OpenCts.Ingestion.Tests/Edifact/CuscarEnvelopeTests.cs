@@ -59,6 +59,16 @@ public sealed class CuscarEnvelopeTests
     }
 
     [Fact]
+    public void AReleaseCharacterJustBeforeAWrappedLineReleasesTheCharacterAfterTheLineBreak()
+    {
+        var text = Interchange(Message("1", Body.Replace("TOYS", "TOYS?\r\n+GAMES?\n:SETS", StringComparison.Ordinal)), 1)
+            .Replace("ICR1'UNH", "IC?\nR1'UNH", StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
+        Assert.Equal("TOYS+GAMES:SETS", message.Consignments[0].Goods[0].Description);
+        Assert.Equal("ICR1/1", message.MessageId);
+    }
+
+    [Fact]
     public void AWrongSegmentCountIsAWarningNamingUntAndTheMessageIsStillTaken()
     {
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), Interchange(Message("1", count: 99), 1)));

@@ -71,19 +71,27 @@ public sealed class CuscarFuzzTests
         }
     }
 
+    private static void ReadsWithEveryErrorPlaced(byte[] bytes)
+    {
+        var messages = new CuscarFormat().Parse("fuzz.edi", bytes, Samples.ReceivedAt, TestContext.Current.CancellationToken);
+        AssertWellFormed(messages);
+        foreach (var issue in messages.SelectMany(m => m.Issues).Where(i => i.Severity == IssueSeverity.Error))
+        {
+            Assert.Matches(@"fuzz\.edi(: line \d+|: interchange .*(segment \d+|line \d+)|$)", issue.Location);
+        }
+    }
+
     [Fact]
     public void MutatedInterchangesNeverCrashAndEveryErrorHasAPlace()
     {
-        var format = new CuscarFormat();
-        Mutated(Seed, Interesting).Sample(bytes =>
-        {
-            var messages = format.Parse("fuzz.edi", bytes, Samples.ReceivedAt, TestContext.Current.CancellationToken);
-            AssertWellFormed(messages);
-            foreach (var issue in messages.SelectMany(m => m.Issues).Where(i => i.Severity == IssueSeverity.Error))
-            {
-                Assert.Matches(@"fuzz\.edi(: line \d+|: interchange .*(segment \d+|line \d+)|$)", issue.Location);
-            }
-        }, iter: 1500, print: b => Encoding.Latin1.GetString(b));
+        Mutated(Seed, Interesting).Sample(ReadsWithEveryErrorPlaced, iter: 1500, print: b => Encoding.Latin1.GetString(b));
+    }
+
+    /// <summary>The mutation <c>fz8Ks3_dHSy1</c>: UNB's terminator turned into a release character, so that it released the line break after it.</summary>
+    [Fact]
+    public void ALineBreakReleasedInsideTheInterchangeReferenceStaysOutOfTheErrorPlaces()
+    {
+        Mutated(Seed, Interesting).Sample(ReadsWithEveryErrorPlaced, seed: "fz8Ks3_dHSy1", iter: 1, print: b => Encoding.Latin1.GetString(b));
     }
 
     [Fact]
