@@ -18,7 +18,8 @@ internal static class KnownTags
         {
             return known;
         }
-        return Encoding.Latin1.GetString(tag[..Math.Min(tag.Length, 40)]);
+        // Not a tag: shown in places as received, on one line.
+        return Pipeline.Printable.Of(Encoding.Latin1.GetString(tag[..Math.Min(tag.Length, 40)]));
     }
 
     private static int Key(ReadOnlySpan<byte> tag) => tag[0] << 16 | tag[1] << 8 | tag[2];

@@ -125,7 +125,7 @@ public sealed partial class CargoImpFormat : IMessageFormat
         public string? Flight { get; private set; }
 
         private string At(int i) =>
-            i < lines.Length && lines[i].Length > 0 ? $"{fileName}: line {i + 1} ({(lines[i].Length >= 3 ? lines[i][..3] : lines[i])})" : $"{fileName}: line {i + 1}";
+            i < lines.Length && lines[i].Length > 0 ? $"{fileName}: line {i + 1} ({Printable.Of(lines[i].Length >= 3 ? lines[i][..3] : lines[i])})" : $"{fileName}: line {i + 1}";
 
         private void Error(int i, string message) => Issues.Add(new(IssueSeverity.Error, At(i), message));
 

@@ -188,6 +188,13 @@ public sealed class CuscarEnvelopeTests
     }
 
     [Fact]
+    public void ATagHoldingALineBreakIsShownEscapedSoThatItsPlaceStaysOnOneLine()
+    {
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), "U\r"));
+        Assert.Equal("test.edi: line 1, segment (U\\r)", Assert.Single(message.Issues).Location);
+    }
+
+    [Fact]
     public void DirectoriesOutsideTheProfiledRangeAreReadWithAWarning()
     {
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), Interchange(Message("1").Replace("D:95B", "D:16A", StringComparison.Ordinal), 1)));

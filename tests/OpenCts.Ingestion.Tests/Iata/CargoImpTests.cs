@@ -69,6 +69,15 @@ public sealed class CargoImpTests
     }
 
     [Fact]
+    public void ALoneCarriageReturnInALineIsShownEscapedSoThatItsPlaceStaysOnOneLine()
+    {
+        var text = Encoding.UTF8.GetString(Samples.Bytes("cargo-imp-fhl.txt")).Replace("MBI/", "MB\rI/", StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new CargoImpFormat(), text, "fhl.txt"));
+        Assert.True(message.IsRejected);
+        Assert.Equal("fhl.txt: line 4 (MB\\r)", message.Issues[0].Location);
+    }
+
+    [Fact]
     public void AnAirportWithoutAKnownLocodeIsAWarningAndThePlaceIsLeftEmpty()
     {
         var text = Encoding.UTF8.GetString(Samples.Bytes("cargo-imp-fwb.txt")).Replace("160-12345675HKGAMS", "160-12345675ZZZAMS", StringComparison.Ordinal);
