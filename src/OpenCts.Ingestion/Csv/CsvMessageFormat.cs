@@ -121,6 +121,7 @@ public sealed class CsvMessageFormat : IMessageFormat
                 }
             }
             var known = CsvLayout.All.ToHashSet(StringComparer.Ordinal);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var position = 0;
             foreach (var name in Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName))
             {
@@ -129,6 +130,11 @@ public sealed class CsvMessageFormat : IMessageFormat
                 {
                     var suggestion = known.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), name.ToLowerInvariant()));
                     throw new CsvInputException($"{fileName}: line 1, column {position}", $"'{name}' is not a column of the layout; did you mean '{suggestion}'?");
+                }
+                // A value is looked up by its column's name, so a name given twice would leave the reader to guess which one holds it.
+                if (!seen.TryAdd(name, position))
+                {
+                    throw new CsvInputException($"{fileName}: line 1, column {position}", $"the header names the column '{name}' twice (also column {seen[name]}); each column appears once");
                 }
             }
         }

@@ -64,6 +64,18 @@ public class CsvFormatTests
     }
 
     [Fact]
+    public void AColumnNamedTwiceInTheHeaderIsRejectedNamingBothPlaces()
+    {
+        var message = Parse($"""
+            {Header},documentNumber
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,1,851713,Smartphones,10,500,450,250000,USD,CN,MAEU2
+            """);
+        var issue = Assert.Single(message.Issues);
+        Assert.Equal("bulk.csv: line 1, column 26", issue.Location);
+        Assert.Equal("the header names the column 'documentNumber' twice (also column 3); each column appears once", issue.Message);
+    }
+
+    [Fact]
     public void AFileMixingMessageIdsIsRejected()
     {
         var message = Parse($"""
