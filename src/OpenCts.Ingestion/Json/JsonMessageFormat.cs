@@ -20,6 +20,11 @@ public sealed class JsonMessageFormat : IMessageFormat
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        if (JsonSyntax.FirstInvalidUtf8(content.Span) is { } bad)
+        {
+            var (where, why) = JsonSyntax.NotUtf8(fileName, content.Span, bad);
+            return [Rejected(fileName, content, where, why)];
+        }
         JsonDocument document;
         try
         {
@@ -28,7 +33,7 @@ public sealed class JsonMessageFormat : IMessageFormat
         catch (JsonException e)
         {
             var where = $"{fileName}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}";
-            return [Rejected(fileName, content, where, FirstSentence(e.Message))];
+            return [Rejected(fileName, content, where, JsonSyntax.Describe(e))];
         }
         using (document)
         {
@@ -80,10 +85,4 @@ public sealed class JsonMessageFormat : IMessageFormat
 
     private static string? MessageIdOf(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("messageId", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
+using OpenCts.Ingestion.Json;
 using OpenCts.Ingestion.Pipeline;
 
 namespace OpenCts.Ingestion.Wco;
@@ -27,12 +28,10 @@ public sealed class WcoJsonFormat : IMessageFormat
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        if (FirstInvalidUtf8(content.Span) is { } bad)
+        if (JsonSyntax.FirstInvalidUtf8(content.Span) is { } bad)
         {
-            var before = content.Span[..bad];
-            var line = before.Count((byte)'\n') + 1;
-            var column = bad - before.LastIndexOf((byte)'\n');
-            return [Rejected(content, fileName, $"{fileName}: line {line}, column {column}", $"byte 0x{content.Span[bad]:X2} is not UTF-8; JSON messages are UTF-8")];
+            var (where, why) = JsonSyntax.NotUtf8(fileName, content.Span, bad);
+            return [Rejected(content, fileName, where, why)];
         }
         JsonDocument document;
         try
@@ -42,8 +41,7 @@ public sealed class WcoJsonFormat : IMessageFormat
         catch (JsonException e)
         {
             var where = $"{fileName}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}";
-            var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
-            return [Rejected(content, fileName, where, cut > 0 ? e.Message[..cut] : e.Message)];
+            return [Rejected(content, fileName, where, JsonSyntax.Describe(e))];
         }
         using (document)
         {
@@ -122,24 +120,6 @@ public sealed class WcoJsonFormat : IMessageFormat
             var where = e.Field.StartsWith('$') ? e.Field : $"{path}.{e.Field}";
             return Rejected(raw, messageId ?? fileName, $"{fileName}: {where}", e.Reason, sender);
         }
-    }
-
-    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            return null;
-        }
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return at;
-            }
-            at += consumed;
-        }
-        return null;
     }
 
     private static ParsedMessage Rejected(ReadOnlyMemory<byte> raw, string messageId, string where, string why, string? sender = null) =>

@@ -75,6 +75,24 @@ public class JsonFormatTests
     }
 
     [Fact]
+    public void BytesThatAreNotUtf8InsideAStringAreRejectedAtTheirPlaceRatherThanThrowing()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"sender\": \"MAEU\",\n  \"messageId\": \"M-?\",\n  \"consignments\": []}");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xE4;
+        var issue = Assert.Single(Assert.Single(new JsonMessageFormat().Parse("m.json", bytes, Received, CancellationToken.None)).Issues);
+        Assert.Equal("m.json: line 3, column 19", issue.Location);
+        Assert.Equal("byte 0xE4 is not UTF-8; JSON messages are UTF-8", issue.Message);
+    }
+
+    [Fact]
+    public void ALiteralThatRunsOnOverManyLinesIsQuotedShortlyInTheError()
+    {
+        var issue = Assert.Single(Parse("{\"sender\": tru\"MAEU\",\n  \"messageId\": \"M-1\",\n  \"consignments\": []}").Issues);
+        Assert.Equal("m.json: line 1, column 15", issue.Location);
+        Assert.Equal("'tru\"MAEU\",\\n  \"messageId\"…' is an invalid JSON literal. Expected the literal 'true'.", issue.Message);
+    }
+
+    [Fact]
     public void ACancellationNamesTheDocumentsItCancels()
     {
         var message = Parse("""{"sender": "MAEU", "messageId": "M-2", "function": "cancellation", "cancels": ["OceanBillOfLading:MAEU1"]}""");

@@ -102,6 +102,14 @@ public sealed class WcoJsonTests
     }
 
     [Fact]
+    public void ALiteralThatRunsOnOverManyLinesIsQuotedShortlyInTheError()
+    {
+        var message = Assert.Single(Samples.Parse(new WcoJsonFormat(), "{\"Declaration\": {\n  \"FunctionCode\": tru\"9\",\n  \"TypeCode\": \"IM\"\n}}", "bad.json"));
+        Assert.Equal("bad.json: line 2, column 22", message.Issues[0].Location);
+        Assert.Equal("'tru\"9\",\\n  \"TypeCode\": \"I…' is an invalid JSON literal. Expected the literal 'true'.", message.Issues[0].Message);
+    }
+
+    [Fact]
     public void MutatedDeclarationsNeverCrashAndEveryErrorHasAPlace()
     {
         var format = new WcoJsonFormat();
