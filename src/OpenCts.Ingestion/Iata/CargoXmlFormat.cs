@@ -46,6 +46,10 @@ public sealed class CargoXmlFormat : IMessageFormat
         {
             return [Rejected("cargo-xml", content, fileName, fileName, $"the document has {content.Length:N0} bytes; at most {_maxBytes:N0} are read")];
         }
+        if (NonAsciiInDeclaration(content.Span) is { } bad)
+        {
+            return [Rejected("cargo-xml", content, fileName, $"{fileName}: line {bad.Line}, column {bad.Column}", $"the XML declaration holds byte 0x{bad.Byte:X2}; it is written in ASCII, such as <?xml version=\"1.0\" encoding=\"UTF-8\"?>")];
+        }
         XDocument document;
         try
         {
@@ -123,6 +127,31 @@ public sealed class CargoXmlFormat : IMessageFormat
         e is null ? [] : e.Elements().Where(c => c.Name.LocalName == localName);
 
     internal static string? Text(XElement? e) => e is null || string.IsNullOrWhiteSpace(e.Value) ? null : e.Value.Trim();
+
+    /// <summary>The first byte of the XML declaration that is not ASCII, with its place; null when there is none.</summary>
+    /// <remarks>
+    /// The declaration is ASCII by the XML grammar. Checked before reading because XmlReader, switching to the declared
+    /// encoding, throws ArgumentOutOfRangeException (not XmlException) when the bytes it read before the switch do not
+    /// decode, as with <c>version="1.0\xC2"</c>.
+    /// </remarks>
+    private static (int Line, int Column, byte Byte)? NonAsciiInDeclaration(ReadOnlySpan<byte> content)
+    {
+        var start = content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (!content[start..].StartsWith("<?xml"u8))
+        {
+            return null;
+        }
+        var declaration = content[start..];
+        var end = declaration.IndexOf("?>"u8);
+        declaration = end < 0 ? declaration : declaration[..end];
+        var at = declaration.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        if (at < 0)
+        {
+            return null;
+        }
+        var before = declaration[..at];
+        return (before.Count((byte)'\n') + 1, at - before.LastIndexOf((byte)'\n'), declaration[at]);
+    }
 
     internal static string At(string fileName, XElement e)
     {

@@ -75,6 +75,19 @@ public sealed class CargoXmlTests
     }
 
     [Fact]
+    public void AByteThatIsNotAsciiInTheXmlDeclarationIsRejectedAtItsPlaceRatherThanThrowing()
+    {
+        // As mutation fuzzing found it: a lone UTF-8 lead byte in the version, and the file cut after the declaration,
+        // made XmlReader throw ArgumentOutOfRangeException while it switched to the declared encoding.
+        var bytes = Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wwiIgZW5jb2Rpbmc9IlVURi04Ij8+");
+        Assert.Equal("<?xml version=\"1.0\u00C2\" encoding=\"UTF-8\"?>", Encoding.Latin1.GetString(bytes));
+        var message = Assert.Single(new CargoXmlFormat().Parse("xffm.xml", bytes, Samples.ReceivedAt, TestContext.Current.CancellationToken));
+        Assert.True(message.IsRejected);
+        Assert.Equal("xffm.xml: line 1, column 19", message.Issues[0].Location);
+        Assert.StartsWith("the XML declaration holds byte 0xC2", message.Issues[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MutatedDocumentsNeverCrashAndEveryErrorHasALine()
     {
         var format = new CargoXmlFormat();
