@@ -43,7 +43,7 @@ public sealed class JsonMessageFormat : IMessageFormat
             }
             catch (DomainException e)
             {
-                return [Rejected(fileName, content, $"{fileName}: {e.Field}", e.Reason, SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
+                return [Rejected(fileName, content, $"{fileName}: {Printable.Of(e.Field)}", e.Reason, SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
             }
         }
     }

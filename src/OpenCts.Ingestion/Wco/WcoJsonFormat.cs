@@ -118,7 +118,7 @@ public sealed class WcoJsonFormat : IMessageFormat
         catch (DomainException e)
         {
             var where = e.Field.StartsWith('$') ? e.Field : $"{path}.{e.Field}";
-            return Rejected(raw, messageId ?? fileName, $"{fileName}: {where}", e.Reason, sender);
+            return Rejected(raw, messageId ?? fileName, $"{fileName}: {Printable.Of(where)}", e.Reason, sender);
         }
     }
 

@@ -93,6 +93,14 @@ public class JsonFormatTests
     }
 
     [Fact]
+    public void AnEscapedLineBreakInAFieldNameIsShownEscapedSoThatThePlaceStaysOnOneLine()
+    {
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(ConsignmentTests.Sample())).Replace("\"grossMassKg\"", "\"gross\\rMassKg\"", StringComparison.Ordinal);
+        var issue = Assert.Single(Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""").Issues);
+        Assert.Equal(@"m.json: consignments[0].goods[0].gross\rMassKg", issue.Location);
+    }
+
+    [Fact]
     public void ACancellationNamesTheDocumentsItCancels()
     {
         var message = Parse("""{"sender": "MAEU", "messageId": "M-2", "function": "cancellation", "cancels": ["OceanBillOfLading:MAEU1"]}""");
