@@ -365,7 +365,23 @@ public sealed class EdifactTokenizer
     public bool Is(int element, int component, ReadOnlySpan<byte> code) => Span(element, component).SequenceEqual(code);
 
     /// <summary>The 1-based line of an offset, for error messages.</summary>
-    public int LineOf(int offset) => _data.Span[..Math.Min(offset, _data.Length)].Count((byte)'\n') + 1;
+    /// <remarks>
+    /// Counted from the offset asked last, not from the start: places are asked for in file order, give or take a
+    /// message, so a file of many broken segments or messages costs one pass over its line breaks rather than one per issue.
+    /// </remarks>
+    public int LineOf(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _data.Length);
+        var span = _data.Span;
+        _lineNumber += offset >= _lineOffset
+            ? span[_lineOffset..offset].Count((byte)'\n')
+            : -span[offset.._lineOffset].Count((byte)'\n');
+        _lineOffset = offset;
+        return _lineNumber;
+    }
+
+    private int _lineOffset;
+    private int _lineNumber = 1;
 
     /// <summary>Values are read as UTF-8 when they are valid UTF-8 and as Latin-1 otherwise.</summary>
     /// <remarks>Senders often declare UNOC (Latin-1) and send UTF-8; valid UTF-8 is almost never meant as Latin-1.</remarks>

@@ -195,6 +195,18 @@ public sealed class CuscarEnvelopeTests
     }
 
     [Fact]
+    public void PlacesInAFileOfManyStraySegmentsAreFoundWithoutRecountingTheLinesFromTheStart()
+    {
+        // Each place counted the line breaks from the start of the file: 300,000 stray segments took seconds.
+        var text = $"UNB+UNOC:3+SENDER+NLCUSTOMS+261128:0930+ICR1'\n{string.Concat(Enumerable.Repeat("XXX+1'\n", 300_000))}UNZ+0+ICR1'";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
+        Assert.InRange(clock.ElapsedMilliseconds, 0, 1500);
+        Assert.Equal("test.edi: interchange ICR1, segment 102 (XXX), line 102", message.Issues[^2].Location);
+        Assert.Equal("test.edi: interchange ICR1, segment 1 (UNB), line 1", message.Issues[^1].Location);
+    }
+
+    [Fact]
     public void DirectoriesOutsideTheProfiledRangeAreReadWithAWarning()
     {
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), Interchange(Message("1").Replace("D:95B", "D:16A", StringComparison.Ordinal), 1)));
