@@ -13,7 +13,11 @@ namespace OpenCts.Cli;
 /// <summary>The `cts` command tree; tests build the same app to run commands in-process.</summary>
 public static class CtsApp
 {
-    public static CommandApp Build()
+    /// <summary>Runs the command a command line names.</summary>
+    public static Task<int> RunAsync(string[] args) => Build(args).RunAsync(args);
+
+    /// <summary>The command tree; <paramref name="args"/>, when given, let usage errors name the option a bad value was given to.</summary>
+    public static CommandApp Build(IReadOnlyList<string>? args = null)
     {
         // Piped output has no terminal width; honour COLUMNS as other command-line tools do, so tables in logs are not cramped.
         if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
@@ -24,12 +28,14 @@ public static class CtsApp
         app.Configure(config =>
         {
             config.SetApplicationName("cts");
+            // An option the command does not know is a mistake to report, not a word to ignore: `--bogus` or `--port 9000` would otherwise run with the defaults.
+            config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) =>
             {
                 // Usage mistakes get one clear line; anything else is a fault worth its type and trace.
-                if (exception is CommandAppException)
+                if (exception is CommandAppException appException)
                 {
-                    Common.Output.Error(exception.Message);
+                    Common.Output.Error(Common.UsageErrors.Describe(appException, args ?? []));
                     return 2;
                 }
                 AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);

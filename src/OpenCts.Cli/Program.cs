@@ -1,3 +1,3 @@
 using OpenCts.Cli;
 
-return await CtsApp.Build().RunAsync(args);
+return await CtsApp.RunAsync(args);

@@ -32,4 +32,11 @@ internal static class CtsProcess
         }
         return new Result(process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>The single line a command printed, after checking that it printed nothing else (no stack trace).</summary>
+    public static string OneLine(Result run)
+    {
+        var lines = run.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Assert.Single(lines);
+    }
 }

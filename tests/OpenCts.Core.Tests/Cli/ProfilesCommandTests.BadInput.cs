@@ -27,7 +27,7 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, [.. command.Take(2), "broken.json", .. command.Skip(2)]);
 
         Assert.True(run.ExitCode == 2, run.All);
-        Assert.Equal("error: broken.json: line 2, column 55: ',' is an invalid start of a property name. Expected a '\"'.", OneLine(run));
+        Assert.Equal("error: broken.json: line 2, column 55: ',' is an invalid start of a property name. Expected a '\"'.", CtsProcess.OneLine(run));
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, [.. command.Take(2), "missing.json", .. command.Skip(2)]);
 
         Assert.True(run.ExitCode == 2, run.All);
-        Assert.Equal("error: missing.json: no such file", OneLine(run));
+        Assert.Equal("error: missing.json: no such file", CtsProcess.OneLine(run));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, "profiles", "test", "no-weight.json", "--sample", "5");
 
         Assert.True(run.ExitCode == 2, run.All);
-        Assert.Equal("error: no-weight.json: profiles[0].weight: is required", OneLine(run));
+        Assert.Equal("error: no-weight.json: profiles[0].weight: is required", CtsProcess.OneLine(run));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, "profiles", "json", "unfinished.txt");
 
         Assert.True(run.ExitCode == 1, run.All);
-        Assert.Equal("error: unfinished.txt: profile unfinished: line 1, column 8: expected a field, a value, a list, a function call or '(', but found the end of the criteria", OneLine(run));
+        Assert.Equal("error: unfinished.txt: profile unfinished: line 1, column 8: expected a field, a value, a list, a function call or '(', but found the end of the criteria", CtsProcess.OneLine(run));
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, "profiles", "json", "form.json", "--from-json");
 
         Assert.True(run.ExitCode == 2, run.All);
-        Assert.Equal(error, OneLine(run));
+        Assert.Equal(error, CtsProcess.OneLine(run));
     }
 
     [Theory]
@@ -95,13 +95,6 @@ public partial class ProfilesCommandTests
         var run = CtsProcess.Run(temp.Directory, ["profiles", "test", "criteria.txt", .. options]);
 
         Assert.True(run.ExitCode == 2, run.All);
-        Assert.Equal(error, OneLine(run));
-    }
-
-    /// <summary>The single line a command printed, after checking that it printed nothing else (no stack trace).</summary>
-    private static string OneLine(CtsProcess.Result run)
-    {
-        var lines = run.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return Assert.Single(lines);
+        Assert.Equal(error, CtsProcess.OneLine(run));
     }
 }
