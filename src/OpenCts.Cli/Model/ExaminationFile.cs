@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenCts.Ingestion.Csv;
 using OpenCts.RiskModel.Declarations;
 using OpenCts.Storage.Examinations;
 using Sylvan.Data.Csv;
@@ -30,14 +31,14 @@ internal static class ExaminationFile
         }
         var notes = Ordinal(csv, "notes");
         var results = new List<ExaminationResult>();
-        while (csv.Read())
+        var lines = new CsvLines(csv, hasHeader: true);
+        while (Next(lines, path))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = csv.RowNumber + 1;
             string Field(int column) => column < csv.RowFieldCount
                 ? csv.GetString(column).Trim()
-                : throw new DeclarationFileException(path, line, column + 1, $"column '{csv.GetName(column)}': the line ends before this column");
-            DeclarationFileException Fault(int column, string problem) => new(path, line, column + 1, $"column '{csv.GetName(column)}': {problem}");
+                : throw new DeclarationFileException(path, lines.LineOf(column), column + 1, $"column '{csv.GetName(column)}': the line ends before this column");
+            DeclarationFileException Fault(int column, string problem) => new(path, lines.LineOf(column), column + 1, $"column '{csv.GetName(column)}': {problem}");
 
             var key = Field(columns[0]);
             if (key.Length == 0)
@@ -69,6 +70,19 @@ internal static class ExaminationFile
             throw new DeclarationFileException(path, 2, 0, "the file has a header but no results");
         }
         return results;
+    }
+
+    private static bool Next(CsvLines lines, string path)
+    {
+        try
+        {
+            return lines.Read();
+        }
+        catch (FormatException e)
+        {
+            var (line, column) = lines.PlaceOf(e);
+            throw new DeclarationFileException(path, line, column, "not valid CSV: " + e.Message);
+        }
     }
 
     private static int Ordinal(CsvDataReader csv, string name)

@@ -45,7 +45,7 @@ public sealed class CsvMessageFormat : IMessageFormat
         private readonly Dictionary<string, List<Row>> _documents = new(StringComparer.Ordinal);
         private readonly List<string> _order = [];
         private CsvDataReader? _csv;
-        private int _line;
+        private CsvLines? _lines;
 
         public string? Sender { get; private set; }
 
@@ -63,7 +63,7 @@ public sealed class CsvMessageFormat : IMessageFormat
                 throw new CsvInputException($"{fileName}: line 1", e.Message);
             }
             CheckHeader();
-            _line = 1;
+            _lines = new CsvLines(_csv, hasHeader: true);
             while (NextRow())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -100,13 +100,12 @@ public sealed class CsvMessageFormat : IMessageFormat
         {
             try
             {
-                var more = _csv!.Read();
-                _line++;
-                return more;
+                return _lines!.Read();
             }
-            catch (CsvFormatException e)
+            catch (FormatException e)
             {
-                throw new CsvInputException($"{fileName}: line {_line + 1}", $"malformed CSV: {e.Message}");
+                var (line, column) = _lines!.PlaceOf(e);
+                throw new CsvInputException($"{fileName}: line {line}, column {column}", $"malformed CSV: {e.Message}");
             }
         }
 
@@ -139,7 +138,11 @@ public sealed class CsvMessageFormat : IMessageFormat
             }
         }
 
-        private sealed record Row(int Line, Dictionary<string, string> Values);
+        /// <summary>A row's values, with the line it starts on and, when a quoted value spans lines, the line each field starts on.</summary>
+        private sealed record Row(int Line, int[]? FieldLines, Dictionary<string, string> Values)
+        {
+            public int LineOf(int ordinal) => FieldLines is null || ordinal >= FieldLines.Length ? Line : FieldLines[ordinal];
+        }
 
         private Row Capture()
         {
@@ -159,7 +162,7 @@ public sealed class CsvMessageFormat : IMessageFormat
                     throw Error(column, "is required and empty");
                 }
             }
-            return new Row(_line, values);
+            return new Row(_lines!.Line, FieldLines(), values);
         }
 
         private Consignment Build(List<Row> rows)
@@ -212,6 +215,22 @@ public sealed class CsvMessageFormat : IMessageFormat
                 new(equipment)));
         }
 
+        /// <summary>The line each field of the current row starts on, or null when the row is on one line, as nearly all are.</summary>
+        private int[]? FieldLines()
+        {
+            var count = _csv!.RowFieldCount;
+            if (count == 0 || _lines!.LineOf(count - 1) == _lines.Line)
+            {
+                return null;
+            }
+            var lines = new int[count];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                lines[i] = _lines!.LineOf(i);
+            }
+            return lines;
+        }
+
         private string? Text(string column)
         {
             var ordinal = _csv!.GetOrdinal(column);
@@ -220,19 +239,26 @@ public sealed class CsvMessageFormat : IMessageFormat
         }
 
         private CsvInputException Error(string column, string message) =>
-            new($"{fileName}: line {_line}, {Position(_csv!, column)}", message);
+            new($"{fileName}: line {LineOf(column)}, {Position(_csv!, column)}", message);
+
+        /// <summary>The line the current row's field in a column starts on; the row's line when the header lacks the column.</summary>
+        private int LineOf(string column) => Ordinal(_csv!, column) is var i and < int.MaxValue ? _lines!.LineOf(i) : _lines!.Line;
 
         /// <summary>"column 7 (hsCode)", or just the name when the header lacks the column.</summary>
-        private static string Position(CsvDataReader csv, string column)
+        private static string Position(CsvDataReader csv, string column) =>
+            Ordinal(csv, column) is var i and < int.MaxValue ? $"column {i + 1} ({column})" : $"column {column} (missing from the header)";
+
+        /// <summary>The ordinal of a column in the header; <see cref="int.MaxValue"/> when the header lacks it.</summary>
+        private static int Ordinal(CsvDataReader csv, string column)
         {
             for (var i = 0; i < csv.FieldCount; i++)
             {
                 if (string.Equals(csv.GetName(i), column, StringComparison.Ordinal))
                 {
-                    return $"column {i + 1} ({column})";
+                    return i;
                 }
             }
-            return $"column {column} (missing from the header)";
+            return int.MaxValue;
         }
 
         /// <summary>Reads the captured values of one row, naming the row's line and the column in every error.</summary>
@@ -241,7 +267,7 @@ public sealed class CsvMessageFormat : IMessageFormat
             public string? Text(string column) => row.Values.GetValueOrDefault(column);
 
             public CsvInputException Error(string column, string message) =>
-                new($"{fileName}: line {row.Line}, {Position(csv, column)}", message);
+                new($"{fileName}: line {row.LineOf(Ordinal(csv, column))}, {Position(csv, column)}", message);
 
             public T Guarded<T>(string fallbackColumn, Func<T> build)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenCts.Ingestion.Csv;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.RiskModel.Declarations;
@@ -66,17 +67,16 @@ public static class DeclarationCsvReader
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
         IReadOnlyList<string> required = requireLabels ? [.. FeatureColumns, .. LabelColumns] : FeatureColumns;
         var columns = Locate(csv, name, required);
-        var row = new CsvRow(csv, name, columns);
+        var lines = new CsvLines(csv, hasHeader: true);
+        var row = new CsvRow(csv, lines, name, columns);
         var count = 0;
-        while (csv.Read())
+        while (Next(lines, name))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0)
             {
                 continue;
             }
-            // Sylvan numbers data rows from 1 after the header line.
-            row.Line = csv.RowNumber + 1;
             var declaration = new Declaration(
                 Id: row.Text(0),
                 Date: row.Date(1),
@@ -109,6 +109,19 @@ public static class DeclarationCsvReader
         }
     }
 
+    private static bool Next(CsvLines lines, string name)
+    {
+        try
+        {
+            return lines.Read();
+        }
+        catch (FormatException e)
+        {
+            var (line, column) = lines.PlaceOf(e);
+            throw new DeclarationFileException(name, line, column, "not valid CSV: " + e.Message);
+        }
+    }
+
     private static int[] Locate(CsvDataReader csv, string name, IReadOnlyList<string> required)
     {
         var columns = new int[required.Count];
@@ -132,10 +145,8 @@ public static class DeclarationCsvReader
     }
 
     /// <summary>Reads the fields of the current row, naming the place of a bad one.</summary>
-    private sealed class CsvRow(CsvDataReader csv, string name, int[] columns)
+    private sealed class CsvRow(CsvDataReader csv, CsvLines lines, string name, int[] columns)
     {
-        public int Line { get; set; }
-
         public string Text(int field)
         {
             var column = columns[field];
@@ -191,6 +202,6 @@ public static class DeclarationCsvReader
         }
 
         private DeclarationFileException Fault(int field, string problem) =>
-            new(name, Line, columns[field] + 1, $"column '{csv.GetName(columns[field])}': {problem}");
+            new(name, lines.LineOf(columns[field]), columns[field] + 1, $"column '{csv.GetName(columns[field])}': {problem}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Watchlists;
+using OpenCts.Ingestion.Csv;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Screening.Watchlists;
@@ -168,7 +169,8 @@ public static class OfacReader
             }
             catch (FormatException e)
             {
-                throw lines.NotValid(path, e);
+                var (line, column) = lines.PlaceOf(e);
+                throw new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message);
             }
             var count = csv.RowFieldCount;
             // OFAC files end with an end-of-file control character on a line of its own.

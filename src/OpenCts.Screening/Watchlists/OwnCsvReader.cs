@@ -1,6 +1,7 @@
 using System.Text;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Watchlists;
+using OpenCts.Ingestion.Csv;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Screening.Watchlists;
@@ -49,7 +50,8 @@ public static class OwnCsvReader
             }
             catch (FormatException e)
             {
-                throw lines.NotValid(path, e);
+                var (line, column) = lines.PlaceOf(e);
+                throw new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message);
             }
             if (csv.RowFieldCount != csv.FieldCount)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenCts.Domain.Traders;
+using OpenCts.Ingestion.Csv;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Targeting.Catalog;
@@ -21,10 +22,9 @@ public static class TrustedTraderFile
             }
         }
         var traders = new List<TrustedTrader>();
-        var line = 1;
-        while (csv.Read())
+        var lines = new CsvLines(csv, hasHeader: true);
+        while (Next(lines, path))
         {
-            line++;
             string Text(string column) => csv.GetString(csv.GetOrdinal(column)).Trim();
             DateTimeOffset? Date(string column)
             {
@@ -35,18 +35,31 @@ public static class TrustedTraderFile
                 }
                 return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
                     ? value
-                    : throw new FormatException($"{path}: line {line}, column {csv.GetOrdinal(column) + 1} ({column}): '{text}' is not a date such as 2026-01-31");
+                    : throw new FormatException($"{path}: line {lines.LineOf(csv.GetOrdinal(column))}, column {csv.GetOrdinal(column) + 1} ({column}): '{text}' is not a date such as 2026-01-31");
             }
             foreach (var required in Columns[..4])
             {
                 if (Text(required).Length == 0)
                 {
-                    throw new FormatException($"{path}: line {line}, column {csv.GetOrdinal(required) + 1} ({required}): is required");
+                    throw new FormatException($"{path}: line {lines.LineOf(csv.GetOrdinal(required))}, column {csv.GetOrdinal(required) + 1} ({required}): is required");
                 }
             }
             traders.Add(new TrustedTrader(Text("scheme").ToUpperInvariant(), Text("identifier"), Text("name"), Text("programme"), Date("validFrom"), Date("validTo")));
         }
         return traders;
+    }
+
+    private static bool Next(CsvLines lines, string path)
+    {
+        try
+        {
+            return lines.Read();
+        }
+        catch (FormatException e)
+        {
+            var (line, column) = lines.PlaceOf(e);
+            throw new FormatException($"{path}: line {line}, column {column}: not valid CSV: {e.Message}", e);
+        }
     }
 }
 

@@ -45,6 +45,45 @@ public class CsvFormatTests
     }
 
     [Fact]
+    public void ABadValueAfterADescriptionSpanningLinesIsReportedAtItsPhysicalLine()
+    {
+        var message = Parse($"""
+            {Header}
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,1,851713,"Smartphones,
+            boxed
+            with chargers",10,500,450,250000,USD,CN
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,2,851713,Smartphones,10,5x0,450,250000,USD,CN
+            """);
+        var issue = Assert.Single(message.Issues);
+        Assert.Equal("bulk.csv: line 5, column 21 (grossMassKg)", issue.Location);
+    }
+
+    [Fact]
+    public void ABadValueInARowSpanningLinesIsReportedAtTheLineItsFieldStartsOn()
+    {
+        var message = Parse($"""
+            {Header}
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,1,851713,"Smartphones,
+            boxed",10,5x0,450,250000,USD,CN
+            """);
+        var issue = Assert.Single(message.Issues);
+        Assert.Equal("bulk.csv: line 3, column 21 (grossMassKg)", issue.Location);
+    }
+
+    [Fact]
+    public void MalformedCsvAfterADescriptionSpanningLinesIsReportedAtTheLineItsRowStartsOn()
+    {
+        var message = Parse($"""
+            {Header}
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,1,851713,"Smartphones,
+            boxed",10,500,450,250000,USD,CN
+            POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,,2,851713,"Laptops" x,10,500,450,250000,USD,CN
+            """);
+        var issue = Assert.Single(message.Issues);
+        Assert.StartsWith("bulk.csv: line 4, column ", issue.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AContainerWithAWrongCheckDigitIsReportedInItsColumn()
     {
         var message = Parse($"""

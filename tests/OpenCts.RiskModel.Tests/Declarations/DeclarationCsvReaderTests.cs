@@ -47,6 +47,23 @@ public sealed class DeclarationCsvReaderTests
     }
 
     [Fact]
+    public void AQuotedFieldSpanningLinesCountsEachOfItsLinesInTheLineNumber()
+    {
+        var spanning = GoodLine.Replace("ZZR1LT6", "\"ZZR1\nLT6\r\nX\"", StringComparison.Ordinal);
+        var bad = GoodLine.Replace("108.0", "1O8", StringComparison.Ordinal);
+        var error = Assert.Throws<DeclarationFileException>(() => Read(Header + "\n" + spanning + "\n" + bad + "\n"));
+        Assert.Equal("t.csv:5:19: column 'Net Mass': '1O8' is not a number", error.Message);
+    }
+
+    [Fact]
+    public void ABadFieldAfterAQuotedFieldSpanningLinesInTheSameRowIsNamedAtTheLineItStartsOn()
+    {
+        var bad = GoodLine.Replace("ZZR1LT6", "\"ZZR1\nLT6\"", StringComparison.Ordinal).Replace("108.0", "1O8", StringComparison.Ordinal);
+        var error = Assert.Throws<DeclarationFileException>(() => Read(Header + "\n" + bad + "\n"));
+        Assert.Equal((3, 19), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void ABlankLineStillCountsInTheLineNumber()
     {
         var bad = GoodLine.Replace("372254.4", "x", StringComparison.Ordinal);

@@ -1,14 +1,15 @@
 using Sylvan.Data.Csv;
 
-namespace OpenCts.Screening.Watchlists;
+namespace OpenCts.Ingestion.Csv;
 
 /// <summary>The physical line of each record and field a <see cref="CsvDataReader"/> reads.</summary>
 /// <remarks>
 /// The reader numbers records, not lines; the two part once a quoted field holds a line break, and an error that names
 /// the record number then points the user at the wrong line of the file. Each record's raw text, terminator included,
-/// says how many lines it takes, so the line where the next one starts is known as the file is read.
+/// says how many lines it takes, so the line where the next one starts is known as the file is read. Every CSV reader
+/// of OpenCTS (messages, watch lists, trusted traders, declarations, examination results) counts lines with it.
 /// </remarks>
-internal sealed class CsvLines
+public sealed class CsvLines
 {
     private readonly CsvDataReader _csv;
     private int _next;
@@ -58,9 +59,9 @@ internal sealed class CsvLines
         return line;
     }
 
-    /// <summary>The error for a record the reader cannot parse: at the line it starts on, and at its field when the reader says which.</summary>
-    public WatchlistFormatException NotValid(string path, FormatException e) =>
-        new(path, Next, e is CsvFormatException { FieldOrdinal: >= 0 and var field } ? field + 1 : 1, "not valid CSV: " + e.Message);
+    /// <summary>Where a record the reader cannot parse is: the line it starts on, and its field's column when the reader says which (1 otherwise).</summary>
+    public (int Line, int Column) PlaceOf(FormatException e) =>
+        (Next, e is CsvFormatException { FieldOrdinal: >= 0 and var field } ? field + 1 : 1);
 
     /// <summary>Line breaks in a text: LF, CRLF or a lone CR.</summary>
     private static int Breaks(ReadOnlySpan<char> text)
