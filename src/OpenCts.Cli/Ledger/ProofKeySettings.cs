@@ -29,7 +29,24 @@ public class ProofKeySettings : StoreSettings
     {
         try
         {
-            var bundle = ProofBundle.FromJson(File.ReadAllText(bundlePath));
+            foreach (var path in (string[])[bundlePath, recordPath])
+            {
+                if (!File.Exists(path))
+                {
+                    Output.Error($"{path}: no such file");
+                    return null;
+                }
+            }
+            ProofBundle bundle;
+            try
+            {
+                bundle = ProofBundle.FromJson(File.ReadAllText(bundlePath));
+            }
+            catch (FormatException e)
+            {
+                Output.Error($"{bundlePath}: {e.Message}");
+                return null;
+            }
             var record = File.ReadAllBytes(recordPath);
             var logKeys = storeKeysByDefault ? LedgerFiles.LogKeys(VerifierKeys, this) : [.. VerifierKeys.Select(NoteVerifier.Parse)];
             if (logKeys.Count == 0)

@@ -14,7 +14,7 @@ internal static class ExaminationFile
 
     public static IReadOnlyList<ExaminationResult> Read(string path, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path);
+        using var text = DeclarationCsvReader.OpenText(path);
         if (text.Peek() < 0)
         {
             throw new DeclarationFileException(path, 1, 0, "the file is empty; a header line and at least one result are expected");

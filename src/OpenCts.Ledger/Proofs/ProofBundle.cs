@@ -28,7 +28,11 @@ public sealed record ProofBundle(
     /// <summary>The bundle as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(new Dto(FormatName, RecordKind, RecordId, Salt, Commitment, LeafIndex, [.. InclusionProof], Checkpoint), Json);
 
-    /// <summary>Reads a bundle from JSON; errors name the field.</summary>
+    /// <summary>Reads a bundle from JSON.</summary>
+    /// <exception cref="FormatException">
+    /// The text is not a bundle. The message names the place (1-based line and column, and the field's JSON path) or the
+    /// missing field, but not the file: the caller knows where the text came from.
+    /// </exception>
     public static ProofBundle FromJson(string json)
     {
         Dto? dto;
@@ -38,11 +42,11 @@ public sealed record ProofBundle(
         }
         catch (JsonException e)
         {
-            throw new FormatException($"proof bundle: {e.Message} (path {e.Path}, line {e.LineNumber + 1})", e);
+            throw new FormatException(Describe(e), e);
         }
         if (dto is null || dto.Format != FormatName)
         {
-            throw new FormatException($"proof bundle: \"format\" must be {FormatName}");
+            throw new FormatException($"\"format\" must be {FormatName}");
         }
         return new ProofBundle(
             dto.RecordKind ?? throw Missing("recordKind"),
@@ -67,7 +71,20 @@ public sealed record ProofBundle(
         return text.Append('\n').Append(Checkpoint).ToString();
     }
 
-    private static FormatException Missing(string field) => new($"proof bundle: \"{field}\" is missing");
+    private static FormatException Missing(string field) => new($"\"{field}\" is missing");
+
+    /// <summary>A JSON error at its place, 1-based, without the parser's own place suffix, on one line.</summary>
+    private static string Describe(JsonException e)
+    {
+        var problem = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "the value is not of the type this field holds"
+            : e.Message.Split([" Path:", " LineNumber:"], 2, StringSplitOptions.None)[0]
+                .Replace("\r", "\\r", StringComparison.Ordinal)
+                .Replace("\n", "\\n", StringComparison.Ordinal);
+        var place = e.LineNumber is { } line ? FormattableString.Invariant($"line {line + 1}, column {e.BytePositionInLine + 1}: ") : "";
+        var field = e.Path is { Length: > 1 } path ? path + ": " : "";
+        return place + field + problem;
+    }
 
     private sealed record Dto(
         [property: JsonPropertyName("format")] string? Format,

@@ -46,15 +46,21 @@ public static class DeclarationCsvReader
         return rows;
     }
 
-    private static StreamReader OpenText(string path)
+    /// <summary>Opens a declaration file, or explains in one line why it cannot be opened.</summary>
+    /// <exception cref="DeclarationFileException">The file does not exist or cannot be read.</exception>
+    public static StreamReader OpenText(string path)
     {
         try
         {
             return new StreamReader(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DeclarationFileException(path, "no such file");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DeclarationFileException(path, 0, 0, e.Message);
+            throw new DeclarationFileException(path, e.Message);
         }
     }
 

@@ -76,14 +76,25 @@ public sealed class DeclarationCsvReaderTests
         var header = Header.Replace("HS6 Code,", "", StringComparison.Ordinal);
         var line = GoodLine.Replace("440890,", "", StringComparison.Ordinal);
         var error = Assert.Throws<DeclarationFileException>(() => Read(header + "\n" + line + "\n"));
-        Assert.Equal("t.csv:1:0: the header has no column 'HS6 Code'", error.Message);
+        Assert.Equal("t.csv:1: the header has no column 'HS6 Code'", error.Message);
+    }
+
+    [Fact]
+    public void AMissingFileIsNamedWithoutAPlaceInIt()
+    {
+        var path = Path.Combine(TestData.NewTempDirectory(), "missing.csv");
+
+        var error = Assert.Throws<DeclarationFileException>(() => DeclarationCsvReader.ReadExamined(path, TestContext.Current.CancellationToken));
+
+        Assert.Equal($"{path}: no such file", error.Message);
+        Assert.Equal((0, 0), (error.Line, error.Column));
     }
 
     [Fact]
     public void AnEmptyFileIsAnErrorNotAnEmptyTrainingSet()
     {
-        Assert.Equal("t.csv:1:0: the file is empty; a header line and at least one declaration are expected", Assert.Throws<DeclarationFileException>(() => Read("")).Message);
-        Assert.Equal("t.csv:2:0: the file has a header but no declarations", Assert.Throws<DeclarationFileException>(() => Read(Header + "\n")).Message);
+        Assert.Equal("t.csv:1: the file is empty; a header line and at least one declaration are expected", Assert.Throws<DeclarationFileException>(() => Read("")).Message);
+        Assert.Equal("t.csv:2: the file has a header but no declarations", Assert.Throws<DeclarationFileException>(() => Read(Header + "\n")).Message);
     }
 
     [Fact]
