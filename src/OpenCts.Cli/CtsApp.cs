@@ -38,6 +38,11 @@ public static class CtsApp
                     Common.Output.Error(Common.UsageErrors.Describe(appException, args ?? []));
                     return 2;
                 }
+                if (exception is Common.NoStoreException)
+                {
+                    Common.Output.Error(exception.Message);
+                    return 2;
+                }
                 AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
                 return 70;
             });

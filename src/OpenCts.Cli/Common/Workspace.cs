@@ -23,8 +23,30 @@ internal static class Workspace
     /// <summary>Every message format this build reads.</summary>
     public static MessageFormats Formats => MessageFormats.All;
 
-    /// <summary>Opens the store with the ledger attached, so every record it writes is journaled as a pending leaf.</summary>
+    /// <summary>Opens the store with the ledger attached, so every record it writes is journaled as a pending leaf; creates it when the folder has none.</summary>
+    /// <remarks>For commands that write (ingest, assess, load, import, train). Commands that only read use <see cref="OpenExistingStore"/>.</remarks>
     public static CtsStore OpenStore(StoreSettings settings) => Ledger.LedgerWiring.Attach(CtsStore.Open(settings.DataDirectory));
+
+    /// <summary>Opens the store as <see cref="OpenStore"/> does, but only when there is one: a command that reads must not leave an empty store behind a mistyped <c>--data</c>.</summary>
+    /// <exception cref="NoStoreException">The folder holds no store.</exception>
+    public static CtsStore OpenExistingStore(StoreSettings settings)
+    {
+        RequireStore(settings);
+        return OpenStore(settings);
+    }
+
+    /// <summary>Whether the data folder holds a store.</summary>
+    public static bool StoreExists(StoreSettings settings) => File.Exists(Path.Combine(settings.DataDirectory, CtsStore.FileName));
+
+    /// <summary>Checks that the data folder holds a store, for commands that read its files without opening it as a store.</summary>
+    /// <exception cref="NoStoreException">The folder holds no store.</exception>
+    public static void RequireStore(StoreSettings settings)
+    {
+        if (!StoreExists(settings))
+        {
+            throw new NoStoreException(settings.DataDirectory);
+        }
+    }
 
     /// <summary>The profile language's environment: the store's named reference lists.</summary>
     public static ProfileEnvironment Environment(CtsStore store) =>

@@ -53,7 +53,7 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
             Output.Error(error);
             return 2;
         }
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         var import = store.Messages.Versions(settings.Document).LastOrDefault();
         if (import is null)
         {

@@ -13,15 +13,11 @@ internal sealed class AuditCommand : Command<StoreSettings>
 {
     public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
+        Workspace.RequireStore(settings);
         var database = LedgerFiles.Database(settings);
-        if (!File.Exists(database))
-        {
-            Output.Error($"no store at {database}");
-            return 2;
-        }
         var keys = LedgerFiles.Keys(settings).Verifiers();
         var verifier = keys.Count > 0 ? new CheckpointVerifier(keys) : null;
-        using var store = LedgerWiring.Attach(CtsStore.Open(settings.DataDirectory));
+        using var store = Workspace.OpenExistingStore(settings);
         var auditor = new LedgerAuditor(database, verifier);
         var records = new StoreRecordSource(store);
         long total;

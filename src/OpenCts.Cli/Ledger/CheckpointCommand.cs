@@ -23,7 +23,8 @@ internal sealed class CheckpointCommand : AsyncCommand<CheckpointCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(settings.DataDirectory);
+        // Signing a checkpoint of a log that was never written would create a store, a log and a signing key behind a mistyped --data.
+        Workspace.RequireStore(settings);
         using var log = LedgerLog.Open(LedgerFiles.Database(settings));
         var size = await log.IntegrateAsync(cancellationToken);
         var keys = LedgerFiles.Keys(settings);

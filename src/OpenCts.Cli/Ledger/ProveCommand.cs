@@ -37,11 +37,7 @@ internal sealed class ProveCommand : Command<ProveCommand.Settings>
             Output.Error($"\"{settings.Record}\" is not kind:id (e.g. message:42)");
             return 2;
         }
-        if (!File.Exists(LedgerFiles.Database(settings)))
-        {
-            Output.Error($"no store at {LedgerFiles.Database(settings)}");
-            return 2;
-        }
+        Workspace.RequireStore(settings);
         using var reader = LedgerReader.Open(LedgerFiles.Database(settings));
         OpenCts.Ledger.Proofs.ProofBundle bundle;
         try

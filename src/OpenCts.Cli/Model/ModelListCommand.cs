@@ -10,6 +10,7 @@ internal sealed class ModelListCommand : Command<StoreSettings>
 {
     public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
+        Workspace.RequireStore(settings);
         var manifests = ModelRepository.InStore(settings.DataDirectory).List();
         if (manifests.Count == 0)
         {

@@ -46,9 +46,11 @@ internal sealed class ModelTrainCommand : Command<ModelTrainCommand.Settings>
                 rows.AddRange(DeclarationCsvReader.ReadExamined(file, cancellationToken));
                 sources.Add(Path.GetFullPath(file));
             }
+            var valid = settings.Valid is null ? null : DeclarationCsvReader.ReadExamined(settings.Valid, cancellationToken);
+            // The model is saved in the store's folder, so training creates the store as the other writing commands do; after the files are read, so a bad one leaves nothing behind.
+            using var store = Workspace.OpenStore(settings);
             if (settings.FromStore || settings.Train.Length == 0)
             {
-                using var store = Workspace.OpenStore(settings);
                 var stored = StoredExaminations.TrainingRows(store);
                 AnsiConsole.MarkupLineInterpolated($"{stored.Rows.Count:N0} goods items from {stored.Examinations:N0} examination results in the store ({stored.Missing:N0} results name no stored consignment)");
                 rows.AddRange(stored.Rows);
@@ -59,7 +61,6 @@ internal sealed class ModelTrainCommand : Command<ModelTrainCommand.Settings>
                 Output.Error("nothing to train on: give --train FILE or record examination results with cts examinations import");
                 return 2;
             }
-            var valid = settings.Valid is null ? null : DeclarationCsvReader.ReadExamined(settings.Valid, cancellationToken);
 
             var modelSettings = ModelSettings.Default with { Learner = settings.Learner, Seed = settings.Seed };
             var watch = Stopwatch.StartNew();

@@ -125,11 +125,11 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
         {
             return (ScreeningIndex.Build(WatchlistLoader.Load(settings.Lists).Entries), new AllowList([]));
         }
-        if (!Directory.Exists(settings.DataDirectory))
+        if (!Workspace.StoreExists(settings))
         {
             throw new IOException($"no store at {settings.DataDirectory}; load lists with cts watchlists load DIR --data {settings.DataDirectory}, or screen files with --lists DIR");
         }
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         return (ScreeningIndex.Build(store.Watchlists.Entries()), new AllowList(store.Watchlists.AllowList()));
     }
 

@@ -11,7 +11,7 @@ internal sealed class WatchlistsListCommand : Command<StoreSettings>
 {
     public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         var lists = store.Watchlists.Lists();
         if (lists.Count == 0)
         {
@@ -68,7 +68,7 @@ internal sealed class WatchlistsAllowCommand : Command<WatchlistsAllowCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         if (!store.Watchlists.Entries().Any(e => e.List == settings.List && e.Id == settings.Entry))
         {
             Output.Error($"no entry {settings.Entry} in list {settings.List} of the store");

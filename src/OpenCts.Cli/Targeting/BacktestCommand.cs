@@ -25,13 +25,23 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
-        var environment = Workspace.Environment(store);
+        // The file is read before the store is opened, so a bad file is reported whatever the --data folder holds; its criteria
+        // are checked after, against the store's reference lists.
         IReadOnlyList<RiskProfile> drafts;
         try
         {
             Profiles.ProfileSources.RequireFile(settings.File);
             drafts = ProfileFile.Load(settings.File);
+        }
+        catch (Exception e) when (Profiles.ProfileSources.IsUnreadable(e))
+        {
+            Output.Error(e.Message);
+            return 2;
+        }
+        using var store = Workspace.OpenExistingStore(settings);
+        var environment = Workspace.Environment(store);
+        try
+        {
             foreach (var profile in drafts)
             {
                 Workspace.CheckProfile(profile, settings.File, environment);

@@ -18,7 +18,7 @@ internal sealed class HistoryCommand : Command<HistoryCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         var key = settings.Document.Contains(':', StringComparison.Ordinal) ? settings.Document : store.Messages.KeyOf(settings.Document);
         var versions = key is null ? [] : store.Messages.Versions(key);
         if (versions.Count == 0)

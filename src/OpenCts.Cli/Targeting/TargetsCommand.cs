@@ -35,7 +35,7 @@ internal sealed class TargetsCommand : Command<TargetsCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
+        using var store = Workspace.OpenExistingStore(settings);
         Show(store, settings);
         return 0;
     }
