@@ -63,7 +63,8 @@ public sealed class TreePropertyTests
             var root = tree.RootAt(size);
             MerkleVerifier.VerifyInclusion(index, size, MerkleHash.Leaf(leaves[index]), proof, root);
             Assert.False(MerkleVerifier.IsValidInclusion(index, size, MerkleHash.Leaf([.. leaves[index], 1]), proof, root));
-            if (size > 1)
+            // With two equal leaves the proof of one is, rightly, a proof of the other: the check needs distinct leaves.
+            if (size > 1 && leaves.Take(size).Select(Convert.ToHexString).Distinct().Count() == size)
             {
                 Assert.False(MerkleVerifier.IsValidInclusion((index + 1) % size, size, MerkleHash.Leaf(leaves[index]), proof, root));
             }
