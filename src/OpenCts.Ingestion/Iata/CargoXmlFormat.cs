@@ -50,6 +50,10 @@ public sealed class CargoXmlFormat : IMessageFormat
         {
             return [Rejected("cargo-xml", content, fileName, $"{fileName}: line {bad.Line}, column {bad.Column}", $"the XML declaration holds byte 0x{bad.Byte:X2}; it is written in ASCII, such as <?xml version=\"1.0\" encoding=\"UTF-8\"?>")];
         }
+        if (XmlDepth.TooDeep(content) is { } deep)
+        {
+            return [Rejected("cargo-xml", content, fileName, $"{fileName}: line {deep.Line}, column {deep.Column}", $"elements are nested more than {XmlDepth.Limit} deep; a Cargo-XML message nests about twenty levels")];
+        }
         XDocument document;
         try
         {
