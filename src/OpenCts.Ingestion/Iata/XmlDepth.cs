@@ -44,25 +44,31 @@ internal static class XmlDepth
     private static bool MayBeTooDeep(ReadOnlySpan<byte> bytes)
     {
         var depth = 0;
-        for (var i = 0; i < bytes.Length - 1; i++)
+        var i = 0;
+        while (true)
         {
-            if (bytes[i] == (byte)'<')
+            // Vectorised search: the scan must cost little beside the parse itself.
+            var next = bytes[i..].IndexOfAny((byte)'<', (byte)'/');
+            if (next < 0 || i + next + 1 >= bytes.Length)
             {
-                var next = bytes[i + 1];
-                if (next == (byte)'/')
-                {
-                    depth--;
-                }
-                else if (next != (byte)'!' && next != (byte)'?' && ++depth > Limit)
-                {
-                    return true;
-                }
+                return false;
             }
-            else if (bytes[i] == (byte)'/' && bytes[i + 1] == (byte)'>')
+            i += next;
+            var after = bytes[i + 1];
+            if (bytes[i] == (byte)'/')
+            {
+                depth -= after == (byte)'>' ? 1 : 0;
+            }
+            else if (after == (byte)'/')
             {
                 depth--;
+                i++;
             }
+            else if (after != (byte)'!' && after != (byte)'?' && ++depth > Limit)
+            {
+                return true;
+            }
+            i++;
         }
-        return false;
     }
 }
