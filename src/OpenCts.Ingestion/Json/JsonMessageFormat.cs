@@ -43,7 +43,9 @@ public sealed class JsonMessageFormat : IMessageFormat
             }
             catch (DomainException e)
             {
-                return [Rejected(fileName, content, $"{fileName}: {Printable.Of(e.Field)}", e.Reason, SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
+                // An error about the whole message (its top level is not an object) has no field to name; it is placed at the value instead.
+                var where = e.Field.Length == 0 ? JsonSyntax.PlaceOfFirstValue(fileName, content.Span) : $"{fileName}: {Printable.Of(e.Field)}";
+                return [Rejected(fileName, content, where, Printable.Of(e.Reason), SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
             }
         }
     }

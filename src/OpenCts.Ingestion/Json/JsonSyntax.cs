@@ -37,6 +37,16 @@ internal static class JsonSyntax
         return ($"{fileName}: line {line}, column {column}", $"byte 0x{content[offset]:X2} is not UTF-8; JSON messages are UTF-8");
     }
 
+    /// <summary>The line and column of the first byte that is not a byte order mark or white space: where the top-level value starts.</summary>
+    public static string PlaceOfFirstValue(string fileName, ReadOnlySpan<byte> content)
+    {
+        var start = content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var at = content[start..].IndexOfAnyExcept(" \t\r\n"u8);
+        at = at < 0 ? content.Length : start + at;
+        var before = content[..at];
+        return $"{fileName}: line {before.Count((byte)'\n') + 1}, column {at - before.LastIndexOf((byte)'\n')}";
+    }
+
     /// <summary>The parser's message without the place it appends (the issue has its own) and with the text it quotes kept short.</summary>
     /// <remarks>
     /// The parser quotes the whole token it stopped at; a literal that runs on (a mutated <c>true</c>) is quoted up to the

@@ -48,6 +48,40 @@ public sealed class CuscarFuzzTests
                 return bytes.ToArray();
             });
 
+    /// <summary>Byte mutations as <see cref="Mutated"/> makes them, then up to three whole lines written twice, as a sender that resends part of a file does.</summary>
+    internal static Gen<byte[]> MutatedWithLinesRepeated(byte[] seed, byte[] interesting) =>
+        Gen.Select(Mutated(seed, interesting), Gen.Int[0, int.MaxValue].Array[0, 3])
+            .Select((bytes, lines) =>
+            {
+                var result = new List<byte>(bytes);
+                foreach (var pick in lines)
+                {
+                    var starts = new List<int> { 0 };
+                    for (var i = 0; i < result.Count - 1; i++)
+                    {
+                        if (result[i] == (byte)'\n')
+                        {
+                            starts.Add(i + 1);
+                        }
+                    }
+                    var n = pick % starts.Count;
+                    var start = starts[n];
+                    var end = n + 1 < starts.Count ? starts[n + 1] : result.Count;
+                    result.InsertRange(end, result.GetRange(start, end - start));
+                }
+                return result.ToArray();
+            });
+
+    /// <summary>Every issue's place and message is one line of text.</summary>
+    internal static void AssertOneLine(IReadOnlyList<ParsedMessage> messages)
+    {
+        foreach (var issue in messages.SelectMany(m => m.Issues))
+        {
+            Assert.DoesNotMatch(@"[\x00-\x1F\x7F]", issue.Location);
+            Assert.DoesNotMatch(@"[\x00-\x1F\x7F]", issue.Message);
+        }
+    }
+
     internal static void AssertWellFormed(IReadOnlyList<ParsedMessage> messages)
     {
         Assert.NotEmpty(messages);
