@@ -30,7 +30,8 @@ public sealed class CsvMessageFormat : IMessageFormat
         }
         catch (CsvInputException e)
         {
-            return [new ParsedMessage("csv", rows.Sender ?? "unknown", rows.MessageId ?? fileName, content, [], [new IngestionIssue(IssueSeverity.Error, e.Location, e.Message)])];
+            // Messages quote values, which a quoted field can fill with line breaks and other control characters.
+            return [new ParsedMessage("csv", rows.Sender ?? "unknown", rows.MessageId ?? fileName, content, [], [new IngestionIssue(IssueSeverity.Error, Printable.Of(e.Location), Printable.Of(e.Message))])];
         }
     }
 
