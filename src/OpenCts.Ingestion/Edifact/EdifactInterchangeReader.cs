@@ -28,6 +28,9 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private sealed class Interchange
     {
         public required string Reference;
+
+        /// <summary>The reference as places and message ids show it (<see cref="Shown"/>).</summary>
+        public required string ShownReference;
         public required string Sender;
         public required int HeaderStart;
         public required int HeaderEnd;
@@ -42,6 +45,9 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private sealed class Message
     {
         public required string Reference;
+
+        /// <summary>The reference as places and message ids show it (<see cref="Shown"/>).</summary>
+        public required string ShownReference;
         public required int Start;
         public required EdifactIssues Issues;
         public required CuscarMessageReader Reader;
@@ -120,14 +126,16 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         }
         if (_interchange is not null)
         {
-            _envelope.Warning(_envelope.Envelope(_interchange.Segments), $"a new interchange starts before UNZ closed interchange {_interchange.Reference}");
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments), $"a new interchange starts before UNZ closed interchange {_interchange.ShownReference}");
             Flush();
         }
         var reference = _t.Text(5, 1)?.Trim() is { Length: > 0 } r ? r : "?";
-        _envelope = new EdifactIssues(fileName, _t) { Interchange = reference };
+        var shown = Shown(reference);
+        _envelope = new EdifactIssues(fileName, _t) { Interchange = shown };
         _interchange = new Interchange
         {
             Reference = reference,
+            ShownReference = shown,
             Sender = Safe(_t.Text(2, 1)?.Trim() ?? ""),
             HeaderStart = _t.SegmentStart,
             HeaderEnd = _t.SegmentEnd,
@@ -165,7 +173,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         var reference = _t.Text(2);
         if (!string.Equals(reference, _interchange.Reference, StringComparison.Ordinal))
         {
-            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"interchange control reference (0020) is '{reference}'; UNB gave '{_interchange.Reference}'");
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"interchange control reference (0020) is '{Shown(reference)}'; UNB gave '{_interchange.ShownReference}'");
         }
         Flush();
     }
@@ -195,7 +203,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         }
         if (!string.Equals(_t.Text(2), _interchange.GroupReference, StringComparison.Ordinal))
         {
-            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"group reference (0048) is '{_t.Text(2)}'; UNG gave '{_interchange.GroupReference}'");
+            _envelope.Warning(_envelope.Envelope(_interchange.Segments) + ", element 2", $"group reference (0048) is '{Shown(_t.Text(2))}'; UNG gave '{Shown(_interchange.GroupReference)}'");
         }
         _interchange.InGroup = false;
     }
@@ -211,10 +219,11 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         var reference = referenceText ?? "?";
         // One message is read at a time, and its issues and drafts are copied out when it is built: the next reuses them.
         var issues = _messageIssues ??= new EdifactIssues(fileName, _t);
-        issues.Reset(_interchange?.Reference ?? "?", reference);
+        var shown = Shown(reference);
+        issues.Reset(_interchange?.ShownReference ?? "?", shown);
         var reader = _messageReader ??= new CuscarMessageReader(_t, issues);
         reader.Reset();
-        _message = new Message { Reference = reference, Start = _t.SegmentStart, Issues = issues, Reader = reader };
+        _message = new Message { Reference = reference, ShownReference = shown, Start = _t.SegmentStart, Issues = issues, Reader = reader };
         if (_interchange is not null)
         {
             _interchange.Messages++;
@@ -294,7 +303,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         }
         if (!System.Text.Ascii.Equals(_t.Plain(2), m.Reference) && !string.Equals(_t.Text(2), m.Reference, StringComparison.Ordinal))
         {
-            m.Issues.Warning(m.Issues.Here(m.Segments, 2, 0), $"message reference (0062) is '{_t.Text(2)}'; UNH gave '{m.Reference}'");
+            m.Issues.Warning(m.Issues.Here(m.Segments, 2, 0), $"message reference (0062) is '{Shown(_t.Text(2))}'; UNH gave '{m.ShownReference}'");
         }
         Finish(_t.SegmentEnd);
     }
@@ -304,7 +313,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         var m = _message!;
         _message = null;
         var sender = _interchange?.Sender ?? "unknown";
-        var messageId = $"{_interchange?.Reference ?? "?"}/{m.Reference}";
+        var messageId = $"{_interchange?.ShownReference ?? "?"}/{m.ShownReference}";
         var raw = Raw(m.Start, end);
         var reader = m.Reader;
         var issues = m.Issues;
@@ -410,7 +419,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         {
             // An interchange that held no message still reaches the sender's status.
             var interchangeBytes = content.Span[_interchange.HeaderStart.._t.SegmentEnd].ToArray();
-            _results.Add(new ParsedMessage(Format, _interchange.Sender, $"{_interchange.Reference}/-", interchangeBytes, [], [.. envelopeIssues, new IngestionIssue(IssueSeverity.Error, InterchangeHeader(), "the interchange holds no message")]));
+            _results.Add(new ParsedMessage(Format, _interchange.Sender, $"{_interchange.ShownReference}/-", interchangeBytes, [], [.. envelopeIssues, new IngestionIssue(IssueSeverity.Error, InterchangeHeader(), "the interchange holds no message")]));
         }
         _pending.Clear();
         _interchange = null;
@@ -418,7 +427,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     }
 
     private string InterchangeHeader() =>
-        $"{fileName}: interchange {_interchange!.Reference}, segment 1 (UNB), line {_t.LineOf(_interchange.HeaderStart)}";
+        $"{fileName}: interchange {_interchange!.ShownReference}, segment 1 (UNB), line {_t.LineOf(_interchange.HeaderStart)}";
 
     private static bool InDirectoryRange(string? release)
     {
@@ -433,6 +442,11 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     }
 
     private static string Safe(string value) => string.IsNullOrWhiteSpace(value) ? "unknown" : value.Length > 128 ? value[..128] : value;
+
+    /// <summary>A reference as a place, a message id or an issue's message shows it: cut to 128 characters, as the sender is, and with control characters escaped.</summary>
+    /// <remarks>Line breaks never reach a value (the tokenizer drops them), but a tab or another control character can, and would break a place.</remarks>
+    private static string Shown(string? reference) =>
+        reference is null ? "" : Printable.Of(reference.Length > 128 ? string.Concat(reference.AsSpan(0, 128), "…") : reference);
 
     private static ParsedMessage Rejected(string sender, string messageId, ReadOnlyMemory<byte> raw, string where, string why) =>
         new(Format, sender, messageId, raw, [], [new IngestionIssue(IssueSeverity.Error, where, why)]);

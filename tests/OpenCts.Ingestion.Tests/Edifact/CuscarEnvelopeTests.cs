@@ -213,4 +213,35 @@ public sealed class CuscarEnvelopeTests
         Assert.False(message.IsRejected);
         Assert.Equal("directory D.16A is outside D.95B to D.11A; the message is read as CUSCAR of those directories", Assert.Single(message.Issues).Message);
     }
+
+    [Fact]
+    public void ATabInTheInterchangeAndMessageReferencesIsShownEscapedInPlacesAndTheMessageId()
+    {
+        var text = Interchange(Message("1\t2", Body.Replace("TOYS", "", StringComparison.Ordinal)), 1).Replace("ICR1", "ICR\u001B1", StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
+        Assert.Equal(@"ICR\x1B1/1\t2", message.MessageId);
+        Assert.NotEmpty(message.Issues);
+        Assert.All(message.Issues, i => Assert.StartsWith(@"test.edi: interchange ICR\x1B1, message 1\t2, segment ", i.Location, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMismatchedReferenceInUntIsQuotedEscapedInTheWarning()
+    {
+        var text = Interchange(Message("1"), 1).Replace("+1'UNZ", "+1\t'UNZ", StringComparison.Ordinal);
+        var issue = Assert.Single(Assert.Single(Samples.Parse(new CuscarFormat(), text)).Issues);
+        Assert.Equal("test.edi: interchange ICR1, message 1, segment 12 (UNT), element 2, line 1", issue.Location);
+        Assert.Equal(@"message reference (0062) is '1\t'; UNH gave '1'", issue.Message);
+    }
+
+    [Fact]
+    public void ALongInterchangeReferenceIsCutTo128CharactersInPlacesAndTheMessageId()
+    {
+        var reference = new string('R', 5000);
+        var text = Interchange(Message("1", Body.Replace("TOYS", "", StringComparison.Ordinal)), 1).Replace("ICR1", reference, StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
+        var shown = new string('R', 128) + "…";
+        Assert.Equal(shown + "/1", message.MessageId);
+        Assert.NotEmpty(message.Issues);
+        Assert.All(message.Issues, i => Assert.StartsWith($"test.edi: interchange {shown}, message 1, segment ", i.Location, StringComparison.Ordinal));
+    }
 }
