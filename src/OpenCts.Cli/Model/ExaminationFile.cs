@@ -32,7 +32,7 @@ internal static class ExaminationFile
         var notes = Ordinal(csv, "notes");
         var results = new List<ExaminationResult>();
         var lines = new CsvLines(csv, hasHeader: true);
-        while (Next(lines, path))
+        while (lines.Read((line, column, e) => new DeclarationFileException(path, line, column, "not valid CSV: " + e.Message)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             string Field(int column) => column < csv.RowFieldCount
@@ -70,19 +70,6 @@ internal static class ExaminationFile
             throw new DeclarationFileException(path, 2, 0, "the file has a header but no results");
         }
         return results;
-    }
-
-    private static bool Next(CsvLines lines, string path)
-    {
-        try
-        {
-            return lines.Read();
-        }
-        catch (FormatException e)
-        {
-            var (line, column) = lines.PlaceOf(e);
-            throw new DeclarationFileException(path, line, column, "not valid CSV: " + e.Message);
-        }
     }
 
     private static int Ordinal(CsvDataReader csv, string name)

@@ -59,9 +59,19 @@ public sealed class CsvLines
         return line;
     }
 
-    /// <summary>Where a record the reader cannot parse is: the line it starts on, and its field's column when the reader says which (1 otherwise).</summary>
-    public (int Line, int Column) PlaceOf(FormatException e) =>
-        (Next, e is CsvFormatException { FieldOrdinal: >= 0 and var field } ? field + 1 : 1);
+    /// <summary>Reads the next record; a record that is not valid CSV raises the caller's error at its place.</summary>
+    /// <param name="invalid">Builds the error from the line the record starts on, its field's column when the reader says which (1 otherwise), and the reader's complaint.</param>
+    public bool Read(Func<int, int, FormatException, Exception> invalid)
+    {
+        try
+        {
+            return Read();
+        }
+        catch (FormatException e)
+        {
+            throw invalid(Next, e is CsvFormatException { FieldOrdinal: >= 0 and var field } ? field + 1 : 1, e);
+        }
+    }
 
     /// <summary>Line breaks in a text: LF, CRLF or a lone CR.</summary>
     private static int Breaks(ReadOnlySpan<char> text)

@@ -99,15 +99,7 @@ public sealed class CsvMessageFormat : IMessageFormat
 
         private bool NextRow()
         {
-            try
-            {
-                return _lines!.Read();
-            }
-            catch (FormatException e)
-            {
-                var (line, column) = _lines!.PlaceOf(e);
-                throw new CsvInputException($"{fileName}: line {line}, column {column}", $"malformed CSV: {e.Message}");
-            }
+            return _lines!.Read((line, column, e) => new CsvInputException($"{fileName}: line {line}, column {column}", $"malformed CSV: {e.Message}"));
         }
 
         private void CheckHeader()

@@ -76,7 +76,7 @@ public static class DeclarationCsvReader
         var lines = new CsvLines(csv, hasHeader: true);
         var row = new CsvRow(csv, lines, name, columns);
         var count = 0;
-        while (Next(lines, name))
+        while (lines.Read((line, column, e) => new DeclarationFileException(name, line, column, "not valid CSV: " + e.Message)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0)
@@ -112,19 +112,6 @@ public static class DeclarationCsvReader
         if (count == 0)
         {
             throw new DeclarationFileException(name, 2, 0, "the file has a header but no declarations");
-        }
-    }
-
-    private static bool Next(CsvLines lines, string name)
-    {
-        try
-        {
-            return lines.Read();
-        }
-        catch (FormatException e)
-        {
-            var (line, column) = lines.PlaceOf(e);
-            throw new DeclarationFileException(name, line, column, "not valid CSV: " + e.Message);
         }
     }
 

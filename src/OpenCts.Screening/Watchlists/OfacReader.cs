@@ -158,20 +158,8 @@ public static class OfacReader
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
         var lines = new CsvLines(csv, hasHeader: false);
-        while (true)
+        while (lines.Read((line, column, e) => new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message)))
         {
-            try
-            {
-                if (!lines.Read())
-                {
-                    break;
-                }
-            }
-            catch (FormatException e)
-            {
-                var (line, column) = lines.PlaceOf(e);
-                throw new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message);
-            }
             var count = csv.RowFieldCount;
             // OFAC files end with an end-of-file control character on a line of its own.
             if (count == 1 && csv.GetString(0).Trim().Trim('\u001a').Length == 0)

@@ -39,20 +39,8 @@ public static class OwnCsvReader
         var entries = new List<WatchlistEntry>();
         var seen = new HashSet<(string, string)>();
         var lines = new CsvLines(csv, hasHeader: true);
-        while (true)
+        while (lines.Read((line, column, e) => new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message)))
         {
-            try
-            {
-                if (!lines.Read())
-                {
-                    break;
-                }
-            }
-            catch (FormatException e)
-            {
-                var (line, column) = lines.PlaceOf(e);
-                throw new WatchlistFormatException(path, line, column, "not valid CSV: " + e.Message);
-            }
             if (csv.RowFieldCount != csv.FieldCount)
             {
                 var at = Math.Min(csv.RowFieldCount, csv.FieldCount);

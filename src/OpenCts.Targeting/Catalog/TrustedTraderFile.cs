@@ -23,7 +23,7 @@ public static class TrustedTraderFile
         }
         var traders = new List<TrustedTrader>();
         var lines = new CsvLines(csv, hasHeader: true);
-        while (Next(lines, path))
+        while (lines.Read((line, column, e) => new FormatException($"{path}: line {line}, column {column}: not valid CSV: {e.Message}", e)))
         {
             string Text(string column) => csv.GetString(csv.GetOrdinal(column)).Trim();
             DateTimeOffset? Date(string column)
@@ -47,19 +47,6 @@ public static class TrustedTraderFile
             traders.Add(new TrustedTrader(Text("scheme").ToUpperInvariant(), Text("identifier"), Text("name"), Text("programme"), Date("validFrom"), Date("validTo")));
         }
         return traders;
-    }
-
-    private static bool Next(CsvLines lines, string path)
-    {
-        try
-        {
-            return lines.Read();
-        }
-        catch (FormatException e)
-        {
-            var (line, column) = lines.PlaceOf(e);
-            throw new FormatException($"{path}: line {line}, column {column}: not valid CSV: {e.Message}", e);
-        }
     }
 }
 
