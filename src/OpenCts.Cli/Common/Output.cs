@@ -1,3 +1,4 @@
+using OpenCts.Domain.Messages;
 using OpenCts.Ingestion.Pipeline;
 using Spectre.Console;
 

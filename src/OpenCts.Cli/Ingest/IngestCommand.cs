@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using OpenCts.Domain.Messages;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Serialization;
 using OpenCts.Ingestion.Pipeline;

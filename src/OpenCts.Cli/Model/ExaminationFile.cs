@@ -1,5 +1,6 @@
+using OpenCts.Domain.Examinations;
 using System.Globalization;
-using OpenCts.Ingestion.Csv;
+using OpenCts.Domain.Text;
 using OpenCts.RiskModel.Declarations;
 using OpenCts.Storage.Examinations;
 using Sylvan.Data.Csv;

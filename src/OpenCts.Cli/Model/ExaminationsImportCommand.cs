@@ -1,3 +1,4 @@
+using OpenCts.Domain.Examinations;
 using System.ComponentModel;
 using OpenCts.Cli.Common;
 using OpenCts.RiskModel.Declarations;
@@ -24,7 +25,7 @@ internal sealed class ExaminationsImportCommand : Command<ExaminationsImportComm
             using var store = Workspace.OpenStore(settings);
             var unknown = results.Count(r => store.Messages.Versions(r.DocumentKey).Count == 0);
             store.Examinations.Record(results);
-            AnsiConsole.MarkupLineInterpolated($"recorded {results.Count:N0} examination results ({results.Count(r => r.Outcome == Storage.Examinations.ExaminationOutcome.Irregular):N0} irregular)");
+            AnsiConsole.MarkupLineInterpolated($"recorded {results.Count:N0} examination results ({results.Count(r => r.Outcome == Domain.Examinations.ExaminationOutcome.Irregular):N0} irregular)");
             if (unknown > 0)
             {
                 Output.Warning($"{unknown:N0} results name a document key with no stored consignment; they count once the consignment is ingested");

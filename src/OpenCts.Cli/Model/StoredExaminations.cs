@@ -1,3 +1,4 @@
+using OpenCts.Domain.Examinations;
 using OpenCts.RiskModel.Declarations;
 using OpenCts.RiskModel.Scoring;
 using OpenCts.Storage;

@@ -1,3 +1,4 @@
+using OpenCts.Domain.Examinations;
 using System.ComponentModel;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Profiles;

@@ -4,6 +4,7 @@ using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Values;
+using OpenCts.Domain.Text;
 using OpenCts.Ingestion.Pipeline;
 using Sylvan.Data.Csv;
 

@@ -47,7 +47,7 @@ internal sealed class AirItemDraft
 /// <summary>Builds consignments from waybill drafts; model errors and unknown airports are reported at the draft's place.</summary>
 internal static class AirWaybills
 {
-    public static Consignment? Build(AirWaybillDraft d, AirportCodes airports, Provenance provenance, List<Pipeline.IngestionIssue> issues)
+    public static Consignment? Build(AirWaybillDraft d, AirportCodes airports, Provenance provenance, List<IngestionIssue> issues)
     {
         try
         {
@@ -102,12 +102,12 @@ internal static class AirWaybills
         }
         catch (DomainException e)
         {
-            issues.Add(new(Pipeline.IssueSeverity.Error, d.Place, $"waybill {d.Number}: {e.Message}"));
+            issues.Add(new(IssueSeverity.Error, d.Place, $"waybill {d.Number}: {e.Message}"));
             return null;
         }
     }
 
-    private static UnLocode? Airport(string? iata, string what, AirWaybillDraft d, AirportCodes airports, List<Pipeline.IngestionIssue> issues)
+    private static UnLocode? Airport(string? iata, string what, AirWaybillDraft d, AirportCodes airports, List<IngestionIssue> issues)
     {
         if (iata is null)
         {
@@ -116,7 +116,7 @@ internal static class AirWaybills
         var code = airports.Find(iata);
         if (code is null)
         {
-            issues.Add(new(Pipeline.IssueSeverity.Warning, d.Place, $"waybill {d.Number}: the {what} airport '{iata}' has no known UN/LOCODE; the place is left empty"));
+            issues.Add(new(IssueSeverity.Warning, d.Place, $"waybill {d.Number}: the {what} airport '{iata}' has no known UN/LOCODE; the place is left empty"));
         }
         return code;
     }

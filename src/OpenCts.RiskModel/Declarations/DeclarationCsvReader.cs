@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpenCts.Ingestion.Csv;
+using OpenCts.Domain.Text;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.RiskModel.Declarations;

@@ -1,7 +1,7 @@
 using System.Text;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Watchlists;
-using OpenCts.Ingestion.Csv;
+using OpenCts.Domain.Text;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Screening.Watchlists;

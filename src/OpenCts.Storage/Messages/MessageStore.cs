@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OpenCts.Domain.Messages;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
-using OpenCts.Ingestion.Pipeline;
 
 namespace OpenCts.Storage.Messages;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OpenCts.Domain.Traders;
-using OpenCts.Ingestion.Csv;
+using OpenCts.Domain.Text;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Targeting.Catalog;

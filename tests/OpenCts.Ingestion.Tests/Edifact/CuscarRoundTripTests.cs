@@ -62,7 +62,7 @@ public sealed class CuscarRoundTripTests
         var documents = new SampleGenerator(3).Generate(5).Select(c => c.Document).ToList();
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), new CuscarWriter().WriteCancellation(documents, Envelope)));
         Assert.False(message.IsRejected, Samples.Describe(message.Issues));
-        Assert.Equal(Pipeline.MessageFunction.Cancellation, message.Function);
+        Assert.Equal(MessageFunction.Cancellation, message.Function);
         Assert.Equal(documents.Select(d => d.Key), message.CancelledDocuments);
     }
 }

@@ -1,6 +1,6 @@
 using Sylvan.Data.Csv;
 
-namespace OpenCts.Ingestion.Csv;
+namespace OpenCts.Domain.Text;
 
 /// <summary>The physical line of each record and field a <see cref="CsvDataReader"/> reads.</summary>
 /// <remarks>
