@@ -38,7 +38,8 @@ public static class CtsApp
                     Common.Output.Error(Common.UsageErrors.Describe(appException, args ?? []));
                     return 2;
                 }
-                if (exception is Common.NoStoreException)
+                // Bad input that is not a message (a list, a register, a profile or results file) names its place in one line.
+                if (exception is Common.NoStoreException or Domain.Common.InputFormatException)
                 {
                     Common.Output.Error(exception.Message);
                     return 2;

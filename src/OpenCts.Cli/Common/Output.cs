@@ -39,4 +39,21 @@ internal static class Output
                 return work(step => task.Increment(step));
             });
     }
+
+    /// <summary>Runs async work with a progress bar when the console is interactive; the work reports how many of <paramref name="total"/> are done.</summary>
+    public static async Task<T> WithProgressAsync<T>(string description, int total, Func<IProgress<int>?, Task<T>> work)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive || total < 2)
+        {
+            return await work(null);
+        }
+        return await AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(description, maxValue: total);
+                return await work(new Progress<int>(done => task.Value = done));
+            });
+    }
 }

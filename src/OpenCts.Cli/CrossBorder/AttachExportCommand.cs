@@ -12,7 +12,7 @@ namespace OpenCts.Cli.CrossBorder;
 /// <c>cts export attach DOCUMENT --bundle F --record F --vkey KEY</c>: attaches an exporting administration's record of
 /// a shipment to the import consignment, after checking its proof against that administration's key and witnesses.
 /// </summary>
-internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings>
+internal sealed class AttachExportCommand : AsyncCommand<AttachExportCommand.Settings>
 {
     public sealed class Settings : ProofKeySettings
     {
@@ -39,7 +39,7 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
             : ValidationResult.Success();
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Read(settings.Bundle, settings.Record, storeKeysByDefault: false) is not { } read)
         {
@@ -53,8 +53,8 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
             Output.Error(error);
             return 2;
         }
-        using var store = Workspace.OpenExistingStore(settings);
-        var import = store.Messages.Versions(settings.Document).LastOrDefault();
+        await using var store = Workspace.OpenExistingStore(settings);
+        var import = (await store.Messages.VersionsAsync(settings.Document, cancellationToken)).LastOrDefault();
         if (import is null)
         {
             Output.Error($"no consignment {settings.Document} in {settings.DataDirectory}");
@@ -62,7 +62,7 @@ internal sealed class AttachExportCommand : Command<AttachExportCommand.Settings
         }
         var administration = verification.Checkpoint?.Checkpoint.Origin ?? settings.VerifierKeys[0].Split('+')[0];
         var comparison = ExportComparer.Compare(import.Consignment, exported.Consignment!, administration, verification.IsValid);
-        store.ExportRecords.Attach(settings.Document, record, bundle.ToJson(), comparison);
+        await store.ExportRecords.AttachAsync(settings.Document, record, bundle.ToJson(), comparison, cancellationToken);
         Print(settings.Document, comparison, verification.Failure);
         AnsiConsole.MarkupLine("Run [bold]cts assess --all[/] to assess the consignment with it.");
         return verification.IsValid ? 0 : 1;
@@ -93,7 +93,7 @@ internal static class ExportRecord
             return (null, $"{fileName}: not a logged message record (no blank line after its header)");
         }
         var message = record.AsMemory(separator + 2);
-        var format = Workspace.Formats.Recognise(fileName, message.Span);
+        var format = Ingestion.Pipeline.MessageFormats.All.Recognise(fileName, message.Span);
         if (format is null)
         {
             return (null, $"{fileName}: the logged message is in no format this OpenCTS reads");

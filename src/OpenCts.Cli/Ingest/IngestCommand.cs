@@ -4,15 +4,15 @@ using OpenCts.Domain.Messages;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Serialization;
 using OpenCts.Ingestion.Pipeline;
-using OpenCts.Storage;
-using OpenCts.Storage.Messages;
+using OpenCts.Application;
+using OpenCts.Application.Intake;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Ingest;
 
 /// <summary><c>cts ingest FILES|DIRS</c>: reads advance cargo messages and stores each one, all of it or none of it.</summary>
-internal sealed class IngestCommand : Command<IngestCommand.Settings>
+internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -29,25 +29,80 @@ internal sealed class IngestCommand : Command<IngestCommand.Settings>
         public bool Json { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var files = FileReceiver.Expand(settings.Paths);
         if (settings.DryRun)
         {
             return DryRun(files, settings.Json, cancellationToken);
         }
-        using var store = Workspace.OpenStore(settings);
-        var summary = MessageIngestion.Run(store, files, settings.Json, cancellationToken);
+        await using var store = Workspace.OpenStore(settings);
+        var application = Workspace.Application(store);
+        var summary = await Run(application, files, settings.Json, cancellationToken);
         if (!settings.Json)
         {
-            summary.Print();
+            Print(summary);
         }
         return summary.Rejected > 0 ? 1 : 0;
     }
 
+    /// <summary>Receives files with a progress bar; with <paramref name="json"/>, prints each message's outcome as a JSON line.</summary>
+    public static async Task<IntakeSummary> Run(CtsApplication application, IReadOnlyList<string> files, bool json, CancellationToken cancellationToken)
+    {
+        var summary = new IntakeSummary();
+        await Output.WithProgressAsync("Ingesting", files.Count, async progress =>
+        {
+            foreach (var file in files)
+            {
+                var received = await application.Intake.ReceiveFileAsync(file, cancellationToken);
+                summary.Add(received);
+                if (json)
+                {
+                    foreach (var message in received)
+                    {
+                        PrintJson(file, message);
+                    }
+                }
+                progress?.Report(summary.Files);
+            }
+            return 0;
+        });
+        if (!json)
+        {
+            foreach (var issue in summary.Issues)
+            {
+                Output.Issue(issue);
+            }
+        }
+        return summary;
+    }
+
+    public static void Print(IntakeSummary summary)
+    {
+        var table = new Table().AddColumns("files", "messages stored", "with findings", "duplicates", "rejected", "consignment versions", "warnings");
+        table.AddRow($"{summary.Files}", $"{summary.Stored}", $"{summary.WithFindings}", $"{summary.Duplicates}", summary.Rejected > 0 ? $"[red]{summary.Rejected}[/]" : "0", $"{summary.Versions}", $"{summary.Warnings}");
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintJson(string file, ReceivedMessage received)
+    {
+        var (message, stored) = (received.Message, received.Stored);
+        Console.Out.WriteLine(JsonSerializer.Serialize(new
+        {
+            file,
+            sender = message.Sender,
+            messageId = message.MessageId,
+            outcome = stored.Outcome.ToString().ToLowerInvariant(),
+            status = stored.Status,
+            rawMessageId = stored.RawMessageId,
+            versions = stored.Versions.Select(v => new { documentKey = v.DocumentKey, version = v.Version }),
+            issues = stored.Issues.Select(i => new { severity = i.Severity.ToString().ToLowerInvariant(), location = i.Location, message = i.Message }),
+        }));
+    }
+
     private static int DryRun(IReadOnlyList<string> files, bool json, CancellationToken cancellationToken)
     {
-        var receiver = new FileReceiver(Workspace.Formats, TimeProvider.System);
+        var receiver = new FileReceiver(MessageFormats.All, TimeProvider.System);
         var rejected = 0;
         var stdout = Console.OpenStandardOutput();
         foreach (var file in files)
@@ -78,89 +133,5 @@ internal sealed class IngestCommand : Command<IngestCommand.Settings>
         }
         stdout.Flush();
         return rejected > 0 ? 1 : 0;
-    }
-}
-
-/// <summary>Stores the messages of files and counts what became of them.</summary>
-internal sealed class MessageIngestion
-{
-    public int Files { get; private set; }
-
-    public int Stored { get; private set; }
-
-    public int Duplicates { get; private set; }
-
-    public int Rejected { get; private set; }
-
-    public int Versions { get; private set; }
-
-    public int Warnings { get; private set; }
-
-    public static MessageIngestion Run(CtsStore store, IReadOnlyList<string> files, bool json, CancellationToken cancellationToken)
-    {
-        var receiver = new FileReceiver(Workspace.Formats, store.Clock);
-        var summary = new MessageIngestion();
-        var problems = new List<IngestionIssue>();
-        Output.WithProgress("Ingesting", files.Count, advance =>
-        {
-            foreach (var file in files)
-            {
-                summary.Files++;
-                foreach (var message in receiver.Read(file, cancellationToken).Messages)
-                {
-                    var stored = store.Messages.Store(message, Path.GetFileName(file));
-                    summary.Count(stored);
-                    problems.AddRange(stored.Issues);
-                    if (json)
-                    {
-                        Console.Out.WriteLine(JsonSerializer.Serialize(new
-                        {
-                            file,
-                            sender = message.Sender,
-                            messageId = message.MessageId,
-                            outcome = stored.Outcome.ToString().ToLowerInvariant(),
-                            rawMessageId = stored.RawMessageId,
-                            versions = stored.Versions.Select(v => new { documentKey = v.DocumentKey, version = v.Version }),
-                            issues = stored.Issues.Select(i => new { severity = i.Severity.ToString().ToLowerInvariant(), location = i.Location, message = i.Message }),
-                        }));
-                    }
-                }
-                advance(1);
-            }
-            return 0;
-        });
-        if (!json)
-        {
-            foreach (var problem in problems)
-            {
-                Output.Issue(problem);
-            }
-        }
-        return summary;
-    }
-
-    private void Count(StoredMessage stored)
-    {
-        switch (stored.Outcome)
-        {
-            case MessageOutcome.Stored:
-                Stored++;
-                break;
-            case MessageOutcome.Duplicate:
-                Duplicates++;
-                break;
-            default:
-                Rejected++;
-                break;
-        }
-        Versions += stored.Versions.Count;
-        Warnings += stored.Issues.Count(i => i.Severity == IssueSeverity.Warning);
-    }
-
-    public void Print()
-    {
-        var table = new Table().AddColumns("files", "messages stored", "duplicates", "rejected", "consignment versions", "warnings");
-        table.AddRow($"{Files}", $"{Stored}", $"{Duplicates}", Rejected > 0 ? $"[red]{Rejected}[/]" : "0", $"{Versions}", $"{Warnings}");
-        AnsiConsole.Write(table);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenCts.Cli.Common;
 using OpenCts.Ledger.Audit;
 using OpenCts.Ledger.Checkpoints;
-using OpenCts.Storage;
+using OpenCts.Application.Ledger;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

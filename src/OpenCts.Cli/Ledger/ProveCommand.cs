@@ -2,7 +2,7 @@ using System.ComponentModel;
 using OpenCts.Cli.Common;
 using OpenCts.Ledger.Audit;
 using OpenCts.Ledger.Storage;
-using OpenCts.Storage;
+using OpenCts.Application.Ledger;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Ledger;
@@ -51,7 +51,7 @@ internal sealed class ProveCommand : Command<ProveCommand.Settings>
         }
         if (settings.RecordOut is not null)
         {
-            using var store = CtsStore.Open(settings.DataDirectory);
+            using var store = Workspace.OpenStore(settings);
             byte[]? record;
             try
             {

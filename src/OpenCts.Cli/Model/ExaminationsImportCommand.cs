@@ -1,5 +1,6 @@
 using OpenCts.Domain.Examinations;
 using System.ComponentModel;
+using OpenCts.Application.Examinations;
 using OpenCts.Cli.Common;
 using OpenCts.RiskModel.Declarations;
 using Spectre.Console;
@@ -8,7 +9,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Model;
 
 /// <summary><c>cts examinations import FILE</c>: records examination results until officers record them in the web workflow.</summary>
-internal sealed class ExaminationsImportCommand : Command<ExaminationsImportCommand.Settings>
+internal sealed class ExaminationsImportCommand : AsyncCommand<ExaminationsImportCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -17,18 +18,17 @@ internal sealed class ExaminationsImportCommand : Command<ExaminationsImportComm
         public string File { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {
             var results = ExaminationFile.Read(settings.File, cancellationToken);
-            using var store = Workspace.OpenStore(settings);
-            var unknown = results.Count(r => store.Messages.Versions(r.DocumentKey).Count == 0);
-            store.Examinations.Record(results);
-            AnsiConsole.MarkupLineInterpolated($"recorded {results.Count:N0} examination results ({results.Count(r => r.Outcome == Domain.Examinations.ExaminationOutcome.Irregular):N0} irregular)");
-            if (unknown > 0)
+            await using var store = Workspace.OpenStore(settings);
+            var summary = await Workspace.Application(store).Examinations.RecordAsync(results, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"recorded {summary.Recorded:N0} examination results ({summary.Irregular:N0} irregular)");
+            if (summary.UnknownDocuments > 0)
             {
-                Output.Warning($"{unknown:N0} results name a document key with no stored consignment; they count once the consignment is ingested");
+                Output.Warning($"{summary.UnknownDocuments:N0} results name a document key with no stored consignment; they count once the consignment is ingested");
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using OpenCts.Application.Examinations;
 using OpenCts.Cli.Common;
 using OpenCts.RiskModel.Declarations;
 using OpenCts.RiskModel.Evaluation;
@@ -10,7 +11,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Model;
 
 /// <summary><c>cts model train</c>: trains on declaration files and/or stored examination results and saves a new version.</summary>
-internal sealed class ModelTrainCommand : Command<ModelTrainCommand.Settings>
+internal sealed class ModelTrainCommand : AsyncCommand<ModelTrainCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -35,7 +36,7 @@ internal sealed class ModelTrainCommand : Command<ModelTrainCommand.Settings>
         public int Seed { get; init; } = 42;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,10 +49,10 @@ internal sealed class ModelTrainCommand : Command<ModelTrainCommand.Settings>
             }
             var valid = settings.Valid is null ? null : DeclarationCsvReader.ReadExamined(settings.Valid, cancellationToken);
             // The model is saved in the store's folder, so training creates the store as the other writing commands do; after the files are read, so a bad one leaves nothing behind.
-            using var store = Workspace.OpenStore(settings);
+            await using var store = Workspace.OpenStore(settings);
             if (settings.FromStore || settings.Train.Length == 0)
             {
-                var stored = StoredExaminations.TrainingRows(store);
+                var stored = await StoredExaminations.TrainingRowsAsync(store, cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"{stored.Rows.Count:N0} goods items from {stored.Examinations:N0} examination results in the store ({stored.Missing:N0} results name no stored consignment)");
                 rows.AddRange(stored.Rows);
                 sources.Add("store:" + store.DatabasePath);

@@ -121,7 +121,7 @@ internal sealed class ProfilesTestCommand : Command<ProfilesTestCommand.Settings
     {
         ProfileSources.RequireFile(path);
         var bytes = File.ReadAllBytes(path);
-        var format = Workspace.Formats.Recognise(Path.GetFileName(path), bytes) ?? throw new FormatException($"{path}: not a message format the CLI reads");
+        var format = Ingestion.Pipeline.MessageFormats.All.Recognise(Path.GetFileName(path), bytes) ?? throw new FormatException($"{path}: not a message format the CLI reads");
         var consignments = new List<Consignment>();
         foreach (var message in format.Parse(Path.GetFileName(path), bytes, DateTimeOffset.UtcNow, cancellationToken))
         {

@@ -130,7 +130,7 @@ internal sealed class ScreenCommand : Command<ScreenCommand.Settings>
             throw new IOException($"no store at {settings.DataDirectory}; load lists with cts watchlists load DIR --data {settings.DataDirectory}, or screen files with --lists DIR");
         }
         using var store = Workspace.OpenExistingStore(settings);
-        return (ScreeningIndex.Build(store.Watchlists.Entries()), new AllowList(store.Watchlists.AllowList()));
+        return (ScreeningIndex.Build(store.Watchlists.EntriesAsync(CancellationToken.None).GetAwaiter().GetResult()), new AllowList(store.Watchlists.AllowListAsync(CancellationToken.None).GetAwaiter().GetResult()));
     }
 
     private static void ScreenIdentifier(ScreeningIndex index, Settings settings)

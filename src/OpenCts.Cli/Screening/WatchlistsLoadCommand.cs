@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Screening;
 
 /// <summary><c>cts watchlists load DIR|FILE</c>: reads watch lists (OFAC CSV, UN XML, our CSV or JSON, recognised by content) and replaces each list in the store.</summary>
-internal sealed class WatchlistsLoadCommand : Command<WatchlistsLoadCommand.Settings>
+internal sealed class WatchlistsLoadCommand : AsyncCommand<WatchlistsLoadCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -16,7 +16,7 @@ internal sealed class WatchlistsLoadCommand : Command<WatchlistsLoadCommand.Sett
         public string Path { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         WatchlistLoad load;
         try
@@ -38,16 +38,17 @@ internal sealed class WatchlistsLoadCommand : Command<WatchlistsLoadCommand.Sett
             Output.Error($"no watch-list entries in {settings.Path}");
             return 2;
         }
-        using var store = Workspace.OpenStore(settings);
-        var table = new Table().AddColumns("list", "entries", "aliases", "identifiers", "from");
-        var lists = load.ByList().Select(list => (list.Key, load.Sources.GetValueOrDefault(list.Key, settings.Path), (IReadOnlyCollection<Domain.Watchlists.WatchlistEntry>)list.ToList())).ToList();
-        // All the lists of one load are stored together: a failure leaves the earlier lists as they were.
-        store.Watchlists.Replace(lists);
+        await using var store = Workspace.OpenStore(settings);
+        // All the lists of one load are stored together, each as a new version: a failure leaves the earlier lists as they were.
+        var changes = (await Workspace.Application(store).Lists.ReplaceWatchlistsAsync(load, settings.Path, cancellationToken)).ToDictionary(c => c.List, StringComparer.Ordinal);
+        var table = new Table().AddColumns("list", "entries", "aliases", "identifiers", "added", "removed", "amended", "from");
         foreach (var list in load.ByList())
         {
             var entries = list.ToList();
+            var change = changes[list.Key];
             table.AddRow(
                 Markup.Escape(list.Key), $"{entries.Count:N0}", $"{entries.Sum(e => e.Aliases.Count):N0}", $"{entries.Sum(e => e.Identifiers.Count):N0}",
+                $"{change.Added:N0}", $"{change.Removed:N0}", $"{change.Amended:N0}",
                 Markup.Escape(load.Sources.GetValueOrDefault(list.Key, "")));
         }
         AnsiConsole.Write(table);

@@ -7,12 +7,12 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Screening;
 
 /// <summary><c>cts watchlists list</c>: the lists in the store, with their source and size.</summary>
-internal sealed class WatchlistsListCommand : Command<StoreSettings>
+internal sealed class WatchlistsListCommand : AsyncCommand<StoreSettings>
 {
-    public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenExistingStore(settings);
-        var lists = store.Watchlists.Lists();
+        await using var store = Workspace.OpenExistingStore(settings);
+        var lists = await store.Watchlists.ListsAsync(cancellationToken);
         if (lists.Count == 0)
         {
             AnsiConsole.MarkupLine("No watch lists. Load some with [bold]cts watchlists load DIR[/].");
@@ -29,7 +29,7 @@ internal sealed class WatchlistsListCommand : Command<StoreSettings>
 }
 
 /// <summary><c>cts watchlists allow</c>: records that a party is not a listed entry, so that pair no longer alerts.</summary>
-internal sealed class WatchlistsAllowCommand : Command<WatchlistsAllowCommand.Settings>
+internal sealed class WatchlistsAllowCommand : AsyncCommand<WatchlistsAllowCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -66,15 +66,15 @@ internal sealed class WatchlistsAllowCommand : Command<WatchlistsAllowCommand.Se
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenExistingStore(settings);
-        if (!store.Watchlists.Entries().Any(e => e.List == settings.List && e.Id == settings.Entry))
+        await using var store = Workspace.OpenExistingStore(settings);
+        if (!(await store.Watchlists.EntriesAsync(cancellationToken)).Any(e => e.List == settings.List && e.Id == settings.Entry))
         {
             Output.Error($"no entry {settings.Entry} in list {settings.List} of the store");
             return 2;
         }
-        store.Watchlists.Allow(new AllowListEntry(settings.Party.Trim(), settings.List, settings.Entry, settings.By.Trim(), settings.Why.Trim(), store.Clock.GetUtcNow()));
+        await Workspace.Application(store).Lists.AllowAsync(new AllowListEntry(settings.Party.Trim(), settings.List, settings.Entry, settings.By.Trim(), settings.Why.Trim(), store.Clock.GetUtcNow()), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"'{settings.Party}' is no longer an alert for {settings.List} {settings.Entry}.");
         return 0;
     }

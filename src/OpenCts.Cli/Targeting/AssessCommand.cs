@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using OpenCts.Cli.Common;
+using OpenCts.Application;
+using OpenCts.Application.Assessing;
 using OpenCts.Cli.Ingest;
-using OpenCts.Domain.Assessments;
 using OpenCts.RiskModel.Selection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Targeting;
 
 /// <summary><c>cts assess [PATHS]</c>: loads what is given, assesses every consignment not yet assessed, and shows the targets.</summary>
-internal sealed class AssessCommand : Command<AssessCommand.Settings>
+internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
 {
     public sealed class Settings : TargetsCommand.Settings
     {
@@ -62,55 +62,38 @@ internal sealed class AssessCommand : Command<AssessCommand.Settings>
             new(Inspect, Explore, ExploreMode == "uncertain" ? ExplorationMode.MostUncertain : ExplorationMode.Random, seed);
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenStore(settings);
+        await using var store = Workspace.OpenStore(settings);
+        var application = Workspace.Application(store);
         var rejected = 0;
         if (settings.Paths.Length > 0)
         {
-            MessageIngestion ingestion;
-            try
+            var files = BundleLoading.MessageFiles(settings.Paths);
+            var bundle = await Output.WithProgressAsync("Loading", files.Count, progress => application.Bundles.LoadAsync(settings.Paths, progress, cancellationToken));
+            if (bundle.Profiles > 0)
             {
-                ingestion = BundleLoader.Load(store, settings.Paths, cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"Loaded {bundle.Profiles} risk profiles.");
             }
-            catch (Exception e) when (e is FormatException or OpenCts.Screening.Watchlists.WatchlistFormatException or IOException)
+            foreach (var issue in bundle.Messages.Issues)
             {
-                Output.Error(e.Message);
-                return 2;
+                Output.Issue(issue);
             }
-            ingestion.Print();
-            rejected = ingestion.Rejected;
+            IngestCommand.Print(bundle.Messages);
+            rejected = bundle.Messages.Rejected;
         }
-        var pending = settings.All ? store.Messages.Current() : store.Messages.PendingAssessment();
-        var engine = Workspace.BuildEngine(store);
-        var exports = store.ExportRecords.Latest();
-        var stopwatch = Stopwatch.StartNew();
-        var assessments = Output.WithProgress("Assessing", pending.Count, advance =>
-        {
-            var results = new List<Assessment>(pending.Count);
-            foreach (var stored in pending)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? stored.Consignment with { Export = export } : stored.Consignment;
-                results.Add(engine.Assessor.Assess(consignment));
-                advance(1);
-            }
-            return results;
-        });
-        if (engine.ModelVersion is not null && settings.Inspect > 0)
-        {
-            assessments = [.. BatchSelection.Apply(assessments, settings.Selector(engine.Assessor.Settings.RandomSeed), Workspace.ModelWeight)];
-        }
-        var assessing = stopwatch.Elapsed;
-        store.Assessments.Save(assessments);
+        // The bar's end is every consignment: those pending are at most that many.
+        var consignments = (int)(await store.Messages.CountsAsync(cancellationToken)).Consignments;
+        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null);
+        var run = await Output.WithProgressAsync("Assessing", consignments, progress => application.Assessment.AssessPendingAsync(options, progress, cancellationToken));
         if (!settings.Json)
         {
-            var perSecond = assessments.Count / Math.Max(assessing.TotalSeconds, 1e-6);
-            AnsiConsole.MarkupLineInterpolated($"Assessed [bold]{assessments.Count}[/] consignments in {assessing.TotalMilliseconds:0} ms ({perSecond:N0} per second) with {engine.ProfileCount} profiles and {engine.WatchlistEntries} watch-list entries.");
+            var perSecond = run.Assessments.Count / Math.Max(run.Elapsed.TotalSeconds, 1e-6);
+            AnsiConsole.MarkupLineInterpolated($"Assessed [bold]{run.Assessments.Count}[/] consignments in {run.Elapsed.TotalMilliseconds:0} ms ({perSecond:N0} per second) with {run.Engine.ProfileCount} profiles and {run.Engine.WatchlistEntries} watch-list entries.");
         }
         if (!settings.Quiet)
         {
-            TargetsCommand.Show(store, settings);
+            await TargetsCommand.Show(store, settings, cancellationToken);
         }
         return rejected > 0 ? 1 : 0;
     }

@@ -15,7 +15,7 @@ namespace OpenCts.Cli.Targeting;
 /// <c>cts profiles backtest FILE</c>: runs draft profiles over the stored history and reports how many consignments they
 /// would have hit, over which period, and their hit rate among examined ones, beside the active profile set.
 /// </summary>
-internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
+internal sealed class BacktestCommand : AsyncCommand<BacktestCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -24,7 +24,7 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
         public string File { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // The file is read before the store is opened, so a bad file is reported whatever the --data folder holds; its criteria
         // are checked after, against the store's reference lists.
@@ -39,34 +39,8 @@ internal sealed class BacktestCommand : Command<BacktestCommand.Settings>
             Output.Error(e.Message);
             return 2;
         }
-        using var store = Workspace.OpenExistingStore(settings);
-        var environment = Workspace.Environment(store);
-        try
-        {
-            foreach (var profile in drafts)
-            {
-                Workspace.CheckProfile(profile, settings.File, environment);
-            }
-        }
-        catch (Exception e) when (Profiles.ProfileSources.IsUnreadable(e))
-        {
-            Output.Error(e.Message);
-            return 2;
-        }
-        var history = store.Messages.Current().Select(c => c.Consignment).ToList();
-        var irregular = store.Examinations.All()
-            .GroupBy(e => e.DocumentKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Any(e => e.Outcome == ExaminationOutcome.Irregular), StringComparer.Ordinal);
-        var now = store.Clock.GetUtcNow();
-        var screening = Workspace.ScreeningFunction(Workspace.Screening(store, OpenCts.Targeting.Assessment.AssessmentSettings.Default));
-        var results = new List<BacktestResult>();
-        foreach (var draft in drafts)
-        {
-            var set = new CompiledProfileSet([Profiles.ProfileSources.AsTried(draft)], environment, store.Clock, screening);
-            results.Add(Backtest.Run($"{draft.Id} (v{draft.Version}, {draft.Status.ToString().ToLowerInvariant()})", set, history, irregular));
-        }
-        var active = new CompiledProfileSet(store.Profiles.InForce(now), environment, store.Clock, screening);
-        results.Add(Backtest.Run($"active set ({active.Count} profiles)", active, history, irregular));
+        await using var store = Workspace.OpenExistingStore(settings);
+        var results = await Workspace.Application(store).Backtests.RunAsync(drafts, settings.File, cancellationToken);
 
         var table = new Table().AddColumns("profiles", "consignments", "would hit", "share", "period (arrival)", "examined hits", "irregular", "hit rate");
         foreach (var r in results)

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Targeting;
 
 /// <summary><c>cts history DOCUMENT</c>: every version of a consignment, what each amendment changed, and whether it was cancelled.</summary>
-internal sealed class HistoryCommand : Command<HistoryCommand.Settings>
+internal sealed class HistoryCommand : AsyncCommand<HistoryCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -16,11 +16,11 @@ internal sealed class HistoryCommand : Command<HistoryCommand.Settings>
         public string Document { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenExistingStore(settings);
-        var key = settings.Document.Contains(':', StringComparison.Ordinal) ? settings.Document : store.Messages.KeyOf(settings.Document);
-        var versions = key is null ? [] : store.Messages.Versions(key);
+        await using var store = Workspace.OpenExistingStore(settings);
+        var key = settings.Document.Contains(':', StringComparison.Ordinal) ? settings.Document : await store.Messages.KeyOfAsync(settings.Document, cancellationToken);
+        var versions = key is null ? [] : await store.Messages.VersionsAsync(key, cancellationToken);
         if (versions.Count == 0)
         {
             Output.Error($"no consignment {settings.Document} in {settings.DataDirectory}");

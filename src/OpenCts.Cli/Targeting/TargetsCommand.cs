@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Targeting;
 
 /// <summary><c>cts targets</c>: the ranked worklist of assessed consignments with their reasons.</summary>
-internal sealed class TargetsCommand : Command<TargetsCommand.Settings>
+internal sealed class TargetsCommand : AsyncCommand<TargetsCommand.Settings>
 {
     public class Settings : StoreSettings
     {
@@ -33,17 +33,17 @@ internal sealed class TargetsCommand : Command<TargetsCommand.Settings>
                 : ValidationResult.Error($"--lane '{Lane}' is not one of red, yellow, green");
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = Workspace.OpenExistingStore(settings);
-        Show(store, settings);
+        await using var store = Workspace.OpenExistingStore(settings);
+        await Show(store, settings, cancellationToken);
         return 0;
     }
 
-    public static void Show(Storage.CtsStore store, Settings settings)
+    public static async Task Show(Storage.ICtsStore store, Settings settings, CancellationToken cancellationToken)
     {
         var minimum = Enum.Parse<Lane>(settings.Lane, ignoreCase: true);
-        var rows = store.Assessments.Targets(settings.Top, minimum);
+        var rows = await store.Assessments.TargetsAsync(settings.Top, minimum, cancellationToken);
         if (settings.Json)
         {
             foreach (var row in rows)
@@ -57,6 +57,6 @@ internal sealed class TargetsCommand : Command<TargetsCommand.Settings>
             AnsiConsole.MarkupLine("No targets: nothing assessed in this lane or above. Run [bold]cts assess[/] first.");
             return;
         }
-        TargetsTable.Print(rows, store.Assessments.LaneCounts());
+        TargetsTable.Print(rows, await store.Assessments.LaneCountsAsync(cancellationToken));
     }
 }

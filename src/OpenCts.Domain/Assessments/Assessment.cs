@@ -60,6 +60,7 @@ public sealed record Evidence(string Criterion, string Field, string Value);
 /// <param name="Version">The version of the profile, list or model that made the reason.</param>
 /// <param name="Action">The action a profile asks for, when it is a profile.</param>
 /// <param name="Category">The threat category, when known.</param>
+/// <param name="Probability">For the model's reason, its probability that the consignment is irregular; the batch selection ranks by it.</param>
 public sealed record Reason(
     ReasonKind Kind,
     string Code,
@@ -69,7 +70,8 @@ public sealed record Reason(
     ValueList<Evidence> Evidence = default,
     int Version = 1,
     ProfileAction? Action = null,
-    ThreatCategory? Category = null);
+    ThreatCategory? Category = null,
+    double? Probability = null);
 
 /// <summary>The result of assessing one version of a consignment: score, lane and every reason.</summary>
 public sealed record Assessment(

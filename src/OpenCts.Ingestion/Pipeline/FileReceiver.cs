@@ -34,27 +34,37 @@ public sealed class FileReceiver(MessageFormats formats, TimeProvider clock, lon
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            return Rejected(path, name, [], "no such file");
+            return Rejected(path, name, ReadOnlyMemory<byte>.Empty, "no such file");
         }
         var length = new FileInfo(path).Length;
         if (length > maxFileBytes)
         {
-            return Rejected(path, name, [], $"the file has {length:N0} bytes; the limit is {maxFileBytes:N0}");
+            return Rejected(path, name, ReadOnlyMemory<byte>.Empty, $"the file has {length:N0} bytes; the limit is {maxFileBytes:N0}");
         }
-        var content = File.ReadAllBytes(path);
+        return Read(path, File.ReadAllBytes(path), cancellationToken);
+    }
+
+    /// <summary>Reads bytes received otherwise than as a file (an upload), named by <paramref name="source"/> in every issue's place.</summary>
+    public ReceivedFile Read(string source, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(source);
         if (content.Length == 0)
         {
-            return Rejected(path, name, content, "the file is empty");
+            return Rejected(source, name, content, "the file is empty");
         }
-        var format = formats.Recognise(name, content);
+        if (content.Length > maxFileBytes)
+        {
+            return Rejected(source, name, content, $"the message has {content.Length:N0} bytes; the limit is {maxFileBytes:N0}");
+        }
+        var format = formats.Recognise(name, content.Span);
         if (format is null)
         {
             var known = string.Join(", ", formats.Formats.Select(f => f.Name));
-            return Rejected(path, name, content, $"not a message in any known format ({known})");
+            return Rejected(source, name, content, $"not a message in any known format ({known})");
         }
-        return new ReceivedFile(path, format.Parse(name, content, clock.GetUtcNow(), cancellationToken));
+        return new ReceivedFile(source, format.Parse(name, content, clock.GetUtcNow(), cancellationToken));
     }
 
-    private static ReceivedFile Rejected(string path, string name, byte[] content, string why) =>
+    private static ReceivedFile Rejected(string path, string name, ReadOnlyMemory<byte> content, string why) =>
         new(path, [new ParsedMessage("unknown", "unknown", name, content, [], [new IngestionIssue(IssueSeverity.Error, path, why)])]);
 }

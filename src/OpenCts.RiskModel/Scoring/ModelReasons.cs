@@ -43,6 +43,7 @@ public sealed record ModelReasons(RiskModelScorer Scorer, double Weight = 100, i
             score.ModelVersion,
             string.Create(CultureInfo.InvariantCulture, $"Risk model: {score.Probability:P0} likely irregular"),
             score.Probability * Weight,
-            detail.Length > 0 ? detail.ToString() : "no feature moved the score from the base rate");
+            detail.Length > 0 ? detail.ToString() : "no feature moved the score from the base rate",
+            Probability: score.Probability);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
 
 namespace OpenCts.RiskModel.Selection;
 
@@ -14,20 +15,19 @@ public static class BatchSelection
     /// <summary>The batch with the picks sent to the red lane; assessments the model did not score are never picked.</summary>
     /// <param name="batch">Assessments of one batch, each with at most one <see cref="ReasonKind.Model"/> reason.</param>
     /// <param name="selector">The inspection and exploration shares, applied to the assessments the model scored.</param>
-    /// <param name="modelWeight">What a probability of 1 adds to the score, to read the probability back from the model's reason.</param>
-    public static IReadOnlyList<Assessment> Apply(IReadOnlyList<Assessment> batch, InspectionSelector selector, double modelWeight)
+    /// <param name="laneOf">Decides the lane of a picked assessment from its reasons, the pick's reason included: the targeting engine's one lane decision.</param>
+    public static IReadOnlyList<Assessment> Apply(IReadOnlyList<Assessment> batch, InspectionSelector selector, Func<Assessment, IReadOnlyList<Reason>, Lane> laneOf)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(modelWeight);
         var scored = new List<int>(batch.Count);
         var probabilities = new List<double>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             foreach (var reason in batch[i].Reasons)
             {
-                if (reason.Kind == ReasonKind.Model)
+                if (reason is { Kind: ReasonKind.Model, Probability: { } probability })
                 {
                     scored.Add(i);
-                    probabilities.Add(Math.Clamp(reason.Score / modelWeight, 0, 1));
+                    probabilities.Add(probability);
                     break;
                 }
             }
@@ -48,7 +48,8 @@ public static class BatchSelection
                     $"ranked {++rank} of {scored.Count} by the risk model ({probability * 100:0}%); the batch's inspection budget is {selector.InspectionShare:P1}"))
                 : new Reason(ReasonKind.ModelSelection, "model-exploration", "Model exploration", 0, string.Create(CultureInfo.InvariantCulture,
                     $"picked {(selector.Mode == ExplorationMode.Random ? "at random" : "as most uncertain")} from the rest ({probability * 100:0}%), so the model also learns from cases it ranks low (exploration {selector.ExplorationShare:P0} of the budget)"));
-            result[scored[pick.Index]] = assessment with { Lane = Lane.Red, Reasons = [.. assessment.Reasons, reason] };
+            ValueList<Reason> reasons = [.. assessment.Reasons, reason];
+            result[scored[pick.Index]] = assessment with { Lane = laneOf(assessment, reasons), Reasons = reasons };
         }
         return result;
     }

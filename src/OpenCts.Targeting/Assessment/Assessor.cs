@@ -44,17 +44,6 @@ public sealed class Assessor(
         }
         // Facilitation is for the compliant: a trusted trader named in a watch-list hit gets none.
         var programme = watchlistHit ? null : TrustedProgramme(consignment, now);
-        var forced = Lane.Green;
-        foreach (var reason in _reasons)
-        {
-            forced = Max(forced, reason.Action switch
-            {
-                ProfileAction.RedLane or ProfileAction.Hold => Lane.Red,
-                // A trusted trader is spared documentary checks, never a hold or an examination.
-                ProfileAction.YellowLane or ProfileAction.DocumentaryCheck when programme is null => Lane.Yellow,
-                _ => Lane.Green,
-            });
-        }
         if (programme is not null)
         {
             var reduction = Math.Min(settings.TrustedTraderReduction, score);
@@ -62,13 +51,13 @@ public sealed class Assessor(
             score -= reduction;
         }
         score = Math.Max(0, score);
-        var lane = Max(settings.LaneFor(score), forced);
+        var lane = LaneDecision.Decide(score, _reasons, settings);
         var rate = settings.RandomRate(lane);
         if (rate > 0 && Draw(consignment) < rate)
         {
             _reasons.Add(new Reason(ReasonKind.RandomSelection, "random-control", "Random control selection", 0,
                 $"picked at random from the {lane.ToString().ToLowerInvariant()} lane (rate {rate:P1}, seed {settings.RandomSeed}) to measure compliance"));
-            lane = Lane.Red;
+            lane = LaneDecision.Decide(score, _reasons, settings);
         }
         var version = consignment.Provenance?.Version ?? 1;
         return new ConsignmentAssessment(consignment.Document.Key, version, Math.Round(score, 2), lane, new ValueList<Reason>(_reasons.OrderByDescending(r => r.Score)), now);
@@ -97,6 +86,4 @@ public sealed class Assessor(
         var hash = BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         return (hash >> 11) * (1.0 / (1UL << 53));
     }
-
-    private static Lane Max(Lane a, Lane b) => a > b ? a : b;
 }

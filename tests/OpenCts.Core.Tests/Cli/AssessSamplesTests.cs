@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Storage;
 using OpenCts.Tests.Shared;
 
@@ -9,10 +8,9 @@ namespace OpenCts.Core.Tests.Cli;
 public class AssessSamplesTests
 {
     [Fact]
-    public void AssessingTheBundledSamplesFindsThePlantedRisksWithTheirReasons()
+    public async Task AssessingTheBundledSamplesFindsThePlantedRisksWithTheirReasons()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
 
         var run = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store");
@@ -31,16 +29,15 @@ public class AssessSamplesTests
         Assert.True(flagged.Count < 200, $"{flagged.Count} of 1000 consignments flagged: the profiles are not selective");
         Assert.All(flagged.Values, a => Assert.NotEqual(0, a.GetProperty("reasons").GetArrayLength()));
 
-        using var store = CtsStore.Open(Path.Combine(temp.Directory, "store"));
-        Assert.InRange(store.Messages.Counts().Consignments, 1000, 1100);
-        Assert.Empty(store.Messages.PendingAssessment());
+        await using var store = OpenCts.Storage.Sqlite.SqliteStore.Open(Path.Combine(temp.Directory, "store"), OpenCts.Storage.Sqlite.SqliteLedgerJournal.Instance);
+        Assert.InRange((await store.Messages.CountsAsync(TestContext.Current.CancellationToken)).Consignments, 1000, 1100);
+        Assert.Empty((await store.Messages.PendingAssessmentAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]
     public void AssessingTwiceAssessesOnlyWhatIsNew()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet").ExitCode);
         var again = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet");
@@ -51,8 +48,7 @@ public class AssessSamplesTests
     [Fact]
     public void AProfileWithAMisspeltFieldIsRejectedWithItsFileAndPlace()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var bundle = Path.Combine(temp.Directory, "bundle");
         Directory.CreateDirectory(Path.Combine(bundle, "profiles"));
         File.WriteAllText(Path.Combine(bundle, "profiles", "bad.json"), """

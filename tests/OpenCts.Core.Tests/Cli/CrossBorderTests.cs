@@ -1,5 +1,4 @@
 using System.Text;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Core.Tests.Values;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
@@ -16,8 +15,7 @@ public class CrossBorderTests
     [Fact]
     public void AnImportDeclaredFarBelowTheVerifiedExportValueIsTargetedThroughTheExportFields()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var dir = temp.Directory;
         var shipment = ConsignmentTests.Sample();
         WriteMessage(Path.Combine(dir, "export.json"), "EC-CUSTOMS", "EXP-1", shipment with { Direction = Direction.Export });
@@ -50,8 +48,7 @@ public class CrossBorderTests
     [Fact]
     public void ARecordChangedAfterItWasLoggedDoesNotVerify()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var dir = temp.Directory;
         var shipment = ConsignmentTests.Sample();
         WriteMessage(Path.Combine(dir, "export.json"), "EC-CUSTOMS", "EXP-1", shipment with { Direction = Direction.Export });

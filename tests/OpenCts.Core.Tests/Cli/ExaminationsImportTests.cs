@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 
 namespace OpenCts.Core.Tests.Cli;
 
@@ -10,7 +9,7 @@ public class ExaminationsImportTests
     [Fact]
     public void ABadRowAfterANoteSpanningLinesIsReportedAtItsPhysicalLine()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "results.csv"), $"""
             {Header}
             BL-1,irregular,1200,2026-03-01T10:00:00Z,"undeclared
@@ -28,7 +27,7 @@ public class ExaminationsImportTests
     [Fact]
     public void MalformedCsvIsReportedAtTheLineItsRowStartsOn()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "results.csv"), $"""
             {Header}
             BL-1,irregular,1200,2026-03-01T10:00:00Z,"two

@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Storage;
 
@@ -7,23 +6,22 @@ namespace OpenCts.Core.Tests.Cli;
 public class IngestCommandTests
 {
     [Fact]
-    public void AMalformedFileIsNamedWithItsPlaceStoresNothingAndTheOtherFilesAreStillIngested()
+    public async Task AMalformedFileIsNamedWithItsPlaceStoresNothingAndTheOtherFilesAreStillIngested()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         var inbox = Path.Combine(temp.Directory, "inbox");
         SampleWriter.Write(inbox, new SampleGenerator(5).GenerateWithTruth(120), 5);
         var good = Directory.GetFiles(Path.Combine(inbox, "consignments"));
         var truncated = Path.Combine(inbox, "truncated.json");
         var text = File.ReadAllText(good[0]);
         File.WriteAllText(truncated, text[..(text.Length / 2)].Replace("\"messageId\": \"", "\"messageId\": \"T-", StringComparison.Ordinal));
-        temp.Store.Dispose();
 
         var result = CtsProcess.Run(temp.Directory, ["ingest", "--data", "store", .. good, truncated]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"truncated\.json: line \d+, column \d+", result.All);
-        using var store = CtsStore.Open(Path.Combine(temp.Directory, "store"));
-        var counts = store.Messages.Counts();
+        await using var store = OpenCts.Storage.Sqlite.SqliteStore.Open(Path.Combine(temp.Directory, "store"), OpenCts.Storage.Sqlite.SqliteLedgerJournal.Instance);
+        var counts = (await store.Messages.CountsAsync(TestContext.Current.CancellationToken));
         Assert.Equal(good.Length + 1, counts.Messages);
         Assert.Equal(1, counts.Rejected);
         Assert.Equal(120, counts.Consignments);
@@ -32,8 +30,7 @@ public class IngestCommandTests
     [Fact]
     public void AMissingFileIsNamedOnceByThePathGiven()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
 
         var result = CtsProcess.Run(temp.Directory, "ingest", "--data", "store", "--dry-run", "inbox/missing.json");
 
@@ -42,25 +39,24 @@ public class IngestCommandTests
     }
 
     [Fact]
-    public void IngestingTheSameFilesTwiceStoresThemOnce()
+    public async Task IngestingTheSameFilesTwiceStoresThemOnce()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         var inbox = Path.Combine(temp.Directory, "inbox");
         SampleWriter.Write(inbox, new SampleGenerator(6).GenerateWithTruth(60), 6);
-        temp.Store.Dispose();
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "ingest", "--data", "store", "inbox/consignments").ExitCode);
         var again = CtsProcess.Run(temp.Directory, "ingest", "--data", "store", "inbox/consignments", "--json");
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("\"outcome\":\"stored\"", again.Out, StringComparison.Ordinal);
         Assert.Contains("\"outcome\":\"duplicate\"", again.Out, StringComparison.Ordinal);
-        using var store = CtsStore.Open(Path.Combine(temp.Directory, "store"));
-        Assert.Equal(60, store.Messages.Counts().Versions);
+        await using var store = OpenCts.Storage.Sqlite.SqliteStore.Open(Path.Combine(temp.Directory, "store"), OpenCts.Storage.Sqlite.SqliteLedgerJournal.Instance);
+        Assert.Equal(60, (await store.Messages.CountsAsync(TestContext.Current.CancellationToken)).Versions);
     }
 
     [Fact]
     public void ADryRunPrintsTheConsignmentsAndStoresNothing()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         var inbox = Path.Combine(temp.Directory, "inbox");
         SampleWriter.Write(inbox, new SampleGenerator(7).GenerateWithTruth(10), 7);
         var result = CtsProcess.Run(temp.Directory, "ingest", "--data", "other", "--dry-run", "--json", "inbox/consignments");

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -10,8 +9,7 @@ public class LedgerAuditTests
     [Fact]
     public void RowsEditedOrDeletedInTheSqliteFileAfterACheckpointAreNamedByTheAudit()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet").ExitCode);
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "ledger", "checkpoint", "--data", "store").ExitCode);

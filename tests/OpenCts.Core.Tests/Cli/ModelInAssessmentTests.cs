@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -10,8 +9,7 @@ public class ModelInAssessmentTests
     [Fact]
     public void AfterTrainingEveryAssessmentCarriesTheModelsReasonWithItsVersionAndTopFeatures()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var train = CtsProcess.Run(temp.Directory, "model", "train", "--data", "store", "--train", SharedData.PathOf("customs-declarations", "train.csv"));
         Assert.True(train.ExitCode == 0, train.All);
         var version = Directory.GetDirectories(Path.Combine(temp.Directory, "store", "models")).Select(Path.GetFileName).Single()!;

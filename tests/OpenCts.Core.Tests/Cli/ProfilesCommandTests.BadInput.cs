@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 
 namespace OpenCts.Core.Tests.Cli;
 
@@ -17,7 +16,7 @@ public partial class ProfilesCommandTests
     [MemberData(nameof(EveryProfileCommand))]
     public void AProfileFileThatIsNotJsonIsReportedWithItsLineAndColumn(string[] command)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "broken.json"), """
             {"profiles": [
               {"id": "X-1", "name": "broken", "category": "other",, "criteria": "mode == \"Sea\""}
@@ -34,7 +33,7 @@ public partial class ProfilesCommandTests
     [MemberData(nameof(EveryProfileCommand))]
     public void AMissingProfileFileIsReportedByName(string[] command)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, [.. command.Take(2), "missing.json", .. command.Skip(2)]);
 
@@ -45,7 +44,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void AProfileWithoutARequiredFieldIsReportedWithItsJsonPath()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "no-weight.json"), """
             {"profiles": [{"id": "X-1", "name": "no weight", "category": "other", "criteria": "mode == \"Sea\"", "action": "yellowLane", "owner": "tests"}]}
             """);
@@ -59,7 +58,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void ACriteriaSyntaxErrorInProfilesJsonIsReportedWithTheProfileAndItsPlace()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "unfinished.txt"), "mode ==");
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "json", "unfinished.txt");
@@ -73,7 +72,7 @@ public partial class ProfilesCommandTests
     [InlineData("""{"field": "mode", "op": "~~", "value": "Sea"}""", "error: form.json: $.op: unknown operator '~~'; the operators are ==, !=, <, <=, >, >=, in, not in, startsWith, endsWith, contains, matches and between")]
     public void ABadJsonCriteriaFormIsReportedWithTheFileAndThePlace(string form, string error)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "form.json"), form + "\n");
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "json", "form.json", "--from-json");
@@ -89,7 +88,7 @@ public partial class ProfilesCommandTests
     [InlineData(new[] { "--sample", "5", "--now", "tomorrow" }, "error: --now: 'tomorrow' is not a date and time such as 2026-11-28T12:00:00Z")]
     public void TestingProfilesOnInputsThatCannotBeReadIsReportedInOneLine(string[] options, string error)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "criteria.txt"), "mode == \"Sea\"");
 
         var run = CtsProcess.Run(temp.Directory, ["profiles", "test", "criteria.txt", .. options]);

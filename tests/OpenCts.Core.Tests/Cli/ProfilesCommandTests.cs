@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -19,7 +18,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void TheSampleProfilesAreSoundAgainstTheSampleReferenceLists()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "check", SampleProfiles, "--lists", ReferenceLists);
 
@@ -32,7 +31,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void AMisspeltFieldFailsTheCheckWithItsLineColumnAndTheFieldMeant()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "typo.json"), """
             {"profiles": [
               {"id": "X-1", "name": "typo", "category": "other", "criteria": "mode == \"Sea\"\nand consigne.country == \"NL\"", "weight": 10, "action": "yellowLane", "owner": "tests"},
@@ -53,7 +52,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void AnUnknownReferenceListIsReportedWithTheNearestListName()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "criteria.txt"), "placeOfLoading.country in list(\"cocaine-source-countrie\")");
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "check", "criteria.txt", "--lists", ReferenceLists);
@@ -67,7 +66,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void TestingTheSampleProfilesOnGeneratedConsignmentsShowsEachHitWithItsEvidence()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "test", SampleProfiles, "--sample", "300", "--lists", ReferenceLists, "--now", "2026-11-28T12:00:00Z", "--show", "10");
 
@@ -92,7 +91,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void TestingAFileEvaluatesItsDraftsAndProfilesAwaitingApproval()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "drafts.json"), """
             {"profiles": [
               {"id": "D-1", "name": "draft", "status": "draft", "category": "other", "criteria": "mode == \"Sea\"", "weight": 10, "action": "yellowLane", "owner": "tests"},
@@ -115,7 +114,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void TestingCriteriaOnAMessageFileShowsTheValuesThatMetThem()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "from-china.txt"), "placeOfLoading.country == \"CN\" and mode == \"Sea\"");
         var messages = Path.Combine(Samples, "messages", "wco-cargo-report-import.json");
 
@@ -135,7 +134,7 @@ public partial class ProfilesCommandTests
     [InlineData("IPR-002")] // contains, parentheses, or inside and
     public void TheJsonFormOfAProfileReadsBackAsTheSameCriteria(string id)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         var forms = JsonForms(CtsProcess.Run(temp.Directory, "profiles", "json", SampleProfiles));
         Assert.Equal(SampleProfileIds(), forms.Keys);
         var json = Path.Combine(temp.Directory, $"{id}.json");
@@ -155,8 +154,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void ABacktestPrintsOneRowPerProfileOfTheFileAndOneForTheActiveSet()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var assess = CtsProcess.Run(temp.Directory, "assess", Samples, "--data", "store", "--quiet");
         Assert.True(assess.ExitCode == 0, assess.All);
         var assessed = Regex.Match(assess.Out, @"Assessed ([\d,]+) consignments .* with (\d+) profiles");
@@ -183,8 +181,7 @@ public partial class ProfilesCommandTests
     [Fact]
     public void ABacktestGivesEachProfileItsHitRateOnExaminedConsignments()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", Samples, "--data", "store", "--quiet").ExitCode);
         var targets = CtsProcess.Run(temp.Directory, "targets", "--data", "store", "--json", "--top", "1000", "--lane", "yellow");
         var narcotics = targets.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)

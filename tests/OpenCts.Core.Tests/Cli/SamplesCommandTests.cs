@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 
 namespace OpenCts.Core.Tests.Cli;
 
@@ -8,7 +7,7 @@ public class SamplesCommandTests
     [Fact]
     public void AnOutputFolderThatCannotBeMadeIsOneErrorLineNotAStackTrace()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "a-file"), "");
 
         var run = CtsProcess.Run(temp.Directory, "samples", "generate", "--out", "a-file", "--consignments", "5");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -13,7 +12,7 @@ public class ScreenCommandTests
     public void AListedSdnNameAlertsWithItsEntNumAsTheHitId()
     {
         var entNum = SdnEntNum("BANCO NACIONAL DE CUBA");
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, "screen", "--name", "Banco Nacional de Cuba", "--lists", Lists, "--json");
 
@@ -31,7 +30,7 @@ public class ScreenCommandTests
     [Fact]
     public void AnOrdinaryMadeUpNameDoesNotAlert()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, "screen", "--name", "Maria Jansen Bakkerij", "--lists", Lists, "--json");
 
@@ -45,7 +44,7 @@ public class ScreenCommandTests
     [Fact]
     public void NamesFromAFileAreAnsweredOneLineEachInInputOrderWithBlankLinesSkipped()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         var names = Path.Combine(temp.Directory, "names.txt");
         File.WriteAllText(names, "Maria Jansen Bakkerij\nBanco Nacional de Cuba\n\n   HAMAS  \nPieter de Vries Transport\nAerocaribbean Airlines\n");
 
@@ -72,7 +71,7 @@ public class ScreenCommandTests
     [Fact]
     public void TheListOptionKeepsOnlyHitsFromThatList()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var everyList = CtsProcess.Run(temp.Directory, "screen", "--name", "Tamas Company", "--lists", Lists, "--json");
         var unOnly = CtsProcess.Run(temp.Directory, "screen", "--name", "Tamas Company", "--lists", Lists, "--list", "un-consolidated", "--json");
@@ -90,7 +89,7 @@ public class ScreenCommandTests
     public void AVesselIsFoundByTheImoNumberInItsSdnRemarks()
     {
         var entNum = SdnEntNum("ARTAVIL");
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var listed = CtsProcess.Run(temp.Directory, "screen", "--id", "IMO:9187629", "--lists", Lists, "--json");
         var anyScheme = CtsProcess.Run(temp.Directory, "screen", "--id", "*:9187629", "--lists", Lists, "--json");
@@ -110,7 +109,7 @@ public class ScreenCommandTests
     [Fact]
     public void ScreeningAStoreThatDoesNotExistFailsWithAHintToLoadLists()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, "screen", "--name", "Banco Nacional de Cuba", "--data", "nowhere", "--json");
 

@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -25,7 +24,7 @@ public class StoreFolderTests
     [MemberData(nameof(CommandsThatOnlyRead))]
     public void ACommandThatOnlyReadsRefusesAFolderWithoutAStoreAndCreatesNothing(string[] command)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, [.. command, "--data", "tpyo"]);
 
@@ -37,7 +36,8 @@ public class StoreFolderTests
     [Fact]
     public void ACommandThatOnlyReadsWorksOnAStoreThatIsThere()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
+        OpenCts.Storage.Sqlite.SqliteStore.Open(temp.Directory, OpenCts.Storage.Sqlite.SqliteLedgerJournal.Instance).Dispose();
 
         var run = CtsProcess.Run(temp.Directory, "targets", "--data", ".");
 
@@ -47,7 +47,7 @@ public class StoreFolderTests
     [Fact]
     public void BacktestingABadProfileFileLeavesNoStoreBehind()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "broken.json"), "{\"profiles\": [,]}");
 
         var run = CtsProcess.Run(temp.Directory, "profiles", "backtest", "broken.json", "--data", "fresh");
@@ -60,7 +60,7 @@ public class StoreFolderTests
     [Fact]
     public void ACommandThatWritesCreatesTheStore()
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "results.csv"), "documentKey,outcome,amountRecovered,examinedAt\nBL-1,compliant,0,2026-03-01T10:00:00Z\n");
 
         var run = CtsProcess.Run(temp.Directory, "examinations", "import", "results.csv", "--data", "fresh");

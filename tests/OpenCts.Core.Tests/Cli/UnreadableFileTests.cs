@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 
 namespace OpenCts.Core.Tests.Cli;
 
@@ -17,7 +16,7 @@ public class UnreadableFileTests
     [MemberData(nameof(CommandsGivenAMissingFile))]
     public void AMissingFileIsNamedAsGivenWithoutAPlaceInIt(string[] command)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "record.bin"), "record");
 
         var run = CtsProcess.Run(temp.Directory, command);
@@ -33,7 +32,7 @@ public class UnreadableFileTests
     [InlineData("{\"format\":\"opencts.ledger-proof/v1\"}", "error: bundle.json: \"recordKind\" is missing")]
     public void AProofBundleThatIsNotABundleIsReportedWithItsLineAndColumnCountedFromOne(string bundle, string error)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "bundle.json"), bundle);
         File.WriteAllText(Path.Combine(temp.Directory, "record.bin"), "record");
 

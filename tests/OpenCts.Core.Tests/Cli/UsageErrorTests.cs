@@ -1,4 +1,3 @@
-using OpenCts.Core.Tests.Storage;
 
 namespace OpenCts.Core.Tests.Cli;
 
@@ -11,7 +10,7 @@ public class UsageErrorTests
     [InlineData(new[] { "targets", "--data", "store", "--topp", "3" }, "error: Unknown option 'topp'.")]
     public void AnOptionTheCommandDoesNotKnowIsRejectedInsteadOfIgnored(string[] command, string error)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
 
         var run = CtsProcess.Run(temp.Directory, command);
 
@@ -26,7 +25,7 @@ public class UsageErrorTests
     [InlineData(new[] { "model", "train", "--learner", "forest" }, "error: --learner: 'forest' is not one of LightGbm, FastTree")]
     public void AValueAnOptionCannotTakeIsReportedWithTheOptionAndWhatItTakes(string[] command, string error)
     {
-        using var temp = new TempStore();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "criteria.txt"), "mode == \"Sea\"");
 
         var run = CtsProcess.Run(temp.Directory, command);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenCts.Core.Tests.Storage;
 using OpenCts.Tests.Shared;
 
 namespace OpenCts.Core.Tests.Cli;
@@ -12,8 +11,7 @@ public class WatchlistsCommandTests
     [Fact]
     public void ScreeningTheStoreGivesTheSameBestHitsAsScreeningTheListFiles()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         var names = Path.Combine(temp.Directory, "names.txt");
         File.WriteAllLines(names, ["Banco Nacional de Cuba", "Maria Jansen Bakkerij", "HAMAS", "Rosneft", "Sinwar Yahya", "Mohammed Deif", "Tamas Company"]);
 
@@ -44,8 +42,7 @@ public class WatchlistsCommandTests
     [Fact]
     public void AMalformedListFileIsNamedWithItsLineAndNothingOfTheLoadIsStored()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "load", Lists, "--data", "store").ExitCode);
         var before = CtsProcess.Run(temp.Directory, "watchlists", "list", "--data", "store").Out;
         var folder = Path.Combine(temp.Directory, "update");
@@ -79,8 +76,7 @@ public class WatchlistsCommandTests
     [Fact]
     public void AnAllowDecisionSuppressesOnlyThatPartyAndEntry()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         // Two entries share a name, so one party hits both of them.
         File.WriteAllText(Path.Combine(temp.Directory, "national.csv"), """
             list,id,name
@@ -129,8 +125,7 @@ public class WatchlistsCommandTests
     [Fact]
     public void AnAllowDecisionOutlivesReloadingTheList()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "national.csv"), "list,id,name\nnational-test,NT-1,Solstice Harbour Logistics\n");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "load", "national.csv", "--data", "store").ExitCode);
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "allow", "--data", "store",
@@ -148,8 +143,7 @@ public class WatchlistsCommandTests
     [Fact]
     public void AllowingAnEntryTheStoreDoesNotHoldFailsAndRecordsNothing()
     {
-        using var temp = new TempStore();
-        temp.Store.Dispose();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Directory, "national.csv"), "list,id,name\nnational-test,NT-1,Solstice Harbour Logistics\n");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "watchlists", "load", "national.csv", "--data", "store").ExitCode);
 

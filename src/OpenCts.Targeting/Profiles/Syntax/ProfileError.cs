@@ -10,10 +10,18 @@ public sealed record ProfileError(int Line, int Column, string Message)
 }
 
 /// <summary>A profile's criteria could not be parsed, type-checked or compiled.</summary>
-public sealed class ProfileException : FormatException
+public sealed class ProfileException : OpenCts.Domain.Common.InputFormatException
 {
     public ProfileException(IReadOnlyList<ProfileError> errors, string? profileId = null)
-        : base((profileId is null ? "" : $"profile {profileId}: ") + string.Join("; ", errors))
+        : base((profileId is null ? "" : $"profile {profileId}: ") + string.Join("; ", errors), line: errors.Count > 0 ? errors[0].Line : 0, column: errors.Count > 0 ? errors[0].Column : 0, fieldPath: profileId)
+    {
+        Errors = errors;
+        ProfileId = profileId;
+    }
+
+    /// <summary>The same errors, with a message that names where the profile came from (a file and its profile).</summary>
+    public ProfileException(string message, IReadOnlyList<ProfileError> errors, string? file, string? profileId)
+        : base(message, file, errors.Count > 0 ? errors[0].Line : 0, errors.Count > 0 ? errors[0].Column : 0, profileId)
     {
         Errors = errors;
         ProfileId = profileId;

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using OpenCts.Application.Engine;
+using OpenCts.Domain.Assessments;
+using OpenCts.RiskModel.Selection;
+using OpenCts.Storage;
+using OpenCts.Targeting.Assessment;
+
+namespace OpenCts.Application.Assessing;
+
+/// <summary>How a batch is assessed: which consignments, and the model's share of examinations.</summary>
+/// <param name="All">Every current consignment again (after profiles change), not only those not yet assessed.</param>
+/// <param name="Selector">The model's batch selection; null turns it off. Used only with a trained model.</param>
+public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null);
+
+/// <summary>What one assessment run did.</summary>
+/// <param name="Assessments">The assessments saved, in the order assessed.</param>
+/// <param name="Elapsed">Time spent assessing, not storing.</param>
+/// <param name="Engine">The engine snapshot they were made with.</param>
+public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine);
+
+/// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
+public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
+{
+    /// <summary>Assesses every pending (or, with <see cref="AssessOptions.All"/>, every current) consignment in one batch.</summary>
+    /// <param name="options">Which consignments, and the batch selection.</param>
+    /// <param name="progress">Told how many consignments have been assessed so far.</param>
+    /// <param name="cancellationToken">Stops before anything is saved.</param>
+    public async Task<AssessmentSummary> AssessPendingAsync(AssessOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var pending = options.All
+            ? await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false)
+            : await store.Messages.PendingAssessmentAsync(cancellationToken).ConfigureAwait(false);
+        var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var exports = await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var stopwatch = Stopwatch.StartNew();
+        var results = new List<Assessment>(pending.Count);
+        foreach (var stored in pending)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? stored.Consignment with { Export = export } : stored.Consignment;
+            results.Add(engine.Assess(consignment));
+            if (results.Count % 256 == 0)
+            {
+                progress?.Report(results.Count);
+            }
+        }
+        progress?.Report(results.Count);
+        IReadOnlyList<Assessment> batch = results;
+        if (engine.ModelVersion is not null && options.Selector is { InspectionShare: > 0 } selector)
+        {
+            var settings = engine.Settings;
+            batch = BatchSelection.Apply(results, selector, (assessment, reasons) => LaneDecision.Decide(assessment.Score, reasons, settings));
+        }
+        var elapsed = stopwatch.Elapsed;
+        await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        return new AssessmentSummary(batch, elapsed, engine);
+    }
+}

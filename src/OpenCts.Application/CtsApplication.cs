@@ -1,0 +1,59 @@
+using OpenCts.Application.Assessing;
+using OpenCts.Application.Engine;
+using OpenCts.Application.Examinations;
+using OpenCts.Application.Intake;
+using OpenCts.Application.Lists;
+using OpenCts.Application.Profiles;
+using OpenCts.Ingestion.Pipeline;
+using OpenCts.Storage;
+using OpenCts.Targeting.Assessment;
+
+namespace OpenCts.Application;
+
+/// <summary>The application core: every operation a host performs, over one store and one targeting engine.</summary>
+/// <remarks>
+/// The CLI, the server and the workers each open a store (SQLite by default), build one of these over it, and call
+/// its operations; none of them decides anything itself. The engine is shared and swapped whenever an operation
+/// changes what it is built from (profiles, lists, the register, the model).
+/// </remarks>
+public sealed class CtsApplication
+{
+    public CtsApplication(ICtsStore store, AssessmentSettings? settings = null, MessageFormats? formats = null)
+    {
+        Store = store;
+        Engines = new TargetingEngineHost(store, settings ?? AssessmentSettings.Default);
+        Intake = new MessageIntake(store, formats ?? MessageFormats.All);
+        Assessment = new AssessmentRun(store, Engines);
+        Examinations = new ExaminationImport(store);
+        Lists = new ListLoading(store, Engines);
+        Profiles = new ProfileLifecycle(store, Engines);
+        Backtests = new ProfileBacktest(store, Engines);
+        Bundles = new BundleLoading(this);
+    }
+
+    public ICtsStore Store { get; }
+
+    /// <summary>The targeting engine in force, rebuilt when what it is made of changes.</summary>
+    public TargetingEngineHost Engines { get; }
+
+    /// <summary>Receiving messages: recognise, parse, store with their ledger leaves.</summary>
+    public MessageIntake Intake { get; }
+
+    /// <summary>Assessing what is pending, with the model's batch selection, saved journaled.</summary>
+    public AssessmentRun Assessment { get; }
+
+    /// <summary>Examination results fed back.</summary>
+    public ExaminationImport Examinations { get; }
+
+    /// <summary>Watch lists, reference lists, trusted traders and the allow-list.</summary>
+    public ListLoading Lists { get; }
+
+    /// <summary>Risk profiles from draft to retirement.</summary>
+    public ProfileLifecycle Profiles { get; }
+
+    /// <summary>Profiles tried over the stored history.</summary>
+    public ProfileBacktest Backtests { get; }
+
+    /// <summary>Bundle folders laid out like <c>samples/</c>.</summary>
+    public BundleLoading Bundles { get; }
+}

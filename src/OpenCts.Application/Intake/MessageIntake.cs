@@ -1,0 +1,55 @@
+using OpenCts.Domain.Messages;
+using OpenCts.Ingestion.Pipeline;
+using OpenCts.Storage;
+using OpenCts.Storage.Messages;
+
+namespace OpenCts.Application.Intake;
+
+/// <summary>One message of a received file or upload, with what the store made of it.</summary>
+/// <param name="Source">The file or upload it came from.</param>
+/// <param name="Message">The message as read.</param>
+/// <param name="Stored">Its outcome, status, versions and every issue.</param>
+public sealed record ReceivedMessage(string Source, ParsedMessage Message, StoredMessage Stored);
+
+/// <summary>Receives messages: recognises the format by content, parses, and stores each message with its ledger leaf.</summary>
+/// <remarks>
+/// A message that can be read is always taken; content faults travel on its consignments as data-quality findings.
+/// What cannot be read is stored as rejected with its raw bytes and every error's place, so nothing received is lost.
+/// </remarks>
+public sealed class MessageIntake(ICtsStore store, MessageFormats formats)
+{
+    /// <summary>Receives the bytes of one file or upload, which may hold several messages.</summary>
+    /// <param name="content">The raw bytes, exactly as received.</param>
+    /// <param name="source">A name for where they came from (a file name, or the upload's), used in every issue's place.</param>
+    /// <param name="sender">The authenticated sender, which replaces the sender a message names; null to keep the message's own.</param>
+    /// <param name="cancellationToken">Stops between messages; a stored message stays stored.</param>
+    public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(ReadOnlyMemory<byte> content, string source, string? sender, CancellationToken cancellationToken)
+    {
+        var received = new FileReceiver(formats, store.Clock).Read(source, content, cancellationToken);
+        return await StoreAsync(source, received.Messages, sender, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Receives one file from disk.</summary>
+    public async Task<IReadOnlyList<ReceivedMessage>> ReceiveFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var received = new FileReceiver(formats, store.Clock).Read(path, cancellationToken);
+        return await StoreAsync(Path.GetFileName(path), received.Messages, sender: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads without storing: what each message holds, for a dry run.</summary>
+    public IReadOnlyList<ParsedMessage> Read(string path, CancellationToken cancellationToken) =>
+        new FileReceiver(formats, store.Clock).Read(path, cancellationToken).Messages;
+
+    private async Task<IReadOnlyList<ReceivedMessage>> StoreAsync(string source, IReadOnlyList<ParsedMessage> messages, string? sender, CancellationToken cancellationToken)
+    {
+        var result = new List<ReceivedMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var taken = sender is null ? message : message with { Sender = sender };
+            var stored = await store.Messages.StoreAsync(taken, source, cancellationToken).ConfigureAwait(false);
+            result.Add(new ReceivedMessage(source, taken, stored));
+        }
+        return result;
+    }
+}

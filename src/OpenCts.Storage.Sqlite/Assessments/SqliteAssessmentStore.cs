@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Assessments;
+
+namespace OpenCts.Storage.Sqlite.Assessments;
+
+/// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
+internal sealed class SqliteAssessmentStore(SqliteStore store) : IAssessmentStore
+{
+    private readonly SqliteStore _store = store;
+
+    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync((work, transaction) => Save(work, transaction, assessments, cancellationToken), cancellationToken);
+
+    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        using var command = _store.Command(
+            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons) RETURNING id",
+            transaction);
+        var key = command.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
+        var version = command.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var score = command.Parameters.Add("$score", Microsoft.Data.Sqlite.SqliteType.Real);
+        var lane = command.Parameters.Add("$lane", Microsoft.Data.Sqlite.SqliteType.Text);
+        var at = command.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
+        var reasons = command.Parameters.Add("$reasons", Microsoft.Data.Sqlite.SqliteType.Text);
+        var ids = new List<long>(assessments.Count);
+        foreach (var assessment in assessments)
+        {
+            key.Value = assessment.DocumentKey;
+            version.Value = assessment.ConsignmentVersion;
+            score.Value = assessment.Score;
+            lane.Value = assessment.Lane.ToString();
+            at.Value = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
+            reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+            var id = (long)command.ExecuteScalar()!;
+            ids.Add(id);
+            await _store.JournalAsync(work, RecordKinds.Assessment, id, ReadCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+        }
+        return ids;
+    }
+
+    /// <summary>The canonical bytes of a stored assessment, as the ledger commits to them; null if it is gone.</summary>
+    internal byte[]? ReadCanonical(long id, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE id = $id", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+    }
+
+    public Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            """
+            SELECT a.id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind
+            FROM assessments a
+            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
+              AND CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END >= $minimum
+            ORDER BY CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END DESC, a.score DESC, a.document_key
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$minimum", (int)minimumLane);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var rows = new List<TargetRow>();
+        while (reader.Read())
+        {
+            var reasons = JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(6), DomainJson.Options);
+            var assessment = new Assessment(
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetDouble(3),
+                Enum.Parse<Lane>(reader.GetString(4)),
+                reasons,
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
+            rows.Add(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)));
+        }
+        return Task.FromResult<IReadOnlyList<TargetRow>>(rows);
+    }
+
+    /// <summary>How many current assessments fall in each lane.</summary>
+    public Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            """
+            SELECT a.lane, COUNT(*) FROM assessments a
+            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
+            GROUP BY a.lane
+            """);
+        using var reader = command.ExecuteReader();
+        var counts = Enum.GetValues<Lane>().ToDictionary(l => l, _ => 0);
+        while (reader.Read())
+        {
+            counts[Enum.Parse<Lane>(reader.GetString(0))] = reader.GetInt32(1);
+        }
+        return Task.FromResult<IReadOnlyDictionary<Lane, int>>(counts);
+    }
+}

@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OpenCts.Domain.Messages;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Messages;
+
+namespace OpenCts.Storage.Sqlite.Messages;
+
+/// <summary>Raw messages and consignment versions: what was received, exactly, and what was read from it.</summary>
+internal sealed class SqliteMessageStore(SqliteStore store) : IMessageStore
+{
+    private readonly SqliteStore _store = store;
+
+    public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
+        _store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken);
+
+    private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken)
+    {
+        if (!message.IsRejected && FindAccepted(message.Sender, message.MessageId, transaction) is { } existing)
+        {
+            return new StoredMessage(MessageOutcome.Duplicate, existing, "duplicate", [], []);
+        }
+        var issues = message.Issues.ToList();
+        var cancellable = new List<string>();
+        if (!message.IsRejected)
+        {
+            foreach (var key in message.CancelledDocuments)
+            {
+                if (CurrentVersion(key, transaction) is null)
+                {
+                    issues.Add(new IngestionIssue(IssueSeverity.Warning, $"{fileName}: cancels", $"document {key} is not known here; nothing was cancelled"));
+                }
+                else
+                {
+                    cancellable.Add(key);
+                }
+            }
+        }
+        var status = MessageStatus.Of(message, issues);
+        var receivedAt = _store.Now();
+        var rawId = InsertRaw(message, fileName, status, issues, receivedAt, transaction);
+        var versions = new List<(string, int)>();
+        if (!message.IsRejected)
+        {
+            foreach (var consignment in message.Consignments)
+            {
+                versions.Add(InsertVersion(consignment, rawId, receivedAt, transaction));
+            }
+            foreach (var key in cancellable)
+            {
+                using var cancel = _store.Command("UPDATE consignments SET status = 'cancelled', cancelled_by = $raw, updated_at = $at WHERE document_key = $key", transaction);
+                cancel.Parameters.AddWithValue("$raw", rawId);
+                cancel.Parameters.AddWithValue("$at", receivedAt);
+                cancel.Parameters.AddWithValue("$key", key);
+                cancel.ExecuteNonQuery();
+            }
+        }
+        await _store.JournalAsync(work, RecordKinds.Message, rawId, ReadCanonical(rawId, transaction)!, cancellationToken).ConfigureAwait(false);
+        return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues);
+    }
+
+    /// <summary>The canonical bytes of a stored raw message, as the ledger commits to them; null if it is gone.</summary>
+    internal byte[]? ReadCanonical(long rawId, SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT sender, message_id, format, file_name, received_at, status, issues, bytes FROM raw_messages WHERE id = $id", transaction);
+        command.Parameters.AddWithValue("$id", rawId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        var header = string.Join('\n', rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
+        // Read as bytes whatever the storage class: an edited row may have turned the blob into text.
+        var bytes = reader.GetFieldValue<byte[]>(7);
+        return [.. Encoding.UTF8.GetBytes(header + "\n\n"), .. bytes];
+    }
+
+    /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet.</summary>
+    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) => Query(cancellationToken,
+        """
+        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)
+        ORDER BY v.id
+        """);
+
+    /// <summary>The latest version of every consignment that is not cancelled.</summary>
+    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) => Query(cancellationToken,
+        """
+        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active' ORDER BY v.id
+        """);
+
+    /// <summary>Every version of one document, oldest first.</summary>
+    public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => Query(cancellationToken,
+        """
+        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key
+        WHERE c.document_key = $key ORDER BY v.version
+        """, ("$key", documentKey));
+
+    /// <summary>The document key of a document number, when exactly one document has that number.</summary>
+    public Task<string?> KeyOfAsync(string documentNumber, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command("SELECT document_key FROM consignments WHERE number = $n LIMIT 2");
+        command.Parameters.AddWithValue("$n", documentNumber);
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return Task.FromResult(keys.Count == 1 ? keys[0] : null);
+    }
+
+    /// <summary>Counts of raw messages by status, and of consignments.</summary>
+    public Task<MessageCounts> CountsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            "SELECT (SELECT COUNT(*) FROM raw_messages), (SELECT COUNT(*) FROM raw_messages WHERE status = 'rejected'), (SELECT COUNT(*) FROM consignments), (SELECT COUNT(*) FROM consignment_versions)");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Task.FromResult(new MessageCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+    }
+
+    private Task<IReadOnlyList<StoredConsignment>> Query(CancellationToken cancellationToken, string sql, params (string Name, object Value)[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        using var reader = command.ExecuteReader();
+        var result = new List<StoredConsignment>();
+        while (reader.Read())
+        {
+            using var body = JsonDocument.Parse(reader.GetString(4));
+            result.Add(new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement)));
+        }
+        return Task.FromResult<IReadOnlyList<StoredConsignment>>(result);
+    }
+
+    private long? FindAccepted(string sender, string messageId, SqliteTransaction transaction)
+    {
+        using var command = _store.Command("SELECT id FROM raw_messages WHERE sender = $s AND message_id = $m AND status <> 'rejected'", transaction);
+        command.Parameters.AddWithValue("$s", sender);
+        command.Parameters.AddWithValue("$m", messageId);
+        return command.ExecuteScalar() is long id ? id : null;
+    }
+
+    private int? CurrentVersion(string key, SqliteTransaction transaction)
+    {
+        using var command = _store.Command("SELECT current_version FROM consignments WHERE document_key = $key", transaction);
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() is long v ? (int)v : null;
+    }
+
+    private long InsertRaw(ParsedMessage message, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
+    {
+        using var command = _store.Command(
+            """
+            INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, status, issues, unmapped)
+            VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $status, $issues, $unmapped) RETURNING id
+            """, transaction);
+        command.Parameters.AddWithValue("$sender", message.Sender);
+        command.Parameters.AddWithValue("$message", message.MessageId);
+        command.Parameters.AddWithValue("$format", message.Format);
+        command.Parameters.AddWithValue("$file", fileName);
+        command.Parameters.AddWithValue("$at", receivedAt);
+        command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(message.Raw.Span)));
+        command.Parameters.AddWithValue("$bytes", message.Raw.ToArray());
+        command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$issues", JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message })));
+        command.Parameters.AddWithValue("$unmapped", JsonSerializer.Serialize(message.Unmapped));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private (string, int) InsertVersion(Consignment consignment, long rawId, string receivedAt, SqliteTransaction transaction)
+    {
+        var key = consignment.Document.Key;
+        var version = (CurrentVersion(key, transaction) ?? 0) + 1;
+        var provenance = consignment.Provenance is { } p
+            ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }
+            : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        using (var upsert = _store.Command(
+            """
+            INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
+            VALUES ($key, $kind, $number, $version, 'active', $at, $at)
+            ON CONFLICT (document_key) DO UPDATE SET current_version = $version, status = 'active', updated_at = $at, cancelled_by = NULL
+            """, transaction))
+        {
+            upsert.Parameters.AddWithValue("$key", key);
+            upsert.Parameters.AddWithValue("$kind", consignment.Document.Kind.ToString());
+            upsert.Parameters.AddWithValue("$number", consignment.Document.Number);
+            upsert.Parameters.AddWithValue("$version", version);
+            upsert.Parameters.AddWithValue("$at", receivedAt);
+            upsert.ExecuteNonQuery();
+        }
+        using var insert = _store.Command(
+            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body) VALUES ($key, $version, $raw, $at, $body)", transaction);
+        insert.Parameters.AddWithValue("$key", key);
+        insert.Parameters.AddWithValue("$version", version);
+        insert.Parameters.AddWithValue("$raw", rawId);
+        insert.Parameters.AddWithValue("$at", receivedAt);
+        insert.Parameters.AddWithValue("$body", body);
+        insert.ExecuteNonQuery();
+        return (key, version);
+    }
+}

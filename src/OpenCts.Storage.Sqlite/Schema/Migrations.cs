@@ -1,0 +1,254 @@
+using Microsoft.Data.Sqlite;
+
+namespace OpenCts.Storage.Sqlite.Schema;
+
+/// <summary>The store's schema, as numbered steps applied once each, in order, inside one transaction.</summary>
+/// <remarks>Never edit a released step: add a new one. Other components (the ledger) keep their own steps under their own name.</remarks>
+internal static class Migrations
+{
+    public const string Component = "store";
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE raw_messages (
+            id INTEGER PRIMARY KEY,
+            sender TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'accepted-with-warnings', 'rejected')),
+            issues TEXT NOT NULL,
+            unmapped TEXT NOT NULL
+        );
+        -- Idempotency: an accepted (sender, message id) is stored once; a rejected one may be sent again, corrected.
+        CREATE UNIQUE INDEX raw_messages_accepted ON raw_messages (sender, message_id) WHERE status <> 'rejected';
+
+        CREATE TABLE consignments (
+            document_key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            number TEXT NOT NULL,
+            current_version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),
+            first_received_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            cancelled_by INTEGER REFERENCES raw_messages (id)
+        );
+
+        CREATE TABLE consignment_versions (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL REFERENCES consignments (document_key),
+            version INTEGER NOT NULL,
+            raw_message_id INTEGER NOT NULL REFERENCES raw_messages (id),
+            received_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            UNIQUE (document_key, version)
+        );
+
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL REFERENCES consignments (document_key),
+            consignment_version INTEGER NOT NULL,
+            score REAL NOT NULL,
+            lane TEXT NOT NULL,
+            assessed_at TEXT NOT NULL,
+            reasons TEXT NOT NULL
+        );
+        CREATE INDEX assessments_by_document ON assessments (document_key, consignment_version);
+
+        CREATE TABLE profiles (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        );
+
+        CREATE TABLE watchlists (
+            list TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            loaded_at TEXT NOT NULL,
+            entry_count INTEGER NOT NULL
+        );
+
+        CREATE TABLE watchlist_entries (
+            list TEXT NOT NULL REFERENCES watchlists (list),
+            entry_id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (list, entry_id)
+        );
+
+        CREATE TABLE allow_list (
+            party_name TEXT NOT NULL,
+            list TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            why TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (party_name, list, entry_id)
+        );
+
+        CREATE TABLE reference_lists (
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (name, value)
+        );
+
+        CREATE TABLE trusted_traders (
+            scheme TEXT NOT NULL,
+            identifier TEXT NOT NULL,
+            name TEXT NOT NULL,
+            programme TEXT NOT NULL,
+            valid_from TEXT,
+            valid_to TEXT,
+            PRIMARY KEY (scheme, identifier)
+        );
+
+        CREATE TABLE examinations (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            amount_recovered REAL NOT NULL,
+            examined_at TEXT NOT NULL,
+            notes TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX examinations_by_document ON examinations (document_key);
+        """,
+        """
+        -- Every load of a watch list is kept, so that the ledger can check each one, not only the latest.
+        CREATE TABLE watchlist_loads (
+            id INTEGER PRIMARY KEY,
+            list TEXT NOT NULL,
+            source TEXT NOT NULL,
+            loaded_at TEXT NOT NULL,
+            entry_count INTEGER NOT NULL,
+            digest TEXT NOT NULL
+        );
+        """,
+        """
+        -- An exporting administration's record of a shipment, with its proof bundle and the comparison made.
+        CREATE TABLE export_records (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            administration TEXT NOT NULL,
+            record BLOB NOT NULL,
+            bundle TEXT NOT NULL,
+            comparison TEXT NOT NULL,
+            attached_at TEXT NOT NULL
+        );
+        CREATE INDEX export_records_by_document ON export_records (document_key);
+        """,
+        """
+        -- Reference lists, the trusted-trader register and the allow-list become versioned and journaled: each change is a row
+        -- that is never overwritten, and what is in force is read from the latest rows. What was loaded before is kept as
+        -- their first version (it was never journaled).
+        CREATE TABLE reference_list_versions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            UNIQUE (name, version)
+        );
+        INSERT INTO reference_list_versions (name, version, source, saved_at, body)
+            SELECT name, 1, 'loaded before versioning', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), json_group_array(value)
+            FROM (SELECT name, value FROM reference_lists ORDER BY name, value) GROUP BY name;
+        DROP TABLE reference_lists;
+
+        CREATE TABLE trusted_trader_versions (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        INSERT INTO trusted_trader_versions (version, source, saved_at, body)
+            SELECT 1, 'loaded before versioning', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                   json_group_array(json_object('scheme', scheme, 'identifier', identifier, 'name', name, 'programme', programme, 'validFrom', valid_from, 'validTo', valid_to))
+            FROM (SELECT * FROM trusted_traders ORDER BY scheme, identifier) HAVING COUNT(*) > 0;
+        DROP TABLE trusted_traders;
+
+        CREATE TABLE allow_list_changes (
+            id INTEGER PRIMARY KEY,
+            change TEXT NOT NULL CHECK (change IN ('allow', 'withdraw')),
+            party_name TEXT NOT NULL,
+            list TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            why TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX allow_list_changes_by_key ON allow_list_changes (party_name, list, entry_id);
+        INSERT INTO allow_list_changes (change, party_name, list, entry_id, decided_by, why, decided_at)
+            SELECT 'allow', party_name, list, entry_id, decided_by, why, decided_at FROM allow_list ORDER BY decided_at;
+        DROP TABLE allow_list;
+
+        -- A message read with content faults is taken, and its status says so.
+        CREATE TABLE raw_messages_v4 (
+            id INTEGER PRIMARY KEY,
+            sender TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'accepted-with-warnings', 'accepted-with-findings', 'rejected')),
+            issues TEXT NOT NULL,
+            unmapped TEXT NOT NULL
+        );
+        INSERT INTO raw_messages_v4 SELECT * FROM raw_messages;
+        DROP TABLE raw_messages;
+        ALTER TABLE raw_messages_v4 RENAME TO raw_messages;
+        CREATE UNIQUE INDEX raw_messages_accepted ON raw_messages (sender, message_id) WHERE status <> 'rejected';
+        """,
+    ];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))");
+        using var transaction = connection.BeginTransaction();
+        var applied = CurrentVersion(connection, transaction);
+        if (applied > Steps.Length)
+        {
+            throw new InvalidOperationException($"The store's schema is at version {applied}, newer than this OpenCTS knows ({Steps.Length}); use a newer OpenCTS.");
+        }
+        for (var version = applied + 1; version <= Steps.Length; version++)
+        {
+            Execute(connection, transaction, Steps[version - 1]);
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (component, version, applied_at) VALUES ($c, $v, $t)";
+            record.Parameters.AddWithValue("$c", Component);
+            record.Parameters.AddWithValue("$v", version);
+            record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+            record.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    public static int LatestVersion => Steps.Length;
+
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = $c";
+        command.Parameters.AddWithValue("$c", Component);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.Data.Sqlite;
+using OpenCts.Ledger.Storage;
+using OpenCts.Storage.Assessments;
+using OpenCts.Storage.CrossBorder;
+using OpenCts.Storage.Examinations;
+using OpenCts.Storage.Messages;
+using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Sqlite.Assessments;
+using OpenCts.Storage.Sqlite.CrossBorder;
+using OpenCts.Storage.Sqlite.Examinations;
+using OpenCts.Storage.Sqlite.Messages;
+using OpenCts.Storage.Sqlite.Profiles;
+using OpenCts.Storage.Sqlite.Schema;
+using OpenCts.Storage.Sqlite.Watchlists;
+using OpenCts.Storage.Watchlists;
+
+namespace OpenCts.Storage.Sqlite;
+
+/// <summary>The embedded OpenCTS store: one SQLite file (<c>cts.db</c>) in a data folder, in WAL mode, with the ledger's tables beside the store's.</summary>
+/// <remarks>
+/// The store is opened by one process at a time for writing; SQLite's WAL lets readers run beside the writer. Its
+/// operations are synchronous underneath (SQLite is an in-process library), so the async methods complete at once;
+/// they are async because other backends are not. Writes are serialised on the one connection.
+/// </remarks>
+public sealed class SqliteStore : ICtsStore, IDisposable
+{
+    public const string FileName = "cts.db";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteStore(string directory, SqliteConnection connection, IRecordJournal journal, TimeProvider clock)
+    {
+        DataDirectory = directory;
+        Connection = connection;
+        Journal = journal;
+        Clock = clock;
+        Messages = new SqliteMessageStore(this);
+        Assessments = new SqliteAssessmentStore(this);
+        Profiles = new SqliteProfileStore(this);
+        Watchlists = new SqliteWatchlistStore(this);
+        Examinations = new SqliteExaminationStore(this);
+        ExportRecords = new SqliteExportRecordStore(this);
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The full path of the SQLite file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, FileName);
+
+    public string Location => DatabasePath;
+
+    /// <summary>The open connection, for components that keep their own tables in the same file (the ledger).</summary>
+    public SqliteConnection Connection { get; }
+
+    internal IRecordJournal Journal { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IMessageStore Messages { get; }
+
+    public IAssessmentStore Assessments { get; }
+
+    public IProfileStore Profiles { get; }
+
+    public IWatchlistStore Watchlists { get; }
+
+    public IExaminationStore Examinations { get; }
+
+    public IExportRecordStore ExportRecords { get; }
+
+    /// <summary>Whether a data folder holds a store.</summary>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, FileName));
+
+    /// <summary>Opens (creating if needed) the store in a folder and brings its schema and the ledger's up to date.</summary>
+    /// <param name="directory">The data folder.</param>
+    /// <param name="journal">Sees every record written, in its transaction: <see cref="SqliteLedgerJournal.Instance"/> journals into the ledger of the same file.</param>
+    /// <param name="clock">The store's clock; the system's by default.</param>
+    public static SqliteStore Open(string directory, IRecordJournal journal, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // Foreign keys are turned on after the migrations: a step that rebuilds a table needs them off.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+            pragma.ExecuteNonQuery();
+        }
+        Migrations.Apply(connection);
+        LedgerSchema.Migrate(connection);
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys = ON;";
+            pragma.ExecuteNonQuery();
+        }
+        return new SqliteStore(Path.GetFullPath(directory), connection, journal, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>The schema version applied to the file.</summary>
+    public int SchemaVersion => Migrations.CurrentVersion(Connection);
+
+    public Task<byte[]?> ReadCanonicalAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReadCanonical(kind, id));
+    }
+
+    private byte[]? ReadCanonical(string kind, string id)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        long Number() => long.TryParse(id, System.Globalization.NumberStyles.None, invariant, out var n) ? n : throw new ArgumentException($"record id '{id}' of kind {kind} is not a number", nameof(id));
+        var watchlists = (SqliteWatchlistStore)Watchlists;
+        switch (kind)
+        {
+            case RecordKinds.Message:
+                return ((SqliteMessageStore)Messages).ReadCanonical(Number());
+            case RecordKinds.Assessment:
+                return ((SqliteAssessmentStore)Assessments).ReadCanonical(Number());
+            case RecordKinds.Examination:
+                return ((SqliteExaminationStore)Examinations).ReadCanonical(Number());
+            case RecordKinds.Watchlist:
+                return watchlists.ReadCanonical(Number());
+            case RecordKinds.ReferenceList:
+                return watchlists.ReadReferenceListCanonical(Number());
+            case RecordKinds.TrustedTraders:
+                return watchlists.ReadTrustedTradersCanonical(Number());
+            case RecordKinds.AllowList:
+                return watchlists.ReadAllowListCanonical(Number());
+            case RecordKinds.Profile:
+                var at = id.LastIndexOf('@');
+                return at > 0 && int.TryParse(id[(at + 1)..], System.Globalization.NumberStyles.None, invariant, out var version)
+                    ? ((SqliteProfileStore)Profiles).ReadCanonical(id[..at], version)
+                    : throw new ArgumentException($"profile record id '{id}' is not id@version", nameof(id));
+            default:
+                throw new ArgumentException($"the store writes no records of kind '{kind}'", nameof(kind));
+        }
+    }
+
+    /// <summary>Runs one write as a unit of work: the body writes and journals, then it commits; nothing is written if it throws.</summary>
+    internal async Task<T> WriteAsync<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var work = new UnitOfWork(Connection, Connection.BeginTransaction());
+            var result = await body(work, (SqliteTransaction)work.Transaction).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Journals one record in the unit of work.</summary>
+    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
+        Journal.RecordAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal string Now() => Clock.GetUtcNow().ToString("O");
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _gate.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

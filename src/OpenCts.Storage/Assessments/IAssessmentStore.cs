@@ -1,0 +1,22 @@
+using OpenCts.Domain.Assessments;
+
+namespace OpenCts.Storage.Assessments;
+
+/// <summary>A stored assessment with the consignment facts a worklist shows beside it.</summary>
+public sealed record TargetRow(long AssessmentId, Assessment Assessment, string DocumentNumber, string Kind);
+
+/// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
+public interface IAssessmentStore
+{
+    /// <summary>Saves a batch of assessments in one unit of work, each journaled, and returns their ids.</summary>
+    Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
+
+    /// <summary>The latest assessment of each active consignment's current version: highest lane, then highest score first.</summary>
+    /// <param name="limit">At most this many rows.</param>
+    /// <param name="minimumLane">Only this lane and those above it.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken);
+
+    /// <summary>How many current assessments fall in each lane.</summary>
+    Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+namespace OpenCts.Storage;
+
+/// <summary>Receives every record a store writes, inside the writing unit of work: the ledger's entry point.</summary>
+/// <remarks>
+/// A store is given its journal when it opens and calls <see cref="RecordAsync"/> before it commits, so a record and its
+/// pending ledger leaf are committed together or not at all; an audit reads the same canonical bytes back from the store.
+/// </remarks>
+public interface IRecordJournal
+{
+    /// <summary>Journals one record: its kind (<see cref="RecordKinds"/>), its id and its canonical bytes.</summary>
+    ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken);
+}
+
+/// <summary>The kinds of record a store journals.</summary>
+public static class RecordKinds
+{
+    public const string Message = "message";
+    public const string Assessment = "assessment";
+    public const string Profile = "profile";
+    public const string Watchlist = "watchlist";
+    public const string Examination = "examination";
+
+    /// <summary>A version of a named reference list (<c>list("...")</c> in profiles).</summary>
+    public const string ReferenceList = "reference-list";
+
+    /// <summary>A version of the trusted-trader register.</summary>
+    public const string TrustedTraders = "trusted-traders";
+
+    /// <summary>An addition to or removal from the allow-list of confirmed false positives.</summary>
+    public const string AllowList = "allow-list";
+}

@@ -1,0 +1,55 @@
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Messages;
+
+namespace OpenCts.Storage.Messages;
+
+/// <summary>What became of a received message.</summary>
+public enum MessageOutcome
+{
+    /// <summary>Stored, with any warnings and data-quality findings.</summary>
+    Stored,
+
+    /// <summary>The same sender and message id was already stored; nothing was written.</summary>
+    Duplicate,
+
+    /// <summary>Rejected: its raw bytes and errors are kept, none of its consignments.</summary>
+    Rejected,
+}
+
+/// <summary>The result of storing one message.</summary>
+/// <param name="Outcome">Stored, duplicate or rejected.</param>
+/// <param name="RawMessageId">The stored raw message (the earlier one for a duplicate).</param>
+/// <param name="Status">The status the sender is told: <c>accepted</c>, <c>accepted-with-warnings</c>, <c>accepted-with-findings</c>, <c>duplicate</c> or <c>rejected</c>.</param>
+/// <param name="Versions">The consignment versions written: document key and version.</param>
+/// <param name="Issues">All warnings and errors, including those the store added (a cancellation of an unknown document).</param>
+public sealed record StoredMessage(MessageOutcome Outcome, long RawMessageId, string Status, IReadOnlyList<(string DocumentKey, int Version)> Versions, IReadOnlyList<IngestionIssue> Issues);
+
+/// <summary>A stored version of a consignment with its bookkeeping.</summary>
+public sealed record StoredConsignment(string DocumentKey, int Version, string Status, long RawMessageId, Consignment Consignment);
+
+/// <summary>How many messages and consignments a store holds.</summary>
+public sealed record MessageCounts(long Messages, long Rejected, long Consignments, long Versions);
+
+/// <summary>Raw messages and consignment versions: what was received, exactly, and what was read from it.</summary>
+public interface IMessageStore
+{
+    /// <summary>Stores one message in one unit of work: the raw bytes, then a new version of each consignment, journaled.</summary>
+    /// <param name="message">The parsed message; a rejected one keeps only its bytes and issues.</param>
+    /// <param name="fileName">The file or upload it came from, kept with the raw bytes.</param>
+    /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
+    Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken);
+
+    /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet, oldest first.</summary>
+    Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken);
+
+    /// <summary>The latest version of every consignment that is not cancelled, oldest first.</summary>
+    Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every version of one document, oldest first.</summary>
+    Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken);
+
+    /// <summary>The document key of a document number, when exactly one document has that number.</summary>
+    Task<string?> KeyOfAsync(string documentNumber, CancellationToken cancellationToken);
+
+    Task<MessageCounts> CountsAsync(CancellationToken cancellationToken);
+}
