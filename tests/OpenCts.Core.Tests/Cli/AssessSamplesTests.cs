@@ -13,7 +13,7 @@ public class AssessSamplesTests
     {
         using var temp = new TempStore();
         temp.Store.Dispose();
-        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var samples = Path.Combine(RepositoryData.RepositoryRoot, "samples");
 
         var run = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store");
 
@@ -41,7 +41,7 @@ public class AssessSamplesTests
     {
         using var temp = new TempStore();
         temp.Store.Dispose();
-        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var samples = Path.Combine(RepositoryData.RepositoryRoot, "samples");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet").ExitCode);
         var again = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet");
         Assert.Equal(0, again.ExitCode);
