@@ -9,7 +9,7 @@ internal static class Samples
 {
     public static readonly DateTimeOffset ReceivedAt = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
-    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(SharedData.RepositoryRoot, "samples", "messages", name));
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(RepositoryData.RepositoryRoot, "samples", "messages", name));
 
     public static IReadOnlyList<ParsedMessage> Parse(IMessageFormat format, string text, string fileName = "test.edi") =>
         format.Parse(fileName, Encoding.UTF8.GetBytes(text), ReceivedAt, TestContext.Current.CancellationToken);

@@ -5,15 +5,15 @@ using OpenCts.Tests.Shared;
 
 namespace OpenCts.RiskModel.Tests;
 
-/// <summary>The shared declaration files, read once, and small slices of them that keep tests fast.</summary>
+/// <summary>The declaration files of the repository's data folder, read once, and small slices of them that keep tests fast.</summary>
 internal static class TestData
 {
     private static readonly Lazy<IReadOnlyList<ExaminedDeclaration>> TrainRows = new(() => DeclarationCsvReader.ReadExamined(TrainPath));
     private static readonly Lazy<IReadOnlyList<ExaminedDeclaration>> ValidRows = new(() => DeclarationCsvReader.ReadExamined(ValidPath));
 
-    public static string TrainPath => SharedData.PathOf("customs-declarations", "train.csv");
+    public static string TrainPath => RepositoryData.PathOf("customs-declarations", "train.csv");
 
-    public static string ValidPath => SharedData.PathOf("customs-declarations", "valid.csv");
+    public static string ValidPath => RepositoryData.PathOf("customs-declarations", "valid.csv");
 
     public static IReadOnlyList<ExaminedDeclaration> Train => TrainRows.Value;
 

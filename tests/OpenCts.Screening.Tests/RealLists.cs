@@ -10,7 +10,7 @@ internal static class RealLists
     private static readonly Lazy<WatchlistLoad> LoadOnce = new(() => WatchlistLoader.Load(Folder));
     private static readonly Lazy<ScreeningIndex> IndexOnce = new(() => ScreeningIndex.Build(LoadOnce.Value.Entries));
 
-    public static string Folder => SharedData.PathOf("watchlists");
+    public static string Folder => RepositoryData.PathOf("watchlists");
 
     public static WatchlistLoad Load => LoadOnce.Value;
 

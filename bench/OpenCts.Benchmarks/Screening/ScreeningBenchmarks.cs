@@ -15,7 +15,7 @@ public class ScreeningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var lists = Path.Combine(RepositoryRoot(), "..", "shared", "data", "watchlists");
+        var lists = Path.Combine(RepositoryRoot(), "data", "watchlists");
         _index = ScreeningIndex.Build(WatchlistLoader.Load(lists).Entries);
     }
 

@@ -17,11 +17,11 @@ internal sealed class ModelBenchCommand : Command<ModelBenchCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--train <FILE>")]
-        [Description("Labelled training file (default: shared/data/customs-declarations/train.csv found above the working folder).")]
+        [Description("Labelled training file (default: data/customs-declarations/train.csv of the repository above the working folder or the tool).")]
         public string? Train { get; init; }
 
         [CommandOption("--valid <FILE>")]
-        [Description("Labelled later file for the precision check (default: the shared valid.csv).")]
+        [Description("Labelled later file for the precision check (default: data/customs-declarations/valid.csv of the repository).")]
         public string? Valid { get; init; }
 
         [CommandOption("--rows <N>")]
@@ -35,11 +35,11 @@ internal sealed class ModelBenchCommand : Command<ModelBenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var trainPath = settings.Train ?? DeclarationData.Find("train.csv");
-        var validPath = settings.Valid ?? DeclarationData.Find("valid.csv");
+        var trainPath = settings.Train ?? RepositoryData.Find("customs-declarations", "train.csv");
+        var validPath = settings.Valid ?? RepositoryData.Find("customs-declarations", "valid.csv");
         if (trainPath is null || validPath is null)
         {
-            Output.Error("the customs-declarations files were not found; give --train and --valid");
+            Output.Error("the repository's data/customs-declarations files were not found; give --train and --valid");
             return 2;
         }
         try

@@ -38,8 +38,8 @@ internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand
         public int Seed { get; init; } = 1;
 
         [CommandOption("--watchlists <DIR>")]
-        [Description("Folder of OFAC SDN and UN list files (default ../shared/data/watchlists).")]
-        public string Watchlists { get; init; } = Path.Combine("..", "shared", "data", "watchlists");
+        [Description("Folder of OFAC SDN and UN list files (default: data/watchlists of the repository above the working folder or the tool).")]
+        public string? Watchlists { get; init; }
 
         [CommandOption("--peer-seconds <S>")]
         [Description("How long each peer engine may run; a slow peer runs on the first consignments only (default 10).")]
@@ -82,7 +82,8 @@ internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand
 
         double? withScreening = null, namesPerSecond = null;
         Rate? withScreeningRate = null;
-        var lists = LoadScreening(settings.Watchlists);
+        var watchlists = settings.Watchlists ?? Common.RepositoryData.Find("watchlists");
+        var lists = watchlists is null ? null : LoadScreening(watchlists);
         if (lists is { } screening)
         {
             var names = consignments.Sum(c => c.Parties.Count);
@@ -103,7 +104,7 @@ internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand
         }
         else
         {
-            Common.Output.Warning($"no watch lists at {settings.Watchlists}: the screening figures are left out");
+            Common.Output.Warning($"no watch lists at {watchlists ?? "the repository's data/watchlists"}: the screening figures are left out");
         }
 
         AnsiConsole.MarkupLine("flattening the consignments for the peers (not timed)...");

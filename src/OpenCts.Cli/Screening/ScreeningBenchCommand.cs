@@ -16,8 +16,8 @@ internal sealed class ScreeningBenchCommand : Command<ScreeningBenchCommand.Sett
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--lists <DIR>")]
-        [Description("The watch lists to screen against (default ../shared/data/watchlists).")]
-        public string Lists { get; init; } = Path.Combine("..", "shared", "data", "watchlists");
+        [Description("The watch lists to screen against (default: data/watchlists of the repository above the working folder or the tool).")]
+        public string? Lists { get; init; }
 
         [CommandOption("--variants <N>")]
         [Description("How many variants of listed names to generate (default 5,000).")]
@@ -46,11 +46,17 @@ internal sealed class ScreeningBenchCommand : Command<ScreeningBenchCommand.Sett
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var lists = settings.Lists ?? RepositoryData.Find("watchlists");
+        if (lists is null)
+        {
+            Output.Error("the repository's data/watchlists was not found; give --lists");
+            return 2;
+        }
         var clock = Stopwatch.StartNew();
         WatchlistLoad load;
         try
         {
-            load = WatchlistLoader.Load(settings.Lists);
+            load = WatchlistLoader.Load(lists);
         }
         catch (Exception e) when (e is WatchlistFormatException or IOException)
         {

@@ -8,13 +8,13 @@ internal static class ScreeningCommands
     public static void AddScreeningCommands(this IConfigurator config)
     {
         config.AddCommand<ScreenCommand>("screen").WithDescription("Screen names against the watch lists of the store, or of list files with --lists.")
-            .WithExample("screen", "--name", "Banco Nacional de Cuba", "--lists", "../shared/data/watchlists")
+            .WithExample("screen", "--name", "Banco Nacional de Cuba", "--lists", "data/watchlists")
             .WithExample("screen", "--file", "names.txt", "--json");
         config.AddBranch("watchlists", watchlists =>
         {
             watchlists.SetDescription("Load and inspect watch lists and the allow-list of confirmed false positives.");
             watchlists.AddCommand<WatchlistsLoadCommand>("load").WithDescription("Load OFAC CSV, UN XML or our own CSV/JSON lists (recognised by content) into the store.")
-                .WithExample("watchlists", "load", "../shared/data/watchlists", "--data", "cts-data");
+                .WithExample("watchlists", "load", "data/watchlists", "--data", "cts-data");
             watchlists.AddCommand<WatchlistsListCommand>("list").WithDescription("Show the lists in the store.");
             watchlists.AddCommand<WatchlistsAllowCommand>("allow").WithDescription("Record that a party is not a listed entry (a confirmed false positive).");
         });

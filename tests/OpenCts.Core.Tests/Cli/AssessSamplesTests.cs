@@ -11,7 +11,7 @@ public class AssessSamplesTests
     public async Task AssessingTheBundledSamplesFindsThePlantedRisksWithTheirReasons()
     {
         using var temp = new TempFolder();
-        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var samples = Path.Combine(RepositoryData.RepositoryRoot, "samples");
 
         var run = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store");
 
@@ -38,7 +38,7 @@ public class AssessSamplesTests
     public void AssessingTwiceAssessesOnlyWhatIsNew()
     {
         using var temp = new TempFolder();
-        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var samples = Path.Combine(RepositoryData.RepositoryRoot, "samples");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet").ExitCode);
         var again = CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet");
         Assert.Equal(0, again.ExitCode);

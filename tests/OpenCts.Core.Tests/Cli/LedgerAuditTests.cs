@@ -10,7 +10,7 @@ public class LedgerAuditTests
     public void RowsEditedOrDeletedInTheSqliteFileAfterACheckpointAreNamedByTheAudit()
     {
         using var temp = new TempFolder();
-        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var samples = Path.Combine(RepositoryData.RepositoryRoot, "samples");
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", samples, "--data", "store", "--quiet").ExitCode);
         Assert.Equal(0, CtsProcess.Run(temp.Directory, "ledger", "checkpoint", "--data", "store").ExitCode);
         var clean = CtsProcess.Run(temp.Directory, "ledger", "audit", "--data", "store");

@@ -10,11 +10,11 @@ public class ModelInAssessmentTests
     public void AfterTrainingEveryAssessmentCarriesTheModelsReasonWithItsVersionAndTopFeatures()
     {
         using var temp = new TempFolder();
-        var train = CtsProcess.Run(temp.Directory, "model", "train", "--data", "store", "--train", SharedData.PathOf("customs-declarations", "train.csv"));
+        var train = CtsProcess.Run(temp.Directory, "model", "train", "--data", "store", "--train", RepositoryData.PathOf("customs-declarations", "train.csv"));
         Assert.True(train.ExitCode == 0, train.All);
         var version = Directory.GetDirectories(Path.Combine(temp.Directory, "store", "models")).Select(Path.GetFileName).Single()!;
 
-        Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", Path.Combine(SharedData.RepositoryRoot, "samples"), "--data", "store", "--quiet").ExitCode);
+        Assert.Equal(0, CtsProcess.Run(temp.Directory, "assess", Path.Combine(RepositoryData.RepositoryRoot, "samples"), "--data", "store", "--quiet").ExitCode);
         var targets = CtsProcess.Run(temp.Directory, "targets", "--data", "store", "--json", "--top", "5000", "--lane", "green");
 
         var assessments = targets.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("assessment")).ToList();

@@ -9,7 +9,7 @@ namespace OpenCts.Core.Tests.Cli;
 /// <summary><c>cts profiles check</c>, <c>test</c>, <c>json</c> and <c>backtest</c> on the bundled sample profiles, run as real processes.</summary>
 public partial class ProfilesCommandTests
 {
-    private static string Samples => Path.Combine(SharedData.RepositoryRoot, "samples");
+    private static string Samples => Path.Combine(RepositoryData.RepositoryRoot, "samples");
 
     private static string SampleProfiles => Path.Combine(Samples, "profiles", "national-profiles.json");
 

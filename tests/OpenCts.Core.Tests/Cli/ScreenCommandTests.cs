@@ -6,7 +6,7 @@ namespace OpenCts.Core.Tests.Cli;
 /// <summary><c>cts screen</c> against the reference OFAC and UN list files (<c>--lists</c>), run as a real process.</summary>
 public class ScreenCommandTests
 {
-    private static string Lists => SharedData.PathOf("watchlists");
+    private static string Lists => RepositoryData.PathOf("watchlists");
 
     [Fact]
     public void AListedSdnNameAlertsWithItsEntNumAsTheHitId()

@@ -5,7 +5,7 @@ namespace OpenCts.Core.Tests.Cli;
 /// <summary>The <c>--data</c> folder: commands that only read want a store there and create none; commands that write create it.</summary>
 public class StoreFolderTests
 {
-    private static string SampleProfiles => Path.Combine(SharedData.RepositoryRoot, "samples", "profiles", "national-profiles.json");
+    private static string SampleProfiles => Path.Combine(RepositoryData.RepositoryRoot, "samples", "profiles", "national-profiles.json");
 
     public static TheoryData<string[]> CommandsThatOnlyRead => new()
     {

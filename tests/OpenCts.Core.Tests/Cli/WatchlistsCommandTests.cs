@@ -6,7 +6,7 @@ namespace OpenCts.Core.Tests.Cli;
 /// <summary><c>cts watchlists load</c> and <c>allow</c>, and <c>cts screen</c> against what they stored, run as real processes.</summary>
 public class WatchlistsCommandTests
 {
-    private static string Lists => SharedData.PathOf("watchlists");
+    private static string Lists => RepositoryData.PathOf("watchlists");
 
     [Fact]
     public void ScreeningTheStoreGivesTheSameBestHitsAsScreeningTheListFiles()

@@ -8,7 +8,7 @@ namespace OpenCts.Core.Tests.Ingestion;
 /// <summary>Keeps <c>docs/consignment.schema.json</c> honest: what OpenCTS writes, the schema accepts.</summary>
 public class SchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(SharedData.RepositoryRoot, "docs", "consignment.schema.json"));
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepositoryData.RepositoryRoot, "docs", "consignment.schema.json"));
 
     [Fact]
     public void GeneratedMessagesValidateAgainstThePublishedSchema()

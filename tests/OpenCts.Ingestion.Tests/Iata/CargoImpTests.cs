@@ -90,7 +90,7 @@ public sealed class CargoImpTests
     [Fact]
     public void TheUnLocodeListAddsEveryAirportItNames()
     {
-        var airports = AirportCodes.FromUnLocodeCsv(SharedData.PathOf("reference", "un-locode-2014.csv"));
+        var airports = AirportCodes.FromUnLocodeCsv(RepositoryData.PathOf("reference", "un-locode-2014.csv"));
         Assert.True(airports.Count > 3000);
         Assert.Equal(UnLocode.Parse("NLAMS"), airports.Find("AMS"));
         Assert.Equal(UnLocode.Parse("GBLHR"), airports.Find("LHR"));

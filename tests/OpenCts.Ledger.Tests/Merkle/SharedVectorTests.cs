@@ -20,7 +20,7 @@ public sealed class SharedVectorTests
     [MemberData(nameof(InclusionFiles))]
     public void InclusionVectorIsAcceptedOrRejectedAsItsWantErrSays(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("merkle", file)));
+        using var json = JsonDocument.Parse(File.ReadAllText(RepositoryData.PathOf("merkle", file)));
         var root = json.RootElement;
         var accepted = MerkleVerifier.IsValidInclusion(
             Size(root, "leafIdx"),
@@ -35,7 +35,7 @@ public sealed class SharedVectorTests
     [MemberData(nameof(ConsistencyFiles))]
     public void ConsistencyVectorIsAcceptedOrRejectedAsItsWantErrSays(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("merkle", file)));
+        using var json = JsonDocument.Parse(File.ReadAllText(RepositoryData.PathOf("merkle", file)));
         var root = json.RootElement;
         var accepted = MerkleVerifier.IsValidConsistency(
             Size(root, "size1"),
@@ -48,7 +48,7 @@ public sealed class SharedVectorTests
 
     private static TheoryData<string> Files(string kind)
     {
-        var folder = SharedData.PathOf("merkle");
+        var folder = RepositoryData.PathOf("merkle");
         var data = new TheoryData<string>();
         foreach (var path in Directory.EnumerateFiles(Path.Combine(folder, kind), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

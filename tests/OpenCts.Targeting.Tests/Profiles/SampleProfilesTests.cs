@@ -13,7 +13,7 @@ public sealed class SampleProfilesTests
 
     private static ProfileEnvironment SampleLists()
     {
-        var folder = Path.Combine(SharedData.RepositoryRoot, "samples", "reference-lists");
+        var folder = Path.Combine(RepositoryData.RepositoryRoot, "samples", "reference-lists");
         return new ProfileEnvironment(Directory.EnumerateFiles(folder, "*.txt")
             .Select(ReferenceListFile.Load)
             .ToDictionary(l => l.Name, l => (IReadOnlyCollection<string>)[.. l.Values], StringComparer.Ordinal));
@@ -22,7 +22,7 @@ public sealed class SampleProfilesTests
     [Fact]
     public void EverySampleProfileIsSoundAgainstTheSampleLists()
     {
-        var profiles = ProfileFile.Load(Path.Combine(SharedData.RepositoryRoot, "samples", "profiles", "national-profiles.json"));
+        var profiles = ProfileFile.Load(Path.Combine(RepositoryData.RepositoryRoot, "samples", "profiles", "national-profiles.json"));
         var environment = SampleLists();
 
         Assert.All(profiles, p => Assert.Empty(ProfileCompiler.Check(p, environment)));
@@ -31,7 +31,7 @@ public sealed class SampleProfilesTests
     [Fact]
     public void TheSampleProfilesFindThePlantedNarcoticsAndValuationRisks()
     {
-        var profiles = ProfileFile.Load(Path.Combine(SharedData.RepositoryRoot, "samples", "profiles", "national-profiles.json"));
+        var profiles = ProfileFile.Load(Path.Combine(RepositoryData.RepositoryRoot, "samples", "profiles", "national-profiles.json"));
         var set = new CompiledProfileSet(profiles, SampleLists(), new FakeTimeProvider(Start));
         var context = set.NewContext().At(Start);
         var found = new HashSet<string>(StringComparer.Ordinal);

@@ -1,11 +1,11 @@
 namespace OpenCts.Tests.Shared;
 
-/// <summary>Finds the repository root and the read-only reference data beside it (<c>../shared/data</c>).</summary>
-internal static class SharedData
+/// <summary>Finds the repository root and the reference data the repository keeps under <c>data/</c>.</summary>
+internal static class RepositoryData
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+    public static string Directory => Path.Combine(RepositoryRoot, "data");
 
     public static string PathOf(params string[] parts) => Path.Combine([Directory, .. parts]);
 
