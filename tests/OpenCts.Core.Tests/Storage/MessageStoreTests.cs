@@ -51,11 +51,25 @@ public class MessageStoreTests
     public void ARejectedMessageKeepsItsBytesAndErrorsButNoConsignment()
     {
         using var temp = new TempStore();
-        var broken = Assert.Single(new JsonMessageFormat().Parse("x.json", "{\"sender\": \"MAEU\", \"consignments\": ["u8.ToArray(), DateTimeOffset.UnixEpoch, CancellationToken.None));
+        var bytes = "{\"sender\": \"MAEU\", \"consignments\": ["u8.ToArray();
+        var broken = Assert.Single(new JsonMessageFormat().Parse("x.json", bytes, DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.NotEmpty(broken.Issues);
         var stored = temp.Store.Messages.Store(broken, "x.json");
         Assert.Equal(MessageOutcome.Rejected, stored.Outcome);
+        Assert.Equal(broken.Issues, stored.Issues);
         Assert.Equal((1L, 1L, 0L, 0L), temp.Store.Messages.Counts());
-        Assert.NotNull(temp.Store.Messages.ReadCanonical(stored.RawMessageId));
+
+        // The canonical record is a header of lines (id, sender, message id, format, file, received, status, issues), a blank line, then the bytes as received.
+        var canonical = temp.Reopen().Messages.ReadCanonical(stored.RawMessageId)!;
+        var blank = canonical.AsSpan().IndexOf("\n\n"u8);
+        Assert.Equal(bytes, canonical[(blank + 2)..]);
+        var header = Encoding.UTF8.GetString(canonical, 0, blank).Split('\n');
+        Assert.Equal("x.json", header[4]);
+        Assert.Equal("rejected", header[6]);
+        using var issues = System.Text.Json.JsonDocument.Parse(header[7]);
+        Assert.Equal(
+            broken.Issues.Select(i => (i.Severity == IssueSeverity.Error ? "error" : "warning", i.Location, i.Message)),
+            issues.RootElement.EnumerateArray().Select(i => (i.GetProperty("severity").GetString()!, i.GetProperty("location").GetString()!, i.GetProperty("message").GetString()!)));
     }
 
     [Fact]
