@@ -1,47 +1,15 @@
 using OpenCts.Domain.Watchlists;
-using OpenCts.Screening.Matching;
 
 namespace OpenCts.Screening.Quality;
 
-/// <summary>Makes seeded ordinary trader names (people and companies from many countries) that are not on any list, to measure false alerts.</summary>
+/// <summary>Makes seeded ordinary trader names (people of several naming traditions, and companies) that are not on any list, to measure false alerts.</summary>
 /// <remarks>
-/// Built from our own word lists of common given names, family names and company words. A generated name whose normalised
-/// tokens equal those of a listed name or alias is thrown away: it would be a true hit, not a false one.
+/// Built from our own word lists of common given names, family names and company words. Each name is drawn from one tradition
+/// (<see cref="NameTradition"/>), about as many from each. A generated name whose normalised tokens equal those of a listed name
+/// or alias is thrown away: it would be a true hit, not a false one.
 /// </remarks>
-public sealed class OrdinaryNames(int seed)
+public sealed partial class OrdinaryNames(int seed)
 {
-    private static readonly string[] GivenNames =
-    [
-        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles", "Mary", "Patricia", "Jennifer",
-        "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Emma", "Olivia", "Sophie", "Charlotte", "Amelia", "Oliver",
-        "Harry", "George", "Jack", "Noah", "Lukas", "Jonas", "Leon", "Finn", "Anna", "Lena", "Hannah", "Marie", "Klaus", "Jürgen", "Stefan",
-        "Pierre", "Jean", "Louis", "Camille", "Chloé", "Manon", "Antoine", "Julien", "Nicolas", "Giulia", "Francesca", "Marco", "Luca",
-        "Alessandro", "Matteo", "Lorenzo", "Chiara", "Sofia", "Lucía", "Pablo", "Javier", "Sergio", "Carmen", "Isabel", "Elena", "Diego",
-        "Mateus", "Gabriel", "Rafael", "Beatriz", "Joana", "Tiago", "Wei", "Fang", "Lei", "Jing", "Min", "Xiu", "Hiroshi", "Yuki", "Kenji",
-        "Haruto", "Sakura", "Aiko", "Ji-woo", "Seo-yeon", "Min-jun", "Priya", "Rahul", "Anil", "Sunita", "Arjun", "Deepa", "Vikram",
-        "Ravi", "Meera", "Kavya", "Piotr", "Katarzyna", "Tomasz", "Agnieszka", "Jan", "Pieter", "Sanne", "Daan", "Lars", "Ingrid", "Sven",
-        "Astrid", "Mikko", "Aino", "Mehmet", "Ayşe", "Emre", "Zeynep", "Burak", "Elif", "Kwame", "Ama", "Chinedu", "Ngozi", "Thabo",
-        "Lerato", "Aroha", "Tane", "Liam", "Chloe", "Ethan", "Mia", "Lucas", "Ava", "Mason", "Zoe", "Nora", "Oscar", "Felix", "Hugo",
-        "Ines", "Maja", "Erik", "Nils", "Tobias", "Florian", "Sebastian", "Dominik", "Veronika", "Tereza", "Ondřej", "Bence", "Réka",
-    ];
-
-    private static readonly string[] FamilyNames =
-    [
-        "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas", "Moore", "Martin",
-        "Jackson", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen", "Young", "King", "Wright", "Scott", "Green",
-        "Baker", "Adams", "Nelson", "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-        "Koch", "Richter", "Klein", "Wolf", "Dubois", "Durand", "Lefebvre", "Moreau", "Laurent", "Simon", "Michel", "Leroy", "Roux",
-        "Fournier", "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo",
-        "Conti", "Costa", "Giordano", "Mancini", "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Carvalho", "Almeida", "Ribeiro",
-        "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu", "Sun", "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe",
-        "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Park", "Choi", "Jung", "Kang", "Patel", "Sharma", "Gupta", "Singh", "Kumar", "Reddy",
-        "Iyer", "Nair", "Mehta", "Joshi", "Kowalski", "Nowak", "Wiśniewski", "Wójcik", "Kamiński", "de Jong", "Jansen", "de Vries",
-        "van den Berg", "Bakker", "Visser", "Smit", "Hansen", "Johansson", "Nielsen", "Andersson", "Karlsson", "Virtanen", "Korhonen",
-        "Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Öztürk", "Mensah", "Okafor", "Adeyemi", "Nkosi", "Dlamini", "Novák", "Svoboda",
-        "Dvořák", "Horváth", "Nagy", "Tóth", "Papadopoulos", "Georgiou", "Murphy", "Kelly", "O'Brien", "Byrne", "Ryan", "Walsh",
-        "Fernández", "García", "Martínez", "Sánchez", "Pérez", "Gómez", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Álvarez",
-    ];
-
     private static readonly string[] CompanyFirstWords =
     [
         "Northern", "Southern", "Eastern", "Western", "Atlantic", "Pacific", "Baltic", "Nordic", "Alpine", "Coastal", "Blue", "Green",
@@ -70,26 +38,27 @@ public sealed class OrdinaryNames(int seed)
 
     private readonly Random _random = new(seed);
 
-    /// <summary>This many distinct ordinary names, about half people and half companies, none listed.</summary>
-    public IReadOnlyList<string> Generate(IReadOnlyList<WatchlistEntry> listed, int count)
+    /// <summary>This many distinct ordinary names, about as many from each tradition, none listed.</summary>
+    public IReadOnlyList<OrdinaryName> Generate(IReadOnlyList<WatchlistEntry> listed, int count)
     {
         ArgumentNullException.ThrowIfNull(listed);
         var listedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in listed)
         {
-            listedKeys.Add(Key(entry.Name));
+            listedKeys.Add(NameKey.Of(entry.Name));
             foreach (var alias in entry.Aliases)
             {
-                listedKeys.Add(Key(alias));
+                listedKeys.Add(NameKey.Of(alias));
             }
         }
-        var names = new List<string>(count);
+        var names = new List<OrdinaryName>(count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
         while (names.Count < count && attempts++ < count * 50)
         {
-            var name = _random.Next(2) == 0 ? Person() : Company();
-            if (seen.Add(name) && !listedKeys.Contains(Key(name)))
+            var pick = _random.Next(People.Length + 1);
+            var name = pick < People.Length ? new OrdinaryName(Person(People[pick]), People[pick].Tradition) : new OrdinaryName(Company(), NameTradition.Company);
+            if (seen.Add(name.Name) && !listedKeys.Contains(NameKey.Of(name.Name)))
             {
                 names.Add(name);
             }
@@ -97,16 +66,19 @@ public sealed class OrdinaryNames(int seed)
         return names;
     }
 
-    private string Person()
+    private string Person(PeopleNames tradition)
     {
-        var given = Pick(GivenNames);
-        var family = Pick(FamilyNames);
+        var given = Pick(tradition.Given);
+        var family = Pick(tradition.Family);
+        var familyFirst = tradition.Tradition is NameTradition.Chinese or NameTradition.Korean;
         return _random.Next(10) switch
         {
             0 => $"{family.ToUpperInvariant()}, {given}",
-            1 => $"{given} {Pick(GivenNames)} {family}",
+            1 => $"{given} {Pick(tradition.Middle)} {family}",
             2 => $"{given} {(char)('A' + _random.Next(26))}. {family}",
-            3 => $"{given} {family}-{Pick(FamilyNames)}",
+            3 => $"{given} {family}-{Pick(tradition.Family)}",
+            // Chinese and Korean names are written family name first as often as not.
+            4 or 5 when familyFirst => $"{family} {given}",
             _ => $"{given} {family}",
         };
     }
@@ -116,8 +88,8 @@ public sealed class OrdinaryNames(int seed)
         var form = Pick(CompanyForms);
         var core = _random.Next(6) switch
         {
-            0 => $"{Pick(FamilyNames)} & {Pick(FamilyNames)} {Pick(CompanySecondWords)}",
-            1 => $"{Pick(FamilyNames)} {Pick(CompanySecondWords)}",
+            0 => $"{Pick(OtherFamily)} & {Pick(OtherFamily)} {Pick(CompanySecondWords)}",
+            1 => $"{Pick(OtherFamily)} {Pick(CompanySecondWords)}",
             2 => $"{Pick(CompanyFirstWords)} {Pick(CompanySecondWords)} {Pick(["International", "Trading", "Group", "Industries", "Services", "Holdings", "Export"])}",
             _ => $"{Pick(CompanyFirstWords)} {Pick(CompanySecondWords)}",
         };
@@ -125,11 +97,4 @@ public sealed class OrdinaryNames(int seed)
     }
 
     private string Pick(string[] words) => words[_random.Next(words.Length)];
-
-    private static string Key(string name)
-    {
-        var tokens = NameNormaliser.Tokens(name);
-        Array.Sort(tokens, StringComparer.Ordinal);
-        return string.Join(' ', tokens);
-    }
 }

@@ -6,7 +6,7 @@ namespace OpenCts.Screening.Quality;
 
 /// <summary>Makes seeded variants of listed names (word order, a dropped middle name, one typo, accents, an alias, a company form added or removed) to measure recall.</summary>
 /// <remarks>
-/// Listed "LAST, First" names are first put in reading order, as a trader would write them. A typo is one edit
+/// Listed "LAST, First" names of people are first put in reading order, as a trader would write them. A typo is one edit
 /// (substitution, deletion, insertion or swap of neighbours) inside a word of at least five letters, never in its first letter.
 /// </remarks>
 public sealed class VariantGenerator(int seed)
@@ -19,10 +19,35 @@ public sealed class VariantGenerator(int seed)
 
     private readonly Random _random = new(seed);
 
-    /// <summary>Variants of randomly chosen entries, cycling through the kinds; kinds that do not apply to an entry are skipped for it.</summary>
-    public IReadOnlyList<NameVariant> Generate(IReadOnlyList<WatchlistEntry> entries, int count)
+    /// <summary>
+    /// Makes this many variants of randomly chosen entries, cycling through the kinds (kinds that do not apply to an entry are skipped for it),
+    /// then drops those the index sees as the name they came from.
+    /// </summary>
+    /// <remarks>
+    /// Most accent, word-order and company-form variants, and every alias (screened as listed), normalise to the very name they
+    /// came from; they are dropped and counted rather than screened, so recall is measured only on names that differ.
+    /// </remarks>
+    public VariantSet Generate(IReadOnlyList<WatchlistEntry> entries, int count)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var kept = new List<NameVariant>(count);
+        var dropped = new Dictionary<VariantKind, int>();
+        foreach (var variant in Candidates(entries, count))
+        {
+            if (string.Equals(NameKey.Of(variant.Query), NameKey.Of(variant.From), StringComparison.Ordinal))
+            {
+                dropped[variant.Kind] = dropped.GetValueOrDefault(variant.Kind) + 1;
+            }
+            else
+            {
+                kept.Add(variant);
+            }
+        }
+        return new VariantSet(kept, dropped);
+    }
+
+    private List<NameVariant> Candidates(IReadOnlyList<WatchlistEntry> entries, int count)
+    {
         var kinds = Enum.GetValues<VariantKind>();
         var variants = new List<NameVariant>(count);
         var attempts = 0;
@@ -30,7 +55,9 @@ public sealed class VariantGenerator(int seed)
         {
             var entry = entries[_random.Next(entries.Count)];
             var kind = kinds[variants.Count % kinds.Length];
-            var name = ReadingOrder(entry.Name);
+            // Only people's names are turned around: after a company's comma stands its legal form ("X, S. DE R.L. DE C.V."),
+            // which no trader writes first.
+            var name = entry.Kind == SubjectKind.Person ? ReadingOrder(entry.Name) : entry.Name;
             string? query = kind switch
             {
                 VariantKind.WordOrder => Shuffle(name),

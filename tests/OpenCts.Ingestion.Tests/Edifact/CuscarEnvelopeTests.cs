@@ -180,11 +180,14 @@ public sealed class CuscarEnvelopeTests
     [Fact]
     public void AnUnterminatedLastSegmentIsAnErrorAtItsPlace()
     {
-        var text = Interchange(Message("1"), 1);
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), "UNB+UNOC:3+SENDER+NLCUSTOMS+261128:0930+ICR1'" + Message("1")[..^12]));
         Assert.True(message.IsRejected);
-        Assert.Contains(message.Issues, i => i.Message.Contains("not ended by the segment terminator", StringComparison.Ordinal));
-        Assert.NotEmpty(text);
+        var issue = Assert.Single(message.Issues, i => i.Message.Contains("not ended by the segment terminator", StringComparison.Ordinal));
+        // The text ends inside the MEA segment, the eleventh of the message: "MEA+AAE+G+KGM:1" with no terminator.
+        Assert.Equal("test.edi: interchange ICR1, message 1, segment 11 (MEA), line 1", issue.Location);
+        Assert.Equal("the segment is not ended by the segment terminator ''' before the end of the input", issue.Message);
+        Assert.Equal("SENDER", message.Sender);
+        Assert.Equal("ICR1/1", message.MessageId);
     }
 
     [Fact]
@@ -197,11 +200,10 @@ public sealed class CuscarEnvelopeTests
     [Fact]
     public void PlacesInAFileOfManyStraySegmentsAreFoundWithoutRecountingTheLinesFromTheStart()
     {
-        // Each place counted the line breaks from the start of the file: 300,000 stray segments took seconds.
+        // Each place counted the line breaks from the start of the file: 300,000 stray segments took seconds. Speed is for the
+        // benchmarks; here the places must still come out right.
         var text = $"UNB+UNOC:3+SENDER+NLCUSTOMS+261128:0930+ICR1'\n{string.Concat(Enumerable.Repeat("XXX+1'\n", 300_000))}UNZ+0+ICR1'";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
-        Assert.InRange(clock.ElapsedMilliseconds, 0, 1500);
         Assert.Equal("test.edi: interchange ICR1, segment 102 (XXX), line 102", message.Issues[^2].Location);
         Assert.Equal("test.edi: interchange ICR1, segment 1 (UNB), line 1", message.Issues[^1].Location);
     }

@@ -82,7 +82,11 @@ public sealed class LedgerLogTests
         var full = reader.Tile(0, 1, 256)!;
         Assert.Equal(8192, full.Length);
         Assert.Equal(reader.Leaves(256, 257).Single().Entry.LeafHash(), full[..32]);
-        Assert.NotNull(reader.Tile(0, 2, 188));
+        var partial = reader.Tile(0, 2, 188)!;
+        Assert.Equal(188 * 32, partial.Length);
+        var leafHashes = reader.Leaves(512, 700).Select(l => l.Entry.LeafHash()).ToArray();
+        Assert.Equal(188, leafHashes.Length);
+        Assert.Equal(leafHashes.SelectMany(h => h), partial);
         Assert.Null(reader.Tile(0, 2, 189));
         var level1 = reader.Tile(1, 0, 2)!;
         Assert.Equal(TreeShape.Resolve([[new NodeId(8, 1)]], reader.Nodes)[0], level1[32..]);
