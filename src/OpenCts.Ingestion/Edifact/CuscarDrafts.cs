@@ -125,8 +125,12 @@ internal sealed class GoodsDraft : IDraft
     public CountryCode? Origin;
     public List<string> Containers = [];
 
+    /// <summary>Faults in the item's values, with paths within the item (<c>hsCode</c>).</summary>
+    public List<DataQualityFinding> Findings = [];
+
     public void Reset()
     {
+        Findings.Clear();
         Place = default;
         Sequence = Packages = null;
         PackageType = Currency = null;
@@ -152,8 +156,12 @@ internal sealed class ConsignmentDraft : IDraft
     public decimal? ControlPackages;
     public SegmentPlace? ControlPlace;
 
+    /// <summary>Faults in the consignment's own values, with paths within the consignment (<c>placeOfLoading</c>).</summary>
+    public List<DataQualityFinding> Findings = [];
+
     public void Reset()
     {
+        Findings.Clear();
         Place = default;
         Number = null;
         References.Clear();
