@@ -21,6 +21,9 @@ public enum ThreatCategory
     HealthAndSafety,
     EnvironmentAndCites,
     Other,
+
+    /// <summary>Poor advance data itself: vague descriptions, HS codes the nomenclature lacks, unknown places (WCO Risk Management Compendium).</summary>
+    DataQuality,
 }
 
 /// <summary>What a risk profile asks for when it hits.</summary>

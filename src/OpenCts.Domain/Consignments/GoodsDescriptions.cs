@@ -5,7 +5,8 @@ namespace OpenCts.Domain.Consignments;
 /// <summary>Descriptions of goods that name no goods at all: the one word list that both the data-quality check and the profile field <c>goods.descriptionVague</c> use.</summary>
 /// <remarks>
 /// A description is vague when, upper-cased and with punctuation and repeated spaces dropped, it is one of these terms,
-/// or one of them followed only by a count or "AS PER INVOICE" and the like. "GIFT" is vague; "GIFT BOX OF CHOCOLATES" is not.
+/// or one of them followed only by a count or a unit ("SAMPLES 3 PCS"); a leading "SAID TO CONTAIN" or "STC" is passed over
+/// ("STC: PARTS" is vague, "STC 40 CARTONS OF SHOES" is not). "GIFT" is vague; "GIFT BOX OF CHOCOLATES" is not.
 /// </remarks>
 public static class GoodsDescriptions
 {
@@ -52,6 +53,20 @@ public static class GoodsDescriptions
             }
         }
         var text = buffer[..length].TrimEnd(' ');
+        // The carrier's clause "said to contain" says nothing of the goods; what follows it is judged on its own.
+        foreach (var clause in (ReadOnlySpan<string>)["SAID TO CONTAIN ", "STC "])
+        {
+            if (text.StartsWith(clause, StringComparison.Ordinal))
+            {
+                text = text[clause.Length..];
+                break;
+            }
+        }
+        return IsVagueTerm(text);
+    }
+
+    private static bool IsVagueTerm(ReadOnlySpan<char> text)
+    {
         var lookup = Vague.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(text))
         {
