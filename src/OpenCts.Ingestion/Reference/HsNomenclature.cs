@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace OpenCts.Ingestion.Reference;
 
 /// <summary>The Harmonized System 2022 nomenclature: which chapters, headings and subheadings exist.</summary>
-/// <remarks>Built once, on first use, from the embedded <c>harmonized-system.csv</c> (about 5,600 subheadings).</remarks>
+/// <remarks>Built once, on first use, from the embedded <c>harmonized-system.csv</c> (about 5,600 subheadings; chapter 99 left out).</remarks>
 public static class HsNomenclature
 {
     private static readonly Lazy<FrozenDictionary<string, string>> Codes = new(Load);
@@ -24,7 +24,9 @@ public static class HsNomenclature
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in ReferenceCsv.Rows("harmonized-system.csv"))
         {
-            if (row.Length >= 3 && row[1].Length is 2 or 4 or 6)
+            // Chapter 99 ("commodities not specified according to kind", section TOTAL) is no part of the HS proper;
+            // 999999 is the placeholder it would otherwise let through.
+            if (row.Length >= 3 && row[1].Length is 2 or 4 or 6 && row[0] != "TOTAL")
             {
                 codes.TryAdd(row[1], row[2]);
             }
