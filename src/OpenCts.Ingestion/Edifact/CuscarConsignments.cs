@@ -273,7 +273,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
     }
 
     /// <summary>The faults found while reading: the message's (where the consignment does not give the value itself), its own, its items'.</summary>
-    private static List<DataQualityFinding> Findings(ConsignmentDraft draft, CuscarMessageReader message)
+    private List<DataQualityFinding> Findings(ConsignmentDraft draft, CuscarMessageReader message)
     {
         var findings = new List<DataQualityFinding>();
         var v = draft.Voyage;
@@ -292,6 +292,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             }
         }
         findings.AddRange(draft.Findings);
+        findings.AddRange(_partyFindings);
         for (var i = 0; i < draft.Goods.Count; i++)
         {
             foreach (var f in draft.Goods[i].Findings)
@@ -353,10 +354,14 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         return compact is { Length: >= 3 and <= 10 } && compact.AsSpan(2).ContainsAnyInRange('0', '9');
     }
 
+    /// <summary>Findings about the parties of the consignment being built, which only get their index as they are added.</summary>
+    private readonly List<DataQualityFinding> _partyFindings = [];
+
     private ValueList<Party>? Parties(ConsignmentDraft draft)
     {
         var parties = scratch.Parties;
         parties.Clear();
+        _partyFindings.Clear();
         var ok = true;
         foreach (var p in draft.Parties)
         {
@@ -391,6 +396,10 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             var address = p.Street is null && p.City is null && p.Postcode is null ? null : new Address(p.Street, p.City, p.Postcode, p.Country);
             ValueList<PartyIdentifier> ids = p.Identifier is null ? default : [new PartyIdentifier(p.IdentifierScheme ?? "ID", p.Identifier)];
+            if (p.CountryFault is { } fault)
+            {
+                _partyFindings.Add(fault with { Path = $"parties[{parties.Count}].country" });
+            }
             parties.Add(new Party(p.Role, p.Name ?? p.Identifier!, address, p.Country, ids, p.Phone, p.Email));
             return true;
         }

@@ -84,10 +84,14 @@ internal sealed class PartyDraft : IDraft
     public string? Phone;
     public string? Email;
 
+    /// <summary>A country as sent that is no ISO 3166-1 code, left out of <see cref="Country"/>; it becomes a finding once the party has its place in a consignment.</summary>
+    public DataQualityFinding? CountryFault;
+
     public void Reset()
     {
         Role = default;
         Place = default;
+        CountryFault = null;
         Name = IdentifierScheme = Identifier = Street = City = Postcode = Phone = Email = null;
         Country = null;
     }

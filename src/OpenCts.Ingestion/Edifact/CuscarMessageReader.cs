@@ -25,6 +25,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
     private GoodsDraft? _goods;
     private ConsignmentDraft? _consignment;
     private bool _mainTransportSeen;
+    private readonly List<DataQualityFinding> _faults = [];
 
     /// <summary>Forgets the message read (once it is built), to read the next one with the same drafts.</summary>
     public void Reset()
@@ -240,14 +241,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         var country = t.Shared(9);
         if (country is not null)
         {
-            if (CountryCode.TryParse(country, out var c, out var error))
-            {
-                party.Country = c;
-            }
-            else
-            {
-                issues.Error(issues.Here(n, 9, 1), error + "; expected the party's country (3207)");
-            }
+            _faults.Clear();
+            party.Country = DataQualityCheck.Country(country, "country", _faults);
+            party.CountryFault = _faults.Count > 0 ? _faults[0] : null;
         }
         if (party.Name is null && party.Identifier is null)
         {

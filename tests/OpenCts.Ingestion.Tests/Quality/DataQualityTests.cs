@@ -106,6 +106,20 @@ public sealed class DataQualityTests
     }
 
     [Fact]
+    public void ACuscarPartyCountryThatIsNoCodeIsLeftOutWithAFindingAtThePartysPlace()
+    {
+        var text = Sample("cuscar-d95b-1-import-rotterdam.edi").Replace("+ROTTERDAM++3087 BM+NL'", "+ROTTERDAM++3087 BM+NX'", StringComparison.Ordinal);
+
+        var message = Samples.Parse(new CuscarFormat(), text, "m.edi")[0];
+
+        Assert.False(message.IsRejected, Samples.Describe(message.Issues));
+        var c = message.Consignments[0];
+        var consignee = c.Parties.Select((p, i) => (p, i)).Single(x => x.p.Role == PartyRole.Consignee);
+        Assert.Null(consignee.p.Country);
+        Assert.Contains(($"parties[{consignee.i}].country", "NX", "country-unknown"), Found(c));
+    }
+
+    [Fact]
     public void ACuscarCurrencyThatIsNoCodeLeavesTheValueOutWithAFinding()
     {
         var text = Sample("cuscar-d95b-1-import-rotterdam.edi").Replace("MOA+40:1850000:USD", "MOA+40:1850000:U5D", StringComparison.Ordinal);
