@@ -97,6 +97,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
             rawMessageId = stored.RawMessageId,
             versions = stored.Versions.Select(v => new { documentKey = v.DocumentKey, version = v.Version }),
             issues = stored.Issues.Select(i => new { severity = i.Severity.ToString().ToLowerInvariant(), location = i.Location, message = i.Message }),
+            findings = stored.Findings.Select(f => new { documentKey = f.DocumentKey, path = f.Finding.Path, value = f.Finding.Value, rule = f.Finding.Rule, message = f.Finding.Message }),
         }));
     }
 

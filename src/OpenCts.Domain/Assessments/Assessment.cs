@@ -21,6 +21,9 @@ public enum ThreatCategory
     HealthAndSafety,
     EnvironmentAndCites,
     Other,
+
+    /// <summary>Poor advance data itself: vague descriptions, HS codes the nomenclature lacks, unknown places (WCO Risk Management Compendium).</summary>
+    DataQuality,
 }
 
 /// <summary>What a risk profile asks for when it hits.</summary>
@@ -42,6 +45,9 @@ public enum ReasonKind
     TrustedTrader,
     CrossBorder,
     ModelSelection,
+
+    /// <summary>The consignment's data-quality findings: no score of its own, so that profiles decide what poor data weighs.</summary>
+    DataQuality,
 }
 
 /// <summary>One value of a consignment that met one criterion: the proof behind a reason.</summary>

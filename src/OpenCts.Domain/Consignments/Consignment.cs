@@ -8,7 +8,8 @@ namespace OpenCts.Domain.Consignments;
 /// </summary>
 /// <remarks>
 /// Immutable and valid once built: every constructor and <c>with</c> checks its values, so the targeting engine
-/// never sees a malformed HS code, container or country.
+/// never sees a malformed HS code, container or country. Content that is well formed but wrong (an HS code the
+/// nomenclature does not have, a container whose check digit fails) is kept as given and named in <see cref="DataQuality"/>.
 /// </remarks>
 public sealed record Consignment
 {
@@ -27,7 +28,8 @@ public sealed record Consignment
         DateTimeOffset? departure = null,
         DateTimeOffset? estimatedArrival = null,
         ValueList<Equipment> equipment = default,
-        Provenance? provenance = null)
+        Provenance? provenance = null,
+        ValueList<DataQualityFinding> dataQuality = default)
     {
         Document = document ?? throw new DomainException("document", "is required");
         Direction = direction;
@@ -44,6 +46,7 @@ public sealed record Consignment
         EstimatedArrival = estimatedArrival;
         Equipment = equipment;
         Provenance = provenance;
+        DataQuality = dataQuality;
         if (departure is { } d && estimatedArrival is { } a && a < d)
         {
             throw new DomainException("estimatedArrival", $"{a:O} is before the departure {d:O}");
@@ -92,6 +95,10 @@ public sealed record Consignment
 
     /// <summary>Sender, message and version; set when the consignment is received.</summary>
     public Provenance? Provenance { get; init; }
+
+    /// <summary>Faults in the content as the sender gave it (an unknown HS code, a missing description), kept instead of refusing the consignment.</summary>
+    /// <remarks>Set by the formats when the consignment is read; empty when the data is clean.</remarks>
+    public ValueList<DataQualityFinding> DataQuality { get; init; }
 
     /// <summary>The exporting administration's verified record compared with this one, when one was attached.</summary>
     /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment.</remarks>

@@ -9,7 +9,7 @@ public sealed record GoodsItem
     public GoodsItem(
         int sequence,
         HsCode? hsCode,
-        string description,
+        string? description,
         int packages,
         string? packageType,
         decimal grossMassKg,
@@ -20,7 +20,7 @@ public sealed record GoodsItem
     {
         Sequence = sequence;
         HsCode = hsCode;
-        Description = description;
+        Description = description ?? "";
         Packages = packages;
         PackageType = packageType;
         GrossMassKg = grossMassKg;
@@ -39,7 +39,11 @@ public sealed record GoodsItem
 
     public HsCode? HsCode { get; init; }
 
-    public string Description { get; init => field = Guard.NotBlank(value, "description", 1024); }
+    /// <summary>The description of the goods; empty when the sender gave none, which the consignment's data-quality findings record.</summary>
+    public string Description { get; init => field = Guard.Optional(value, "description", 1024) ?? ""; } = "";
+
+    /// <summary>True when the description names no goods, such as GIFT or SAID TO CONTAIN (<see cref="GoodsDescriptions"/>).</summary>
+    public bool DescriptionVague => GoodsDescriptions.IsVague(Description);
 
     public int Packages { get; init => field = Guard.NotNegative(value, "packages"); }
 

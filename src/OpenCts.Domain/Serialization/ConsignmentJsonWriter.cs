@@ -101,6 +101,20 @@ public static class ConsignmentJsonWriter
             }
             w.WriteEndObject();
         }
+        if (c.DataQuality.Count > 0)
+        {
+            w.WriteStartArray("dataQuality");
+            foreach (var finding in c.DataQuality)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", finding.Path);
+                Optional(w, "value", finding.Value);
+                w.WriteString("rule", finding.Rule);
+                w.WriteString("message", finding.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -14,7 +14,17 @@ public readonly record struct ContainerNumber
     /// <summary>The three-letter owner code (BIC), such as <c>MSK</c>.</summary>
     public string OwnerCode => Value[..3];
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ContainerNumber? result, out string error)
+    /// <summary>False when the last digit is not the ISO 6346 check digit of the first ten characters.</summary>
+    public bool HasValidCheckDigit => Value is { Length: 11 } v && v[10] - '0' == CheckDigits.Iso6346(v.AsSpan(0, 10));
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ContainerNumber? result, out string error) =>
+        TryParse(text, checkDigit: true, out result, out error);
+
+    /// <summary>Reads a container number whose shape is right but whose check digit may be wrong, so that it can be kept as given with a finding.</summary>
+    public static bool TryParseUnchecked(string? text, [NotNullWhen(true)] out ContainerNumber? result, out string error) =>
+        TryParse(text, checkDigit: false, out result, out error);
+
+    private static bool TryParse(string? text, bool checkDigit, [NotNullWhen(true)] out ContainerNumber? result, out string error)
     {
         result = null;
         var compact = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -45,7 +55,7 @@ public readonly record struct ContainerNumber
             }
         }
         var expected = CheckDigits.Iso6346(compact.AsSpan(0, 10));
-        if (compact[10] - '0' != expected)
+        if (checkDigit && compact[10] - '0' != expected)
         {
             error = $"container number '{text}' fails the ISO 6346 check digit (expected {expected})";
             return false;

@@ -35,6 +35,22 @@ public readonly record struct CurrencyCode
         return true;
     }
 
+    /// <summary>True for a code in circulation; false for one read with <see cref="TryParseUnchecked"/> that ISO 4217 does not have.</summary>
+    public bool IsActive => Value is not null && Active.Contains(Value);
+
+    /// <summary>Reads any three letters as a currency, so that an amount in a code ISO 4217 does not have is kept with a finding.</summary>
+    public static bool TryParseUnchecked(string? text, [NotNullWhen(true)] out CurrencyCode? result)
+    {
+        result = null;
+        var code = (text ?? "").Trim().ToUpperInvariant();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+        result = new CurrencyCode(code);
+        return true;
+    }
+
     public static CurrencyCode Parse(string text, string field = "currency") =>
         TryParse(text, out var result, out var error) ? result.Value : throw new DomainException(field, error);
 

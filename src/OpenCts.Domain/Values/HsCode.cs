@@ -41,6 +41,20 @@ public readonly record struct HsCode
         return true;
     }
 
+    /// <summary>Reads any 6 to 10 digits as a code, also one the Harmonized System does not have (<c>000000</c>).</summary>
+    /// <remarks>For a sender's code that is kept as given with a data-quality finding; <see cref="TryParse"/> is the check.</remarks>
+    public static bool TryParseUnchecked(string? text, [NotNullWhen(true)] out HsCode? result)
+    {
+        result = null;
+        var compact = (text ?? "").Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (compact.Length is < 6 or > 10 || !compact.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        result = new HsCode(compact);
+        return true;
+    }
+
     public static HsCode Parse(string text, string field = "hsCode") =>
         TryParse(text, out var result, out var error) ? result.Value : throw new DomainException(field, error);
 

@@ -11,7 +11,17 @@ public readonly record struct ImoNumber
     /// <summary>The seven digits.</summary>
     public string Value { get; }
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error)
+    /// <summary>False when the seventh digit is not the check digit of the first six.</summary>
+    public bool HasValidCheckDigit => Value is { Length: 7 } v && v[6] - '0' == CheckDigits.Imo(v.AsSpan(0, 6));
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error) =>
+        TryParse(text, checkDigit: true, out result, out error);
+
+    /// <summary>Reads seven digits whose check digit may be wrong, so that the number can be kept as given with a finding.</summary>
+    public static bool TryParseUnchecked(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error) =>
+        TryParse(text, checkDigit: false, out result, out error);
+
+    private static bool TryParse(string? text, bool checkDigit, [NotNullWhen(true)] out ImoNumber? result, out string error)
     {
         result = null;
         var compact = (text ?? "").Trim();
@@ -25,7 +35,7 @@ public readonly record struct ImoNumber
             return false;
         }
         var expected = CheckDigits.Imo(compact.AsSpan(0, 6));
-        if (compact[6] - '0' != expected)
+        if (checkDigit && compact[6] - '0' != expected)
         {
             error = $"IMO number '{text}' fails its check digit (expected {expected})";
             return false;

@@ -6,6 +6,7 @@ using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Values;
 using OpenCts.Domain.Text;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.Quality;
 using Sylvan.Data.Csv;
 
 namespace OpenCts.Ingestion.Csv;
@@ -151,7 +152,8 @@ public sealed class CsvMessageFormat : IMessageFormat
             }
             foreach (var column in CsvLayout.Required)
             {
-                if (!values.ContainsKey(column))
+                // A missing description is a fault of the content, kept as a finding; the column must still be there.
+                if (!values.ContainsKey(column) && column != "description")
                 {
                     throw Error(column, "is required and empty");
                 }
@@ -163,34 +165,60 @@ public sealed class CsvMessageFormat : IMessageFormat
         {
             var first = rows[0];
             var f = new RowFields(fileName, first, _csv!);
+            var findings = new List<DataQualityFinding>();
             var goods = new List<GoodsItem>(rows.Count);
             foreach (var row in rows)
             {
                 var g = new RowFields(fileName, row, _csv!);
+                var path = $"goods[{goods.Count}]";
+                var hs = DataQualityCheck.HsCode(g.Text("hsCode"), $"{path}.hsCode", findings);
+                var amount = g.Decimal("value");
+                var currency = DataQualityCheck.Currency(g.Text("currency"), $"{path}.value.currency", findings);
+                if (amount is not null && currency is null && g.Text("currency") is null)
+                {
+                    throw g.Error("currency", "is required when a value is given");
+                }
+                var origin = DataQualityCheck.Country(g.Text("origin"), $"{path}.origin", findings);
                 goods.Add(g.Guarded("itemSequence", () => new GoodsItem(
                     g.Int("itemSequence"),
-                    g.Parse("hsCode", HsCode.Parse),
-                    g.Text("description")!,
+                    hs,
+                    g.Text("description"),
                     g.OptionalInt("packages") ?? 0,
                     g.Text("packageType"),
                     g.Decimal("grossMassKg")!.Value,
                     g.Decimal("netMassKg"),
-                    g.Decimal("value") is { } amount ? new Money(amount, g.Parse("currency", CurrencyCode.Parse) ?? throw g.Error("currency", "is required when a value is given")) : null,
-                    g.Parse("origin", CountryCode.Parse),
+                    amount is { } a && currency is { } c ? new Money(a, c) : null,
+                    origin,
                     new(g.List("containers")))));
             }
             var parties = new List<Party>();
-            f.AddParty(parties, PartyRole.Consignor, "consignor", "consignorTin", "TIN");
-            f.AddParty(parties, PartyRole.Consignee, "consignee", "consigneeEori", "EORI");
-            f.AddParty(parties, PartyRole.NotifyParty, "notify", null, null);
-            f.AddParty(parties, PartyRole.Declarant, "declarant", "declarantEori", "EORI");
-            f.AddParty(parties, PartyRole.Seller, "seller", null, null);
+            f.AddParty(parties, PartyRole.Consignor, "consignor", "consignorTin", "TIN", findings);
+            f.AddParty(parties, PartyRole.Consignee, "consignee", "consigneeEori", "EORI", findings);
+            f.AddParty(parties, PartyRole.NotifyParty, "notify", null, null, findings);
+            f.AddParty(parties, PartyRole.Declarant, "declarant", "declarantEori", "EORI", findings);
+            f.AddParty(parties, PartyRole.Seller, "seller", null, null, findings);
             var seals = new ValueList<string>(f.List("seals"));
-            var containers = f.List("containers");
-            var equipment = f.Guarded("containers", () => containers.Distinct(StringComparer.Ordinal).Select(c => new Equipment(ContainerNumber.Parse(c, "containers"), seals: seals)).ToList());
-            var routeCodes = f.List("route");
-            var route = f.Guarded("route", () => routeCodes.Select(c => CountryCode.Parse(c, "route")).ToList());
-            return f.Guarded("documentNumber", () => new Consignment(
+            var equipment = new List<Equipment>();
+            foreach (var text in f.List("containers").Distinct(StringComparer.Ordinal))
+            {
+                if (DataQualityCheck.Container(text, $"equipment[{equipment.Count}].containerNumber", findings) is { } number)
+                {
+                    equipment.Add(new Equipment(number, seals: seals));
+                }
+            }
+            var route = new List<CountryCode>();
+            foreach (var text in f.List("route"))
+            {
+                if (DataQualityCheck.Country(text, $"route[{route.Count}]", findings) is { } country)
+                {
+                    route.Add(country);
+                }
+            }
+            var imo = DataQualityCheck.Imo(f.Text("imo"), "conveyance.imo", findings);
+            var loading = DataQualityCheck.Place(f.Text("placeOfLoading"), "placeOfLoading", findings);
+            var discharge = DataQualityCheck.Place(f.Text("placeOfDischarge"), "placeOfDischarge", findings);
+            var destination = DataQualityCheck.Place(f.Text("finalDestination"), "finalDestination", findings);
+            var consignment = f.Guarded("documentNumber", () => new Consignment(
                 new TransportDocument(f.Text("documentNumber")!, f.Enum<TransportDocumentKind>("documentKind"), f.Text("masterNumber")),
                 f.Enum<Direction>("direction"),
                 f.Enum<TransportMode>("mode"),
@@ -198,15 +226,16 @@ public sealed class CsvMessageFormat : IMessageFormat
                 new(goods),
                 f.Text("carrierName") is { } carrierName ? new Carrier(carrierName, f.Text("carrierCode")) : null,
                 f.Text("vesselName") is not null || f.Text("imo") is not null || f.Text("flightNumber") is not null
-                    ? new Conveyance(f.Text("vesselName"), f.Parse("imo", ImoNumber.Parse), f.Text("voyage"), f.Text("flightNumber"))
+                    ? new Conveyance(f.Text("vesselName"), imo, f.Text("voyage"), f.Text("flightNumber"))
                     : null,
-                f.Parse("placeOfLoading", UnLocode.Parse),
-                f.Parse("placeOfDischarge", UnLocode.Parse),
-                f.Parse("finalDestination", UnLocode.Parse),
+                loading,
+                discharge,
+                destination,
                 new(route),
                 f.Instant("departure"),
                 f.Instant("estimatedArrival"),
                 new(equipment)));
+            return DataQualityCheck.Apply(consignment, findings);
         }
 
         /// <summary>The line each field of the current row starts on, or null when the row is on one line, as nearly all are.</summary>
@@ -341,14 +370,14 @@ public sealed class CsvMessageFormat : IMessageFormat
 
             public string[] List(string column) => Text(column)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
-            public void AddParty(List<Party> parties, PartyRole role, string prefix, string? idColumn, string? scheme)
+            public void AddParty(List<Party> parties, PartyRole role, string prefix, string? idColumn, string? scheme, List<DataQualityFinding> findings)
             {
                 var name = Text(prefix + "Name");
                 if (name is null)
                 {
                     return;
                 }
-                var country = Parse(prefix + "Country", CountryCode.Parse);
+                var country = DataQualityCheck.Country(Text(prefix + "Country"), $"parties[{parties.Count}].country", findings);
                 var street = Text(prefix + "Street");
                 var city = Text(prefix + "City");
                 var postcode = Text(prefix + "Postcode");

@@ -1,6 +1,7 @@
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
+using OpenCts.Ingestion.Quality;
 
 namespace OpenCts.Ingestion.Edifact;
 
@@ -154,14 +155,15 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
             var carrier = carrierName is not null || carrierCode is not null
                 ? Carrier(carrierName ?? carrierCode!, carrierCode)
                 : carrierParty is not null ? new Carrier(carrierParty.Name, carrierParty.Identifiers.Count > 0 ? carrierParty.Identifiers[0].Value : null) : null;
-            return new Consignment(
+            var findings = Findings(draft);
+            var consignment = new Consignment(
                 document,
                 message.Direction ?? defaultDirection,
                 mode,
                 parties,
                 goods,
                 carrier,
-                Conveyance(draft, mode),
+                Conveyance(draft, mode, findings),
                 v.Loading ?? h.Loading,
                 v.Discharge ?? h.Discharge,
                 v.FinalDestination ?? h.FinalDestination,
@@ -170,6 +172,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                 v.Arrival ?? h.Arrival,
                 Equipment(draft),
                 provenance);
+            return DataQualityCheck.Apply(consignment, findings);
         }
         catch (DomainException e)
         {
@@ -269,7 +272,40 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         return null;
     }
 
-    private Conveyance? Conveyance(ConsignmentDraft draft, TransportMode mode)
+    /// <summary>The faults found while reading: the message's (where the consignment does not give the value itself), its own, its items'.</summary>
+    private List<DataQualityFinding> Findings(ConsignmentDraft draft, CuscarMessageReader message)
+    {
+        var findings = new List<DataQualityFinding>();
+        var v = draft.Voyage;
+        foreach (var f in message.Findings)
+        {
+            var overridden = f.Path switch
+            {
+                "placeOfLoading" => v.Loading is not null,
+                "placeOfDischarge" => v.Discharge is not null,
+                "finalDestination" => v.FinalDestination is not null,
+                _ => false,
+            };
+            if (!overridden)
+            {
+                findings.Add(f);
+            }
+        }
+        findings.AddRange(draft.Findings);
+        findings.AddRange(_partyFindings);
+        for (var i = 0; i < draft.Goods.Count; i++)
+        {
+            foreach (var f in draft.Goods[i].Findings)
+            {
+                findings.Add(f with { Path = $"goods[{i}].{f.Path}" });
+            }
+        }
+        return findings;
+    }
+
+    private List<DataQualityFinding> Findings(ConsignmentDraft draft) => Findings(draft, message);
+
+    private Conveyance? Conveyance(ConsignmentDraft draft, TransportMode mode, List<DataQualityFinding> findings)
     {
         var v = draft.Voyage;
         var h = message.Voyage;
@@ -281,13 +317,14 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         string? vehicle = null;
         if (meansId is not null)
         {
-            if (ImoNumber.TryParse(meansId, out var parsed, out var error))
+            if (ImoNumber.TryParse(meansId, out var parsed, out _))
             {
                 imo = parsed;
             }
             else if (meansIsImo)
             {
-                throw new DomainException("conveyance.imo", error);
+                // Named as an IMO number: kept as given when seven digits (the check finds its check digit), else left out with a finding.
+                imo = DataQualityCheck.Imo(meansId, "conveyance.imo", findings);
             }
             else if (mode is TransportMode.Road or TransportMode.Rail)
             {
@@ -317,10 +354,14 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         return compact is { Length: >= 3 and <= 10 } && compact.AsSpan(2).ContainsAnyInRange('0', '9');
     }
 
+    /// <summary>Findings about the parties of the consignment being built, which only get their index as they are added.</summary>
+    private readonly List<DataQualityFinding> _partyFindings = [];
+
     private ValueList<Party>? Parties(ConsignmentDraft draft)
     {
         var parties = scratch.Parties;
         parties.Clear();
+        _partyFindings.Clear();
         var ok = true;
         foreach (var p in draft.Parties)
         {
@@ -355,6 +396,10 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             var address = p.Street is null && p.City is null && p.Postcode is null ? null : new Address(p.Street, p.City, p.Postcode, p.Country);
             ValueList<PartyIdentifier> ids = p.Identifier is null ? default : [new PartyIdentifier(p.IdentifierScheme ?? "ID", p.Identifier)];
+            if (p.CountryFault is { } fault)
+            {
+                _partyFindings.Add(fault with { Path = $"parties[{parties.Count}].country" });
+            }
             parties.Add(new Party(p.Role, p.Name ?? p.Identifier!, address, p.Country, ids, p.Phone, p.Email));
             return true;
         }
@@ -388,9 +433,9 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                     {
                         issues.Warning(At(g.ValuePlace!.Value, 1, 3), "the amount has no currency and no CUX names one; the value is left out");
                     }
-                    else
+                    else if (DataQualityCheck.Currency(currency, "value.currency", g.Findings) is { } code)
                     {
-                        value = new Money(amount, CurrencyCode.Parse(currency, "currency"));
+                        value = new Money(amount, code);
                     }
                 }
                 if (g.GrossKg is null)
@@ -403,7 +448,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                     1 => g.Description[0],
                     _ => string.Join(' ', g.Description),
                 };
-                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description!, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, ListOf(g.Containers)));
+                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, ListOf(g.Containers)));
             }
             catch (DomainException e)
             {

@@ -84,10 +84,14 @@ internal sealed class PartyDraft : IDraft
     public string? Phone;
     public string? Email;
 
+    /// <summary>A country as sent that is no ISO 3166-1 code, left out of <see cref="Country"/>; it becomes a finding once the party has its place in a consignment.</summary>
+    public DataQualityFinding? CountryFault;
+
     public void Reset()
     {
         Role = default;
         Place = default;
+        CountryFault = null;
         Name = IdentifierScheme = Identifier = Street = City = Postcode = Phone = Email = null;
         Country = null;
     }
@@ -125,8 +129,12 @@ internal sealed class GoodsDraft : IDraft
     public CountryCode? Origin;
     public List<string> Containers = [];
 
+    /// <summary>Faults in the item's values, with paths within the item (<c>hsCode</c>).</summary>
+    public List<DataQualityFinding> Findings = [];
+
     public void Reset()
     {
+        Findings.Clear();
         Place = default;
         Sequence = Packages = null;
         PackageType = Currency = null;
@@ -152,8 +160,12 @@ internal sealed class ConsignmentDraft : IDraft
     public decimal? ControlPackages;
     public SegmentPlace? ControlPlace;
 
+    /// <summary>Faults in the consignment's own values, with paths within the consignment (<c>placeOfLoading</c>).</summary>
+    public List<DataQualityFinding> Findings = [];
+
     public void Reset()
     {
+        Findings.Clear();
         Place = default;
         Number = null;
         References.Clear();

@@ -1,6 +1,7 @@
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.Quality;
 
 namespace OpenCts.Ingestion.Edifact;
 
@@ -24,6 +25,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
     private GoodsDraft? _goods;
     private ConsignmentDraft? _consignment;
     private bool _mainTransportSeen;
+    private readonly List<DataQualityFinding> _faults = [];
 
     /// <summary>Forgets the message read (once it is built), to read the next one with the same drafts.</summary>
     public void Reset()
@@ -46,6 +48,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         Equipment.Clear();
         Consignments.Clear();
         Unmapped.Clear();
+        Findings.Clear();
         ControlGrossKg = null;
         ControlPackages = null;
         ControlPlace = null;
@@ -66,6 +69,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
     public List<ConsignmentDraft> Consignments { get; } = [];
 
     public List<string> Unmapped { get; } = [];
+
+    /// <summary>Faults in values given for the whole message (a place of loading before the first CNI), which hold for each consignment.</summary>
+    public List<DataQualityFinding> Findings { get; } = [];
 
     public decimal? ControlGrossKg { get; private set; }
 
@@ -131,6 +137,8 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
     private SegmentPlace Place(int n) => new(n, t.Tag, t.SegmentStart);
 
     private VoyageDraft CurrentVoyage => _consignment?.Voyage ?? Voyage;
+
+    private List<DataQualityFinding> CurrentFindings => _consignment?.Findings ?? Findings;
 
     private bool Beginning(int n)
     {
@@ -233,14 +241,9 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         var country = t.Shared(9);
         if (country is not null)
         {
-            if (CountryCode.TryParse(country, out var c, out var error))
-            {
-                party.Country = c;
-            }
-            else
-            {
-                issues.Error(issues.Here(n, 9, 1), error + "; expected the party's country (3207)");
-            }
+            _faults.Clear();
+            party.Country = DataQualityCheck.Country(country, "country", _faults);
+            party.CountryFault = _faults.Count > 0 ? _faults[0] : null;
         }
         if (party.Name is null && party.Identifier is null)
         {
@@ -321,14 +324,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             {
                 return false;
             }
-            if (CountryCode.TryParse(code, out var origin, out var error))
-            {
-                _goods!.Origin = origin;
-            }
-            else
-            {
-                issues.Error(issues.Here(n, 2, 1), error + "; expected the country of origin");
-            }
+            _goods!.Origin = DataQualityCheck.Country(code, "origin", _goods.Findings) ?? _goods.Origin;
             return true;
         }
         var voyage = CurrentVoyage;
@@ -336,18 +332,18 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             case CuscarCodes.PortOfLoading or CuscarCodes.OriginalPortOfLoading or CuscarCodes.PlaceOfDeparture:
                 var rank = qualifier == CuscarCodes.PortOfLoading ? 0 : qualifier == CuscarCodes.OriginalPortOfLoading ? 1 : 2;
-                if (ReadLocode(n, code) is { } loading && rank < voyage.LoadingRank)
+                if (ReadLocode(code, "placeOfLoading") is { } loading && rank < voyage.LoadingRank)
                 {
                     voyage.Loading = loading;
                     voyage.LoadingRank = rank;
                 }
                 return true;
             case CuscarCodes.PortOfDischarge:
-                voyage.Discharge = ReadLocode(n, code) ?? voyage.Discharge;
+                voyage.Discharge = ReadLocode(code, "placeOfDischarge") ?? voyage.Discharge;
                 return true;
             case CuscarCodes.PlaceOfDestination or CuscarCodes.PlaceOfDelivery or CuscarCodes.UltimateDestination:
                 var finalRank = qualifier == CuscarCodes.PlaceOfDestination ? 0 : qualifier == CuscarCodes.PlaceOfDelivery ? 1 : 2;
-                if (ReadLocode(n, code) is { } final && finalRank < voyage.FinalRank)
+                if (ReadLocode(code, "finalDestination") is { } final && finalRank < voyage.FinalRank)
                 {
                     voyage.FinalDestination = final;
                     voyage.FinalRank = finalRank;
@@ -362,7 +358,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
                 }
                 else
                 {
-                    issues.Error(issues.Here(n, 2, 1), routeError + "; expected a country code or a UN/LOCODE");
+                    CurrentFindings.Add(new("route", code, DataQualityRules.CountryUnknown, routeError + "; expected a country code or a UN/LOCODE; the country is left out of the route"));
                 }
                 return true;
             default:
@@ -370,15 +366,8 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         }
     }
 
-    private UnLocode? ReadLocode(int n, string? code)
-    {
-        if (UnLocode.TryParse(code, out var place, out var error))
-        {
-            return place;
-        }
-        issues.Error(issues.Here(n, 2, 1), error + "; expected a UN/LOCODE (code list 3055 = 6)");
-        return null;
-    }
+    /// <summary>A place as a UN/LOCODE; one that is none is left out with a finding.</summary>
+    private UnLocode? ReadLocode(string? code, string path) => DataQualityCheck.Place(code, path, CurrentFindings);
 
     private bool Indicator(int n)
     {
@@ -400,14 +389,18 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return false;
         }
         var text = t.Text(2, 1);
-        if (!ContainerNumber.TryParse(text, out var number, out var error))
+        // A container whose check digit fails is kept as given; one that is no container number is left out. Either is a finding.
+        if (DataQualityCheck.Container(text ?? "", "equipment", CurrentFindings) is not { } number)
         {
-            issues.Error(issues.Here(n, 2, 1), error);
+            if (text is null)
+            {
+                issues.Error(issues.Here(n, 2, 1), "container number '' must have 11 characters (4 letters, 6 digits, check digit)");
+            }
             _equipment = null;
             return true;
         }
         _equipment = _equipments.Take();
-        _equipment.Number = number.Value;
+        _equipment.Number = number;
         _equipment.Place = Place(n);
         _equipment.SizeType = t.Shared(3, 1);
         if (_consignment is null)
@@ -556,14 +549,8 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             return false;
         }
         var text = t.Shared(2, 1);
-        if (HsCode.TryParse(text, out var code, out var error))
-        {
-            _goods!.HsCode = code;
-        }
-        else
-        {
-            issues.Error(issues.Here(n, 2, 1), error + "; expected the Harmonized System code (7143 = HS)");
-        }
+        // A code HS 2022 lacks is kept as given and found when the consignment is checked; one that is not 6 to 10 digits is left out.
+        _goods!.HsCode = DataQualityCheck.HsCode(text ?? "", "hsCode", _goods.Findings) ?? _goods.HsCode;
         return true;
     }
 

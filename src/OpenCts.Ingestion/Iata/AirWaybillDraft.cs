@@ -1,6 +1,7 @@
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
+using OpenCts.Ingestion.Quality;
 
 namespace OpenCts.Ingestion.Iata;
 
@@ -45,6 +46,7 @@ internal sealed class AirItemDraft
 }
 
 /// <summary>Builds consignments from waybill drafts; model errors and unknown airports are reported at the draft's place.</summary>
+/// <remarks>Faults in the content (an HS code HS 2022 lacks, no goods description, an unknown airport) become the consignment's data-quality findings.</remarks>
 internal static class AirWaybills
 {
     public static Consignment? Build(AirWaybillDraft d, AirportCodes airports, Provenance provenance, List<IngestionIssue> issues)
@@ -53,6 +55,7 @@ internal static class AirWaybills
         {
             var kind = d.MasterNumber is null ? TransportDocumentKind.MasterAirWaybill : TransportDocumentKind.HouseAirWaybill;
             var document = new TransportDocument(d.Number, kind, d.MasterNumber);
+            var findings = new List<DataQualityFinding>();
             var parties = new List<Party>();
             foreach (var p in d.Parties)
             {
@@ -60,7 +63,7 @@ internal static class AirWaybills
                 {
                     continue;
                 }
-                CountryCode? country = p.Country is null ? null : CountryCode.Parse(p.Country, $"parties[{parties.Count}].country");
+                var country = DataQualityCheck.Country(p.Country, $"parties[{parties.Count}].country", findings);
                 var address = p.Street is null && p.City is null && p.Postcode is null ? null : new Address(p.Street, p.City, p.Postcode, country);
                 ValueList<PartyIdentifier> ids = p.Account is null ? default : [new PartyIdentifier("ACCOUNT", p.Account)];
                 parties.Add(new Party(p.Role, p.Name, address, country, ids, p.Phone, p.Email));
@@ -73,17 +76,17 @@ internal static class AirWaybills
                 var single = items.Count == 1;
                 goods.Add(new GoodsItem(
                     i + 1,
-                    item.HsCode is null ? null : HsCode.Parse(item.HsCode, $"goods[{i}].hsCode"),
-                    item.Description.Count > 0 ? string.Join(' ', item.Description) : null!,
+                    DataQualityCheck.HsCode(item.HsCode, $"goods[{i}].hsCode", findings),
+                    item.Description.Count > 0 ? string.Join(' ', item.Description) : null,
                     item.Pieces ?? (single ? d.Pieces : 0),
                     null,
                     item.GrossKg ?? (single ? d.GrossKg : 0),
                     null,
                     null,
-                    item.Origin is null ? null : CountryCode.Parse(item.Origin, $"goods[{i}].origin")));
+                    DataQualityCheck.Country(item.Origin, $"goods[{i}].origin", findings)));
             }
             var carrier = d.CarrierCode ?? (d.FlightNumber is { Length: >= 2 } f ? f[..2] : null);
-            return new Consignment(
+            var consignment = new Consignment(
                 document,
                 Direction.Import,
                 TransportMode.Air,
@@ -91,14 +94,15 @@ internal static class AirWaybills
                 goods,
                 carrier is null ? null : new Carrier(carrier, carrier),
                 d.FlightNumber is null ? null : new Conveyance(flightNumber: d.FlightNumber),
-                Airport(d.Origin, "origin", d, airports, issues),
-                Airport(d.Destination, "destination", d, airports, issues),
+                Airport(d.Origin, "origin", "placeOfLoading", d, airports, issues, findings),
+                Airport(d.Destination, "destination", "placeOfDischarge", d, airports, issues, findings),
                 null,
                 default,
                 d.Departure,
                 d.Arrival,
                 default,
                 provenance);
+            return DataQualityCheck.Apply(consignment, findings);
         }
         catch (DomainException e)
         {
@@ -107,7 +111,7 @@ internal static class AirWaybills
         }
     }
 
-    private static UnLocode? Airport(string? iata, string what, AirWaybillDraft d, AirportCodes airports, List<IngestionIssue> issues)
+    private static UnLocode? Airport(string? iata, string what, string path, AirWaybillDraft d, AirportCodes airports, List<IngestionIssue> issues, List<DataQualityFinding> findings)
     {
         if (iata is null)
         {
@@ -117,6 +121,7 @@ internal static class AirWaybills
         if (code is null)
         {
             issues.Add(new(IssueSeverity.Warning, d.Place, $"waybill {d.Number}: the {what} airport '{iata}' has no known UN/LOCODE; the place is left empty"));
+            findings.Add(new(path, iata, DataQualityRules.PlaceUnknown, $"the {what} airport '{iata}' has no known UN/LOCODE; the place is left empty"));
         }
         return code;
     }

@@ -5,9 +5,9 @@ namespace OpenCts.Ingestion.Iata;
 
 /// <summary>Turns IATA airport codes (<c>AMS</c>) into the UN/LOCODEs the consignment model uses (<c>NLAMS</c>).</summary>
 /// <remarks>
-/// Built in: the main cargo airports. <see cref="FromUnLocodeCsv"/> adds every airport of the UNECE list (function 4),
-/// taking the IATA column where it differs from the place code. An airport no table knows is left empty with a
-/// warning, never guessed.
+/// <see cref="Default"/> is the built-in table of the main cargo airports plus every airport (function 4) of the
+/// UN/LOCODE list embedded in OpenCTS, taking the IATA column where it differs from the place code; the built-in
+/// entry wins where both name a code. An airport no table knows is left empty with a data-quality finding, never guessed.
 /// </remarks>
 public sealed class AirportCodes
 {
@@ -24,8 +24,16 @@ public sealed class AirportCodes
     public AirportCodes(IEnumerable<KeyValuePair<string, UnLocode>> codes) =>
         _codes = codes.GroupBy(c => c.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
+    private static readonly Lazy<AirportCodes> WithUnLocode = new(() => new(BuiltInPairs().Concat(Reference.UnLocodes.Airports)));
+
     /// <summary>The built-in table of the main cargo airports.</summary>
-    public static AirportCodes Default { get; } = new(BuiltIn.Split(',').Select(pair => KeyValuePair.Create(pair[..3], UnLocode.Parse(pair[4..]))));
+    public static AirportCodes BuiltInOnly { get; } = new(BuiltInPairs());
+
+    /// <summary>The built-in table plus every airport of the embedded UN/LOCODE list; built on first use.</summary>
+    public static AirportCodes Default => WithUnLocode.Value;
+
+    private static IEnumerable<KeyValuePair<string, UnLocode>> BuiltInPairs() =>
+        BuiltIn.Split(',').Select(pair => KeyValuePair.Create(pair[..3], UnLocode.Parse(pair[4..])));
 
     public int Count => _codes.Count;
 
@@ -35,7 +43,7 @@ public sealed class AirportCodes
     /// <summary>The built-in table plus every airport in a UNECE UN/LOCODE CSV (columns as in <c>un-locode-2014.csv</c>).</summary>
     public static AirportCodes FromUnLocodeCsv(string path)
     {
-        var codes = new List<KeyValuePair<string, UnLocode>>(Default._codes);
+        var codes = new List<KeyValuePair<string, UnLocode>>(BuiltInOnly._codes);
         foreach (var line in File.ReadLines(path).Skip(1))
         {
             var f = line.Split(',');

@@ -4,6 +4,7 @@ using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.Quality;
 
 namespace OpenCts.Ingestion.Json;
 
@@ -66,7 +67,9 @@ public sealed class JsonMessageFormat : IMessageFormat
         var consignments = f.List("consignments", (element, path) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return ConsignmentJsonReader.Read(element, path) with { Provenance = provenance };
+            var dropped = new List<DataQualityFinding>();
+            var consignment = ConsignmentJsonReader.Read(element, path, dropped) with { Provenance = provenance };
+            return DataQualityCheck.Apply(consignment, dropped);
         });
         if (function == MessageFunction.Original && consignments.Count == 0)
         {

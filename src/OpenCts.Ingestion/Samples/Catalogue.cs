@@ -31,12 +31,12 @@ internal static class Catalogue
         new("870899", "Parts and accessories of motor vehicles", 6, 15, 5000, 18000, "PK", ["CN", "DE", "JP", "MX"]),
         new("392690", "Articles of plastics, n.e.s.", 3, 8, 4000, 15000, "CT", ["CN", "VN", "TH"]),
         new("721049", "Flat-rolled steel, zinc coated", 0.7, 1.2, 18000, 26000, "CO", ["CN", "KR", "IN", "TR"]),
-        new("440710", "Coniferous wood sawn lengthwise", 0.3, 0.8, 15000, 24000, "BE", ["RU", "BR", "CL", "FI"]),
+        new("440711", "Coniferous wood of pine sawn lengthwise", 0.3, 0.8, 15000, 24000, "BE", ["RU", "BR", "CL", "FI"]),
         new("030617", "Frozen shrimps and prawns", 6, 14, 15000, 24000, "CT", ["EC", "IN", "VN", "BD"]),
         new("200911", "Frozen orange juice", 1.5, 3.0, 18000, 24000, "DR", ["BR", "MX", "US"]),
         new("392010", "Plates and film of polymers of ethylene", 1.5, 3.0, 10000, 20000, "RO", ["CN", "KR", "SA"]),
         new("950300", "Toys, puzzles and models", 6, 15, 3000, 9000, "CT", ["CN", "VN"]),
-        new("940540", "Electric lamps and lighting fittings", 8, 20, 3000, 9000, "CT", ["CN"]),
+        new("940542", "LED luminaires and lighting fittings", 8, 20, 3000, 9000, "CT", ["CN"]),
         new("732393", "Table and kitchen articles of stainless steel", 5, 12, 4000, 12000, "CT", ["CN", "IN", "TR"]),
         new("848180", "Taps, cocks and valves", 10, 25, 3000, 10000, "CT", ["CN", "IT", "DE"]),
         new("401110", "New pneumatic tyres for cars", 3, 6, 8000, 16000, "PK", ["CN", "TH", "KR", "JP"]),
@@ -55,8 +55,8 @@ internal static class Catalogue
         new("710239", "Diamonds, non-industrial, worked", 500000, 2000000, 0.1, 3, "PK", ["IN", "BE", "IL", "AE"]),
         new("910211", "Wrist-watches, electrically operated", 200, 2000, 10, 200, "CT", ["CH", "CN", "HK"]),
         new("420221", "Handbags with outer surface of leather", 150, 900, 20, 400, "CT", ["IT", "FR", "CN"]),
-        new("880330", "Parts of aeroplanes", 150, 900, 50, 2000, "CS", ["US", "FR", "GB", "DE"]),
-        new("902780", "Instruments for physical or chemical analysis", 400, 2000, 20, 500, "CS", ["US", "DE", "JP"]),
+        new("880730", "Parts of aeroplanes", 150, 900, 50, 2000, "CS", ["US", "FR", "GB", "DE"]),
+        new("902789", "Instruments for physical or chemical analysis", 400, 2000, 20, 500, "CS", ["US", "DE", "JP"]),
     ];
 
     public static readonly Commodity[] ParcelGoods =

@@ -102,7 +102,7 @@ public sealed class SampleGenerator
 
     private Consignment DualUseDiversion()
     {
-        var goods = Pick(Catalogue.AirGoods.Where(g => g.Hs is "854231" or "902780" or "880330").ToArray());
+        var goods = Pick(Catalogue.AirGoods.Where(g => g.Hs is "854231" or "902789" or "880730").ToArray());
         var waybill = AirWaybill(goods, house: true);
         var seller = NewParty(PartyRole.Consignor, CompanyName(), "NL", withEori: true);
         var consignee = NewParty(PartyRole.Consignee, CompanyName(), Pick(["AE", "TR", "AM", "KG"]), withEori: false);

@@ -5,6 +5,7 @@ using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
 using OpenCts.Ingestion.Json;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.Quality;
 
 namespace OpenCts.Ingestion.Wco;
 
@@ -147,40 +148,57 @@ internal static class WcoConsignmentReader
         var mode = modeCode is null ? TransportMode.Sea : Enum.IsDefined((TransportMode)modeCode.Value) ? (TransportMode)modeCode.Value
             : throw new DomainException(means!.At("ModeCode"), $"{modeCode} is not a mode of transport; expected 1 to 8 (UN/ECE Recommendation 19)");
         var carrier = c.Object("Carrier") is { } k ? Wrap(k.Path, () => new Carrier(k.String("Name") ?? k.RequiredString("ID"), k.String("ID"))) : null;
+        var findings = new List<DataQualityFinding>();
         var parties = new List<Party>();
         foreach (var (role, name) in OrderedParties(c))
         {
             foreach (var p in c.Objects(name))
             {
-                parties.Add(ReadParty(p, role));
+                parties.Add(ReadParty(p, role, $"parties[{parties.Count}]", findings));
             }
         }
         // Sequence numbers only order the lists, which JSON arrays already do.
-        var route = c.Objects("Itinerary").Select(i => (i.Get("SequenceNumeric"), CountryCode.Parse(i.RequiredString("RoutingCountryCode"), i.At("RoutingCountryCode"))).Item2).ToList();
-        var equipment = c.Objects("TransportEquipment").Select(ReadEquipment).ToList();
-        var goods = c.Objects("ConsignmentItem").Select(ReadItem).ToList();
-        return Wrap(c.Path, () => new Consignment(
+        var route = new List<CountryCode>();
+        foreach (var i in c.Objects("Itinerary"))
+        {
+            i.Get("SequenceNumeric");
+            if (DataQualityCheck.Country(i.RequiredString("RoutingCountryCode"), $"route[{route.Count}]", findings) is { } country)
+            {
+                route.Add(country);
+            }
+        }
+        var equipment = new List<Equipment>();
+        foreach (var e in c.Objects("TransportEquipment"))
+        {
+            if (ReadEquipment(e, $"equipment[{equipment.Count}]", findings) is { } kept)
+            {
+                equipment.Add(kept);
+            }
+        }
+        var goods = c.Objects("ConsignmentItem").Select((item, index) => ReadItem(item, index, findings)).ToList();
+        var consignment = Wrap(c.Path, () => new Consignment(
             document,
             direction,
             mode,
             parties,
             goods,
             carrier,
-            means is null ? null : ReadConveyance(means, mode),
-            Place(c, "LoadingLocation"),
-            Place(c, "UnloadingLocation"),
-            Place(c, "FinalDestinationLocation"),
+            means is null ? null : ReadConveyance(means, mode, findings),
+            Place(c, "LoadingLocation", "placeOfLoading", findings),
+            Place(c, "UnloadingLocation", "placeOfDischarge", findings),
+            Place(c, "FinalDestinationLocation", "finalDestination", findings),
             route,
             means?.Instant("DepartureDateTime"),
             means?.Instant("ArrivalDateTime"),
             equipment));
+        return DataQualityCheck.Apply(consignment, findings);
     }
 
     /// <summary>The party properties in the order the sender wrote them, so that reading keeps the parties' order.</summary>
     private static IEnumerable<(PartyRole Role, string Name)> OrderedParties(WcoObject c) =>
         WcoCodes.Parties.OrderBy(p => c.IndexOf(p.Name));
 
-    private static Conveyance? ReadConveyance(WcoObject m, TransportMode mode)
+    private static Conveyance? ReadConveyance(WcoObject m, TransportMode mode, List<DataQualityFinding> findings)
     {
         var id = m.String("ID");
         var idType = m.String("IdentificationTypeCode");
@@ -190,7 +208,7 @@ internal static class WcoConsignmentReader
         {
             if (idType == WcoCodes.ImoIdentification || (idType is null && mode == TransportMode.Sea))
             {
-                imo = ImoNumber.Parse(id, m.At("ID"));
+                imo = DataQualityCheck.Imo(id, "conveyance.imo", findings);
             }
             else
             {
@@ -207,10 +225,11 @@ internal static class WcoConsignmentReader
         return Wrap(m.Path, () => new Conveyance(name, imo, flight is null ? journey : null, flight, vehicle));
     }
 
-    private static Party ReadParty(WcoObject p, PartyRole role)
+    private static Party ReadParty(WcoObject p, PartyRole role, string path, List<DataQualityFinding> findings)
     {
         var a = p.Object("Address");
-        var address = a is null ? null : Wrap(a.Path, () => new Address(a.String("Line"), a.String("CityName"), a.String("PostcodeID"), a.Parse("CountryCode", CountryCode.Parse)));
+        var addressCountry = a is null ? null : DataQualityCheck.Country(a.String("CountryCode"), $"{path}.address.country", findings);
+        var address = a is null ? null : Wrap(a.Path, () => new Address(a.String("Line"), a.String("CityName"), a.String("PostcodeID"), addressCountry));
         var ids = p.Objects("Identification").Select(i => Wrap(i.Path, () => new PartyIdentifier(i.String("SchemeID") ?? "ID", i.RequiredString("ID")))).ToList();
         string? phone = null;
         string? email = null;
@@ -228,40 +247,48 @@ internal static class WcoConsignmentReader
                     throw new DomainException(com.At("TypeCode"), "expected TE (telephone) or EM (e-mail)");
             }
         }
-        return Wrap(p.Path, () => new Party(role, p.RequiredString("Name"), address, p.Parse("CountryCode", CountryCode.Parse), ids, phone, email));
+        var country = DataQualityCheck.Country(p.String("CountryCode"), $"{path}.country", findings);
+        return Wrap(p.Path, () => new Party(role, p.RequiredString("Name"), address, country, ids, phone, email));
     }
 
-    private static Equipment ReadEquipment(WcoObject e)
+    private static Equipment? ReadEquipment(WcoObject e, string path, List<DataQualityFinding> findings)
     {
         e.Get("SequenceNumeric");
+        if (DataQualityCheck.Container(e.RequiredString("ID"), $"{path}.containerNumber", findings) is not { } number)
+        {
+            return null;
+        }
         return Wrap(e.Path, () => new Equipment(
-            ContainerNumber.Parse(e.RequiredString("ID"), e.At("ID")),
+            number,
             e.String("CharacteristicCode"),
             e.Objects("Seal").Select(s => s.RequiredString("ID")).ToList()));
     }
 
-    private static GoodsItem ReadItem(WcoObject i, int index)
+    private static GoodsItem ReadItem(WcoObject i, int index, List<DataQualityFinding> findings)
     {
+        var path = $"goods[{index}]";
         var commodity = i.Object("Commodity") ?? throw new DomainException(i.At("Commodity"), "is required");
         HsCode? hs = null;
         foreach (var cl in commodity.Objects("Classification"))
         {
             if (cl.String("IdentificationTypeCode") is null or "HS" or "TSP")
             {
-                hs ??= HsCode.Parse(cl.RequiredString("ID"), cl.At("ID"));
+                var id = cl.RequiredString("ID");
+                hs ??= DataQualityCheck.HsCode(id, $"{path}.hsCode", findings);
             }
         }
         var measure = i.Object("GoodsMeasure");
         var packaging = i.Objects("Packaging").FirstOrDefault();
         var amount = i.Object("CustomsValueAmount");
+        var currency = amount is null ? null : DataQualityCheck.Currency(amount.RequiredString("currencyID"), $"{path}.value.currency", findings);
         var value = amount is null ? (Money?)null
-            : Wrap(amount.Path, () => new Money(amount.Decimal("value") ?? throw new DomainException(amount.At("value"), "is required"), CurrencyCode.Parse(amount.RequiredString("currencyID"), amount.At("currencyID"))));
-        var origin = i.Object("Origin")?.Parse("CountryCode", CountryCode.Parse);
+            : Wrap<Money?>(amount.Path, () => amount.Decimal("value") is { } v ? currency is { } cur ? new Money(v, cur) : null : throw new DomainException(amount.At("value"), "is required"));
+        var origin = DataQualityCheck.Country(i.Object("Origin")?.String("CountryCode"), $"{path}.origin", findings);
         var containers = i.Objects("TransportEquipment").Select(t => t.RequiredString("ID")).ToList();
         return Wrap(i.Path, () => new GoodsItem(
             i.Int("SequenceNumeric") ?? index + 1,
             hs,
-            commodity.RequiredString("Description"),
+            commodity.String("Description"),
             packaging?.Int("QuantityQuantity") ?? 0,
             packaging?.String("TypeCode"),
             measure is null ? 0 : Mass(measure, "GrossMassMeasure") ?? 0,
@@ -288,7 +315,8 @@ internal static class WcoConsignmentReader
         return (m.Decimal("value") ?? throw new DomainException(m.At("value"), "is required")) * perUnit;
     }
 
-    private static UnLocode? Place(WcoObject c, string name) => c.Object(name) is { } l ? l.Parse("ID", UnLocode.Parse) : null;
+    private static UnLocode? Place(WcoObject c, string name, string path, List<DataQualityFinding> findings) =>
+        c.Object(name) is { } l ? DataQualityCheck.Place(l.String("ID"), path, findings) : null;
 
     private static T Wrap<T>(string path, Func<T> build)
     {

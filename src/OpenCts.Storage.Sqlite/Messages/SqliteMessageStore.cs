@@ -21,7 +21,7 @@ internal sealed class SqliteMessageStore(SqliteStore store) : IMessageStore
     {
         if (!message.IsRejected && FindAccepted(message.Sender, message.MessageId, transaction) is { } existing)
         {
-            return new StoredMessage(MessageOutcome.Duplicate, existing, "duplicate", [], []);
+            return new StoredMessage(MessageOutcome.Duplicate, existing, MessageStatus.Duplicate, [], [], []);
         }
         var issues = message.Issues.ToList();
         var cancellable = new List<string>();
@@ -59,7 +59,7 @@ internal sealed class SqliteMessageStore(SqliteStore store) : IMessageStore
             }
         }
         await _store.JournalAsync(work, RecordKinds.Message, rawId, ReadCanonical(rawId, transaction)!, cancellationToken).ConfigureAwait(false);
-        return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues);
+        return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues, MessageStatus.FindingsOf(message));
     }
 
     /// <summary>The canonical bytes of a stored raw message, as the ledger commits to them; null if it is gone.</summary>

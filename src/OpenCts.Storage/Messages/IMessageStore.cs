@@ -22,7 +22,8 @@ public enum MessageOutcome
 /// <param name="Status">The status the sender is told: <c>accepted</c>, <c>accepted-with-warnings</c>, <c>accepted-with-findings</c>, <c>duplicate</c> or <c>rejected</c>.</param>
 /// <param name="Versions">The consignment versions written: document key and version.</param>
 /// <param name="Issues">All warnings and errors, including those the store added (a cancellation of an unknown document).</param>
-public sealed record StoredMessage(MessageOutcome Outcome, long RawMessageId, string Status, IReadOnlyList<(string DocumentKey, int Version)> Versions, IReadOnlyList<IngestionIssue> Issues);
+/// <param name="Findings">The data-quality findings of the consignments stored: taken, and told to the sender.</param>
+public sealed record StoredMessage(MessageOutcome Outcome, long RawMessageId, string Status, IReadOnlyList<(string DocumentKey, int Version)> Versions, IReadOnlyList<IngestionIssue> Issues, IReadOnlyList<DocumentFinding> Findings);
 
 /// <summary>A stored version of a consignment with its bookkeeping.</summary>
 public sealed record StoredConsignment(string DocumentKey, int Version, string Status, long RawMessageId, Consignment Consignment);

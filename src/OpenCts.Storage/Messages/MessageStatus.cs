@@ -1,6 +1,11 @@
 using OpenCts.Domain.Messages;
 
+using OpenCts.Domain.Consignments;
+
 namespace OpenCts.Storage.Messages;
+
+/// <summary>A data-quality finding on one document of a message.</summary>
+public sealed record DocumentFinding(string DocumentKey, DataQualityFinding Finding);
 
 /// <summary>The status a sender is told for a message, the same from every backend.</summary>
 public static class MessageStatus
@@ -28,5 +33,9 @@ public static class MessageStatus
         return issues.Count > 0 ? AcceptedWithWarnings : Accepted;
     }
 
-    private static bool HasFindings(Domain.Consignments.Consignment consignment) => false;
+    private static bool HasFindings(Domain.Consignments.Consignment consignment) => consignment.DataQuality.Count > 0;
+
+    /// <summary>Every data-quality finding of a message's consignments, each with its document: what the sender is told to mend.</summary>
+    public static IReadOnlyList<DocumentFinding> FindingsOf(ParsedMessage message) =>
+        message.IsRejected ? [] : [.. message.Consignments.SelectMany(c => c.DataQuality.Select(f => new DocumentFinding(c.Document.Key, f)))];
 }

@@ -59,8 +59,22 @@ public sealed class Assessor(
                 $"picked at random from the {lane.ToString().ToLowerInvariant()} lane (rate {rate:P1}, seed {settings.RandomSeed}) to measure compliance"));
             lane = LaneDecision.Decide(score, _reasons, settings);
         }
+        if (consignment.DataQuality.Count > 0)
+        {
+            _reasons.Add(DataQualityReason(consignment));
+        }
         var version = consignment.Provenance?.Version ?? 1;
         return new ConsignmentAssessment(consignment.Document.Key, version, Math.Round(score, 2), lane, new ValueList<Reason>(_reasons.OrderByDescending(r => r.Score)), now);
+    }
+
+    /// <summary>The findings an officer should see beside the score: what the sender got wrong, field by field.</summary>
+    private static Reason DataQualityReason(Consignment consignment)
+    {
+        var findings = consignment.DataQuality;
+        var rules = string.Join(", ", findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal));
+        return new Reason(ReasonKind.DataQuality, "data-quality", $"Data quality: {findings.Count} finding{(findings.Count == 1 ? "" : "s")}", 0,
+            $"{rules}; poor data is itself a risk indicator",
+            new ValueList<Evidence>(findings.Select(f => new Evidence(f.Rule, f.Path, f.Value ?? "(missing)"))));
     }
 
     private string? TrustedProgramme(Consignment consignment, DateTimeOffset now)

@@ -84,15 +84,18 @@ public class CsvFormatTests
     }
 
     [Fact]
-    public void AContainerWithAWrongCheckDigitIsReportedInItsColumn()
+    public void AContainerWithAWrongCheckDigitIsKeptAsGivenWithAFinding()
     {
         var message = Parse($"""
             {Header}
             POSTNL,B-1,MAEU1,oceanBillOfLading,import,sea,MAEU,Maersk,CNSHA,NLRTM,Star Trading Ltd,CN,Delta B.V.,NL,,MSKU9070324,1,851713,Smartphones,10,500,450,250000,USD,CN
             """);
-        var issue = Assert.Single(message.Issues);
-        Assert.Equal("bulk.csv: line 2, column 16 (containers)", issue.Location);
-        Assert.Contains("ISO 6346", issue.Message, StringComparison.Ordinal);
+        Assert.False(message.IsRejected);
+        var consignment = Assert.Single(message.Consignments);
+        Assert.Equal("MSKU9070324", consignment.Equipment[0].ContainerNumber.Value);
+        var finding = Assert.Single(consignment.DataQuality);
+        Assert.Equal(("equipment[0].containerNumber", "MSKU9070324", "container-check-digit"), (finding.Path, finding.Value, finding.Rule));
+        Assert.Contains("ISO 6346", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

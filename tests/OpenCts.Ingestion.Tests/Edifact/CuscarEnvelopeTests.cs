@@ -1,3 +1,4 @@
+using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Edifact;
 using OpenCts.Ingestion.Pipeline;
 
@@ -98,14 +99,27 @@ public sealed class CuscarEnvelopeTests
     [Fact]
     public void ABadValueRejectsOnlyItsMessageAndNamesSegmentElementAndComponent()
     {
-        var bad = Body.Replace("LOC+11+NLRTM", "LOC+11+XXRTM", StringComparison.Ordinal);
+        var bad = Body.Replace("TDT+20+12E+1+", "TDT+20+12E+42+", StringComparison.Ordinal);
         var messages = Samples.Parse(new CuscarFormat(), Interchange(Message("1") + Message("2", bad) + Message("3"), 3));
         Assert.Equal([false, true, false], messages.Select(m => m.IsRejected));
         var error = Assert.Single(messages[1].Issues);
-        Assert.Equal("test.edi: interchange ICR1, message 2, segment 5 (LOC), element 2, component 1, line 1", error.Location);
-        Assert.Equal("UN/LOCODE 'XXRTM' starts with 'XX', which is not an ISO 3166-1 country code; expected a UN/LOCODE (code list 3055 = 6)", error.Message);
+        Assert.Equal("test.edi: interchange ICR1, message 2, segment 3 (TDT), element 3, component 1, line 1", error.Location);
+        Assert.StartsWith("'42' is not a mode of transport", error.Message, StringComparison.Ordinal);
         Assert.Empty(messages[1].Consignments);
         Assert.False(messages[1].Raw.IsEmpty);
+    }
+
+    [Fact]
+    public void APlaceThatIsNoUnLocodeIsLeftOutWithAFindingAndTheMessageIsTaken()
+    {
+        var bad = Body.Replace("LOC+11+NLRTM", "LOC+11+XXRTM", StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new CuscarFormat(), Interchange(Message("1", bad), 1)));
+        Assert.False(message.IsRejected);
+        Assert.Empty(message.Issues);
+        var consignment = Assert.Single(message.Consignments);
+        Assert.Null(consignment.PlaceOfDischarge);
+        var finding = Assert.Single(consignment.DataQuality);
+        Assert.Equal(new DataQualityFinding("placeOfDischarge", "XXRTM", "place-unknown", "UN/LOCODE 'XXRTM' starts with 'XX', which is not an ISO 3166-1 country code; the place is left out"), finding);
     }
 
     [Fact]
@@ -130,12 +144,14 @@ public sealed class CuscarEnvelopeTests
     }
 
     [Fact]
-    public void AMissingGoodsDescriptionIsAnErrorThatSaysWhatWasExpected()
+    public void AMissingGoodsDescriptionIsAFindingOnTheConsignmentNotARejection()
     {
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), Interchange(Message("1", Body.Replace("FTX+AAA+++TOYS'", "", StringComparison.Ordinal)), 1)));
-        Assert.True(message.IsRejected);
-        Assert.Equal("test.edi: interchange ICR1, message 1, segment 9 (GID), line 1", message.Issues[0].Location);
-        Assert.Equal("goods item 1: description: is required; expected FTX+AAA with the goods description", message.Issues[0].Message);
+        Assert.False(message.IsRejected);
+        var consignment = Assert.Single(message.Consignments);
+        Assert.Equal("", consignment.Goods[0].Description);
+        var finding = Assert.Single(consignment.DataQuality);
+        Assert.Equal(("goods[0].description", "description-missing"), (finding.Path, finding.Rule));
     }
 
     [Fact]
@@ -219,7 +235,7 @@ public sealed class CuscarEnvelopeTests
     [Fact]
     public void ATabInTheInterchangeAndMessageReferencesIsShownEscapedInPlacesAndTheMessageId()
     {
-        var text = Interchange(Message("1\t2", Body.Replace("TOYS", "", StringComparison.Ordinal)), 1).Replace("ICR1", "ICR\u001B1", StringComparison.Ordinal);
+        var text = Interchange(Message("1\t2", Body.Replace("KGM:100", "KGM:ABC", StringComparison.Ordinal)), 1).Replace("ICR1", "ICR\u001B1", StringComparison.Ordinal);
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
         Assert.Equal(@"ICR\x1B1/1\t2", message.MessageId);
         Assert.NotEmpty(message.Issues);
@@ -239,7 +255,7 @@ public sealed class CuscarEnvelopeTests
     public void ALongInterchangeReferenceIsCutTo128CharactersInPlacesAndTheMessageId()
     {
         var reference = new string('R', 5000);
-        var text = Interchange(Message("1", Body.Replace("TOYS", "", StringComparison.Ordinal)), 1).Replace("ICR1", reference, StringComparison.Ordinal);
+        var text = Interchange(Message("1", Body.Replace("KGM:100", "KGM:ABC", StringComparison.Ordinal)), 1).Replace("ICR1", reference, StringComparison.Ordinal);
         var message = Assert.Single(Samples.Parse(new CuscarFormat(), text));
         var shown = new string('R', 128) + "…";
         Assert.Equal(shown + "/1", message.MessageId);

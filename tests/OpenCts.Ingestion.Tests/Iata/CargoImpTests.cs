@@ -88,6 +88,15 @@ public sealed class CargoImpTests
     }
 
     [Fact]
+    public void TheDefaultTableFindsEveryAirportOfTheEmbeddedUnLocode()
+    {
+        Assert.Equal(UnLocode.Parse("DEFDH"), AirportCodes.Default.Find("FDH"));
+        Assert.Equal(UnLocode.Parse("NLAMS"), AirportCodes.Default.Find("AMS"));
+        Assert.Null(AirportCodes.BuiltInOnly.Find("FDH"));
+        Assert.True(AirportCodes.Default.Count > 3000);
+    }
+
+    [Fact]
     public void TheUnLocodeListAddsEveryAirportItNames()
     {
         var airports = AirportCodes.FromUnLocodeCsv(RepositoryData.PathOf("reference", "un-locode-2014.csv"));

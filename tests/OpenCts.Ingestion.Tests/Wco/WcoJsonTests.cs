@@ -65,7 +65,8 @@ public sealed class WcoJsonTests
         Gen.Int[0, 1_000_000].Sample(seed =>
         {
             var consignments = new SampleGenerator(seed).Generate(40);
-            var messages = Samples.Parse(new WcoJsonFormat(), WcoJsonWriter.Write(consignments, "OPENCTS", "M1", Issued));
+            var messages = Samples.Parse(new WcoJsonFormat(), WcoJsonWriter.Write(consignments, "OPENCTS", "M1", Issued))
+                .Select(m => m with { Consignments = new(m.Consignments.Select(c => c with { DataQuality = default })) }).ToList();
             Assert.Equal(
                 consignments.OrderBy(c => c.Direction).ThenBy(c => c.Document.Key, StringComparer.Ordinal),
                 Strip(messages).OrderBy(c => c.Direction).ThenBy(c => c.Document.Key, StringComparer.Ordinal));
@@ -84,13 +85,24 @@ public sealed class WcoJsonTests
     [Fact]
     public void AnInvalidValueIsRejectedWithItsJsonPath()
     {
-        var text = Encoding.UTF8.GetString(Samples.Bytes("wco-cargo-report-import.json")).Replace("\"845811\"", "\"84\"", StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(Samples.Bytes("wco-cargo-report-import.json")).Replace("\"ModeCode\": 1,", "\"ModeCode\": 42,", StringComparison.Ordinal);
         var message = Assert.Single(Samples.Parse(new WcoJsonFormat(), text, "cri.json"));
         Assert.True(message.IsRejected);
         var error = Assert.Single(message.Issues);
-        Assert.Equal("cri.json: $.Declaration.Consignment[0].ConsignmentItem[0].Commodity.Classification[0].ID", error.Location);
-        Assert.Equal("HS code '84' must have 6 to 10 digits", error.Message);
+        Assert.Equal("cri.json: $.Declaration.Consignment[0].BorderTransportMeans.ModeCode", error.Location);
+        Assert.Equal("42 is not a mode of transport; expected 1 to 8 (UN/ECE Recommendation 19)", error.Message);
         Assert.Equal("CMDU", message.Sender);
+    }
+
+    [Fact]
+    public void AnHsCodeOfTwoDigitsIsLeftOutWithAFindingAndTheConsignmentIsTaken()
+    {
+        var text = Encoding.UTF8.GetString(Samples.Bytes("wco-cargo-report-import.json")).Replace("\"845811\"", "\"84\"", StringComparison.Ordinal);
+        var message = Assert.Single(Samples.Parse(new WcoJsonFormat(), text, "cri.json"));
+        Assert.False(message.IsRejected);
+        var consignment = message.Consignments[0];
+        Assert.Null(consignment.Goods[0].HsCode);
+        Assert.Contains(new DataQualityFinding("goods[0].hsCode", "84", "hs-unknown", "HS code '84' is not 6 to 10 digits; the code is left out"), consignment.DataQuality);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace OpenCts.Targeting.Profiles.Compilation;
 internal sealed class Binder
 {
     private const ProfileType Invalid = (ProfileType)(-1);
-    private static readonly string[] Functions = ["list", "screen", "passesThrough", "date", "now", "days", "len"];
+    private static readonly string[] Functions = ["list", "screen", "passesThrough", "date", "now", "days", "len", "dataQuality.has"];
 
     private readonly ProfileEnvironment _environment;
     private readonly string _source;
@@ -356,6 +356,16 @@ internal sealed class Binder
                 return call.Name == "days"
                     ? (Expression.Divide(operand, Expression.Constant(86_400.0)), ProfileType.Number)
                     : (Expression.Call(typeof(Ops), nameof(Ops.Length), null, operand), ProfileType.Number);
+            case "dataQuality.has":
+                if (!Arity(1, 1, out failure))
+                {
+                    return failure;
+                }
+                if (args[0] is not TextLiteral { Value.Length: > 0 } fieldPath)
+                {
+                    return Fail(args[0], "dataQuality.has() takes a field path in quotes, such as dataQuality.has(\"goods.hsCode\")");
+                }
+                return (Expression.Call(typeof(Ops), nameof(Ops.HasFinding), null, Consignment, Expression.Constant(fieldPath.Value, typeof(string))), ProfileType.Boolean);
             default:
                 return Fail(call, $"unknown function '{call.Name}'{Suggestions.DidYouMean(call.Name, Functions)}");
         }

@@ -67,6 +67,52 @@ public static class Ops
     }
 
     /// <summary>True when the place of loading, of discharge or a country of the route is the country.</summary>
+    /// <summary>True when a data-quality finding is about the field or a part of it: <c>goods.hsCode</c> matches <c>goods[2].hsCode</c>, <c>goods</c> matches <c>goods[0].description</c>.</summary>
+    /// <remarks>Indices in the finding's path are skipped unless the path asked for has one itself (<c>goods[0].hsCode</c>).</remarks>
+    public static bool HasFinding(Consignment c, string path)
+    {
+        foreach (var finding in c.DataQuality.AsSpan())
+        {
+            if (PathMatches(finding.Path, path, skipIndices: false) || PathMatches(finding.Path, path, skipIndices: true))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when <paramref name="path"/> equals <paramref name="wanted"/> or starts with it followed by '.' or '['; with <paramref name="skipIndices"/>, every <c>[n]</c> of the path is passed over.</summary>
+    private static bool PathMatches(string path, string wanted, bool skipIndices)
+    {
+        var i = 0;
+        var j = 0;
+        while (true)
+        {
+            if (skipIndices)
+            {
+                while (i < path.Length && path[i] == '[')
+                {
+                    var close = path.IndexOf(']', i);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+                    i = close + 1;
+                }
+            }
+            if (j == wanted.Length)
+            {
+                return i == path.Length || path[i] is '.' or '[';
+            }
+            if (i == path.Length || !char.ToUpperInvariant(path[i]).Equals(char.ToUpperInvariant(wanted[j])))
+            {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
     public static bool PassesThrough(Consignment c, string? country)
     {
         if (country is null)

@@ -59,6 +59,7 @@ public static class FieldCatalogue
         Add("totalValue", ProfileType.Number, "Sum of the goods items' declared values (in their currencies).", (c, x) => TotalValue(c));
         Add("goodsCount", ProfileType.Number, "Number of goods items.", (c, x) => (double)c.Goods.Count);
         Add("containerCount", ProfileType.Number, "Number of containers.", (c, x) => (double)c.Equipment.Count);
+        Add("dataQuality.count", ProfileType.Number, "Number of data-quality findings: faults in the content as sent, such as an unknown HS code (see also dataQuality.has(\"goods.hsCode\")).", (c, x) => (double)c.DataQuality.Count);
         Add("sender", ProfileType.Text, "Who sent the message (carrier, forwarder, postal operator).", (c, x) => c.Provenance == null ? null : c.Provenance.Sender);
 
         // The exporting administration's record of the same shipment, when one was attached (cts export attach).
@@ -107,6 +108,7 @@ public static class FieldCatalogue
         Add("hs4", ProfileType.Text, "The HS heading (4 digits).", (g, x) => HsPrefix(g.HsCode, 4));
         Add("hs6", ProfileType.Text, "The HS subheading (6 digits).", (g, x) => HsPrefix(g.HsCode, 6));
         Add("description", ProfileType.Text, "The description of the goods.", (g, x) => g.Description);
+        Add("descriptionVague", ProfileType.Boolean, "Whether the description names no goods, such as GIFT, PARTS or SAID TO CONTAIN.", (g, x) => g.DescriptionVague);
         Add("packages", ProfileType.Number, "The number of packages.", (g, x) => (double)g.Packages);
         Add("packageType", ProfileType.Text, "UN/ECE Rec. 21 package code, such as CT or PK.", (g, x) => g.PackageType);
         Add("grossMass", ProfileType.Number, "Gross mass in kg.", (g, x) => (double)g.GrossMassKg);

@@ -255,10 +255,13 @@ public sealed class ProfileParser
             path += "." + segment.Text;
             span = span.To(segment.Span);
         }
-        return new FieldRef(path) { Span = span };
+        // A function of a field, such as dataQuality.has("goods.hsCode"), is called by its dotted name.
+        return Peek.Kind == TokenKind.LeftParen ? CallOf(path, span) : new FieldRef(path) { Span = span };
     }
 
-    private Call CallOf(Token name)
+    private Call CallOf(Token name) => CallOf(name.Text, name.Span);
+
+    private Call CallOf(string name, SourceSpan span)
     {
         var arguments = new List<ProfileExpr>();
         Take();
@@ -274,13 +277,13 @@ public sealed class ProfileParser
                 }
                 if (Peek.Kind != TokenKind.RightParen)
                 {
-                    throw Expected($"',' or ')' in the arguments of {name.Text}()");
+                    throw Expected($"',' or ')' in the arguments of {name}()");
                 }
                 break;
             }
         }
         var close = Take();
-        return new Call(name.Text, new ValueList<ProfileExpr>(arguments)) { Span = name.Span.To(close.Span) };
+        return new Call(name, new ValueList<ProfileExpr>(arguments)) { Span = span.To(close.Span) };
     }
 
     /// <summary>SQL's <c>in ("CO", "PE")</c>; one item without a comma is an expression in parentheses.</summary>
