@@ -16,13 +16,3 @@ public interface IRiskProfileSet
     /// <summary>Appends a <see cref="ReasonKind.Profile"/> reason to <paramref name="reasons"/> for each profile the consignment meets.</summary>
     void Evaluate(Consignment consignment, List<Reason> reasons);
 }
-
-/// <summary>Screens the parties of a consignment against the loaded watch lists.</summary>
-public interface IPartyScreening
-{
-    /// <summary>Appends a <see cref="ReasonKind.Watchlist"/> reason for each party whose best hit reaches the alert threshold.</summary>
-    void Screen(Consignment consignment, List<Reason> reasons);
-
-    /// <summary>The best similarity in 0..1 between a party and the entries of one list (or of all lists when <paramref name="list"/> is null).</summary>
-    double BestScore(Party party, string? list);
-}

@@ -1,4 +1,5 @@
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Assessments;
 using OpenCts.Targeting.Assessment;
 
 namespace OpenCts.Targeting.Profiles.Compilation;

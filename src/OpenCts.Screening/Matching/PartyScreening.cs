@@ -1,8 +1,7 @@
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
-using OpenCts.Screening.Matching;
 
-namespace OpenCts.Targeting.Assessment;
+namespace OpenCts.Screening.Matching;
 
 /// <summary>Screens every party of a consignment against the watch lists: names by similarity, identifiers, vessel IMO and containers exactly.</summary>
 /// <remarks>
