@@ -39,7 +39,7 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
     public async Task<WatchlistUpdateResult> UpdateAsync(IReadOnlyList<Uri>? sources, CancellationToken cancellationToken)
     {
         sources ??= DefaultSources;
-        var files = FileNames(sources);
+        var files = SavedAs(sources);
         var folder = Path.Combine(Path.GetTempPath(), "opencts-watchlists", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -91,21 +91,24 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
         ArgumentNullException.ThrowIfNull(source);
         if (!source.IsAbsoluteUri || (source.Scheme != Uri.UriSchemeHttp && source.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"{source}: not an http or https address", nameof(source));
+            throw new ArgumentException($"{source}: not an http or https address");
         }
         var name = Uri.UnescapeDataString(source.Segments[^1]);
         if (name.Length == 0 || name.EndsWith('/') || name is "." or ".." || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('\\', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"{source}: the address does not end in a file name", nameof(source));
+            throw new ArgumentException($"{source}: the address does not end in a file name");
         }
         return string.Equals(name, "consolidated.xml", StringComparison.OrdinalIgnoreCase) ? "UN_consolidated.xml" : name;
     }
 
-    private static Dictionary<string, Uri> FileNames(IReadOnlyList<Uri> sources)
+    /// <summary>The file each source is saved as, by name, after checking that no two sources share one.</summary>
+    /// <exception cref="ArgumentException">There is no source, a source is not an http(s) address naming a file, or two sources name the same file.</exception>
+    public static IReadOnlyDictionary<string, Uri> SavedAs(IReadOnlyList<Uri> sources)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         if (sources.Count == 0)
         {
-            throw new ArgumentException("no source to download", nameof(sources));
+            throw new ArgumentException("no source to download");
         }
         var files = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in sources)
@@ -113,7 +116,7 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
             var name = FileNameFor(source);
             if (!files.TryAdd(name, source))
             {
-                throw new ArgumentException($"{files[name]} and {source} would both be saved as {name}", nameof(sources));
+                throw new ArgumentException($"{files[name]} and {source} would both be saved as {name}");
             }
         }
         return files;
