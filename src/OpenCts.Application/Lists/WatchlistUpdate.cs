@@ -32,7 +32,7 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
 
     /// <summary>Downloads every source, reads them together and stores each list found as a new version, then refreshes the engine.</summary>
     /// <param name="sources">The addresses to download; <see cref="DefaultSources"/> when null.</param>
-    /// <param name="cancellationToken">Stops the update; nothing is stored unless the store was already being written.</param>
+    /// <param name="cancellationToken">Stops the update; cancelled before the lists are stored, it leaves the store as it was.</param>
     /// <exception cref="ArgumentException">A source is not an http(s) address naming a file, or two sources name the same file.</exception>
     /// <exception cref="WatchlistDownloadException">A source could not be downloaded; nothing is stored.</exception>
     /// <exception cref="WatchlistFormatException">A downloaded file cannot be read; nothing is stored.</exception>
@@ -56,7 +56,15 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
                     throw new WatchlistFormatException($"{source}: not a watch-list format OpenCTS reads (OFAC CSV, UN consolidated XML, or our own CSV or JSON)");
                 }
             }
-            var load = WatchlistLoader.Load(folder);
+            WatchlistLoad load;
+            try
+            {
+                load = WatchlistLoader.Load(folder);
+            }
+            catch (WatchlistFormatException e) when (e.File is { } file && files.TryGetValue(Path.GetFileName(file), out var source))
+            {
+                throw new WatchlistFormatException($"{source}: {e.Message}", e);
+            }
             if (load.Entries.Count == 0)
             {
                 throw new WatchlistFormatException($"no watch-list entries in the files of {string.Join(", ", sources)}");
@@ -94,7 +102,7 @@ public sealed class WatchlistUpdate(HttpClient http, ListLoading lists, Watchlis
             throw new ArgumentException($"{source}: not an http or https address");
         }
         var name = Uri.UnescapeDataString(source.Segments[^1]);
-        if (name.Length == 0 || name.EndsWith('/') || name is "." or ".." || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('\\', StringComparison.Ordinal))
+        if (name.Length == 0 || name.EndsWith('/') || name is "." or ".." || name.IndexOfAny([.. Path.GetInvalidFileNameChars(), '\\', ',']) >= 0)
         {
             throw new ArgumentException($"{source}: the address does not end in a file name");
         }

@@ -145,6 +145,26 @@ public class WatchlistUpdateTests
     }
 
     [Fact]
+    public async Task AMalformedFileStopsTheUpdateNamingItsAddressAndLine()
+    {
+        await using var lists = await PublishedLists.StartAsync();
+        await lists.UpdateAsync(lists.Sources("v1"));
+        var before = lists.History();
+        foreach (var file in PublishedLists.Files)
+        {
+            File.Copy(Path.Combine(lists.Version1, file), Path.Combine(lists.Version2, file));
+        }
+        var rows = File.ReadAllLines(Path.Combine(lists.Version1, "cons_prim.csv"));
+        rows[2] = rows[2][..rows[2].IndexOf(",-0-", StringComparison.Ordinal)];
+        File.WriteAllLines(Path.Combine(lists.Version2, "cons_prim.csv"), rows);
+
+        var e = await Assert.ThrowsAsync<WatchlistFormatException>(() => lists.UpdateAsync(lists.Sources("v2")));
+
+        Assert.StartsWith($"{lists.Server.At("v2/cons_prim.csv")}: cons_prim.csv:3:", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, lists.History());
+    }
+
+    [Fact]
     public async Task TwoSourcesSavedUnderOneNameAreRefusedBeforeAnyDownload()
     {
         await using var lists = await PublishedLists.StartAsync();
