@@ -3,23 +3,15 @@ using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Values;
 using OpenCts.Ingestion.Json;
+using OpenCts.Tests.Shared;
 
 namespace OpenCts.Storage.Tests;
 
-/// <summary>A bill of lading and the messages that carry it, as a carrier would send them.</summary>
+/// <summary>The shared sample bill of lading on a vessel of one's choosing, and the messages that carry it, as a carrier would send them.</summary>
 internal static class SampleConsignment
 {
-    public static Consignment Of(string number = "MAEU123456789", string vessel = "NORDIC AURORA") => new(
-        new TransportDocument(number, TransportDocumentKind.OceanBillOfLading),
-        Direction.Import,
-        TransportMode.Sea,
-        [new Party(PartyRole.Consignor, "Andes Fruits S.A.", country: CountryCode.Parse("EC")), new Party(PartyRole.Consignee, "Delta Foods B.V.", country: CountryCode.Parse("NL"))],
-        [new GoodsItem(1, HsCode.Parse("080390"), "Fresh bananas", 1200, "CT", 21000m, 19500m, new Money(18000m, CurrencyCode.Parse("USD")), CountryCode.Parse("EC"))],
-        new Carrier("Maersk A/S", "MAEU"),
-        new Conveyance(vessel, ImoNumber.Parse("9074729"), "245W"),
-        UnLocode.Parse("ECGYE"),
-        UnLocode.Parse("NLRTM"),
-        estimatedArrival: new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+    public static Consignment Of(string number = "MAEU123456789", string vessel = "NORDIC AURORA") =>
+        SampleConsignments.Sample(number) with { Conveyance = new Conveyance(vessel, ImoNumber.Parse("9074729"), "245W") };
 
     /// <summary>An OpenCTS JSON message from MAEU carrying the consignments, read by the real format.</summary>
     public static ParsedMessage Message(string messageId, params Consignment[] consignments)
