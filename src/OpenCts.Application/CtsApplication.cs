@@ -3,6 +3,7 @@ using OpenCts.Application.Engine;
 using OpenCts.Application.Examinations;
 using OpenCts.Application.Intake;
 using OpenCts.Application.Lists;
+using OpenCts.Application.Model;
 using OpenCts.Application.Profiles;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Storage;
@@ -28,6 +29,7 @@ public sealed class CtsApplication
         Lists = new ListLoading(store, Engines);
         Profiles = new ProfileLifecycle(store, Engines);
         Backtests = new ProfileBacktest(store, Engines);
+        Training = new ModelTraining(store, Engines);
         Bundles = new BundleLoading(this);
     }
 
@@ -53,6 +55,9 @@ public sealed class CtsApplication
 
     /// <summary>Profiles tried over the stored history.</summary>
     public ProfileBacktest Backtests { get; }
+
+    /// <summary>The risk model trained on examination results and put in force.</summary>
+    public ModelTraining Training { get; }
 
     /// <summary>Bundle folders laid out like <c>samples/</c>.</summary>
     public BundleLoading Bundles { get; }

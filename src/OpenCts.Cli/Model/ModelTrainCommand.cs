@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using OpenCts.Application.Examinations;
+using OpenCts.Application.Model;
 using OpenCts.Cli.Common;
 using OpenCts.RiskModel.Declarations;
 using OpenCts.RiskModel.Evaluation;
@@ -38,51 +38,25 @@ internal sealed class ModelTrainCommand : AsyncCommand<ModelTrainCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var files = ModelTraining.Read(new ModelTrainingRequest(settings.Train, settings.Valid, settings.FromStore, settings.Learner, settings.Seed), cancellationToken);
+        // The model is saved in the store's folder, so training creates the store as the other writing commands do; after the files are read, so a bad one leaves nothing behind.
+        await using var store = Workspace.OpenStore(settings);
         try
         {
-            var rows = new List<ExaminedDeclaration>();
-            var sources = new List<string>();
-            foreach (var file in settings.Train)
+            var result = await Workspace.Application(store).Training.TrainAsync(files, cancellationToken);
+            if (result.FromStore is { } stored)
             {
-                rows.AddRange(DeclarationCsvReader.ReadExamined(file, cancellationToken));
-                sources.Add(Path.GetFullPath(file));
-            }
-            var valid = settings.Valid is null ? null : DeclarationCsvReader.ReadExamined(settings.Valid, cancellationToken);
-            // The model is saved in the store's folder, so training creates the store as the other writing commands do; after the files are read, so a bad one leaves nothing behind.
-            await using var store = Workspace.OpenStore(settings);
-            if (settings.FromStore || settings.Train.Length == 0)
-            {
-                var stored = await StoredExaminations.TrainingRowsAsync(store, cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"{stored.Rows.Count:N0} goods items from {stored.Examinations:N0} examination results in the store ({stored.Missing:N0} results name no stored consignment)");
-                rows.AddRange(stored.Rows);
-                sources.Add("store:" + store.DatabasePath);
             }
-            if (rows.Count == 0)
+            AnsiConsole.MarkupLineInterpolated($"trained on {result.Rows:N0} declarations in {result.Elapsed.TotalSeconds:0.0} s ({settings.Learner}, {result.Features} features)");
+            AnsiConsole.MarkupLineInterpolated($"saved model [bold]{result.Manifest.Version}[/] (data SHA-256 {result.Manifest.DataHash})");
+            if (result.Valid is { } valid)
             {
-                Output.Error("nothing to train on: give --train FILE or record examination results with cts examinations import");
-                return 2;
-            }
-
-            var modelSettings = ModelSettings.Default with { Learner = settings.Learner, Seed = settings.Seed };
-            var watch = Stopwatch.StartNew();
-            var model = RiskModelTrainer.Train(rows, modelSettings, cancellationToken);
-            var seconds = watch.Elapsed.TotalSeconds;
-            var metrics = new Dictionary<string, EvaluationMetrics>();
-            if (valid is not null)
-            {
-                metrics["valid"] = ModelEvaluation.Measure(model, valid);
-            }
-            var manifest = ModelRepository.InStore(settings.DataDirectory).Save(model, rows, sources, metrics, TimeProvider.System.GetUtcNow());
-
-            AnsiConsole.MarkupLineInterpolated($"trained on {rows.Count:N0} declarations in {seconds:0.0} s ({settings.Learner}, {model.Encoder.FeatureCount} features)");
-            AnsiConsole.MarkupLineInterpolated($"saved model [bold]{manifest.Version}[/] (data SHA-256 {manifest.DataHash})");
-            if (metrics.TryGetValue("valid", out var v))
-            {
-                MetricsTable.Print("valid", v);
+                MetricsTable.Print("valid", valid);
             }
             return 0;
         }
-        catch (DeclarationFileException e)
+        catch (NothingToTrainOnException e)
         {
             Output.Error(e.Message);
             return 2;

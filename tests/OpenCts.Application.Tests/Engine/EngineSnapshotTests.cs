@@ -55,4 +55,26 @@ public class EngineSnapshotTests
         Assert.Empty(second.Assessments);
         Assert.Empty(await test.Store.Messages.PendingAssessmentAsync(Token));
     }
+
+    [Fact]
+    public async Task ATrainedModelIsInForceForTheNextAssessmentWithItsProbabilityOnItsReason()
+    {
+        await using var test = new TestApplication();
+        await test.Application.Bundles.LoadAsync([TestApplication.Sample()], null, Token);
+        var before = await test.Application.Engines.CurrentAsync(Token);
+        var request = new OpenCts.Application.Model.ModelTrainingRequest([OpenCts.Tests.Shared.RepositoryData.PathOf("customs-declarations", "train.csv")], null, FromStore: false, RiskModel.Training.TreeLearner.LightGbm, Seed: 42);
+
+        var trained = await test.Application.Training.TrainAsync(OpenCts.Application.Model.ModelTraining.Read(request, Token), Token);
+        var after = await test.Application.Engines.CurrentAsync(Token);
+        var run = await test.Application.Assessment.AssessPendingAsync(new AssessOptions(Selector: new RiskModel.Selection.InspectionSelector(0.05)), null, Token);
+
+        Assert.Null(before.ModelVersion);
+        Assert.Equal(trained.Manifest.Version, after.ModelVersion);
+        var model = run.Assessments.Select(a => Assert.Single(a.Reasons, r => r.Kind == ReasonKind.Model)).ToList();
+        Assert.All(model, r => Assert.InRange(r.Probability!.Value, 0, 1));
+        Assert.All(model, r => Assert.Equal(r.Probability!.Value * OpenCts.Application.Engine.TargetingEngineHost.ModelWeight, r.Score, 9));
+        var picks = run.Assessments.Where(a => a.Reasons.Any(r => r.Kind == ReasonKind.ModelSelection)).ToList();
+        Assert.Equal((int)Math.Round(run.Assessments.Count * 0.05, MidpointRounding.AwayFromZero), picks.Count);
+        Assert.All(picks, a => Assert.Equal(Lane.Red, a.Lane));
+    }
 }

@@ -4,7 +4,7 @@ using OpenCts.RiskModel.Scoring;
 using OpenCts.Storage;
 using OpenCts.Storage.Examinations;
 
-namespace OpenCts.Application.Examinations;
+namespace OpenCts.Application.Model;
 
 /// <summary>Joins the store's examination results to their consignments: the training rows of live data.</summary>
 public static class StoredExaminations
