@@ -1,4 +1,5 @@
 using OpenCts.Application.Assessing;
+using OpenCts.Application.CrossBorder;
 using OpenCts.Application.Engine;
 using OpenCts.Application.Examinations;
 using OpenCts.Application.Intake;
@@ -30,6 +31,7 @@ public sealed class CtsApplication
         Profiles = new ProfileLifecycle(store, Engines);
         Backtests = new ProfileBacktest(store, Engines);
         Training = new ModelTraining(store, Engines);
+        Exports = new ExportAttachment(store);
         Bundles = new BundleLoading(this);
     }
 
@@ -58,6 +60,9 @@ public sealed class CtsApplication
 
     /// <summary>The risk model trained on examination results and put in force.</summary>
     public ModelTraining Training { get; }
+
+    /// <summary>Exporting administrations' records of shipments, checked and compared.</summary>
+    public ExportAttachment Exports { get; }
 
     /// <summary>Bundle folders laid out like <c>samples/</c>.</summary>
     public BundleLoading Bundles { get; }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
+using OpenCts.Application.CrossBorder;
 using OpenCts.Cli.Common;
-using OpenCts.Domain.Consignments;
 using OpenCts.Domain.CrossBorder;
 using OpenCts.Cli.Ledger;
 using Spectre.Console;
@@ -46,26 +46,20 @@ internal sealed class AttachExportCommand : AsyncCommand<AttachExportCommand.Set
             return 2;
         }
         var (bundle, record, verifier) = read;
-        var verification = verifier.Verify(bundle, record);
-        var exported = ExportRecord.Read(record, settings.Record, settings.ExportDocument);
-        if (exported.Error is { } error)
-        {
-            Output.Error(error);
-            return 2;
-        }
         await using var store = Workspace.OpenExistingStore(settings);
-        var import = (await store.Messages.VersionsAsync(settings.Document, cancellationToken)).LastOrDefault();
-        if (import is null)
+        try
         {
-            Output.Error($"no consignment {settings.Document} in {settings.DataDirectory}");
+            var attached = await Workspace.Application(store).Exports.AttachAsync(
+                settings.Document, bundle, record, settings.Record, settings.ExportDocument, verifier, settings.VerifierKeys[0].Split('+')[0], cancellationToken);
+            Print(settings.Document, attached.Comparison, attached.Verification.Failure);
+            AnsiConsole.MarkupLine("Run [bold]cts assess --all[/] to assess the consignment with it.");
+            return attached.Verification.IsValid ? 0 : 1;
+        }
+        catch (ExportAttachmentException e)
+        {
+            Output.Error(e.Message);
             return 2;
         }
-        var administration = verification.Checkpoint?.Checkpoint.Origin ?? settings.VerifierKeys[0].Split('+')[0];
-        var comparison = ExportComparer.Compare(import.Consignment, exported.Consignment!, administration, verification.IsValid);
-        await store.ExportRecords.AttachAsync(settings.Document, record, bundle.ToJson(), comparison, cancellationToken);
-        Print(settings.Document, comparison, verification.Failure);
-        AnsiConsole.MarkupLine("Run [bold]cts assess --all[/] to assess the consignment with it.");
-        return verification.IsValid ? 0 : 1;
     }
 
     private static void Print(string document, ExportComparison comparison, string? failure)
@@ -79,37 +73,6 @@ internal sealed class AttachExportCommand : AsyncCommand<AttachExportCommand.Set
             comparison.MassDifference is { } m ? $"{m:+0.#%;-0.#%;0%}" : "n/a",
             Markup.Escape(comparison.Differences.Count == 0 ? "none" : string.Join("\n", comparison.Differences)));
         AnsiConsole.Write(table);
-    }
-}
-
-/// <summary>Reads the export consignment out of a logged message record (the header lines, a blank line, the message bytes).</summary>
-internal static class ExportRecord
-{
-    public static (Consignment? Consignment, string? Error) Read(byte[] record, string fileName, string? documentNumber)
-    {
-        var separator = record.AsSpan().IndexOf("\n\n"u8);
-        if (separator < 0)
-        {
-            return (null, $"{fileName}: not a logged message record (no blank line after its header)");
-        }
-        var message = record.AsMemory(separator + 2);
-        var format = Ingestion.Pipeline.MessageFormats.All.Recognise(fileName, message.Span);
-        if (format is null)
-        {
-            return (null, $"{fileName}: the logged message is in no format this OpenCTS reads");
-        }
-        var messages = format.Parse(fileName, message, DateTimeOffset.UtcNow, CancellationToken.None);
-        if (messages.FirstOrDefault(m => m.IsRejected) is { } rejected)
-        {
-            return (null, $"{fileName}: the logged message does not read: {string.Join("; ", rejected.Issues)}");
-        }
-        var consignments = messages.SelectMany(m => m.Consignments).ToList();
-        var chosen = documentNumber is null
-            ? consignments.Count == 1 ? consignments[0] : null
-            : consignments.FirstOrDefault(c => string.Equals(c.Document.Number, documentNumber, StringComparison.Ordinal));
-        return chosen is null
-            ? (null, $"{fileName}: holds {consignments.Count} consignments; name the one with --export-document")
-            : (chosen, null);
     }
 }
 
