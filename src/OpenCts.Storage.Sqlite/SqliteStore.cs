@@ -27,9 +27,13 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public const string FileName = "cts.db";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ThreadLocal<SqliteConnection> _readers;
 
     private SqliteStore(string directory, SqliteConnection connection, IRecordJournal journal, TimeProvider clock)
     {
+        // Reads run on a connection of their own per thread: WAL lets them run beside each other and beside the one writer,
+        // and a SQLite connection must never be used by two threads at once (a server answers many requests together).
+        _readers = new ThreadLocal<SqliteConnection>(() => OpenConnection(connection.DataSource), trackAllValues: true);
         DataDirectory = directory;
         Connection = connection;
         Journal = journal;
@@ -79,13 +83,11 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(journal);
         System.IO.Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
+        var connection = OpenConnection(Path.Combine(directory, FileName));
         using (var pragma = connection.CreateCommand())
         {
             // Foreign keys are turned on after the migrations: a step that rebuilds a table needs them off.
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF;";
             pragma.ExecuteNonQuery();
         }
         Migrations.Apply(connection);
@@ -160,9 +162,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
         Journal.RecordAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
 
+    /// <summary>A command on the writer's connection in its transaction, or, without one, on this thread's reading connection.</summary>
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
-        var command = Connection.CreateCommand();
+        var command = transaction is null ? _readers.Value!.CreateCommand() : Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
         return command;
@@ -172,8 +175,23 @@ public sealed class SqliteStore : ICtsStore, IDisposable
 
     public void Dispose()
     {
+        foreach (var reader in _readers.Values)
+        {
+            reader.Dispose();
+        }
+        _readers.Dispose();
         Connection.Dispose();
         _gate.Dispose();
+    }
+
+    private static SqliteConnection OpenConnection(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
     }
 
     public ValueTask DisposeAsync()

@@ -10,20 +10,19 @@ internal sealed class SqliteExportRecordStore(SqliteStore store) : IExportRecord
 {
     private readonly SqliteStore _store = store;
 
-    public Task AttachAsync(string documentKey, ReadOnlyMemory<byte> record, string bundle, ExportComparison comparison, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(
-            "INSERT INTO export_records (document_key, administration, record, bundle, comparison, attached_at) VALUES ($k, $a, $r, $b, $c, $t)");
-        command.Parameters.AddWithValue("$k", documentKey);
-        command.Parameters.AddWithValue("$a", comparison.Administration);
-        command.Parameters.AddWithValue("$r", record.ToArray());
-        command.Parameters.AddWithValue("$b", bundle);
-        command.Parameters.AddWithValue("$c", JsonSerializer.Serialize(comparison, DomainJson.Options));
-        command.Parameters.AddWithValue("$t", _store.Now());
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    public Task AttachAsync(string documentKey, ReadOnlyMemory<byte> record, string bundle, ExportComparison comparison, CancellationToken cancellationToken) =>
+        _store.WriteAsync((_, transaction) =>
+        {
+            using var command = _store.Command(
+                "INSERT INTO export_records (document_key, administration, record, bundle, comparison, attached_at) VALUES ($k, $a, $r, $b, $c, $t)", transaction);
+            command.Parameters.AddWithValue("$k", documentKey);
+            command.Parameters.AddWithValue("$a", comparison.Administration);
+            command.Parameters.AddWithValue("$r", record.ToArray());
+            command.Parameters.AddWithValue("$b", bundle);
+            command.Parameters.AddWithValue("$c", JsonSerializer.Serialize(comparison, DomainJson.Options));
+            command.Parameters.AddWithValue("$t", _store.Now());
+            return ValueTask.FromResult(command.ExecuteNonQuery());
+        }, cancellationToken);
 
     /// <summary>The latest comparison of every document that has one.</summary>
     public Task<IReadOnlyDictionary<string, ExportComparison>> LatestAsync(CancellationToken cancellationToken)

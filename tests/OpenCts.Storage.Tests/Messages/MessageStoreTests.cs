@@ -109,6 +109,35 @@ public class MessageStoreTests
         Assert.Null(await test.Store.Messages.KeyOfAsync("UNKNOWN", Token));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task ManyReadersAtOnceBesideAWriterEachSeeAWholeCommittedState(string backend)
+    {
+        await using var test = TestStore.Create(backend);
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await test.Store.Messages.StoreAsync(SampleConsignment.Message($"M-{i}", SampleConsignment.Of($"MAEU{i:D9}")), $"{i}.json", Token);
+            }
+        }, Token);
+        var readers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            while (!writer.IsCompleted)
+            {
+                var counts = await test.Store.Messages.CountsAsync(Token);
+                var pending = await test.Store.Messages.PendingAssessmentAsync(Token);
+                // One message holds one consignment: a reader never sees a message without its version, nor the reverse.
+                Assert.Equal(counts.Messages, counts.Versions);
+                Assert.True(pending.Count >= counts.Consignments, $"{pending.Count} pending read after {counts.Consignments} were counted");
+            }
+        }, Token)).ToArray();
+
+        await Task.WhenAll([writer, .. readers]);
+
+        Assert.Equal(new MessageCounts(60, 0, 60, 60), await test.Store.Messages.CountsAsync(Token));
+    }
+
     private sealed class FailingJournal : IRecordJournal
     {
         public ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken) => throw new IOException("disk full");
