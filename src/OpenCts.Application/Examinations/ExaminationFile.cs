@@ -21,16 +21,13 @@ public static class ExaminationFile
             throw new DeclarationFileException(path, 1, 0, "the file is empty; a header line and at least one result are expected");
         }
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
-        var columns = new int[Required.Length];
-        for (var i = 0; i < Required.Length; i++)
+        var header = CsvHeader.Of(csv, StringComparer.OrdinalIgnoreCase);
+        if (header.FirstMissing(Required) is { } missing)
         {
-            columns[i] = Ordinal(csv, Required[i]);
-            if (columns[i] < 0)
-            {
-                throw new DeclarationFileException(path, 1, 0, $"the header has no column '{Required[i]}'");
-            }
+            throw new DeclarationFileException(path, 1, 0, $"the header has no column '{missing}'");
         }
-        var notes = Ordinal(csv, "notes");
+        var columns = Required.Select(header.IndexOf).ToArray();
+        var notes = header.IndexOf("notes");
         var results = new List<ExaminationResult>();
         var lines = new CsvLines(csv, hasHeader: true);
         while (lines.Read((line, column, e) => new DeclarationFileException(path, line, column, "not valid CSV: " + e.Message)))
@@ -71,17 +68,5 @@ public static class ExaminationFile
             throw new DeclarationFileException(path, 2, 0, "the file has a header but no results");
         }
         return results;
-    }
-
-    private static int Ordinal(CsvDataReader csv, string name)
-    {
-        for (var c = 0; c < csv.FieldCount; c++)
-        {
-            if (string.Equals(csv.GetName(c).Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return c;
-            }
-        }
-        return -1;
     }
 }

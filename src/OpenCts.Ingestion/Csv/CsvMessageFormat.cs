@@ -106,30 +106,25 @@ public sealed class CsvMessageFormat : IMessageFormat
 
         private void CheckHeader()
         {
-            var header = Enumerable.Range(0, _csv!.FieldCount).Select(_csv.GetName).ToHashSet(StringComparer.Ordinal);
-            foreach (var column in CsvLayout.Required)
+            var header = CsvHeader.Of(_csv!, StringComparer.Ordinal, trim: false);
+            if (header.FirstMissing(CsvLayout.Required) is { } missing)
             {
-                if (!header.Contains(column))
-                {
-                    throw new CsvInputException($"{fileName}: line 1", $"the header lacks the required column '{column}'");
-                }
+                throw new CsvInputException($"{fileName}: line 1", $"the header lacks the required column '{missing}'");
             }
             var known = CsvLayout.All.ToHashSet(StringComparer.Ordinal);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var position = 0;
-            foreach (var name in Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName))
+            for (var i = 0; i < header.Names.Count; i++)
             {
-                position++;
+                var name = header.Names[i];
                 if (!known.Contains(name))
                 {
                     var suggestion = known.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), name.ToLowerInvariant()));
-                    throw new CsvInputException($"{fileName}: line 1, column {position}", $"'{name}' is not a column of the layout; did you mean '{suggestion}'?");
+                    throw new CsvInputException($"{fileName}: line 1, column {i + 1}", $"'{name}' is not a column of the layout; did you mean '{suggestion}'?");
                 }
-                // A value is looked up by its column's name, so a name given twice would leave the reader to guess which one holds it.
-                if (!seen.TryAdd(name, position))
-                {
-                    throw new CsvInputException($"{fileName}: line 1, column {position}", $"the header names the column '{name}' twice (also column {seen[name]}); each column appears once");
-                }
+            }
+            // A value is looked up by its column's name, so a name given twice would leave the reader to guess which one holds it.
+            if (header.FirstRepeated() is { } repeated)
+            {
+                throw new CsvInputException($"{fileName}: line 1, column {repeated.Ordinal + 1}", $"the header names the column '{repeated.Name}' twice (also column {repeated.Earlier + 1}); each column appears once");
             }
         }
 

@@ -117,24 +117,12 @@ public static class DeclarationCsvReader
 
     private static int[] Locate(CsvDataReader csv, string name, IReadOnlyList<string> required)
     {
-        var columns = new int[required.Count];
-        for (var i = 0; i < required.Count; i++)
+        var header = CsvHeader.Of(csv, StringComparer.OrdinalIgnoreCase);
+        if (header.FirstMissing(required) is { } missing)
         {
-            columns[i] = -1;
-            for (var c = 0; c < csv.FieldCount; c++)
-            {
-                if (string.Equals(csv.GetName(c).Trim(), required[i], StringComparison.OrdinalIgnoreCase))
-                {
-                    columns[i] = c;
-                    break;
-                }
-            }
-            if (columns[i] < 0)
-            {
-                throw new DeclarationFileException(name, 1, 0, $"the header has no column '{required[i]}'");
-            }
+            throw new DeclarationFileException(name, 1, 0, $"the header has no column '{missing}'");
         }
-        return columns;
+        return [.. required.Select(header.IndexOf)];
     }
 
     /// <summary>Reads the fields of the current row, naming the place of a bad one.</summary>

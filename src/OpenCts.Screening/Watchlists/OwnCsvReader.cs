@@ -16,26 +16,23 @@ public static class OwnCsvReader
         ArgumentNullException.ThrowIfNull(path);
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
-        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < csv.FieldCount; i++)
+        var header = CsvHeader.Of(csv, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Names.Count; i++)
         {
-            var column = csv.GetName(i).Trim().ToLowerInvariant();
-            if (!Columns.Contains(column))
+            if (!Columns.Contains(header.Names[i].ToLowerInvariant()))
             {
                 throw new WatchlistFormatException(path, 1, i + 1, $"unknown column '{csv.GetName(i)}'; the columns are {string.Join(", ", Columns)}");
             }
-            if (!ordinals.TryAdd(column, i))
-            {
-                throw new WatchlistFormatException(path, 1, i + 1, $"column '{column}' appears twice");
-            }
         }
-        foreach (var required in (string[])["list", "id", "name"])
+        if (header.FirstRepeated() is { } repeated)
         {
-            if (!ordinals.ContainsKey(required))
-            {
-                throw new WatchlistFormatException(path, 1, 1, $"the header has no '{required}' column");
-            }
+            throw new WatchlistFormatException(path, 1, repeated.Ordinal + 1, $"column '{repeated.Name.ToLowerInvariant()}' appears twice");
         }
+        if (header.FirstMissing(["list", "id", "name"]) is { } missing)
+        {
+            throw new WatchlistFormatException(path, 1, 1, $"the header has no '{missing}' column");
+        }
+        var ordinals = Columns.Where(c => header.IndexOf(c) >= 0).ToDictionary(c => c, header.IndexOf, StringComparer.Ordinal);
         var entries = new List<WatchlistEntry>();
         var seen = new HashSet<(string, string)>();
         var lines = new CsvLines(csv, hasHeader: true);

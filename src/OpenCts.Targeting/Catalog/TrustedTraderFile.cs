@@ -14,12 +14,9 @@ public static class TrustedTraderFile
     public static IReadOnlyList<TrustedTrader> Load(string path)
     {
         using var csv = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
-        foreach (var column in Columns)
+        if (CsvHeader.Of(csv, StringComparer.Ordinal, trim: false).FirstMissing(Columns) is { } missing)
         {
-            if (!Enumerable.Range(0, csv.FieldCount).Any(i => string.Equals(csv.GetName(i), column, StringComparison.Ordinal)))
-            {
-                throw new FormatException($"{path}: line 1: the header lacks the column '{column}'");
-            }
+            throw new FormatException($"{path}: line 1: the header lacks the column '{missing}'");
         }
         var traders = new List<TrustedTrader>();
         var lines = new CsvLines(csv, hasHeader: true);
