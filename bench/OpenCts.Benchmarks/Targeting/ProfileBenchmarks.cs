@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using OpenCts.Bench.Quality.Profiles;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Samples;
-using OpenCts.Targeting.Profiles.Benchmarking;
 using OpenCts.Targeting.Profiles.Compilation;
 using OpenCts.Targeting.Profiles.Syntax;
 

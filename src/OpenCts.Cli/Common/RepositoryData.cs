@@ -8,13 +8,16 @@ namespace OpenCts.Cli.Common;
 internal static class RepositoryData
 {
     /// <summary>The path of a file or folder under the repository's <c>data/</c>, or null when no checkout holds it.</summary>
-    public static string? Find(params string[] parts)
+    public static string? Find(params string[] parts) => FindInCheckout(["data", .. parts]);
+
+    /// <summary>The path of a file or folder under the repository's root, or null when no checkout holds it.</summary>
+    public static string? FindInCheckout(params string[] parts)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             if (RootAbove(start) is { } root)
             {
-                var candidate = Path.Combine([root, "data", .. parts]);
+                var candidate = Path.Combine([root, .. parts]);
                 if (File.Exists(candidate) || Directory.Exists(candidate))
                 {
                     return candidate;

@@ -26,10 +26,9 @@ internal static class ProfilesCommands
         });
     }
 
-    /// <summary>Registers `cts bench targeting`.</summary>
+    /// <summary>Registers `cts bench targeting`, which runs the bench tool: the peer engines it measures beside stay out of the product.</summary>
     public static void AddProfilesBenchmarks(this IConfigurator<CommandSettings> bench)
     {
-        bench.AddCommand<TargetingBenchCommand>("targeting")
-            .WithDescription("1,000 profiles over 100,000 generated consignments, with watch-list screening, beside RulesEngine and NRules.");
+        bench.AddCommand<Common.BenchToolCommand<TargetingBenchSettings>>("targeting").WithDescription(TargetingBenchSettings.Summary);
     }
 }

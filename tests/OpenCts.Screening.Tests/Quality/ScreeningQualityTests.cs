@@ -1,5 +1,5 @@
+using OpenCts.Bench.Quality;
 using OpenCts.Screening.Matching;
-using OpenCts.Screening.Quality;
 
 namespace OpenCts.Screening.Tests.Quality;
 

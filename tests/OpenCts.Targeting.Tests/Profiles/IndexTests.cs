@@ -1,9 +1,9 @@
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
+using OpenCts.Bench.Quality.Profiles;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Profiles;
 using OpenCts.Ingestion.Samples;
-using OpenCts.Targeting.Profiles.Benchmarking;
 using OpenCts.Targeting.Profiles.Compilation;
 
 namespace OpenCts.Targeting.Tests.Profiles;

@@ -1,7 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
+using OpenCts.Bench.Quality.Profiles;
 using OpenCts.Ingestion.Samples;
-using OpenCts.Targeting.Profiles.Benchmarking;
 using OpenCts.Targeting.Profiles.Compilation;
 using OpenCts.Targeting.Profiles.Json;
 using OpenCts.Targeting.Profiles.Syntax;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using OpenCts.Bench.Quality.Profiles;
 using OpenCts.Domain.Assessments;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Targeting.Catalog;
@@ -53,7 +54,7 @@ public sealed class SampleProfilesTests
     [Fact]
     public void ManyThreadsEvaluatingOneSetGetWhatOneThreadGets()
     {
-        var set = new CompiledProfileSet(OpenCts.Targeting.Profiles.Benchmarking.ProfileMix.Generate(300, seed: 4).Select(r => r.ToProfile()), clock: new FakeTimeProvider(Start));
+        var set = new CompiledProfileSet(ProfileMix.Generate(300, seed: 4).Select(r => r.ToProfile()), clock: new FakeTimeProvider(Start));
         var consignments = new SampleGenerator(8, new SampleOptions(Start, RiskShare: 0.3)).Generate(2000);
         var alone = consignments.Select(c => set.CountHits(c, set.NewContext().At(Start))).ToArray();
 

@@ -1,4 +1,4 @@
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Recall on the variants of one kind.</summary>
 /// <param name="Kind">How the variants were made.</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenCts.Screening.Matching;
 
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Screening quality and speed on generated variants of listed names and on ordinary names that are not listed.</summary>
 /// <param name="Threshold">The alert threshold measured.</param>

@@ -1,6 +1,6 @@
 using OpenCts.Domain.Assessments;
 
-namespace OpenCts.Targeting.Profiles.Benchmarking;
+namespace OpenCts.Bench.Quality.Profiles;
 
 /// <summary>Generates a realistic customs mix of selective risk profiles, as a targeting centre runs them.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using OpenCts.Domain.Watchlists;
 
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Makes seeded ordinary trader names (people of several naming traditions, and companies) that are not on any list, to measure false alerts.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>The naming tradition an ordinary name was drawn from, so that false alerts can be counted for each.</summary>
 public enum NameTradition

@@ -1,50 +1,19 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using OpenCts.Bench.Quality;
 using OpenCts.Cli.Common;
+using OpenCts.Cli.Screening;
 using OpenCts.Screening.Matching;
-using OpenCts.Screening.Quality;
 using OpenCts.Screening.Watchlists;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace OpenCts.Cli.Screening;
+namespace OpenCts.Bench.Cli.Screening;
 
-/// <summary><c>cts bench screening</c>: recall on generated variants of listed names (by kind), false alerts on ordinary names (by naming tradition), and names screened per second.</summary>
-internal sealed class ScreeningBenchCommand : Command<ScreeningBenchCommand.Settings>
+/// <summary><c>cts-bench screening</c> (and <c>cts bench screening</c>, which forwards here): recall on generated variants of listed names (by kind), false alerts on ordinary names (by naming tradition), and names screened per second.</summary>
+internal sealed class ScreeningBenchCommand : Command<ScreeningBenchSettings>
 {
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("--lists <DIR>")]
-        [Description("The watch lists to screen against (default: data/watchlists of the repository above the working folder or the tool).")]
-        public string? Lists { get; init; }
-
-        [CommandOption("--variants <N>")]
-        [Description("How many variants of listed names to generate (default 5,000).")]
-        public int Variants { get; init; } = 5_000;
-
-        [CommandOption("--ordinary <N>")]
-        [Description("How many ordinary, unlisted names to generate (default 10,000).")]
-        public int Ordinary { get; init; } = 10_000;
-
-        [CommandOption("--seed <N>")]
-        [Description("Seed of the generated names (default 1).")]
-        public int Seed { get; init; } = 1;
-
-        [CommandOption("--threshold <X>")]
-        [Description("Alert threshold (default 0.85).")]
-        public double Threshold { get; init; } = ScreeningOptions.DefaultAlertThreshold;
-
-        [CommandOption("--seconds <S>")]
-        [Description("How long to time each speed figure (default 3).")]
-        public double Seconds { get; init; } = 3;
-
-        [CommandOption("--json <FILE>")]
-        [Description("Also write the figures to this file.")]
-        public string? Json { get; init; }
-    }
-
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ScreeningBenchSettings settings, CancellationToken cancellationToken)
     {
         var lists = settings.Lists ?? RepositoryData.Find("watchlists");
         if (lists is null)

@@ -1,4 +1,4 @@
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>How a variant of a listed name was made.</summary>
 public enum VariantKind

@@ -1,56 +1,30 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using OpenCts.Bench.Quality.Profiles;
+using OpenCts.Cli.Common;
+using OpenCts.Cli.Profiles;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Screening.Matching;
 using OpenCts.Screening.Watchlists;
 using OpenCts.Targeting.Assessment;
-using OpenCts.Targeting.Profiles.Benchmarking;
 using OpenCts.Targeting.Profiles.Compilation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace OpenCts.Cli.Profiles;
+namespace OpenCts.Bench.Cli.Targeting;
 
 /// <summary>
-/// <c>cts bench targeting</c>: a realistic mix of 1,000 profiles over 100,000 generated consignments, with every party
+/// <c>cts-bench targeting</c> (and <c>cts bench targeting</c>, which forwards here): a realistic mix of 1,000 profiles over 100,000 generated consignments, with every party
 /// screened against OFAC SDN and the UN list, beside Microsoft RulesEngine and NRules on the same profiles and data.
 /// </summary>
-internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand.Settings>
+internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchSettings>
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
     private const double MinimumCpuSeconds = 2;
 
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("--consignments <N>")]
-        [Description("Generated consignments (default 100,000).")]
-        public int Consignments { get; init; } = 100_000;
-
-        [CommandOption("--profiles <N>")]
-        [Description("Profiles in the mix (default 1,000).")]
-        public int Profiles { get; init; } = 1_000;
-
-        [CommandOption("--seed <S>")]
-        [Description("Seed of the consignments and of the profile mix (default 1).")]
-        public int Seed { get; init; } = 1;
-
-        [CommandOption("--watchlists <DIR>")]
-        [Description("Folder of OFAC SDN and UN list files (default: data/watchlists of the repository above the working folder or the tool).")]
-        public string? Watchlists { get; init; }
-
-        [CommandOption("--peer-seconds <S>")]
-        [Description("How long each peer engine may run; a slow peer runs on the first consignments only (default 10).")]
-        public double PeerSeconds { get; init; } = 10;
-
-        [CommandOption("--json <FILE>")]
-        [Description("Also write the figures to this file.")]
-        public string? Json { get; init; }
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TargetingBenchSettings settings, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLineInterpolated($"generating {settings.Consignments:N0} consignments and {settings.Profiles:N0} profiles...");
         var consignments = new SampleGenerator(settings.Seed, new SampleOptions(Start)).Generate(settings.Consignments);
@@ -82,7 +56,7 @@ internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand
 
         double? withScreening = null, namesPerSecond = null;
         Rate? withScreeningRate = null;
-        var watchlists = settings.Watchlists ?? Common.RepositoryData.Find("watchlists");
+        var watchlists = settings.Watchlists ?? RepositoryData.Find("watchlists");
         var lists = watchlists is null ? null : LoadScreening(watchlists);
         if (lists is { } screening)
         {
@@ -104,7 +78,7 @@ internal sealed class TargetingBenchCommand : AsyncCommand<TargetingBenchCommand
         }
         else
         {
-            Common.Output.Warning($"no watch lists at {watchlists ?? "the repository's data/watchlists"}: the screening figures are left out");
+            Output.Warning($"no watch lists at {watchlists ?? "the repository's data/watchlists"}: the screening figures are left out");
         }
 
         AnsiConsole.MarkupLine("flattening the consignments for the peers (not timed)...");

@@ -1,4 +1,4 @@
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Generated variants of listed names, and how many of each kind were dropped because the index sees them as the listed name itself.</summary>
 /// <param name="Variants">The variants to screen: each differs, once normalised, from the name it came from.</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenCts.Screening.Matching;
 
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Measures how many names per second an index screens, for <c>cts bench screening</c> and <c>cts bench targeting</c>.</summary>
 public static class ScreeningSpeed

@@ -2,7 +2,7 @@ using System.Text;
 using OpenCts.Domain.Watchlists;
 using OpenCts.Screening.Matching;
 
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Makes seeded variants of listed names (word order, a dropped middle name, one typo, accents, an alias, a company form added or removed) to measure recall.</summary>
 /// <remarks>

@@ -5,12 +5,12 @@ using NRules;
 using NRules.Fluent;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
+using OpenCts.Bench.Quality.Profiles;
 using OpenCts.Domain.Consignments;
-using OpenCts.Targeting.Profiles.Benchmarking;
 using OpenCts.Targeting.Profiles.Fields;
 using RulesEngine.Models;
 
-namespace OpenCts.Cli.Profiles;
+namespace OpenCts.Bench.Cli.Targeting;
 
 /// <summary>One goods item as the peer engines see it: flat, with the derived fields already computed.</summary>
 public sealed class PeerItem

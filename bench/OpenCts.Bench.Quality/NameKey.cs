@@ -1,6 +1,6 @@
 using OpenCts.Screening.Matching;
 
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>A name as the screening index sees it: its normalised tokens, sorted.</summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Text;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Profiles;
 
-namespace OpenCts.Targeting.Profiles.Benchmarking;
+namespace OpenCts.Bench.Quality.Profiles;
 
 /// <summary>The criteria on one goods item of a <see cref="MixRule"/>: all must hold for the same item.</summary>
 public sealed record MixItemRule(

@@ -1,4 +1,4 @@
-namespace OpenCts.Screening.Quality;
+namespace OpenCts.Bench.Quality;
 
 /// <summary>Word lists of people's names, by tradition.</summary>
 /// <remarks>

@@ -1,0 +1,3 @@
+using OpenCts.Bench.Cli;
+
+return await BenchApp.RunAsync(args);
