@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,8 @@ public static class CtsServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(CtsServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().UseUrls([.. options.Urls]);
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // Linux has no key encryptor by default; the keys live in the data folder, which holds the store in clear as well.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         var services = builder.Services;
         services.AddSingleton(options.Application);
         services.AddSingleton<StoreGate>();
@@ -47,6 +50,8 @@ public static class CtsServer
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
         });
+        // Session cookies stay valid across restarts: the keys that protect them are kept beside the store.
+        services.AddDataProtection().SetApplicationName("OpenCTS").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Application.Store.DataDirectory, "keys", "data-protection")));
         services.AddCtsAuth();
         services.AddCtsRateLimits(options);
         services.AddOpenApi();

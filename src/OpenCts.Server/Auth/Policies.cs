@@ -30,7 +30,7 @@ public static class Policies
         [RecordExaminations] = [Roles.Examiner],
         [WatchAlerts] = [Roles.Targeter, Roles.Supervisor, Roles.Auditor],
         [ReadProfiles] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
-        [WriteProfiles] = [Roles.Analyst],
+        [WriteProfiles] = [Roles.Analyst, Roles.Supervisor],
         [ApproveProfiles] = [Roles.Supervisor],
         [Backtest] = [Roles.Analyst, Roles.Supervisor],
         [ReadReports] = [Roles.Supervisor, Roles.Auditor],
