@@ -32,6 +32,19 @@ public sealed class MessageFlowTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.NotFound, (await dhl.GetAsync($"/api/v1/messages/{id}", Token)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    public async Task AMessageIsRecognisedByContentWhateverItsContentType(string contentType)
+    {
+        using var postnl = server.As("postnl");
+        var content = Body(RedMessages.Waybill(3_100_000 + contentType.Length, listed: false));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        var response = await postnl.PostAsync("/api/v1/messages", content, Token);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task TheSameSenderAndMessageIdTwiceIsADuplicateThatStoresNothingMore()
     {

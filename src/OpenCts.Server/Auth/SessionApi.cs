@@ -23,7 +23,7 @@ public static class SessionApi
         group.MapPost("", SignInAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.SignIn)
-            .Accepts<SignIn>("application/json", "application/x-www-form-urlencoded")
+            .DocumentsBody("A name and a password, as JSON or as a form.", ("application/json", Microsoft.OpenApi.JsonSchemaType.Object, null), ("application/x-www-form-urlencoded", Microsoft.OpenApi.JsonSchemaType.Object, null))
             .WithSummary("Signs in with a name and password and sets the session cookie.");
         group.MapGet("", (HttpContext context) => TypedResults.Ok(new Session(CtsPrincipal.NameOf(context.User), context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")))
             .RequireAuthorization(Policies.SignedIn)
@@ -44,9 +44,13 @@ public static class SessionApi
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             request = new SignIn(form["name"], form["password"]);
         }
-        else
+        else if (context.Request.HasJsonContentType())
         {
             request = await context.Request.ReadFromJsonAsync<SignIn>(context.RequestAborted).ConfigureAwait(false);
+        }
+        else
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type", detail: "send the name and password as JSON or as a form");
         }
         if (string.IsNullOrWhiteSpace(request?.Name))
         {

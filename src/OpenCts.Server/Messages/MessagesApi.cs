@@ -8,6 +8,7 @@ using OpenCts.Application.Users;
 using OpenCts.Domain.Messages;
 using OpenCts.Server.Alerts;
 using OpenCts.Server.Auth;
+using OpenCts.Server.Common;
 using OpenCts.Server.Consignments;
 using OpenCts.Server.Health;
 using OpenCts.Storage.Messages;
@@ -40,7 +41,7 @@ public static class MessagesApi
         var group = app.MapGroup("/api/v1/messages").WithTags("Messages");
         group.MapPost("", ReceiveAsync)
             .RequireAuthorization(Policies.SubmitMessages)
-            .Accepts<byte[]>("application/octet-stream", "application/xml", "application/json", "text/plain", "application/edifact")
+            .DocumentsBody("The raw message, exactly as the sender's system wrote it; any content type.", ("application/octet-stream", Microsoft.OpenApi.JsonSchemaType.String, "binary"))
             .WithSummary("Receives one message in any format `cts ingest` reads, recognised by content; the sender is the caller. Answers once the message is committed and journaled.");
         group.MapGet("/{id:long}", StatusAsync)
             .RequireAuthorization(Policies.ReadMessages)
