@@ -42,6 +42,7 @@ public sealed class CtsApplication
         Reports = new ProfileEffectiveness(store);
         Audit = new AuditTrail(store);
         Alerts = new AlertFeed(store.Clock);
+        AssessAndAlert = new AlertingAssessment(Assessment, Alerts);
     }
 
     public ICtsStore Store { get; }
@@ -90,4 +91,7 @@ public sealed class CtsApplication
 
     /// <summary>New red-lane assessments, for whoever watches.</summary>
     public AlertFeed Alerts { get; }
+
+    /// <summary>Assessing what is pending and alerting on the red lane, as a host does after intake.</summary>
+    public AlertingAssessment AssessAndAlert { get; }
 }

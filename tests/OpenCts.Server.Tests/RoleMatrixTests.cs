@@ -28,6 +28,7 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["POST /api/v1/session"] = [Open],
         ["GET /api/v1/session"] = [.. Roles.All],
         ["DELETE /api/v1/session"] = [.. Roles.All],
+        ["POST /api/v1/session/password"] = [.. Roles.All],
         ["POST /api/v1/messages"] = [Roles.Submitter],
         ["GET /api/v1/messages/{id:long}"] = [Roles.Submitter, .. Officers],
         ["GET /api/v1/consignments"] = Officers,

@@ -36,6 +36,21 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task APersonReplacesTheOneTimePassword()
+    {
+        var name = "new-" + Guid.NewGuid().ToString("N")[..8];
+        var once = (await server.Application.Users.AddAsync(name, "analyst", apiKey: false, "test", Token)).Secret;
+        using var browser = server.WithCookies();
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
+        var tooShort = await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"short"}"""), Token);
+        Assert.Equal("newPassword", (await tooShort.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"correct horse battery"}"""), Token)).StatusCode);
+        using var again = server.WithCookies();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"correct horse battery"}"""), Token)).StatusCode);
+    }
+
+    [Fact]
     public async Task AWrongPasswordIs401AndRepeatedFailuresLockTheNameOut()
     {
         var name = "locked-" + Guid.NewGuid().ToString("N")[..8];

@@ -106,6 +106,19 @@ public sealed class UserAccounts(ICtsStore store)
         return account;
     }
 
+    /// <summary>Changes a signed-in user's password, given the current one; the new one must be at least 12 characters.</summary>
+    /// <exception cref="DomainException">The current password is wrong or the new one too short; the field is named.</exception>
+    public async Task ChangePasswordAsync(string name, string current, string replacement, CancellationToken cancellationToken)
+    {
+        if (replacement is null || replacement.Length < 12)
+        {
+            throw new DomainException("newPassword", "must be at least 12 characters");
+        }
+        var account = await SignInAsync(name, current, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException("password", "is not the current password");
+        await store.Users.SaveAsync(account with { PasswordHash = Credentials.HashPassword(replacement), ChangedBy = name, ChangedAt = store.Clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Whether a name is locked out now after too many failed sign-ins.</summary>
     public bool IsLockedOut(string name, DateTimeOffset now) =>
         _failures.TryGetValue(name, out var f) && f.Failures >= MaxFailures && now - f.Since < LockOut;

@@ -19,13 +19,11 @@ internal sealed class AssessmentService(CtsApplication application, IntakeSignal
             try
             {
                 await signal.WaitAsync(stoppingToken).ConfigureAwait(false);
-                AssessmentSummary summary;
                 using (await gate.EnterAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    summary = await application.Assessment.AssessPendingAsync(new AssessOptions(), progress: null, stoppingToken).ConfigureAwait(false);
+                    var (summary, alerts) = await application.AssessAndAlert.RunAsync(new AssessOptions(), stoppingToken).ConfigureAwait(false);
+                    metrics.Assessed(summary.Assessments.Count, alerts);
                 }
-                var alerts = application.Alerts.PublishRed(summary.Assessments);
-                metrics.Assessed(summary.Assessments.Count, alerts);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -14,6 +14,9 @@ public static class SessionApi
     /// <summary>A name and password, as JSON or as a form.</summary>
     public sealed record SignIn(string? Name, string? Password);
 
+    /// <summary>The current password and the new one.</summary>
+    public sealed record PasswordChange(string? Password, string? NewPassword);
+
     /// <summary>Who is signed in.</summary>
     public sealed record Session(string Name, string Role);
 
@@ -28,6 +31,11 @@ public static class SessionApi
         group.MapGet("", (HttpContext context) => TypedResults.Ok(new Session(CtsPrincipal.NameOf(context.User), context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")))
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Who is signed in, and in what role.");
+        group.MapPost("/password", async (HttpContext context, CtsApplication application, PasswordChange request) =>
+        {
+            await application.Users.ChangePasswordAsync(CtsPrincipal.NameOf(context.User), request.Password ?? "", request.NewPassword ?? "", context.RequestAborted).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.SignedIn).WithSummary("Changes the signed-in user's password, such as the one-time password it was given.");
         group.MapDelete("", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
