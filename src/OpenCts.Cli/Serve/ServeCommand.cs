@@ -24,7 +24,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var application = Workspace.Application(store);
         if (await application.Users.EnsureAdminAsync(cancellationToken) is { } admin)
         {
-            AnsiConsole.MarkupLineInterpolated($"created user [bold]{admin.Account.Name}[/] (admin); its one-time password, shown only now: [bold]{admin.Secret}[/]");
+            AnsiConsole.MarkupLineInterpolated($"created user [bold]{admin.Account.Name}[/] (admin); its one-time password, shown only now:");
+            // The secret alone on its own line, unstyled and unwrapped, so a script can take it.
+            Console.WriteLine(admin.Secret);
         }
         var urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await using var app = CtsServer.Build(new CtsServerOptions { Application = application, Urls = urls });
