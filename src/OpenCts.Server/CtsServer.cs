@@ -54,7 +54,7 @@ public static class CtsServer
         services.AddDataProtection().SetApplicationName("OpenCTS").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Application.Store.DataDirectory, "keys", "data-protection")));
         services.AddCtsAuth();
         services.AddCtsRateLimits(options);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
 
         var app = builder.Build();
         app.UseExceptionHandler();

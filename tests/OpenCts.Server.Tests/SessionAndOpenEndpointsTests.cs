@@ -74,6 +74,7 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         Assert.Contains("# TYPE cts_http_requests_total counter", await metrics.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         var openApi = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Token);
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/messages", out _));
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("api-key").GetProperty("scheme").GetString());
         var reference = await anonymous.GetStringAsync("/scalar/", Token);
         Assert.Contains("OpenCTS API", reference, StringComparison.Ordinal);
         Assert.DoesNotContain("fonts.scalar.com", reference, StringComparison.Ordinal);

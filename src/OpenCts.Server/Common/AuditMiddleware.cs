@@ -7,7 +7,7 @@ using OpenCts.Server.Auth;
 namespace OpenCts.Server.Common;
 
 /// <summary>Writes every action (each request that is not a read) to the journaled audit trail: who, what, on what, when, and its answer.</summary>
-/// <remarks>It runs before authorization, so refused attempts (401, 403, 429) are audited as well.</remarks>
+/// <remarks>It runs before authorization, so refused attempts (401, 403) are audited as well; requests the rate limiter turns away (429) are not, so that a flood cannot fill the ledger.</remarks>
 internal sealed class AuditMiddleware(RequestDelegate next, CtsApplication application)
 {
     public async Task InvokeAsync(HttpContext context)
