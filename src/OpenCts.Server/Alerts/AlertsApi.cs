@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenCts.Application;
 using OpenCts.Server.Auth;
@@ -29,7 +30,7 @@ public static class AlertsApi
     }
 
     // Written by hand rather than through Results.ServerSentEvents, whose wire format for typed items has changed between versions.
-    private static async Task StreamAsync(HttpContext context, CtsApplication application, IOptions<JsonOptions> json)
+    private static async Task StreamAsync(HttpContext context, CtsApplication application, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
         using var subscription = application.Alerts.Subscribe();
         StoreGate.Leave(context);
@@ -37,7 +38,9 @@ public static class AlertsApi
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
-        var cancellationToken = context.RequestAborted;
+        // The stream ends when the client goes away or the server stops, so that stopping does not wait for every watcher.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         // A comment line first, so a client sees the stream open before the first alert.
         await response.WriteAsync(": alerts\n\n", cancellationToken).ConfigureAwait(false);
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +57,7 @@ public static class AlertsApi
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the server is stopping.
         }
     }
 }
