@@ -51,13 +51,13 @@ public sealed class MessageFlowTests(ServerFixture server)
         using var postnl = server.As("postnl");
         var body = RedMessages.Waybill(3_000_001, listed: false);
         var first = await (await postnl.PostAsync("/api/v1/messages", Body(body), Token)).Content.ReadFromJsonAsync<JsonElement>(Token);
-        var before = await server.Application.Store.Messages.CountsAsync(Token);
+        var before = await server.UseStoreAsync(a => a.Store.Messages.CountsAsync(Token));
         var again = await postnl.PostAsync("/api/v1/messages", Body(body), Token);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal("duplicate", second.GetProperty("status").GetString());
         Assert.Equal(first.GetProperty("id").GetInt64(), second.GetProperty("id").GetInt64());
-        Assert.Equal(before, await server.Application.Store.Messages.CountsAsync(Token));
+        Assert.Equal(before, await server.UseStoreAsync(a => a.Store.Messages.CountsAsync(Token)));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class MessageFlowTests(ServerFixture server)
         // The officer's comment stays inside customs.
         Assert.False(referral.TryGetProperty("comment", out _));
 
-        var audit = await server.Application.Audit.LatestAsync(20, Token);
+        var audit = await server.UseStoreAsync(a => a.Audit.LatestAsync(20, Token));
         Assert.Contains(audit, e => e.Actor == "tom" && e.Action == "POST /api/v1/consignments/{document}/decisions" && e.Target.Contains(document, StringComparison.Ordinal) && e.Outcome == "201");
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCts.Application;
 using OpenCts.Storage.Sqlite;
 
@@ -36,8 +37,12 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task EachApiKeyHasItsOwnAllowanceAndThenGets429()
     {
-        var first = (await _application.Users.AddAsync("first", "auditor", apiKey: true, "test", Token)).Secret;
-        var second = (await _application.Users.AddAsync("second", "auditor", apiKey: true, "test", Token)).Secret;
+        string first, second;
+        using (await _app.Services.GetRequiredService<Common.StoreGate>().EnterAsync(Token))
+        {
+            first = (await _application.Users.AddAsync("first", "auditor", apiKey: true, "test", Token)).Secret;
+            second = (await _application.Users.AddAsync("second", "auditor", apiKey: true, "test", Token)).Secret;
+        }
         using var one = Client(first);
         using var two = Client(second);
         for (var i = 0; i < 3; i++)

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCts.Application;
 using OpenCts.Application.Assessing;
 using OpenCts.Application.Users;
@@ -73,6 +74,13 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>A client keeping cookies, for people who sign in.</summary>
     public HttpClient WithCookies() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
+
+    /// <summary>Runs work on the store beside the running server, holding the server's gate as a request does (the embedded store cannot read beside its own open write).</summary>
+    public async Task<T> UseStoreAsync<T>(Func<CtsApplication, Task<T>> work)
+    {
+        using var lease = await App.Services.GetRequiredService<Common.StoreGate>().EnterAsync(CancellationToken.None);
+        return await work(Application);
+    }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -39,7 +39,7 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
     public async Task APersonReplacesTheOneTimePassword()
     {
         var name = "new-" + Guid.NewGuid().ToString("N")[..8];
-        var once = (await server.Application.Users.AddAsync(name, "analyst", apiKey: false, "test", Token)).Secret;
+        var once = (await server.UseStoreAsync(a => a.Users.AddAsync(name, "analyst", apiKey: false, "test", Token))).Secret;
         using var browser = server.WithCookies();
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
         var tooShort = await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"short"}"""), Token);
@@ -54,7 +54,7 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
     public async Task AWrongPasswordIs401AndRepeatedFailuresLockTheNameOut()
     {
         var name = "locked-" + Guid.NewGuid().ToString("N")[..8];
-        var password = (await server.Application.Users.AddAsync(name, "auditor", apiKey: false, "test", Token)).Secret;
+        var password = (await server.UseStoreAsync(a => a.Users.AddAsync(name, "auditor", apiKey: false, "test", Token))).Secret;
         using var browser = server.WithCookies();
         for (var i = 0; i < OpenCts.Application.Users.UserAccounts.MaxFailures; i++)
         {

@@ -12,7 +12,7 @@ public sealed class ValidationTests(ServerFixture server)
 
     private async Task<string> AnyDocumentAsync()
     {
-        var rows = await server.Application.Store.Assessments.TargetsAsync(1, Domain.Assessments.Lane.Green, Token);
+        var rows = await server.UseStoreAsync(a => a.Store.Assessments.TargetsAsync(1, Domain.Assessments.Lane.Green, Token));
         return Uri.EscapeDataString(rows[0].Assessment.DocumentKey);
     }
 
