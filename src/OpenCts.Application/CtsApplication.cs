@@ -1,11 +1,17 @@
+using OpenCts.Application.Alerts;
 using OpenCts.Application.Assessing;
 using OpenCts.Application.CrossBorder;
+using OpenCts.Application.Audit;
+using OpenCts.Application.Consignments;
+using OpenCts.Application.Decisions;
 using OpenCts.Application.Engine;
 using OpenCts.Application.Examinations;
 using OpenCts.Application.Intake;
 using OpenCts.Application.Lists;
 using OpenCts.Application.Model;
 using OpenCts.Application.Profiles;
+using OpenCts.Application.Reports;
+using OpenCts.Application.Users;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Storage;
 using OpenCts.Targeting.Assessment;
@@ -33,6 +39,14 @@ public sealed class CtsApplication
         Training = new ModelTraining(store, Engines);
         Exports = new ExportAttachment(store);
         Bundles = new BundleLoading(this);
+        Users = new UserAccounts(store);
+        Decisions = new ConsignmentDecisions(store);
+        ExaminationResults = new ExaminationRecording(store);
+        Consignments = new ConsignmentQueries(store);
+        Reports = new ProfileEffectiveness(store);
+        Audit = new AuditTrail(store);
+        Alerts = new AlertFeed(store.Clock);
+        AssessAndAlert = new AlertingAssessment(Assessment, Alerts);
     }
 
     public ICtsStore Store { get; }
@@ -66,4 +80,28 @@ public sealed class CtsApplication
 
     /// <summary>Bundle folders laid out like <c>samples/</c>.</summary>
     public BundleLoading Bundles { get; }
+
+    /// <summary>User accounts, their credentials and sign-in.</summary>
+    public UserAccounts Users { get; }
+
+    /// <summary>Officers' decisions on consignments.</summary>
+    public ConsignmentDecisions Decisions { get; }
+
+    /// <summary>One examination result at a time, as an examiner reports it.</summary>
+    public ExaminationRecording ExaminationResults { get; }
+
+    /// <summary>Assessed consignments for officers to read.</summary>
+    public ConsignmentQueries Consignments { get; }
+
+    /// <summary>How profiles perform.</summary>
+    public ProfileEffectiveness Reports { get; }
+
+    /// <summary>Who did what, when.</summary>
+    public AuditTrail Audit { get; }
+
+    /// <summary>New red-lane assessments, for whoever watches.</summary>
+    public AlertFeed Alerts { get; }
+
+    /// <summary>Assessing what is pending and alerting on the red lane, as a host does after intake.</summary>
+    public AlertingAssessment AssessAndAlert { get; }
 }

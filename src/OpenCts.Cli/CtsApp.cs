@@ -5,6 +5,7 @@ using OpenCts.Cli.Model;
 using OpenCts.Cli.Profiles;
 using OpenCts.Cli.Screening;
 using OpenCts.Cli.Targeting;
+using OpenCts.Cli.Users;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,6 +55,9 @@ public static class CtsApp
             config.AddLedgerCommands();
             config.AddCrossBorderCommands();
             config.AddFormatsCommands();
+            config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Serve the officers' REST API on the store; the first start creates an admin and prints its one-time password.")
+                .WithExample("serve", "--data", "cts-data", "--urls", "http://127.0.0.1:8080");
+            config.AddUsersCommands();
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");

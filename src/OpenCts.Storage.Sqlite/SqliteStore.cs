@@ -1,17 +1,23 @@
 using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Storage;
 using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.CrossBorder;
+using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
 using OpenCts.Storage.Profiles;
 using OpenCts.Storage.Sqlite.Assessments;
+using OpenCts.Storage.Sqlite.Audit;
 using OpenCts.Storage.Sqlite.CrossBorder;
+using OpenCts.Storage.Sqlite.Decisions;
 using OpenCts.Storage.Sqlite.Examinations;
 using OpenCts.Storage.Sqlite.Messages;
 using OpenCts.Storage.Sqlite.Profiles;
 using OpenCts.Storage.Sqlite.Schema;
+using OpenCts.Storage.Sqlite.Users;
 using OpenCts.Storage.Sqlite.Watchlists;
+using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
 namespace OpenCts.Storage.Sqlite;
@@ -44,6 +50,9 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         Watchlists = new SqliteWatchlistStore(this);
         Examinations = new SqliteExaminationStore(this);
         ExportRecords = new SqliteExportRecordStore(this);
+        Decisions = new SqliteDecisionStore(this);
+        Users = new SqliteUserStore(this);
+        AuditLog = new SqliteAuditLog(this);
     }
 
     public string DataDirectory { get; }
@@ -71,6 +80,12 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public IExaminationStore Examinations { get; }
 
     public IExportRecordStore ExportRecords { get; }
+
+    public IDecisionStore Decisions { get; }
+
+    public IUserStore Users { get; }
+
+    public IAuditLog AuditLog { get; }
 
     /// <summary>Whether a data folder holds a store.</summary>
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, FileName));
@@ -130,6 +145,12 @@ public sealed class SqliteStore : ICtsStore, IDisposable
                 return watchlists.ReadTrustedTradersCanonical(Number());
             case RecordKinds.AllowList:
                 return watchlists.ReadAllowListCanonical(Number());
+            case RecordKinds.Decision:
+                return ((SqliteDecisionStore)Decisions).ReadCanonical(Number());
+            case RecordKinds.User:
+                return ((SqliteUserStore)Users).ReadCanonical(Number());
+            case RecordKinds.Audit:
+                return ((SqliteAuditLog)AuditLog).ReadCanonical(Number());
             case RecordKinds.Profile:
                 var at = id.LastIndexOf('@');
                 return at > 0 && int.TryParse(id[(at + 1)..], System.Globalization.NumberStyles.None, invariant, out var version)

@@ -1,8 +1,11 @@
 using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.CrossBorder;
+using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
 using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
 namespace OpenCts.Storage;
@@ -33,6 +36,12 @@ public interface ICtsStore : IAsyncDisposable
     IExaminationStore Examinations { get; }
 
     IExportRecordStore ExportRecords { get; }
+
+    IDecisionStore Decisions { get; }
+
+    IUserStore Users { get; }
+
+    IAuditLog AuditLog { get; }
 
     /// <summary>The canonical bytes of any journaled record, as the ledger committed to them; null when the record is gone.</summary>
     /// <exception cref="ArgumentException">The kind is not one the store writes, or the id is malformed.</exception>

@@ -28,4 +28,13 @@ public static class RecordKinds
 
     /// <summary>An addition to or removal from the allow-list of confirmed false positives.</summary>
     public const string AllowList = "allow-list";
+
+    /// <summary>An officer's decision on a consignment.</summary>
+    public const string Decision = "decision";
+
+    /// <summary>A version of a user account (without its credential hashes).</summary>
+    public const string User = "user";
+
+    /// <summary>An entry of the audit log.</summary>
+    public const string Audit = "audit";
 }

@@ -9,7 +9,7 @@ using OpenCts.Storage.Assessments;
 namespace OpenCts.Storage.Sqlite.Assessments;
 
 /// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
-internal sealed class SqliteAssessmentStore(SqliteStore store) : IAssessmentStore
+internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssessmentStore
 {
     private readonly SqliteStore _store = store;
 

@@ -18,7 +18,7 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
         foreach (var result in results)
         {
             using var command = _store.Command(
-                "INSERT INTO examinations (document_key, outcome, amount_recovered, examined_at, notes, recorded_at) VALUES ($k, $o, $a, $e, $n, $r) RETURNING id", transaction);
+                "INSERT INTO examinations (document_key, outcome, amount_recovered, examined_at, notes, recorded_at, finding, currency, quantity) VALUES ($k, $o, $a, $e, $n, $r, $f, $c, $q) RETURNING id", transaction);
             var examinedAt = result.ExaminedAt.ToString("O", CultureInfo.InvariantCulture);
             command.Parameters.AddWithValue("$k", result.DocumentKey);
             command.Parameters.AddWithValue("$o", result.Outcome.ToString());
@@ -26,6 +26,9 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
             command.Parameters.AddWithValue("$e", examinedAt);
             command.Parameters.AddWithValue("$n", (object?)result.Notes ?? DBNull.Value);
             command.Parameters.AddWithValue("$r", _store.Now());
+            command.Parameters.AddWithValue("$f", (object?)result.Finding ?? DBNull.Value);
+            command.Parameters.AddWithValue("$c", (object?)result.Currency ?? DBNull.Value);
+            command.Parameters.AddWithValue("$q", result.Quantity is { } quantity ? (double)quantity : DBNull.Value);
             var id = (long)command.ExecuteScalar()!;
             await _store.JournalAsync(work, RecordKinds.Examination, id, ReadCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
         }
@@ -35,21 +38,27 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
     /// <summary>The canonical bytes of a recorded result, as the ledger commits to them; null if it is gone.</summary>
     internal byte[]? ReadCanonical(long id, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
     {
-        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes, recorded_at FROM examinations WHERE id = $id", transaction);
+        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes, recorded_at, finding, currency, quantity FROM examinations WHERE id = $id", transaction);
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
-        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5)));
+        var canonical = string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5));
+        // The details of the result form were added later: a result without them keeps the bytes the ledger committed to before.
+        if (!reader.IsDBNull(6) || !reader.IsDBNull(7) || !reader.IsDBNull(8))
+        {
+            canonical = string.Join('\n', canonical, reader.IsDBNull(6) ? "" : reader.GetString(6), reader.IsDBNull(7) ? "" : reader.GetString(7), reader.IsDBNull(8) ? "" : reader.GetDouble(8).ToString("R", CultureInfo.InvariantCulture));
+        }
+        return Encoding.UTF8.GetBytes(canonical);
     }
 
     /// <summary>Every recorded result, oldest first.</summary>
     public Task<IReadOnlyList<ExaminationResult>> AllAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes FROM examinations ORDER BY id");
+        using var command = _store.Command("SELECT document_key, outcome, amount_recovered, examined_at, notes, finding, currency, quantity FROM examinations ORDER BY id");
         using var reader = command.ExecuteReader();
         var result = new List<ExaminationResult>();
         while (reader.Read())
@@ -59,7 +68,10 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
                 Enum.Parse<ExaminationOutcome>(reader.GetString(1)),
                 (decimal)reader.GetDouble(2),
                 DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : (decimal)reader.GetDouble(7)));
         }
         return Task.FromResult<IReadOnlyList<ExaminationResult>>(result);
     }

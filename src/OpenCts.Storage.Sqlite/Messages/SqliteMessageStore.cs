@@ -10,7 +10,7 @@ using OpenCts.Storage.Messages;
 namespace OpenCts.Storage.Sqlite.Messages;
 
 /// <summary>Raw messages and consignment versions: what was received, exactly, and what was read from it.</summary>
-internal sealed class SqliteMessageStore(SqliteStore store) : IMessageStore
+internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageStore
 {
     private readonly SqliteStore _store = store;
 

@@ -208,6 +208,46 @@ internal static class Migrations
         ALTER TABLE raw_messages_v4 RENAME TO raw_messages;
         CREATE UNIQUE INDEX raw_messages_accepted ON raw_messages (sender, message_id) WHERE status <> 'rejected';
         """,
+        // The server (issue #11): officers' decisions, user accounts as versions, the audit log, and examination details from the result form.
+        """
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            examination_kind TEXT,
+            comment TEXT,
+            actor TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_by_document ON decisions (document_key, id);
+
+        CREATE TABLE user_versions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            disabled INTEGER NOT NULL,
+            password_hash TEXT,
+            api_key_id TEXT,
+            api_key_hash TEXT,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX user_versions_by_name ON user_versions (name COLLATE NOCASE, id);
+        CREATE INDEX user_versions_by_key ON user_versions (api_key_id) WHERE api_key_id IS NOT NULL;
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+
+        ALTER TABLE examinations ADD COLUMN finding TEXT;
+        ALTER TABLE examinations ADD COLUMN currency TEXT;
+        ALTER TABLE examinations ADD COLUMN quantity REAL;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

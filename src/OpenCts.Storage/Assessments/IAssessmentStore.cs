@@ -19,4 +19,7 @@ public interface IAssessmentStore
 
     /// <summary>How many current assessments fall in each lane.</summary>
     Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every assessment of a document, of every version, oldest first.</summary>
+    Task<IReadOnlyList<Assessment>> OfAsync(string documentKey, CancellationToken cancellationToken);
 }

@@ -53,4 +53,7 @@ public interface IMessageStore
     Task<string?> KeyOfAsync(string documentNumber, CancellationToken cancellationToken);
 
     Task<MessageCounts> CountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The stored raw message with this id, as its sender is told about it, or null.</summary>
+    Task<ReceivedRecord?> FindAsync(long id, CancellationToken cancellationToken);
 }

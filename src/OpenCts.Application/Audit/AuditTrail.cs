@@ -1,0 +1,18 @@
+using OpenCts.Storage;
+using OpenCts.Storage.Audit;
+
+namespace OpenCts.Application.Audit;
+
+/// <summary>Who did what, when: every action a host performs for someone, journaled into the ledger.</summary>
+public sealed class AuditTrail(ICtsStore store)
+{
+    public async Task<AuditEntry> RecordAsync(string actor, string action, string target, string outcome, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(actor, action, target, outcome, store.Clock.GetUtcNow());
+        await store.AuditLog.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        return entry;
+    }
+
+    /// <summary>The latest entries, newest first.</summary>
+    public Task<IReadOnlyList<AuditEntry>> LatestAsync(int limit, CancellationToken cancellationToken) => store.AuditLog.LatestAsync(limit, cancellationToken);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenCts.Application;
+using OpenCts.Application.Assessing;
+using OpenCts.Server.Common;
+using OpenCts.Server.Health;
+
+namespace OpenCts.Server.Alerts;
+
+/// <summary>Assesses what is pending right after each intake and publishes each new red-lane assessment to the alert feed.</summary>
+/// <remarks>It also runs once at start, for what was received while the server was down.</remarks>
+internal sealed class AssessmentService(CtsApplication application, IntakeSignal signal, StoreGate gate, ServerMetrics metrics, ILogger<AssessmentService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        signal.Raise();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(stoppingToken).ConfigureAwait(false);
+                using (await gate.EnterAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    var (summary, alerts) = await application.AssessAndAlert.RunAsync(new AssessOptions(), stoppingToken).ConfigureAwait(false);
+                    metrics.Assessed(summary.Assessments.Count, alerts);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // One failed run must not stop assessment; the next intake tries again.
+                logger.LogError(exception, "assessing pending consignments failed");
+            }
+        }
+    }
+}

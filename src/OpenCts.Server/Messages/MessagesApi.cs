@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OpenCts.Application;
+using OpenCts.Application.Users;
+using OpenCts.Domain.Messages;
+using OpenCts.Server.Alerts;
+using OpenCts.Server.Auth;
+using OpenCts.Server.Common;
+using OpenCts.Server.Consignments;
+using OpenCts.Server.Health;
+using OpenCts.Storage.Messages;
+
+namespace OpenCts.Server.Messages;
+
+/// <summary>Messages from carriers, forwarders and postal operators: <c>/api/v1/messages</c>.</summary>
+public static class MessagesApi
+{
+    /// <summary>The most a message body may hold.</summary>
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>An issue of a message, with its place.</summary>
+    public sealed record IssueView(string Severity, string Place, string Message);
+
+    /// <summary>A data-quality finding on one document of a message.</summary>
+    public sealed record FindingView(string Document, string Path, string? Value, string Rule, string Message);
+
+    /// <summary>What became of a received message.</summary>
+    public sealed record ReceiptView(long Id, string Status, IReadOnlyList<IssueView> Issues, IReadOnlyList<string> Documents, IReadOnlyList<FindingView> Findings);
+
+    /// <summary>A document of a message, with the decisions on it (and, for officers, its lane).</summary>
+    public sealed record DocumentStatus(string Document, int Version, string? Lane, double? Score, IReadOnlyList<DecisionView> Decisions);
+
+    /// <summary>The status of a message as its sender or an officer reads it.</summary>
+    public sealed record MessageView(long Id, string Sender, string MessageId, string Format, DateTimeOffset ReceivedAt, string Status, IReadOnlyList<IssueView> Issues, IReadOnlyList<DocumentStatus> Documents);
+
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/messages").WithTags("Messages");
+        group.MapPost("", ReceiveAsync)
+            .RequireAuthorization(Policies.SubmitMessages)
+            .DocumentsBody("The raw message, exactly as the sender's system wrote it; any content type.", ("application/octet-stream", Microsoft.OpenApi.JsonSchemaType.String, "binary"))
+            .WithSummary("Receives one message in any format `cts ingest` reads, recognised by content; the sender is the caller. Answers once the message is committed and journaled.");
+        group.MapGet("/{id:long}", StatusAsync)
+            .RequireAuthorization(Policies.ReadMessages)
+            .WithSummary("The status of a message and of its documents; a submitter sees only its own.");
+        return app;
+    }
+
+    private static async Task<Results<Created<ReceiptView>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext context, CtsApplication application, IntakeSignal signal, ServerMetrics metrics, [FromHeader(Name = "X-File-Name")] string? fileName, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Message too large", detail: $"a message may hold at most {MaxBodyBytes} bytes");
+        }
+        var source = string.IsNullOrWhiteSpace(fileName) ? "upload" : Path.GetFileName(fileName);
+        var received = await application.Intake.ReceiveAsync(body, source, CtsPrincipal.NameOf(context.User), cancellationToken).ConfigureAwait(false);
+        if (received.Any(r => r.Stored.Outcome == MessageOutcome.Stored))
+        {
+            signal.Raise();
+        }
+        foreach (var message in received)
+        {
+            metrics.Message(message.Stored.Status);
+        }
+        if (received.Count == 0 || received.All(r => r.Stored.Outcome == MessageOutcome.Rejected))
+        {
+            var issues = received.SelectMany(r => r.Stored.Issues).Where(i => i.Severity == IssueSeverity.Error).Select(Issue).ToList();
+            var problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The message cannot be read",
+                Detail = issues.Count > 0 ? $"{issues[0].Place}: {issues[0].Message}" : "nothing in the body was recognised as a message",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            };
+            problem.Extensions["id"] = received.Count > 0 ? received[0].Stored.RawMessageId : null;
+            problem.Extensions["errors"] = issues;
+            return TypedResults.Problem(problem);
+        }
+        var first = received.First(r => r.Stored.Outcome != MessageOutcome.Rejected).Stored;
+        var receipt = new ReceiptView(
+            first.RawMessageId,
+            first.Status,
+            [.. first.Issues.Select(Issue)],
+            [.. first.Versions.Select(v => v.DocumentKey)],
+            [.. first.Findings.Select(f => new FindingView(f.DocumentKey, f.Finding.Path, f.Finding.Value, f.Finding.Rule, f.Finding.Message))]);
+        return TypedResults.Created($"/api/v1/messages/{first.RawMessageId}", receipt);
+    }
+
+    private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> StatusAsync(HttpContext context, CtsApplication application, long id, CancellationToken cancellationToken)
+    {
+        var record = await application.Store.Messages.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var submitter = context.User.IsInRole(Roles.Submitter);
+        // A submitter is told nothing of another sender's messages, not even that they exist.
+        if (record is null || (submitter && !string.Equals(record.Sender, CtsPrincipal.NameOf(context.User), StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message", detail: $"no message {id} of yours is stored");
+        }
+        var documents = new List<DocumentStatus>();
+        foreach (var (key, version) in record.Versions)
+        {
+            var decisions = await application.Decisions.OfAsync(key, cancellationToken).ConfigureAwait(false);
+            if (submitter)
+            {
+                // The sender learns what it is asked to do, never the risk lane, the score or the officer's notes.
+                documents.Add(new DocumentStatus(key, version, null, null, [.. decisions.Select(d => new DecisionView(d.DocumentKey, d.Action, d.ExaminationKind, null, "customs", d.DecidedAt))]));
+                continue;
+            }
+            var assessment = (await application.Store.Assessments.OfAsync(key, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.ConsignmentVersion == version);
+            documents.Add(new DocumentStatus(key, version, assessment is null ? null : ConsignmentViews.LaneName(assessment.Lane), assessment?.Score, [.. decisions.Select(DecisionView.Of)]));
+        }
+        return TypedResults.Ok(new MessageView(record.Id, record.Sender, record.MessageId, record.Format, record.ReceivedAt, record.Status, [.. record.Issues.Select(Issue)], documents));
+    }
+
+    private static IssueView Issue(IngestionIssue issue) => new(issue.Severity == IssueSeverity.Error ? "error" : "warning", issue.Location, issue.Message);
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using OpenCts.Storage.Audit;
+
+namespace OpenCts.Storage.Sqlite.Audit;
+
+/// <summary>The audit log, one journaled row per action.</summary>
+internal sealed class SqliteAuditLog(SqliteStore store) : IAuditLog
+{
+    private readonly SqliteStore _store = store;
+
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        _store.WriteAsync((work, transaction) => Append(work, transaction, entry, cancellationToken), cancellationToken);
+
+    private async ValueTask<long> Append(UnitOfWork work, SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        using var command = _store.Command("INSERT INTO audit_log (actor, action, target, outcome, at) VALUES ($by, $a, $t, $o, $at) RETURNING id", transaction);
+        command.Parameters.AddWithValue("$by", entry.Actor);
+        command.Parameters.AddWithValue("$a", entry.Action);
+        command.Parameters.AddWithValue("$t", entry.Target);
+        command.Parameters.AddWithValue("$o", entry.Outcome);
+        command.Parameters.AddWithValue("$at", entry.At.ToString("O", CultureInfo.InvariantCulture));
+        var id = (long)command.ExecuteScalar()!;
+        await _store.JournalAsync(work, RecordKinds.Audit, id, ReadCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT actor, action, target, outcome, at FROM audit_log WHERE id = $id", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)))
+            : null;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> LatestAsync(int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command("SELECT actor, action, target, outcome, at FROM audit_log ORDER BY id DESC LIMIT $n");
+        command.Parameters.AddWithValue("$n", limit);
+        using var reader = command.ExecuteReader();
+        var result = new List<AuditEntry>();
+        while (reader.Read())
+        {
+            result.Add(new AuditEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+        }
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(result);
+    }
+}
