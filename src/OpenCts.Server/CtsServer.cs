@@ -13,6 +13,7 @@ using OpenCts.Server.Common;
 using OpenCts.Server.Consignments;
 using OpenCts.Server.Examinations;
 using OpenCts.Server.Health;
+using OpenCts.Server.Lists;
 using OpenCts.Server.Messages;
 using OpenCts.Server.Profiles;
 using OpenCts.Server.Reports;
@@ -42,6 +43,8 @@ public static class CtsServer
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<ServerMetrics>();
         services.AddHostedService<AssessmentService>();
+        services.AddSingleton(options);
+        services.AddHostedService<WatchlistRefreshService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

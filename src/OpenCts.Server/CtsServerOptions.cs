@@ -22,4 +22,10 @@ public sealed class CtsServerOptions
 
     /// <summary>The least level logged; the server logs warnings and errors by default.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>How often the watch lists are downloaded again from their publishers; null (the default) never.</summary>
+    public TimeSpan? WatchlistRefresh { get; init; }
+
+    /// <summary>Where the scheduled refresh downloads from; null for the official OFAC and UN addresses.</summary>
+    public IReadOnlyList<Uri>? WatchlistSources { get; init; }
 }

@@ -16,6 +16,30 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("--urls <URLS>")]
         [Description("Where to listen; several separated by ';' (default http://127.0.0.1:8080).")]
         public string Urls { get; init; } = "http://127.0.0.1:8080";
+
+        [CommandOption("--refresh-watchlists <HOURS>")]
+        [Description("Download the OFAC and UN lists again every this many hours, the first time at start (default: never).")]
+        public double? RefreshWatchlists { get; init; }
+
+        [CommandOption("--watchlist-source <URL>")]
+        [Description("Where the scheduled refresh downloads from; repeat for each file (default: the official OFAC and UN addresses).")]
+        public string[] WatchlistSources { get; init; } = [];
+
+        public override ValidationResult Validate()
+        {
+            if (RefreshWatchlists is { } hours && (double.IsNaN(hours) || hours <= 0 || hours > 24 * 366))
+            {
+                return ValidationResult.Error($"--refresh-watchlists {hours} is not a number of hours above 0");
+            }
+            foreach (var source in WatchlistSources)
+            {
+                if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    return ValidationResult.Error($"--watchlist-source '{source}' is not an http or https address");
+                }
+            }
+            return base.Validate();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -29,7 +53,13 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             Console.WriteLine(admin.Secret);
         }
         var urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        await using var app = CtsServer.Build(new CtsServerOptions { Application = application, Urls = urls });
+        await using var app = CtsServer.Build(new CtsServerOptions
+        {
+            Application = application,
+            Urls = urls,
+            WatchlistRefresh = settings.RefreshWatchlists is { } hours ? TimeSpan.FromHours(hours) : null,
+            WatchlistSources = settings.WatchlistSources.Length > 0 ? [.. settings.WatchlistSources.Select(s => new Uri(s))] : null,
+        });
         await app.StartAsync(cancellationToken);
         foreach (var address in CtsServer.Addresses(app))
         {
