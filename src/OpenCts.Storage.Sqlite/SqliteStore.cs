@@ -183,6 +183,25 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
         Journal.RecordAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
 
+    /// <summary>The canonical bytes of a record kept as one row: its id, then each column the query selects, one a line (null as empty).</summary>
+    internal byte[]? CanonicalRow(string sql, long id, SqliteTransaction? transaction)
+    {
+        using var command = Command(sql, transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        var fields = new string[reader.FieldCount + 1];
+        fields[0] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            fields[i + 1] = Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }
+        return System.Text.Encoding.UTF8.GetBytes(string.Join('\n', fields));
+    }
+
     /// <summary>A command on the writer's connection in its transaction, or, without one, on this thread's reading connection.</summary>
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

@@ -26,15 +26,8 @@ internal sealed class SqliteAuditLog(SqliteStore store) : IAuditLog
         return id;
     }
 
-    internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null)
-    {
-        using var command = _store.Command("SELECT actor, action, target, outcome, at FROM audit_log WHERE id = $id", transaction);
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)))
-            : null;
-    }
+    internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null) =>
+        _store.CanonicalRow("SELECT actor, action, target, outcome, at FROM audit_log WHERE id = $id", id, transaction);
 
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int limit, CancellationToken cancellationToken)
     {

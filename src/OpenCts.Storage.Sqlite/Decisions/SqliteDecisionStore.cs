@@ -29,17 +29,8 @@ internal sealed class SqliteDecisionStore(SqliteStore store) : IDecisionStore
         return id;
     }
 
-    internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null)
-    {
-        using var command = _store.Command("SELECT document_key, action, examination_kind, comment, actor, decided_at FROM decisions WHERE id = $id", transaction);
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.IsDBNull(3) ? "" : reader.GetString(3), reader.GetString(4), reader.GetString(5)));
-    }
+    internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null) =>
+        _store.CanonicalRow("SELECT document_key, action, examination_kind, comment, actor, decided_at FROM decisions WHERE id = $id", id, transaction);
 
     public Task<IReadOnlyList<Decision>> OfAsync(string documentKey, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ internal sealed partial class SqliteWatchlistStore
     }
 
     internal byte[]? ReadReferenceListCanonical(long id, SqliteTransaction? transaction = null) =>
-        Canonical("SELECT name, version, source, saved_at, body FROM reference_list_versions WHERE id = $id", id, transaction);
+        _store.CanonicalRow("SELECT name, version, source, saved_at, body FROM reference_list_versions WHERE id = $id", id, transaction);
 
     public Task<VersionChange> ReplaceTrustedTradersAsync(IReadOnlyCollection<TrustedTrader> traders, string source, CancellationToken cancellationToken) =>
         _store.WriteAsync(async (work, transaction) =>
@@ -86,7 +86,7 @@ internal sealed partial class SqliteWatchlistStore
     }
 
     internal byte[]? ReadTrustedTradersCanonical(long id, SqliteTransaction? transaction = null) =>
-        Canonical("SELECT 'trusted-traders', version, source, saved_at, body FROM trusted_trader_versions WHERE id = $id", id, transaction);
+        _store.CanonicalRow("SELECT 'trusted-traders', version, source, saved_at, body FROM trusted_trader_versions WHERE id = $id", id, transaction);
 
     public Task AllowAsync(AllowListEntry entry, CancellationToken cancellationToken) =>
         _store.WriteAsync(async (work, transaction) =>
@@ -115,7 +115,7 @@ internal sealed partial class SqliteWatchlistStore
     }
 
     internal byte[]? ReadAllowListCanonical(long id, SqliteTransaction? transaction = null) =>
-        Canonical("SELECT change, party_name, list, entry_id, decided_by || '\n' || why || '\n' || decided_at FROM allow_list_changes WHERE id = $id", id, transaction);
+        _store.CanonicalRow("SELECT change, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes WHERE id = $id", id, transaction);
 
     /// <summary>The allow-list in force: the latest decision on each party, list and entry, where it allows.</summary>
     private IReadOnlyList<AllowListEntry> CurrentAllowList(SqliteTransaction? transaction)
@@ -159,25 +159,6 @@ internal sealed partial class SqliteWatchlistStore
         }
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : (0, null);
-    }
-
-    /// <summary>The row's id and its five columns, one a line: the bytes the ledger commits to.</summary>
-    private byte[]? Canonical(string sql, long id, SqliteTransaction? transaction)
-    {
-        using var command = _store.Command(sql, transaction);
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-        var fields = new string[6];
-        fields[0] = id.ToString(CultureInfo.InvariantCulture);
-        for (var i = 0; i < 5; i++)
-        {
-            fields[i + 1] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
-        }
-        return Encoding.UTF8.GetBytes(string.Join('\n', fields));
     }
 
     private static string Key(TrustedTrader trader) => trader.Scheme + ":" + trader.Identifier;
