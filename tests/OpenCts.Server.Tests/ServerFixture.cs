@@ -75,7 +75,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public HttpClient WithCookies() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
 
-    /// <summary>Runs work on the store beside the running server, holding the server's gate as a request does (the embedded store cannot read beside its own open write).</summary>
+    /// <summary>Runs work on the store beside the running server, holding the server's gate as a request does.</summary>
     public async Task<T> UseStoreAsync<T>(Func<CtsApplication, Task<T>> work)
     {
         using var lease = await App.Services.GetRequiredService<Common.StoreGate>().EnterAsync(CancellationToken.None);

@@ -4,9 +4,10 @@ namespace OpenCts.Server.Common;
 
 /// <summary>Lets one request (or the background assessment) use the store at a time.</summary>
 /// <remarks>
-/// The embedded store works on one SQLite connection, which cannot read beside its own open write transaction; its writes
-/// are serialised but its reads are not. The server therefore takes this gate around each request, and a long-lived
-/// request (the alert stream) lets it go once it no longer needs the store. A backend with a connection pool would not need it.
+/// It was needed while the embedded store read and wrote on one SQLite connection, which cannot read beside its own open
+/// write transaction. The store now reads on a connection per thread beside its one writer, so the gate only serialises
+/// requests; it stays until a load test shows the server correct without it. A long-lived request (the alert stream)
+/// lets it go once it no longer needs the store.
 /// </remarks>
 public sealed class StoreGate
 {
