@@ -18,6 +18,7 @@ using OpenCts.Server.Messages;
 using OpenCts.Server.Profiles;
 using OpenCts.Server.Reports;
 using OpenCts.Server.Users;
+using OpenCts.Server.Web;
 using Scalar.AspNetCore;
 
 namespace OpenCts.Server;
@@ -56,12 +57,14 @@ public static class CtsServer
         // Session cookies stay valid across restarts: the keys that protect them are kept beside the store.
         services.AddDataProtection().SetApplicationName("OpenCTS").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Application.Store.DataDirectory, "keys", "data-protection")));
         services.AddCtsAuth();
+        services.AddCtsWeb();
         services.AddCtsRateLimits(options);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCtsAssets();
         app.Use(async (context, next) =>
         {
             await next(context).ConfigureAwait(false);
@@ -71,6 +74,7 @@ public static class CtsServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AuditMiddleware>();
+        app.UseMiddleware<CsrfHeader>();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
@@ -84,6 +88,7 @@ public static class CtsServer
         app.MapProfilesApi();
         app.MapReportsApi();
         app.MapUsersApi();
+        app.MapRazorPages();
         return app;
     }
 

@@ -50,7 +50,17 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["POST /api/v1/users/{name}/disable"] = [Roles.Admin],
         ["POST /api/v1/users/{name}/reset"] = [Roles.Admin],
         ["GET /api/v1/audit"] = [Roles.Admin, Roles.Auditor],
+        // The pages: a stranger is sent to the sign-in page instead of 401.
+        ["GET /"] = [.. Roles.All],
+        ["GET /signin"] = [Open],
+        ["GET /signout"] = [.. Roles.All],
+        ["GET /password"] = [.. Roles.All],
     };
+
+    /// <summary>Whether a route is a page, which sends a stranger to sign in, rather than part of the API.</summary>
+    private static bool IsPage(string key) =>
+        !(key.Contains(" /api/", StringComparison.Ordinal) || key.Contains(" /openapi", StringComparison.Ordinal) || key.Contains(" /scalar", StringComparison.Ordinal)
+          || key.EndsWith(" /healthz", StringComparison.Ordinal) || key.EndsWith(" /metrics", StringComparison.Ordinal));
 
     [Fact]
     public async Task EveryEndpointAnswersEveryRoleAndNobodyAsTheMatrixSays()
@@ -69,9 +79,10 @@ public sealed class RoleMatrixTests(ServerFixture server)
             using (var anonymous = server.Anonymous())
             {
                 var status = await AskAsync(anonymous, method, url);
-                if (open ? status is 401 or 403 : status != 401)
+                var refused = IsPage(key) ? 302 : 401;
+                if (open ? status is 401 or 403 || (IsPage(key) && status == 302) : status != refused)
                 {
-                    wrong.Add($"{key} without credentials: {status}, expected {(open ? "an answer" : "401")}");
+                    wrong.Add($"{key} without credentials: {status}, expected {(open ? "an answer" : refused.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
                 }
             }
             foreach (var role in Roles.All)

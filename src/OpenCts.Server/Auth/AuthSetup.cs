@@ -30,12 +30,21 @@ internal static class AuthSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
-                // An API answers 401 and 403; it never redirects to a login page.
+                options.LoginPath = Web.WebSetup.SignInPath;
+                // The API answers 401 and 403 and never redirects; a page sends a stranger to the sign-in page.
                 options.Events.OnRedirectToLogin = context =>
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    if (Web.WebSetup.IsApi(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
                     return Task.CompletedTask;
                 };
+                // A signed-in user without the role gets 403 on pages too: the layout's status page says so.
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

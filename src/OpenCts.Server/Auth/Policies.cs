@@ -19,6 +19,8 @@ public static class Policies
     public const string ManageUsers = "manage-users";
     public const string ReadUsers = "read-users";
     public const string SignedIn = "signed-in";
+    public const string WorkExaminations = "work-examinations";
+    public const string ReadWatchlists = "read-watchlists";
 
     /// <summary>The roles of each policy. The auditor reads everything and changes nothing; the submitter sees only its own messages.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -37,5 +39,7 @@ public static class Policies
         [ManageUsers] = [Roles.Admin],
         [ReadUsers] = [Roles.Admin, Roles.Auditor],
         [SignedIn] = [.. Roles.All],
+        [WorkExaminations] = [Roles.Examiner, Roles.Supervisor, Roles.Auditor],
+        [ReadWatchlists] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
     };
 }

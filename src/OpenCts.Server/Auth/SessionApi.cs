@@ -17,8 +17,8 @@ public static class SessionApi
     /// <summary>The current password and the new one.</summary>
     public sealed record PasswordChange(string? Password, string? NewPassword);
 
-    /// <summary>Who is signed in.</summary>
-    public sealed record Session(string Name, string Role);
+    /// <summary>Who is signed in, and the antiforgery token a cookie-authenticated client sends in <c>X-CSRF-TOKEN</c> with every change.</summary>
+    public sealed record Session(string Name, string Role, string? CsrfToken = null);
 
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
@@ -28,7 +28,8 @@ public static class SessionApi
             .RequireRateLimiting(RateLimits.SignIn)
             .DocumentsBody("A name and a password, as JSON or as a form.", ("application/json", Microsoft.OpenApi.JsonSchemaType.Object, null), ("application/x-www-form-urlencoded", Microsoft.OpenApi.JsonSchemaType.Object, null))
             .WithSummary("Signs in with a name and password and sets the session cookie.");
-        group.MapGet("", (HttpContext context) => TypedResults.Ok(new Session(CtsPrincipal.NameOf(context.User), context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")))
+        group.MapGet("", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+                TypedResults.Ok(new Session(CtsPrincipal.NameOf(context.User), context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "", antiforgery.GetAndStoreTokens(context).RequestToken)))
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Who is signed in, and in what role.");
         group.MapPost("/password", async (HttpContext context, CtsApplication application, PasswordChange request) =>
