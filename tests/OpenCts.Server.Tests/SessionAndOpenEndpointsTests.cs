@@ -22,8 +22,28 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         Assert.DoesNotContain("hash", users.GetRawText(), StringComparison.OrdinalIgnoreCase);
         // An admin manages users; it does not read consignments.
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/v1/consignments", Token)).StatusCode);
+        await SendAntiforgeryTokenAsync(browser);
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync("/api/v1/session", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/users", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AChangeSignedInByCookieWithoutTheAntiforgeryTokenIsRefused()
+    {
+        using var browser = server.WithCookies();
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"ops","password":"{{server.OpsPassword}}"}"""), Token)).StatusCode);
+        // What a page on another site could make the browser send: the cookie, but not the token.
+        using var forged = await browser.PostAsync("/api/v1/users", ServerFixture.Json("""{"name":"intruder","role":"admin"}"""), Token);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("antiforgery", await forged.Content.ReadAsStringAsync(Token), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await server.UseStoreAsync(a => a.Users.FindAsync("intruder", Token)));
+    }
+
+    /// <summary>What the pages' scripts do: read the antiforgery token of the session and send it with every change.</summary>
+    private static async Task SendAntiforgeryTokenAsync(HttpClient browser)
+    {
+        var session = await browser.GetFromJsonAsync<JsonElement>("/api/v1/session", Token);
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session.GetProperty("csrfToken").GetString());
     }
 
     [Fact]
@@ -42,6 +62,7 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         var once = (await server.UseStoreAsync(a => a.Users.AddAsync(name, "analyst", apiKey: false, "test", Token))).Secret;
         using var browser = server.WithCookies();
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
+        await SendAntiforgeryTokenAsync(browser);
         var tooShort = await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"short"}"""), Token);
         Assert.Equal("newPassword", (await tooShort.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("field").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"correct horse battery"}"""), Token)).StatusCode);
