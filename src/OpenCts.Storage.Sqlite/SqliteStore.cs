@@ -193,13 +193,9 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         {
             return null;
         }
-        var fields = new string[reader.FieldCount + 1];
-        fields[0] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            fields[i + 1] = Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        }
-        return System.Text.Encoding.UTF8.GetBytes(string.Join('\n', fields));
+        var columns = new object?[reader.FieldCount];
+        reader.GetValues(columns!);
+        return CanonicalForm.Row(id, columns);
     }
 
     /// <summary>A command on the writer's connection in its transaction, or, without one, on this thread's reading connection.</summary>

@@ -11,24 +11,41 @@ namespace OpenCts.Ledger.Audit;
 /// rewriting the stored hashes too changes the root, which no longer matches the signed checkpoint.
 /// When one record was logged more than once (a new version under the same id), only its latest leaf is compared with its current bytes.
 /// </remarks>
-public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? checkpointVerifier)
+public sealed class LedgerAuditor
 {
+    private readonly Func<ILedgerView> _open;
+    private readonly CheckpointVerifier? _checkpointVerifier;
+
+    /// <summary>An auditor of the ledger kept in a SQLite file.</summary>
+    public LedgerAuditor(string databasePath, CheckpointVerifier? checkpointVerifier)
+        : this(() => LedgerReader.Open(databasePath), checkpointVerifier)
+    {
+    }
+
+    /// <summary>An auditor of a ledger kept elsewhere: <paramref name="openLedger"/> opens a view of it for each audit, disposed after.</summary>
+    public LedgerAuditor(Func<ILedgerView> openLedger, CheckpointVerifier? checkpointVerifier)
+    {
+        ArgumentNullException.ThrowIfNull(openLedger);
+        _open = openLedger;
+        _checkpointVerifier = checkpointVerifier;
+    }
+
     /// <summary>Runs the audit; <paramref name="progress"/> receives the number of leaves checked so far.</summary>
     public AuditReport Audit(IRecordSource records, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        using var reader = LedgerReader.Open(databasePath);
+        using var reader = _open();
         var checkpoint = reader.LatestCheckpoint();
         string? checkpointProblem = null;
         if (checkpoint is null)
         {
             checkpointProblem = "no checkpoint has been signed";
         }
-        else if (checkpointVerifier is not null)
+        else if (_checkpointVerifier is not null)
         {
             try
             {
-                checkpointVerifier.Verify(checkpoint.ToString());
+                _checkpointVerifier.Verify(checkpoint.ToString());
             }
             catch (Exception e) when (e is NoteFormatException or NoteVerificationException)
             {
@@ -37,7 +54,7 @@ public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? check
         }
         var (treeSize, _) = reader.Tree();
         var checkpointSize = checkpoint?.Checkpoint.Size ?? 0;
-        var latestOfRepeated = LatestOfRepeatedRecords(databasePath);
+        var latestOfRepeated = reader.LatestOfRepeatedRecords();
         var findings = new List<AuditFinding>();
         var range = new CompactRange();
         byte[]? recomputedAtCheckpoint = checkpointSize == 0 ? MerkleHash.EmptyRoot : null;
@@ -103,7 +120,7 @@ public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? check
         }
     }
 
-    private static byte[] StoredRoot(LedgerReader reader, long size)
+    private static byte[] StoredRoot(ILedgerView reader, long size)
     {
         try
         {
@@ -115,7 +132,7 @@ public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? check
         }
     }
 
-    private static void CheckRecord(LeafRow leaf, IRecordSource records, Dictionary<(string, string), long> latestOfRepeated, List<AuditFinding> findings)
+    private static void CheckRecord(LeafRow leaf, IRecordSource records, IReadOnlyDictionary<(string Kind, string Id), long> latestOfRepeated, List<AuditFinding> findings)
     {
         if (leaf.Erased)
         {
@@ -146,19 +163,5 @@ public sealed class LedgerAuditor(string databasePath, CheckpointVerifier? check
             findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordAltered,
                 "the record's bytes differ from those logged"));
         }
-    }
-
-    private static Dictionary<(string, string), long> LatestOfRepeatedRecords(string databasePath)
-    {
-        var latest = new Dictionary<(string, string), long>();
-        using var connection = LedgerSchema.Open(databasePath);
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT record_kind, record_id, max(leaf_index) FROM ledger_leaves GROUP BY record_kind, record_id HAVING count(*) > 1";
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
-        {
-            latest[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
-        }
-        return latest;
     }
 }

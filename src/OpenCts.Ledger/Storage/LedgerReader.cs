@@ -7,7 +7,7 @@ using OpenCts.Ledger.Proofs;
 namespace OpenCts.Ledger.Storage;
 
 /// <summary>Reads the ledger on its own connection: tree size, proofs, leaves, tiles and proof bundles.</summary>
-public sealed class LedgerReader : IDisposable
+public sealed class LedgerReader : ILedgerView
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
@@ -78,6 +78,20 @@ public sealed class LedgerReader : IDisposable
     /// <summary>The stored leaf hash of every leaf in [<paramref name="start"/>, <paramref name="end"/>), in order.</summary>
     public IEnumerable<(long Index, byte[] Hash)> LeafHashes(long start, long end) =>
         NodeRange(0, start, end);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<(string Kind, string Id), long> LatestOfRepeatedRecords()
+    {
+        var latest = new Dictionary<(string, string), long>();
+        using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT record_kind, record_id, max(leaf_index) FROM ledger_leaves GROUP BY record_kind, record_id HAVING count(*) > 1";
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            latest[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+        return latest;
+    }
 
     /// <summary>A C2SP tlog-tiles tile: <paramref name="width"/> hashes at tree level 8·<paramref name="level"/>; null if the tree is too small.</summary>
     public byte[]? Tile(int level, long index, int width)

@@ -53,7 +53,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         {
             return null;
         }
-        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        return CanonicalForm.Assessment(id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
     }
 
     public Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken)

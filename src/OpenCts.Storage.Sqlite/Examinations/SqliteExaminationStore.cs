@@ -45,13 +45,17 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
         {
             return null;
         }
-        var canonical = string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture), reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5));
-        // The details of the result form were added later: a result without them keeps the bytes the ledger committed to before.
-        if (!reader.IsDBNull(6) || !reader.IsDBNull(7) || !reader.IsDBNull(8))
-        {
-            canonical = string.Join('\n', canonical, reader.IsDBNull(6) ? "" : reader.GetString(6), reader.IsDBNull(7) ? "" : reader.GetString(7), reader.IsDBNull(8) ? "" : reader.GetDouble(8).ToString("R", CultureInfo.InvariantCulture));
-        }
-        return Encoding.UTF8.GetBytes(canonical);
+        return CanonicalForm.Examination(
+            id,
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetDouble(2),
+            reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetDouble(8));
     }
 
     /// <summary>Every recorded result, oldest first.</summary>

@@ -72,10 +72,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         {
             return null;
         }
-        var header = string.Join('\n', rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
         // Read as bytes whatever the storage class: an edited row may have turned the blob into text.
-        var bytes = reader.GetFieldValue<byte[]>(7);
-        return [.. Encoding.UTF8.GetBytes(header + "\n\n"), .. bytes];
+        return CanonicalForm.Message(rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<byte[]>(7));
     }
 
     /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet.</summary>

@@ -52,7 +52,7 @@ internal sealed class SqliteProfileStore(SqliteStore store) : IProfileStore
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$version", version);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? Encoding.UTF8.GetBytes(string.Join('\n', id, version, reader.GetString(0), reader.GetString(1), reader.GetString(2))) : null;
+        return reader.Read() ? CanonicalForm.Profile(id, version, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
     /// <summary>The latest version of every profile.</summary>

@@ -42,8 +42,7 @@ internal sealed class SqliteUserStore(SqliteStore store) : IUserStore
         {
             return null;
         }
-        var credential = reader.GetBoolean(3) ? "password" : reader.IsDBNull(4) ? "none" : "api-key " + reader.GetString(4);
-        return Encoding.UTF8.GetBytes(string.Join('\n', id, reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0 ? "disabled" : "enabled", credential, reader.GetString(5), reader.GetString(6)));
+        return CanonicalForm.User(id, reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0, reader.GetBoolean(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6));
     }
 
     public Task<UserAccount?> FindAsync(string name, CancellationToken cancellationToken)

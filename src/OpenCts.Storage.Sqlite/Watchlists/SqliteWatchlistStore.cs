@@ -59,7 +59,7 @@ internal sealed partial class SqliteWatchlistStore(SqliteStore store) : IWatchli
         insert.Parameters.AddWithValue("$list", list);
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var body = insert.Parameters.Add("$body", SqliteType.Text);
-        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var digest = new CanonicalForm.WatchlistDigest();
         int added = 0, amended = 0, kept = 0;
         foreach (var entry in entries)
         {
@@ -71,7 +71,7 @@ internal sealed partial class SqliteWatchlistStore(SqliteStore store) : IWatchli
             var json = JsonSerializer.Serialize(entry, DomainJson.Options);
             body.Value = json;
             insert.ExecuteNonQuery();
-            digest.AppendData(Encoding.UTF8.GetBytes(json + "\n"));
+            digest.Add(json);
             if (!previous.TryGetValue(entry.Id, out var before))
             {
                 added++;
@@ -88,7 +88,7 @@ internal sealed partial class SqliteWatchlistStore(SqliteStore store) : IWatchli
         loadRow.Parameters.AddWithValue("$source", source);
         loadRow.Parameters.AddWithValue("$at", _store.Now());
         loadRow.Parameters.AddWithValue("$count", entries.Count);
-        loadRow.Parameters.AddWithValue("$digest", Convert.ToHexStringLower(digest.GetHashAndReset()));
+        loadRow.Parameters.AddWithValue("$digest", digest.Finish());
         var loadId = (long)loadRow.ExecuteScalar()!;
         return (new WatchlistChange(list, added, previous.Count - kept, amended, entries.Count), loadId);
     }
@@ -116,16 +116,16 @@ internal sealed partial class SqliteWatchlistStore(SqliteStore store) : IWatchli
             using var entries = _store.Command("SELECT body FROM watchlist_entries WHERE list = $list ORDER BY rowid", transaction);
             entries.Parameters.AddWithValue("$list", list);
             using var reader = entries.ExecuteReader();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var hash = new CanonicalForm.WatchlistDigest();
             count = 0;
             while (reader.Read())
             {
-                hash.AppendData(Encoding.UTF8.GetBytes(reader.GetString(0) + "\n"));
+                hash.Add(reader.GetString(0));
                 count++;
             }
-            digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+            digest = hash.Finish();
         }
-        return Encoding.UTF8.GetBytes(string.Join('\n', loadId, list, source, loadedAt, count, digest));
+        return CanonicalForm.WatchlistLoad(loadId, list, source, loadedAt, count, digest);
     }
 
     public Task<IReadOnlyList<WatchlistEntry>> EntriesAsync(CancellationToken cancellationToken)

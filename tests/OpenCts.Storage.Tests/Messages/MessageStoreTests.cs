@@ -14,7 +14,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task TheSameSenderAndMessageIdIsStoredOnce(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var first = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
         var second = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
         Assert.Equal((MessageOutcome.Stored, MessageStatus.Accepted), (first.Outcome, first.Status));
@@ -28,7 +28,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ALaterMessageForTheSameDocumentBecomesANewVersionAndKeepsTheOld(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
         var stored = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-2", SampleConsignment.Of(vessel: "POLAR STAR")), "b.json", Token);
         Assert.Equal([(Key, 2)], stored.Versions);
@@ -44,7 +44,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ARejectedMessageKeepsItsBytesAndErrorsButNoConsignment(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var raw = "{\"sender\": \"MAEU\", \"consignments\": ["u8.ToArray();
         var broken = Assert.Single(new Ingestion.Json.JsonMessageFormat().Parse("x.json", raw, DateTimeOffset.UnixEpoch, Token));
         var stored = await test.Store.Messages.StoreAsync(broken, "x.json", Token);
@@ -66,7 +66,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task AFailureBeforeCommitLeavesNothingOfTheMessage(string backend)
     {
-        await using var test = TestStore.Create(backend, failWith: new FailingJournal());
+        await using var test = await TestStore.CreateAsync(backend, failWith: new FailingJournal());
         await Assert.ThrowsAsync<IOException>(() => test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of(), SampleConsignment.Of("MAEU2")), "a.json", Token));
         Assert.Equal(new MessageCounts(0, 0, 0, 0), await (await test.ReopenAsync()).Messages.CountsAsync(Token));
     }
@@ -75,7 +75,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ACancelledTokenBeforeTheCommitLeavesNothingOfTheMessage(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", cancel.Token));
@@ -86,7 +86,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ACancellationMarksTheDocumentCancelledAndKeepsItsVersions(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
         var cancel = SampleConsignment.Parse("c.json", """{"sender": "MAEU", "messageId": "M-9", "function": "cancellation", "cancels": ["OceanBillOfLading:MAEU123456789", "OceanBillOfLading:NOPE"]}""");
         var stored = await test.Store.Messages.StoreAsync(cancel, "c.json", Token);
@@ -101,7 +101,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task AStoredVersionReadsBackAsTheConsignmentThatWasSent(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
         var pending = Assert.Single(await test.Store.Messages.PendingAssessmentAsync(Token));
         Assert.Equal(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignment.Of() with { Provenance = pending.Consignment.Provenance }), ConsignmentJsonWriter.ToUtf8Bytes(pending.Consignment));
@@ -113,7 +113,7 @@ public class MessageStoreTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ManyReadersAtOnceBesideAWriterEachSeeAWholeCommittedState(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var writer = Task.Run(async () =>
         {
             for (var i = 0; i < 60; i++)

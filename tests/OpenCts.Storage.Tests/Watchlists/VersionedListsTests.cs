@@ -14,7 +14,7 @@ public class VersionedListsTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task EachChangeOfAReferenceListIsANewJournaledVersionAndAnUnchangedLoadIsNot(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var first = await test.Store.Watchlists.SetReferenceListAsync("high-risk-origins", ["CO", "EC", "PE"], "origins.txt", Token);
         var same = await test.Store.Watchlists.SetReferenceListAsync("high-risk-origins", ["PE", "EC", "CO", "CO"], "origins.txt", Token);
         var second = await test.Store.Watchlists.SetReferenceListAsync("high-risk-origins", ["CO", "BO"], "origins-v2.txt", Token);
@@ -32,7 +32,7 @@ public class VersionedListsTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task TheTrustedTraderRegisterIsVersionedAndJournaled(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var delta = new TrustedTrader("EORI", "NL123456789", "Delta Foods B.V.", "AEO-F", At.AddYears(-1), null);
         var andes = new TrustedTrader("EORI", "EC000111222", "Andes Fruits S.A.", "AEO-S", null, At.AddYears(1));
         var first = await test.Store.Watchlists.ReplaceTrustedTradersAsync([delta, andes], "aeo.csv", Token);
@@ -49,7 +49,7 @@ public class VersionedListsTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task AnAllowListDecisionAndItsWithdrawalAreBothKeptAndJournaled(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         var entry = new AllowListEntry("BANCO NACIONAL S.A.", "ofac-sdn", "306", "supervisor.ana", "different bank, other country", At);
         await test.Store.Watchlists.AllowAsync(entry, Token);
         Assert.Equal([entry], await test.Store.Watchlists.AllowListAsync(Token));
@@ -67,7 +67,7 @@ public class VersionedListsTests
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ANewVersionOfAWatchListSaysWhatWasAddedRemovedAndAmended(string backend)
     {
-        await using var test = TestStore.Create(backend);
+        await using var test = await TestStore.CreateAsync(backend);
         WatchlistEntry Entry(string id, string name) => new("own", id, SubjectKind.Organisation, name);
         await test.Store.Watchlists.ReplaceAsync([new LoadedList("own", "v1.csv", [Entry("1", "ALPHA TRADING"), Entry("2", "BETA LOGISTICS"), Entry("3", "GAMMA LTD")])], Token);
         var changes = await test.Store.Watchlists.ReplaceAsync([new LoadedList("own", "v2.csv", [Entry("1", "ALPHA TRADING"), Entry("2", "BETA LOGISTICS FZE"), Entry("4", "DELTA SHIPPING")])], Token);

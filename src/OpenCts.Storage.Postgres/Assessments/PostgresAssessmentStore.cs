@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Assessments;
+
+namespace OpenCts.Storage.Postgres.Assessments;
+
+/// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
+internal sealed class PostgresAssessmentStore(PostgresStore store) : IAssessmentStore
+{
+    private const string LaneRank = "CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END";
+
+    private const string Current =
+        """
+        JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+        WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
+        """;
+
+    private readonly PostgresStore _store = store;
+
+    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync(work => Save(work, assessments, cancellationToken), cancellationToken);
+
+    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        await using var command = _store.Command(
+            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES (@key, @version, @score, @lane, @at, @reasons) RETURNING id",
+            work);
+        var key = command.Parameters.Add("key", NpgsqlDbType.Text);
+        var version = command.Parameters.Add("version", NpgsqlDbType.Integer);
+        var score = command.Parameters.Add("score", NpgsqlDbType.Double);
+        var lane = command.Parameters.Add("lane", NpgsqlDbType.Text);
+        var at = command.Parameters.Add("at", NpgsqlDbType.Text);
+        var reasons = command.Parameters.Add("reasons", NpgsqlDbType.Text);
+        var ids = new List<long>(assessments.Count);
+        foreach (var assessment in assessments)
+        {
+            key.Value = assessment.DocumentKey;
+            version.Value = assessment.ConsignmentVersion;
+            score.Value = assessment.Score;
+            lane.Value = assessment.Lane.ToString();
+            at.Value = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
+            reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            ids.Add(id);
+            await _store.JournalAsync(work, RecordKinds.Assessment, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        }
+        return ids;
+    }
+
+    /// <summary>The canonical bytes of a stored assessment, as the ledger commits to them; null if it is gone.</summary>
+    internal async Task<byte[]?> ReadCanonicalAsync(long id, UnitOfWork? work, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            "SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE id = @id",
+            r => CanonicalForm.Assessment(id, r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetString(3), r.GetString(4), r.GetString(5)),
+            work, cancellationToken, ("id", id)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            $"""
+            SELECT a.id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind
+            FROM assessments a
+            {Current}
+              AND {LaneRank} >= @minimum
+            ORDER BY {LaneRank} DESC, a.score DESC, a.document_key
+            LIMIT @limit
+            """,
+            r => new TargetRow(r.GetInt64(0), Read(r, 1), r.GetString(7), r.GetString(8)),
+            null, cancellationToken, ("minimum", (int)minimumLane), ("limit", limit)).ConfigureAwait(false);
+
+    public async Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            $"SELECT a.lane, COUNT(*)::integer FROM assessments a {Current} GROUP BY a.lane",
+            r => (Lane: Enum.Parse<Lane>(r.GetString(0)), Count: r.GetInt32(1)), null, cancellationToken).ConfigureAwait(false);
+        var counts = Enum.GetValues<Lane>().ToDictionary(l => l, _ => 0);
+        foreach (var (lane, count) in rows)
+        {
+            counts[lane] = count;
+        }
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<Assessment>> OfAsync(string documentKey, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            "SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE document_key = @k ORDER BY id",
+            r => Read(r, 0), null, cancellationToken, ("k", documentKey)).ConfigureAwait(false);
+
+    /// <summary>An assessment from six columns starting at <paramref name="at"/>: key, version, score, lane, time, reasons.</summary>
+    private static Assessment Read(NpgsqlDataReader reader, int at) => new(
+        reader.GetString(at),
+        reader.GetInt32(at + 1),
+        reader.GetDouble(at + 2),
+        Enum.Parse<Lane>(reader.GetString(at + 3)),
+        JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(at + 5), DomainJson.Options),
+        DateTimeOffset.Parse(reader.GetString(at + 4), CultureInfo.InvariantCulture));
+}

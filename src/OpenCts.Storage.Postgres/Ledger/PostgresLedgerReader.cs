@@ -1,0 +1,105 @@
+using Npgsql;
+using OpenCts.Ledger.Checkpoints;
+using OpenCts.Ledger.Merkle;
+using OpenCts.Ledger.Storage;
+
+namespace OpenCts.Storage.Postgres.Ledger;
+
+/// <summary>Reads the ledger kept in a PostgreSQL database: tree, checkpoints, leaves and proofs, for the audit (<see cref="OpenCts.Ledger.Audit.LedgerAuditor"/>) and proofs.</summary>
+/// <remarks>
+/// The ledger's audit and proof planning are synchronous, so this reader is too. Each read takes a pooled connection of
+/// its own, so that the audit can walk the leaves and their stored hashes side by side.
+/// </remarks>
+public sealed class PostgresLedgerReader : ILedgerView
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresLedgerReader(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+    }
+
+    /// <summary>A reader on a database whose ledger tables exist (<see cref="PostgresStore.OpenAsync(string, CancellationToken)"/> makes them).</summary>
+    public static PostgresLedgerReader Open(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return new PostgresLedgerReader(dataSource);
+    }
+
+    public (long Size, byte[] Root) Tree()
+    {
+        using var connection = _dataSource.OpenConnection();
+        return PostgresLedgerQueries.TreeAsync(connection, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public SignedCheckpoint? LatestCheckpoint()
+    {
+        using var connection = _dataSource.OpenConnection();
+        return PostgresLedgerQueries.LatestCheckpointAsync(connection, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public byte[] RootAt(long size) => Resolve([TreeShape.Root(size)])[0];
+
+    /// <summary>The RFC 9162 inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves.</summary>
+    public byte[][] InclusionProof(long index, long size) => Resolve(TreeShape.Inclusion(index, size));
+
+    /// <summary>The RFC 9162 consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves.</summary>
+    public byte[][] ConsistencyProof(long size1, long size2) => Resolve(TreeShape.Consistency(size1, size2));
+
+    /// <summary>The latest leaf logged for a record, or null.</summary>
+    public LeafRow? FindLeaf(string recordKind, string recordId) =>
+        Query(
+            """
+            SELECT leaf_index, record_kind, record_id, salt, commitment, erased_at FROM ledger_leaves
+            WHERE record_kind = @kind AND record_id = @id ORDER BY leaf_index DESC LIMIT 1
+            """, ReadLeaf, ("kind", recordKind), ("id", recordId)).FirstOrDefault();
+
+    public IEnumerable<LeafRow> Leaves(long start, long end) =>
+        Query(
+            """
+            SELECT leaf_index, record_kind, record_id, salt, commitment, erased_at FROM ledger_leaves
+            WHERE leaf_index >= @start AND leaf_index < @end ORDER BY leaf_index
+            """, ReadLeaf, ("start", start), ("end", end));
+
+    public IEnumerable<(long Index, byte[] Hash)> LeafHashes(long start, long end) =>
+        Query("SELECT id, hash FROM ledger_nodes WHERE id >= @a AND id < @b ORDER BY id",
+            r => (NodeId.FromKey(r.GetInt64(0)).Index, r.GetFieldValue<byte[]>(1)), ("a", new NodeId(0, start).Key), ("b", new NodeId(0, end).Key));
+
+    public IReadOnlyDictionary<(string Kind, string Id), long> LatestOfRepeatedRecords() =>
+        Query("SELECT record_kind, record_id, max(leaf_index) FROM ledger_leaves GROUP BY record_kind, record_id HAVING count(*) > 1",
+            r => (Key: (r.GetString(0), r.GetString(1)), Index: r.GetInt64(2))).ToDictionary(r => r.Key, r => r.Index);
+
+    public void Dispose()
+    {
+        // The connections are the data source's: each read returned its own.
+    }
+
+    private byte[][] Resolve(IReadOnlyList<NodeId[]> plan)
+    {
+        using var connection = _dataSource.OpenConnection();
+        return TreeShape.Resolve(plan, new PostgresNodeReader(connection));
+    }
+
+    private IEnumerable<T> Query<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return row(reader);
+        }
+    }
+
+    private static LeafRow ReadLeaf(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+        reader.GetFieldValue<byte[]>(4),
+        !reader.IsDBNull(5));
+}

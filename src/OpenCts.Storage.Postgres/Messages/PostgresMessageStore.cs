@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Messages;
+using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Messages;
+
+namespace OpenCts.Storage.Postgres.Messages;
+
+/// <summary>Raw messages and consignment versions: what was received, exactly, and what was read from it.</summary>
+internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
+{
+    private const string VersionColumns = "c.document_key, v.version, c.status, v.raw_message_id, v.body";
+
+    private readonly PostgresStore _store = store;
+
+    public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
+        _store.WriteAsync(work => Store(work, message, fileName, cancellationToken), cancellationToken);
+
+    private async ValueTask<StoredMessage> Store(UnitOfWork work, ParsedMessage message, string fileName, CancellationToken cancellationToken)
+    {
+        if (!message.IsRejected && await _store.ScalarAsync(
+                "SELECT id FROM raw_messages WHERE sender = @s AND message_id = @m AND status <> 'rejected'", work, cancellationToken,
+                ("s", message.Sender), ("m", message.MessageId)).ConfigureAwait(false) is long existing)
+        {
+            return new StoredMessage(MessageOutcome.Duplicate, existing, MessageStatus.Duplicate, [], [], []);
+        }
+        var issues = message.Issues.ToList();
+        var cancellable = new List<string>();
+        if (!message.IsRejected)
+        {
+            foreach (var key in message.CancelledDocuments)
+            {
+                if (await CurrentVersionAsync(key, work, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    issues.Add(new IngestionIssue(IssueSeverity.Warning, $"{fileName}: cancels", $"document {key} is not known here; nothing was cancelled"));
+                }
+                else
+                {
+                    cancellable.Add(key);
+                }
+            }
+        }
+        var status = MessageStatus.Of(message, issues);
+        var receivedAt = _store.Now();
+        var rawId = (long)(await _store.ScalarAsync(
+            """
+            INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, status, issues, unmapped)
+            VALUES (@sender, @message, @format, @file, @at, @sha, @bytes, @status, @issues, @unmapped) RETURNING id
+            """, work, cancellationToken,
+            ("sender", message.Sender),
+            ("message", message.MessageId),
+            ("format", message.Format),
+            ("file", fileName),
+            ("at", receivedAt),
+            ("sha", Convert.ToHexStringLower(SHA256.HashData(message.Raw.Span))),
+            ("bytes", message.Raw.ToArray()),
+            ("status", status),
+            ("issues", JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }))),
+            ("unmapped", JsonSerializer.Serialize(message.Unmapped))).ConfigureAwait(false))!;
+        var versions = new List<(string, int)>();
+        if (!message.IsRejected)
+        {
+            foreach (var consignment in message.Consignments)
+            {
+                versions.Add(await InsertVersionAsync(consignment, rawId, receivedAt, work, cancellationToken).ConfigureAwait(false));
+            }
+            foreach (var key in cancellable)
+            {
+                await _store.ExecuteAsync("UPDATE consignments SET status = 'cancelled', cancelled_by = @raw, updated_at = @at WHERE document_key = @key", work, cancellationToken,
+                    ("raw", rawId), ("at", receivedAt), ("key", key)).ConfigureAwait(false);
+            }
+        }
+        await _store.JournalAsync(work, RecordKinds.Message, rawId, (await ReadCanonicalAsync(rawId, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues, MessageStatus.FindingsOf(message));
+    }
+
+    /// <summary>The canonical bytes of a stored raw message, as the ledger commits to them; null if it is gone.</summary>
+    internal async Task<byte[]?> ReadCanonicalAsync(long rawId, UnitOfWork? work, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            "SELECT sender, message_id, format, file_name, received_at, status, issues, bytes FROM raw_messages WHERE id = @id",
+            r => CanonicalForm.Message(rawId, r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetFieldValue<byte[]>(7)),
+            work, cancellationToken, ("id", rawId)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) => QueryAsync(cancellationToken,
+        $"""
+        SELECT {VersionColumns}
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)
+        ORDER BY v.id
+        """);
+
+    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) => QueryAsync(cancellationToken,
+        $"""
+        SELECT {VersionColumns}
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active' ORDER BY v.id
+        """);
+
+    public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => QueryAsync(cancellationToken,
+        $"""
+        SELECT {VersionColumns}
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key
+        WHERE c.document_key = @key ORDER BY v.version
+        """, ("key", documentKey));
+
+    public async Task<string?> KeyOfAsync(string documentNumber, CancellationToken cancellationToken)
+    {
+        var keys = await _store.ListAsync("SELECT document_key FROM consignments WHERE number = @n LIMIT 2", r => r.GetString(0), null, cancellationToken, ("n", documentNumber)).ConfigureAwait(false);
+        return keys.Count == 1 ? keys[0] : null;
+    }
+
+    public async Task<MessageCounts> CountsAsync(CancellationToken cancellationToken)
+    {
+        // One statement: one snapshot, so a message is never counted without its versions.
+        var rows = await _store.ListAsync(
+            "SELECT (SELECT COUNT(*) FROM raw_messages), (SELECT COUNT(*) FROM raw_messages WHERE status = 'rejected'), (SELECT COUNT(*) FROM consignments), (SELECT COUNT(*) FROM consignment_versions)",
+            r => new MessageCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), null, cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    public async Task<ReceivedRecord?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await _store.ListAsync(
+            "SELECT sender, message_id, format, received_at, status, issues FROM raw_messages WHERE id = @id",
+            r => (Sender: r.GetString(0), MessageId: r.GetString(1), Format: r.GetString(2), ReceivedAt: r.GetString(3), Status: r.GetString(4), Issues: r.GetString(5)),
+            null, cancellationToken, ("id", id)).ConfigureAwait(false);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        var row = found[0];
+        var issues = new List<IngestionIssue>();
+        using (var json = JsonDocument.Parse(row.Issues))
+        {
+            foreach (var issue in json.RootElement.EnumerateArray())
+            {
+                var severity = string.Equals(issue.GetProperty("severity").GetString(), "error", StringComparison.Ordinal) ? IssueSeverity.Error : IssueSeverity.Warning;
+                issues.Add(new IngestionIssue(severity, issue.GetProperty("location").GetString() ?? "", issue.GetProperty("message").GetString() ?? ""));
+            }
+        }
+        var written = await _store.ListAsync("SELECT document_key, version FROM consignment_versions WHERE raw_message_id = @id ORDER BY id",
+            r => (r.GetString(0), r.GetInt32(1)), null, cancellationToken, ("id", id)).ConfigureAwait(false);
+        return new ReceivedRecord(id, row.Sender, row.MessageId, row.Format, DateTimeOffset.Parse(row.ReceivedAt, CultureInfo.InvariantCulture), row.Status, issues, written);
+    }
+
+    private async Task<IReadOnlyList<StoredConsignment>> QueryAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters) =>
+        await _store.ListAsync(sql, ReadVersion, null, cancellationToken, parameters).ConfigureAwait(false);
+
+    private static StoredConsignment ReadVersion(NpgsqlDataReader reader)
+    {
+        using var body = JsonDocument.Parse(reader.GetString(4));
+        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement));
+    }
+
+    private async Task<int?> CurrentVersionAsync(string key, UnitOfWork work, CancellationToken cancellationToken) =>
+        await _store.ScalarAsync("SELECT current_version FROM consignments WHERE document_key = @key", work, cancellationToken, ("key", key)).ConfigureAwait(false) is int v ? v : null;
+
+    private async Task<(string, int)> InsertVersionAsync(Consignment consignment, long rawId, string receivedAt, UnitOfWork work, CancellationToken cancellationToken)
+    {
+        var key = consignment.Document.Key;
+        var version = (await CurrentVersionAsync(key, work, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
+        var provenance = consignment.Provenance is { } p
+            ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture) }
+            : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        await _store.ExecuteAsync(
+            """
+            INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
+            VALUES (@key, @kind, @number, @version, 'active', @at, @at)
+            ON CONFLICT (document_key) DO UPDATE SET current_version = @version, status = 'active', updated_at = @at, cancelled_by = NULL
+            """, work, cancellationToken,
+            ("key", key), ("kind", consignment.Document.Kind.ToString()), ("number", consignment.Document.Number), ("version", version), ("at", receivedAt)).ConfigureAwait(false);
+        await _store.ExecuteAsync(
+            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body) VALUES (@key, @version, @raw, @at, @body)", work, cancellationToken,
+            ("key", key), ("version", version), ("raw", rawId), ("at", receivedAt), ("body", body)).ConfigureAwait(false);
+        return (key, version);
+    }
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using Npgsql;
+using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Audit;
+using OpenCts.Storage.CrossBorder;
+using OpenCts.Storage.Decisions;
+using OpenCts.Storage.Examinations;
+using OpenCts.Storage.Messages;
+using OpenCts.Storage.Postgres.Assessments;
+using OpenCts.Storage.Postgres.Audit;
+using OpenCts.Storage.Postgres.CrossBorder;
+using OpenCts.Storage.Postgres.Decisions;
+using OpenCts.Storage.Postgres.Examinations;
+using OpenCts.Storage.Postgres.Ledger;
+using OpenCts.Storage.Postgres.Messages;
+using OpenCts.Storage.Postgres.Profiles;
+using OpenCts.Storage.Postgres.Schema;
+using OpenCts.Storage.Postgres.Users;
+using OpenCts.Storage.Postgres.Watchlists;
+using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Users;
+using OpenCts.Storage.Watchlists;
+
+namespace OpenCts.Storage.Postgres;
+
+/// <summary>The OpenCTS store in a PostgreSQL database, with the ledger's tables beside the store's, for several processes on several machines.</summary>
+/// <remarks>
+/// Reads run on pooled connections beside each other and beside the writers. Writes are serialised, as on SQLite: each
+/// unit of work takes a transaction-scoped advisory lock first, so processes that share the database write one at a
+/// time and a record's version, its id and its pending ledger leaf are decided by one writer. The ledger's sequencer
+/// (<see cref="PostgresSequencer"/>) is a single writer of its own, guarded by another advisory lock.
+/// </remarks>
+public sealed class PostgresStore : ICtsStore
+{
+    /// <summary>The advisory lock every unit of work holds until it commits.</summary>
+    internal const long WriteLockKey = 0x4F43_5453_5752_4954; // "OCTSWRIT"
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private PostgresStore(NpgsqlDataSource dataSource, string location, string directory, IRecordJournal journal, TimeProvider clock)
+    {
+        DataSource = dataSource;
+        Location = location;
+        DataDirectory = directory;
+        Journal = journal;
+        Clock = clock;
+        Messages = new PostgresMessageStore(this);
+        Assessments = new PostgresAssessmentStore(this);
+        Profiles = new PostgresProfileStore(this);
+        Watchlists = new PostgresWatchlistStore(this);
+        Examinations = new PostgresExaminationStore(this);
+        ExportRecords = new PostgresExportRecordStore(this);
+        Decisions = new PostgresDecisionStore(this);
+        Users = new PostgresUserStore(this);
+        AuditLog = new PostgresAuditLog(this);
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The server and database, without credentials: <c>postgres://user@host:port/database</c>.</summary>
+    public string Location { get; }
+
+    /// <summary>The pooled connections to the database, for components that keep their own tables in it (the ledger).</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    internal IRecordJournal Journal { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IMessageStore Messages { get; }
+
+    public IAssessmentStore Assessments { get; }
+
+    public IProfileStore Profiles { get; }
+
+    public IWatchlistStore Watchlists { get; }
+
+    public IExaminationStore Examinations { get; }
+
+    public IExportRecordStore ExportRecords { get; }
+
+    public IDecisionStore Decisions { get; }
+
+    public IUserStore Users { get; }
+
+    public IAuditLog AuditLog { get; }
+
+    /// <summary>Opens the store in a database, journaling into the ledger of the same database, and brings its schema and the ledger's up to date.</summary>
+    /// <param name="connectionString"><c>postgres://user[:password]@host[:port]/database</c>, or Npgsql's <c>Host=...;Database=...</c>.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    /// <exception cref="ArgumentException">The connection string cannot be read.</exception>
+    /// <exception cref="PostgresStoreException">The server cannot be reached, refuses the connection, or has no such database.</exception>
+    public static Task<PostgresStore> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenAsync(connectionString, PostgresLedgerJournal.Instance, null, null, cancellationToken);
+
+    /// <summary>Opens the store in a database and brings its schema and the ledger's up to date.</summary>
+    /// <param name="connectionString"><c>postgres://user[:password]@host[:port]/database</c>, or Npgsql's <c>Host=...;Database=...</c>.</param>
+    /// <param name="journal">Sees every record written, in its transaction: <see cref="PostgresLedgerJournal.Instance"/> journals into the ledger of the same database.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    public static Task<PostgresStore> OpenAsync(string connectionString, IRecordJournal journal, CancellationToken cancellationToken) =>
+        OpenAsync(connectionString, journal, null, null, cancellationToken);
+
+    /// <summary>Opens the store in a database and brings its schema and the ledger's up to date.</summary>
+    /// <param name="connectionString"><c>postgres://user[:password]@host[:port]/database</c>, or Npgsql's <c>Host=...;Database=...</c>.</param>
+    /// <param name="journal">Sees every record written, in its transaction.</param>
+    /// <param name="dataDirectory">The folder for keys and saved models; by default one per database under the user's local application data.</param>
+    /// <param name="clock">The store's clock; the system's by default.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    /// <exception cref="ArgumentException">The connection string cannot be read.</exception>
+    /// <exception cref="PostgresStoreException">The server cannot be reached, refuses the connection, or has no such database.</exception>
+    public static async Task<PostgresStore> OpenAsync(string connectionString, IRecordJournal journal, string? dataDirectory, TimeProvider? clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var settings = PostgresConnection.Parse(connectionString);
+        var location = PostgresConnection.Describe(settings);
+        var dataSource = NpgsqlDataSource.Create(settings);
+        try
+        {
+            await Migrations.ApplyAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new PostgresStoreException(location, e);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        var directory = dataDirectory ?? Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "opencts", "postgres", string.Join('_', settings.Host, settings.Port.ToString(CultureInfo.InvariantCulture), settings.Database));
+        Directory.CreateDirectory(directory);
+        return new PostgresStore(dataSource, location, Path.GetFullPath(directory), journal, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>The store's schema version in the database.</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await Migrations.CurrentVersionAsync(connection, null, Migrations.StoreComponent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the ledger's sequencer of this database; see <see cref="PostgresSequencer.AcquireAsync"/>.</summary>
+    public Task<PostgresSequencer> SequencerAsync(SequencerWait wait, CancellationToken cancellationToken) =>
+        PostgresSequencer.AcquireAsync(DataSource, Location, wait, Clock, cancellationToken);
+
+    /// <summary>A reader of the ledger of this database, on a connection of its own, for the audit and proofs.</summary>
+    public PostgresLedgerReader OpenLedgerReader() => PostgresLedgerReader.Open(DataSource);
+
+    public async Task<byte[]?> ReadCanonicalAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        long Number() => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"record id '{id}' of kind {kind} is not a number", nameof(id));
+        var watchlists = (PostgresWatchlistStore)Watchlists;
+        switch (kind)
+        {
+            case RecordKinds.Message:
+                return await ((PostgresMessageStore)Messages).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Assessment:
+                return await ((PostgresAssessmentStore)Assessments).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Examination:
+                return await ((PostgresExaminationStore)Examinations).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Watchlist:
+                return await watchlists.ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.ReferenceList:
+                return await watchlists.ReadReferenceListCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.TrustedTraders:
+                return await watchlists.ReadTrustedTradersCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.AllowList:
+                return await watchlists.ReadAllowListCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Decision:
+                return await ((PostgresDecisionStore)Decisions).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.User:
+                return await ((PostgresUserStore)Users).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Audit:
+                return await ((PostgresAuditLog)AuditLog).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Profile:
+                var at = id.LastIndexOf('@');
+                return at > 0 && int.TryParse(id[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                    ? await ((PostgresProfileStore)Profiles).ReadCanonicalAsync(id[..at], version, null, cancellationToken).ConfigureAwait(false)
+                    : throw new ArgumentException($"profile record id '{id}' is not id@version", nameof(id));
+            default:
+                throw new ArgumentException($"the store writes no records of kind '{kind}'", nameof(kind));
+        }
+    }
+
+    /// <summary>Runs one write as a unit of work: it takes the write lock, the body writes and journals, then it commits; nothing is written if it throws.</summary>
+    internal async Task<T> WriteAsync<T>(Func<UnitOfWork, ValueTask<T>> body, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var work = new UnitOfWork(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
+            await using (var writeLock = Command($"SELECT pg_advisory_xact_lock({WriteLockKey})", work))
+            {
+                await writeLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var result = await body(work).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Journals one record in the unit of work.</summary>
+    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
+        Journal.RecordAsync(work, kind, id.ToString(CultureInfo.InvariantCulture), canonical, cancellationToken);
+
+    /// <summary>A command in the unit of work, or, without one, on a pooled connection of its own.</summary>
+    internal NpgsqlCommand Command(string sql, UnitOfWork? work = null) => work is null
+        ? DataSource.CreateCommand(sql)
+        : new NpgsqlCommand(sql, (NpgsqlConnection)work.Connection, (NpgsqlTransaction)work.Transaction);
+
+    /// <summary>Reads every row a query returns.</summary>
+    internal async Task<List<T>> ListAsync<T>(string sql, Func<NpgsqlDataReader, T> row, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, work);
+        Bind(command, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(row(reader));
+        }
+        return result;
+    }
+
+    /// <summary>The first column of the first row a statement returns, or null.</summary>
+    internal async Task<object?> ScalarAsync(string sql, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, work);
+        Bind(command, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a statement; returns the rows it touched.</summary>
+    internal async Task<int> ExecuteAsync(string sql, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, work);
+        Bind(command, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The canonical bytes of a record kept as one row: its id, then each column the query selects (<see cref="CanonicalForm.Row"/>).</summary>
+    internal async Task<byte[]?> CanonicalRowAsync(string sql, long id, UnitOfWork? work, CancellationToken cancellationToken)
+    {
+        var rows = await ListAsync(sql, reader =>
+        {
+            var columns = new object?[reader.FieldCount];
+            reader.GetValues(columns!);
+            return columns;
+        }, work, cancellationToken, ("id", id)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : CanonicalForm.Row(id, rows[0]);
+    }
+
+    internal string Now() => Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private static void Bind(NpgsqlCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+}
+
+/// <summary>A PostgreSQL store could not be opened: the server is unreachable, refused the connection, or has no such database.</summary>
+public sealed class PostgresStoreException(string location, Exception inner)
+    : Exception($"cannot open the PostgreSQL store at {location}: {inner.Message}", inner)
+{
+    /// <summary>The server and database, without credentials.</summary>
+    public string Location { get; } = location;
+}

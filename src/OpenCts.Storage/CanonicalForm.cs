@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OpenCts.Storage;
+
+/// <summary>The canonical bytes of every kind of record a store journals: what the ledger commits to, the same from every backend.</summary>
+/// <remarks>
+/// Each backend reads a record's stored columns and hands them here, both when it journals the record and when the audit
+/// reads it back, so a record stored on SQLite and the same record stored on PostgreSQL commit to the same bytes.
+/// Times are the ISO 8601 text the stores keep; numbers are written with the invariant culture.
+/// </remarks>
+public static class CanonicalForm
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A raw message: a header of its id, envelope, status and issues, a blank line, then the bytes exactly as received.</summary>
+    public static byte[] Message(long id, string sender, string messageId, string format, string fileName, string receivedAt, string status, string issues, ReadOnlySpan<byte> bytes)
+    {
+        var header = string.Join('\n', Number(id), sender, messageId, format, fileName, receivedAt, status, issues);
+        return [.. Encoding.UTF8.GetBytes(header + "\n\n"), .. bytes];
+    }
+
+    /// <summary>An assessment: its id, consignment version, score, lane, time and reasons (JSON).</summary>
+    public static byte[] Assessment(long id, string documentKey, long consignmentVersion, double score, string lane, string assessedAt, string reasons) =>
+        Encoding.UTF8.GetBytes(string.Join('\n', Number(id), documentKey, Number(consignmentVersion), score.ToString("R", Invariant), lane, assessedAt, reasons));
+
+    /// <summary>An examination result; the details of the result form follow only when one of them is given, so older results keep their bytes.</summary>
+    public static byte[] Examination(long id, string documentKey, string outcome, double amountRecovered, string examinedAt, string? notes, string recordedAt, string? finding, string? currency, double? quantity)
+    {
+        var canonical = string.Join('\n', Number(id), documentKey, outcome, amountRecovered.ToString("R", Invariant), examinedAt, notes ?? "", recordedAt);
+        if (finding is not null || currency is not null || quantity is not null)
+        {
+            canonical = string.Join('\n', canonical, finding ?? "", currency ?? "", quantity is { } q ? q.ToString("R", Invariant) : "");
+        }
+        return Encoding.UTF8.GetBytes(canonical);
+    }
+
+    /// <summary>One load of a watch list: its id, list, source, time, entry count and the digest of its entries (<see cref="WatchlistDigest"/>).</summary>
+    public static byte[] WatchlistLoad(long id, string list, string source, string loadedAt, long entryCount, string digest) =>
+        Encoding.UTF8.GetBytes(string.Join('\n', Number(id), list, source, loadedAt, Number(entryCount), digest));
+
+    /// <summary>The SHA-256 (lower-case hex) of a list's entries, each its JSON and a line break, in the order they were loaded.</summary>
+    public sealed class WatchlistDigest : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public void Add(string entryJson) => _hash.AppendData(Encoding.UTF8.GetBytes(entryJson + "\n"));
+
+        public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void Dispose() => _hash.Dispose();
+    }
+
+    /// <summary>One version of a profile: its id, version, status, time saved and body (JSON).</summary>
+    public static byte[] Profile(string id, int version, string status, string savedAt, string body) =>
+        Encoding.UTF8.GetBytes(string.Join('\n', id, Number(version), status, savedAt, body));
+
+    /// <summary>One version of a user account: who, what role, disabled or not, which kind of credential; never the hashes.</summary>
+    public static byte[] User(long id, string name, string role, bool disabled, bool hasPassword, string? apiKeyId, string changedBy, string changedAt)
+    {
+        var credential = hasPassword ? "password" : apiKeyId is null ? "none" : "api-key " + apiKeyId;
+        return Encoding.UTF8.GetBytes(string.Join('\n', Number(id), name, role, disabled ? "disabled" : "enabled", credential, changedBy, changedAt));
+    }
+
+    /// <summary>A record kept as one row (decisions, audit entries, list versions, allow-list changes): its id, then each column, one a line (null as empty).</summary>
+    /// <param name="id">The row's id.</param>
+    /// <param name="columns">Text, whole numbers or nulls, in the order of the record's columns.</param>
+    public static byte[] Row(long id, IReadOnlyList<object?> columns)
+    {
+        var fields = new string[columns.Count + 1];
+        fields[0] = Number(id);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            fields[i + 1] = Convert.ToString(columns[i], Invariant) ?? "";
+        }
+        return Encoding.UTF8.GetBytes(string.Join('\n', fields));
+    }
+
+    private static string Number(long value) => value.ToString(Invariant);
+}

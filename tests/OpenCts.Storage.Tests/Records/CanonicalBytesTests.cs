@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using OpenCts.Storage.Tests.Records;
+
+namespace OpenCts.Storage.Tests.Records;
+
+public class CanonicalBytesTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheSameRecordsStoredOnEitherBackendAreJournaledAsTheSameBytes()
+    {
+        await using var sqlite = await TestStore.CreateAsync(StoreBackends.Sqlite, clock: new FakeTimeProvider(SampleRecords.At));
+        await using var postgres = await TestStore.CreateAsync(StoreBackends.Postgres, clock: new FakeTimeProvider(SampleRecords.At));
+
+        await SampleRecords.WriteEveryKindAsync(sqlite.Store, Token);
+        await SampleRecords.WriteEveryKindAsync(postgres.Store, Token);
+
+        Assert.Equal(
+            ["message", "assessment", "profile", "watchlist", "reference-list", "trusted-traders", "allow-list", "allow-list", "examination", "examination", "decision", "user", "user", "audit"],
+            sqlite.Journal.Records.Select(r => r.Kind));
+        Assert.Equal(sqlite.Journal.Records.Select(r => (r.Kind, r.Id)), postgres.Journal.Records.Select(r => (r.Kind, r.Id)));
+        for (var i = 0; i < sqlite.Journal.Records.Count; i++)
+        {
+            var (kind, id, bytes) = sqlite.Journal.Records[i];
+            Assert.True(bytes.AsSpan().SequenceEqual(postgres.Journal.Records[i].Canonical),
+                $"{kind}:{id} differs:\n{System.Text.Encoding.UTF8.GetString(bytes)}\n---\n{System.Text.Encoding.UTF8.GetString(postgres.Journal.Records[i].Canonical)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task EveryJournaledRecordReadsBackAsTheBytesTheLedgerCommittedTo(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        await SampleRecords.WriteEveryKindAsync(test.Store, Token);
+        var reopened = await test.ReopenAsync();
+        foreach (var (kind, id, canonical) in test.Journal.Records)
+        {
+            Assert.Equal(canonical, await reopened.ReadCanonicalAsync(kind, id, Token));
+        }
+        Assert.Null(await reopened.ReadCanonicalAsync("decision", "999", Token));
+        await Assert.ThrowsAsync<ArgumentException>(() => reopened.ReadCanonicalAsync("nonsense", "1", Token));
+    }
+}
