@@ -28,6 +28,8 @@ public sealed class WebFixture : IAsyncLifetime
         ("root", Roles.Admin),
     ];
 
+    private const string Chromium = "/usr/bin/chromium";
+
     private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
@@ -62,10 +64,11 @@ public sealed class WebFixture : IAsyncLifetime
         await App.StartAsync();
         BaseAddress = new Uri(CtsServer.Addresses(App)[0]);
         System.IO.Directory.CreateDirectory(Screenshots);
+        DebianPackages.Ensure("chromium", () => File.Exists(Chromium), "the browser the page tests drive (" + Chromium + ")");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium,
             Args = ["--no-sandbox"],
             Headless = true,
         });

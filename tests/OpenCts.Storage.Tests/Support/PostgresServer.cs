@@ -1,3 +1,4 @@
+using OpenCts.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -54,6 +55,7 @@ internal static class PostgresServer
             settings.Pooling = false;
             return settings;
         }
+        DebianPackages.Ensure("postgresql", () => FindBinaries() is not null, "PostgreSQL, for the PostgreSQL store tests,");
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             $"The PostgreSQL store tests need a PostgreSQL server. Set {Variable}=postgres://user@host:port/database to use one, " +
             "or install PostgreSQL (Debian: apt-get install postgresql) so that the tests can start a private server from /usr/lib/postgresql/*/bin.");
