@@ -50,6 +50,15 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["POST /api/v1/users/{name}/disable"] = [Roles.Admin],
         ["POST /api/v1/users/{name}/reset"] = [Roles.Admin],
         ["GET /api/v1/audit"] = [Roles.Admin, Roles.Auditor],
+        ["GET /api/v1/examinations/mine"] = [Roles.Examiner],
+        ["GET /api/v1/subscriptions"] = [Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        ["POST /api/v1/subscriptions"] = [Roles.Targeter, Roles.Supervisor],
+        ["DELETE /api/v1/subscriptions/{id:long}"] = [Roles.Targeter, Roles.Supervisor],
+        ["PUT /api/v1/callbacks"] = [Roles.Submitter],
+        ["GET /api/v1/callbacks"] = [Roles.Submitter],
+        ["DELETE /api/v1/callbacks"] = [Roles.Submitter],
+        ["GET /api/v1/offices"] = [Roles.Targeter, Roles.Supervisor, Roles.Examiner, Roles.Auditor, Roles.Admin],
+        ["PUT /api/v1/offices/{office}"] = [Roles.Supervisor, Roles.Admin],
     };
 
     [Fact]

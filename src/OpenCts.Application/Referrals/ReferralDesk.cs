@@ -8,7 +8,7 @@ namespace OpenCts.Application.Referrals;
 
 /// <summary>Decisions that refer a consignment back to its filer (EU ICS2, Canada PACT): recorded with a webhook to the filer's callback, and answered by the filer's next version.</summary>
 /// <remarks>
-/// The filer is the sender of the message that filed the consignment's current version. A request for information is
+/// The filer is the sender under which the message that filed the consignment's current version was stored. A request for information is
 /// answered by a new version of the same document from the same filer; the other referrals inform and need no answer.
 /// </remarks>
 public sealed class ReferralDesk(ICtsStore store)
@@ -25,7 +25,9 @@ public sealed class ReferralDesk(ICtsStore store)
     /// <summary>Records a referral decision on a consignment whose versions are given, with its webhook when the filer has a callback.</summary>
     internal async Task<Referral> ReferAsync(Decision decision, IReadOnlyList<StoredConsignment> versions, CancellationToken cancellationToken)
     {
-        var filer = versions[^1].Consignment.Provenance?.Sender ?? "unknown";
+        // The sender the message was stored under (the authenticated caller for an upload), not the one its content names.
+        var message = await store.Messages.FindAsync(versions[^1].RawMessageId, cancellationToken).ConfigureAwait(false);
+        var filer = message?.Sender ?? versions[^1].Consignment.Provenance?.Sender ?? "unknown";
         var callback = await store.Webhooks.CallbackOfAsync(filer, cancellationToken).ConfigureAwait(false);
         var number = versions[^1].Consignment.Document.Number;
         var referral = await store.Referrals.RecordAsync(decision, filer, callback is null ? null : r => Payload(r, number), cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,10 @@ public static class Policies
     public const string ManageUsers = "manage-users";
     public const string ReadUsers = "read-users";
     public const string SignedIn = "signed-in";
+    public const string ManageCallbacks = "manage-callbacks";
+    public const string ReadOffices = "read-offices";
+    public const string ManageOffices = "manage-offices";
+    public const string ManageSubscriptions = "manage-subscriptions";
 
     /// <summary>The roles of each policy. The auditor reads everything and changes nothing; the submitter sees only its own messages.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -37,5 +41,9 @@ public static class Policies
         [ManageUsers] = [Roles.Admin],
         [ReadUsers] = [Roles.Admin, Roles.Auditor],
         [SignedIn] = [.. Roles.All],
+        [ManageCallbacks] = [Roles.Submitter],
+        [ReadOffices] = [Roles.Targeter, Roles.Supervisor, Roles.Examiner, Roles.Auditor, Roles.Admin],
+        [ManageOffices] = [Roles.Supervisor, Roles.Admin],
+        [ManageSubscriptions] = [Roles.Targeter, Roles.Supervisor],
     };
 }
