@@ -45,10 +45,7 @@ public sealed class ConsignmentQueries(ICtsStore store)
     public async Task<Page<TargetRow>> ListAsync(Lane? lane, string? text, int page, int pageSize, CancellationToken cancellationToken)
     {
         var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
-        var matching = rows.Where(r => (lane is null || r.Assessment.Lane == lane)
-            && (string.IsNullOrWhiteSpace(text)
-                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
+        var matching = Matching(rows, lane, text);
         var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         return new Page<TargetRow>(items, page, pageSize, matching.Count);
     }
@@ -57,10 +54,7 @@ public sealed class ConsignmentQueries(ICtsStore store)
     public async Task<Page<WorklistRow>> WorklistAsync(Lane? lane, string? text, WorklistOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
         var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
-        var matching = rows.Where(r => (lane is null || r.Assessment.Lane == lane)
-            && (string.IsNullOrWhiteSpace(text)
-                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
+        var matching = Matching(rows, lane, text);
         var offices = await store.Offices.AllAsync(cancellationToken).ConfigureAwait(false);
         // Capacity is counted over the whole red lane, not only the rows asked for.
         var red = rows.Where(r => r.Assessment.Lane == Lane.Red).ToList();
@@ -82,6 +76,12 @@ public sealed class ConsignmentQueries(ICtsStore store)
         }
         return new Page<WorklistRow>([.. worklist.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, worklist.Count);
     }
+
+    private static List<TargetRow> Matching(IReadOnlyList<TargetRow> rows, Lane? lane, string? text) =>
+        [.. rows.Where(r => (lane is null || r.Assessment.Lane == lane)
+            && (string.IsNullOrWhiteSpace(text)
+                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>One consignment in full, or null when the store has no such document.</summary>
     public async Task<ConsignmentDetail?> DetailAsync(string documentKey, CancellationToken cancellationToken)
