@@ -6,11 +6,14 @@ using OpenCts.Application.Consignments;
 using OpenCts.Application.Decisions;
 using OpenCts.Application.Engine;
 using OpenCts.Application.Examinations;
+using OpenCts.Application.Filing;
 using OpenCts.Application.Intake;
 using OpenCts.Application.Lists;
 using OpenCts.Application.Model;
 using OpenCts.Application.Profiles;
+using OpenCts.Application.Referrals;
 using OpenCts.Application.Reports;
+using OpenCts.Application.Selection;
 using OpenCts.Application.Users;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Storage;
@@ -40,7 +43,14 @@ public sealed class CtsApplication
         Exports = new ExportAttachment(store);
         Bundles = new BundleLoading(this);
         Users = new UserAccounts(store);
-        Decisions = new ConsignmentDecisions(store);
+        Referrals = new ReferralDesk(store);
+        Callbacks = new Callbacks(store);
+        Webhooks = new WebhookDispatch(store);
+        Examiners = new ExaminerAssignment(store);
+        Offices = new OfficeCapacity(store);
+        Subscriptions = new AlertSubscriptions(store);
+        Filing = new FilingLinks(store);
+        Decisions = new ConsignmentDecisions(store, Referrals, Examiners);
         ExaminationResults = new ExaminationRecording(store);
         Consignments = new ConsignmentQueries(store);
         Reports = new ProfileEffectiveness(store);
@@ -83,6 +93,27 @@ public sealed class CtsApplication
 
     /// <summary>User accounts, their credentials and sign-in.</summary>
     public UserAccounts Users { get; }
+
+    /// <summary>Referrals back to the filer and their answers.</summary>
+    public ReferralDesk Referrals { get; }
+
+    /// <summary>Filers' callback URLs.</summary>
+    public Callbacks Callbacks { get; }
+
+    /// <summary>The signed webhooks of the outbox, delivered with back-off.</summary>
+    public WebhookDispatch Webhooks { get; }
+
+    /// <summary>Examinations assigned to examiners by workload.</summary>
+    public ExaminerAssignment Examiners { get; }
+
+    /// <summary>Offices' examination capacity and lane shares.</summary>
+    public OfficeCapacity Offices { get; }
+
+    /// <summary>Who is told of which alerts.</summary>
+    public AlertSubscriptions Subscriptions { get; }
+
+    /// <summary>House and master filings on the filing clock.</summary>
+    public FilingLinks Filing { get; }
 
     /// <summary>Officers' decisions on consignments.</summary>
     public ConsignmentDecisions Decisions { get; }

@@ -15,7 +15,9 @@ using OpenCts.Server.Examinations;
 using OpenCts.Server.Health;
 using OpenCts.Server.Lists;
 using OpenCts.Server.Messages;
+using OpenCts.Server.Offices;
 using OpenCts.Server.Profiles;
+using OpenCts.Server.Referrals;
 using OpenCts.Server.Reports;
 using OpenCts.Server.Users;
 using OpenCts.Server.Web;
@@ -46,6 +48,7 @@ public static class CtsServer
         services.AddHostedService<AssessmentService>();
         services.AddSingleton(options);
         services.AddHostedService<WatchlistRefreshService>();
+        services.AddHostedService<WebhookDeliveryService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -85,6 +88,9 @@ public static class CtsServer
         app.MapConsignmentsApi();
         app.MapExaminationsApi();
         app.MapAlertsApi();
+        app.MapSubscriptionsApi();
+        app.MapCallbacksApi();
+        app.MapOfficesApi();
         app.MapProfilesApi();
         app.MapReportsApi();
         app.MapUsersApi();

@@ -28,4 +28,13 @@ public sealed class CtsServerOptions
 
     /// <summary>Where the scheduled refresh downloads from; null for the official OFAC and UN addresses.</summary>
     public IReadOnlyList<Uri>? WatchlistSources { get; init; }
+
+    /// <summary>When a failed webhook is tried again, and how often before it fails for good.</summary>
+    public OpenCts.Application.Referrals.WebhookSchedule WebhookSchedule { get; init; } = OpenCts.Application.Referrals.WebhookSchedule.Default;
+
+    /// <summary>How often the outbox is looked at for retries that have come due.</summary>
+    public TimeSpan WebhookPoll { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a receiver has to answer a webhook.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -2,21 +2,29 @@ using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Storage;
 using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Consignments;
 using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Offices;
 using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Referrals;
 using OpenCts.Storage.Sqlite.Assessments;
 using OpenCts.Storage.Sqlite.Audit;
+using OpenCts.Storage.Sqlite.Consignments;
 using OpenCts.Storage.Sqlite.CrossBorder;
 using OpenCts.Storage.Sqlite.Decisions;
 using OpenCts.Storage.Sqlite.Examinations;
 using OpenCts.Storage.Sqlite.Messages;
+using OpenCts.Storage.Sqlite.Offices;
 using OpenCts.Storage.Sqlite.Profiles;
+using OpenCts.Storage.Sqlite.Referrals;
 using OpenCts.Storage.Sqlite.Schema;
+using OpenCts.Storage.Sqlite.Subscriptions;
 using OpenCts.Storage.Sqlite.Users;
 using OpenCts.Storage.Sqlite.Watchlists;
+using OpenCts.Storage.Subscriptions;
 using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
@@ -50,9 +58,16 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         Watchlists = new SqliteWatchlistStore(this);
         Examinations = new SqliteExaminationStore(this);
         ExportRecords = new SqliteExportRecordStore(this);
-        Decisions = new SqliteDecisionStore(this);
+        var decisions = new SqliteDecisionStore(this);
+        Decisions = decisions;
         Users = new SqliteUserStore(this);
         AuditLog = new SqliteAuditLog(this);
+        Referrals = new SqliteReferralStore(this, decisions);
+        Webhooks = new SqliteWebhookStore(this);
+        Offices = new SqliteOfficeStore(this);
+        Assignments = new SqliteAssignmentStore(this);
+        Subscriptions = new SqliteSubscriptionStore(this);
+        ConsignmentIndex = new SqliteConsignmentIndex(this);
     }
 
     public string DataDirectory { get; }
@@ -86,6 +101,18 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public IUserStore Users { get; }
 
     public IAuditLog AuditLog { get; }
+
+    public IReferralStore Referrals { get; }
+
+    public IWebhookStore Webhooks { get; }
+
+    public IOfficeStore Offices { get; }
+
+    public IAssignmentStore Assignments { get; }
+
+    public ISubscriptionStore Subscriptions { get; }
+
+    public IConsignmentIndex ConsignmentIndex { get; }
 
     /// <summary>Whether a data folder holds a store.</summary>
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, FileName));
@@ -151,6 +178,22 @@ public sealed class SqliteStore : ICtsStore, IDisposable
                 return ((SqliteUserStore)Users).ReadCanonical(Number());
             case RecordKinds.Audit:
                 return ((SqliteAuditLog)AuditLog).ReadCanonical(Number());
+            case RecordKinds.Referral:
+                return ((SqliteReferralStore)Referrals).ReadCanonical(Number());
+            case RecordKinds.ReferralAnswer:
+                return ((SqliteReferralStore)Referrals).ReadAnswerCanonical(Number());
+            case RecordKinds.Callback:
+                return ((SqliteWebhookStore)Webhooks).ReadCallbackCanonical(Number());
+            case RecordKinds.WebhookDelivery:
+                return ((SqliteWebhookStore)Webhooks).ReadDeliveryCanonical(Number());
+            case RecordKinds.OfficeSettings:
+                return ((SqliteOfficeStore)Offices).ReadCanonical(Number());
+            case RecordKinds.Assignment:
+                return ((SqliteAssignmentStore)Assignments).ReadCanonical(Number());
+            case RecordKinds.Subscription:
+                return ((SqliteSubscriptionStore)Subscriptions).ReadCanonical(Number());
+            case RecordKinds.SubscriptionRemoval:
+                return ((SqliteSubscriptionStore)Subscriptions).ReadRemovalCanonical(Number());
             case RecordKinds.Profile:
                 var at = id.LastIndexOf('@');
                 return at > 0 && int.TryParse(id[(at + 1)..], System.Globalization.NumberStyles.None, invariant, out var version)

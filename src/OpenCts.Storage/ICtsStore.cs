@@ -1,10 +1,14 @@
 using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Consignments;
 using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Offices;
 using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Referrals;
+using OpenCts.Storage.Subscriptions;
 using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
@@ -42,6 +46,24 @@ public interface ICtsStore : IAsyncDisposable
     IUserStore Users { get; }
 
     IAuditLog AuditLog { get; }
+
+    /// <summary>Referrals to filers and their answers.</summary>
+    IReferralStore Referrals { get; }
+
+    /// <summary>Callback URLs and the webhook outbox.</summary>
+    IWebhookStore Webhooks { get; }
+
+    /// <summary>Offices' examination capacity and lane shares.</summary>
+    IOfficeStore Offices { get; }
+
+    /// <summary>Examinations assigned to examiners.</summary>
+    IAssignmentStore Assignments { get; }
+
+    /// <summary>Alert subscriptions.</summary>
+    ISubscriptionStore Subscriptions { get; }
+
+    /// <summary>Current consignments by key and by transport document.</summary>
+    IConsignmentIndex ConsignmentIndex { get; }
 
     /// <summary>The canonical bytes of any journaled record, as the ledger committed to them; null when the record is gone.</summary>
     /// <exception cref="ArgumentException">The kind is not one the store writes, or the id is malformed.</exception>

@@ -37,4 +37,28 @@ public static class RecordKinds
 
     /// <summary>An entry of the audit log.</summary>
     public const string Audit = "audit";
+
+    /// <summary>A decision referred to the consignment's filer.</summary>
+    public const string Referral = "referral";
+
+    /// <summary>A referral answered by a new version of the document from its filer.</summary>
+    public const string ReferralAnswer = "referral-answer";
+
+    /// <summary>A version of a callback registration (without its secret).</summary>
+    public const string Callback = "callback";
+
+    /// <summary>A webhook delivery that ended: delivered, or given up after its last attempt.</summary>
+    public const string WebhookDelivery = "webhook-delivery";
+
+    /// <summary>A version of an office's examination capacity and lane shares.</summary>
+    public const string OfficeSettings = "office-settings";
+
+    /// <summary>An examination assigned to an examiner.</summary>
+    public const string Assignment = "assignment";
+
+    /// <summary>An alert subscription.</summary>
+    public const string Subscription = "subscription";
+
+    /// <summary>The removal of an alert subscription.</summary>
+    public const string SubscriptionRemoval = "subscription-removal";
 }

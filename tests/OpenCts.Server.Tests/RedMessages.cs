@@ -23,4 +23,13 @@ internal static class RedMessages
         }
         return Encoding.UTF8.GetBytes(text);
     }
+
+    /// <summary>A new version of <see cref="Waybill"/>'s document under another message id, as a filer sends to answer a request for information.</summary>
+    public static byte[] Reply(int serial, string suffix = "R1")
+    {
+        var text = Encoding.UTF8.GetString(Waybill(serial, listed: false));
+        var header = $"<ram:ID>{Awb(serial)}</ram:ID>";
+        var at = text.IndexOf(header, StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, at), $"<ram:ID>{Awb(serial)}-{suffix}</ram:ID>", text.AsSpan(at + header.Length)));
+    }
 }

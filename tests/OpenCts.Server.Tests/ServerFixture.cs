@@ -55,9 +55,20 @@ public sealed class ServerFixture : IAsyncLifetime
             _keys[name] = (await Application.Users.AddAsync(name, role, apiKey: true, "test", CancellationToken.None)).Secret;
         }
         OpsPassword = (await Application.Users.AddAsync("ops", Roles.Admin, apiKey: false, "test", CancellationToken.None)).Secret;
-        App = CtsServer.Build(new CtsServerOptions { Application = Application, Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 1_000_000, SignInsPerWindow = 1000 });
+        App = CtsServer.Build(new CtsServerOptions { Application = Application, Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 1_000_000, SignInsPerWindow = 1000,
+            WebhookSchedule = new Application.Referrals.WebhookSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), 3), WebhookPoll = TimeSpan.FromMilliseconds(100) });
         await App.StartAsync();
         BaseAddress = new Uri(CtsServer.Addresses(App)[0]);
+    }
+
+    /// <summary>Adds a user with an API key, for a test that needs one of its own.</summary>
+    public async Task AddPersonAsync(string name, string role)
+    {
+        var key = (await UseStoreAsync(a => a.Users.AddAsync(name, role, apiKey: true, "test", CancellationToken.None))).Secret;
+        lock (_keys)
+        {
+            _keys[name] = key;
+        }
     }
 
     /// <summary>A client with no credentials.</summary>
@@ -67,7 +78,12 @@ public sealed class ServerFixture : IAsyncLifetime
     public HttpClient As(string name)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _keys[name]);
+        string key;
+        lock (_keys)
+        {
+            key = _keys[name];
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
 

@@ -1,12 +1,20 @@
 using System.Threading.Channels;
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Consignments;
 
 namespace OpenCts.Application.Alerts;
 
 /// <summary>A consignment sent to the red lane, as officers watching the feed are told.</summary>
 /// <param name="Assessment">The assessment that sent it there.</param>
 /// <param name="RaisedAt">When the alert was published.</param>
-public sealed record Alert(Assessment Assessment, DateTimeOffset RaisedAt);
+public sealed record Alert(Assessment Assessment, DateTimeOffset RaisedAt)
+{
+    /// <summary>The UN/LOCODE of the port of discharge, when known.</summary>
+    public string? Port { get; init; }
+
+    /// <summary>When the goods are expected, when known: officers work the alerts soonest first.</summary>
+    public DateTimeOffset? EstimatedArrival { get; init; }
+}
 
 /// <summary>The in-process feed of alerts: whoever assesses publishes each new red-lane assessment, every subscriber receives it.</summary>
 /// <remarks>
@@ -22,14 +30,17 @@ public sealed class AlertFeed(TimeProvider clock)
 
     /// <summary>Publishes every red-lane assessment of a batch.</summary>
     /// <returns>How many alerts were published.</returns>
-    public int PublishRed(IEnumerable<Assessment> assessments)
+    /// <param name="assessments">The batch.</param>
+    /// <param name="consignments">The consignments assessed, by document key, for the port and arrival each alert carries.</param>
+    public int PublishRed(IEnumerable<Assessment> assessments, IReadOnlyDictionary<string, Consignment>? consignments = null)
     {
         var published = 0;
         foreach (var assessment in assessments)
         {
             if (assessment.Lane == Lane.Red)
             {
-                Publish(new Alert(assessment, clock.GetUtcNow()));
+                var consignment = consignments is not null && consignments.TryGetValue(assessment.DocumentKey, out var c) ? c : null;
+                Publish(new Alert(assessment, clock.GetUtcNow()) { Port = consignment?.PlaceOfDischarge?.Value, EstimatedArrival = consignment?.EstimatedArrival });
                 published++;
             }
         }

@@ -10,6 +10,6 @@ public sealed class AlertingAssessment(AssessmentRun assessment, AlertFeed alert
     public async Task<(AssessmentSummary Summary, int Alerts)> RunAsync(AssessOptions options, CancellationToken cancellationToken)
     {
         var summary = await assessment.AssessPendingAsync(options, progress: null, cancellationToken).ConfigureAwait(false);
-        return (summary, alerts.PublishRed(summary.Assessments));
+        return (summary, alerts.PublishRed(summary.Assessments, summary.Consignments));
     }
 }

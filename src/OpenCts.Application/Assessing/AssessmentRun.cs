@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using OpenCts.Application.Engine;
+using OpenCts.Application.Filing;
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Consignments;
 using OpenCts.RiskModel.Selection;
 using OpenCts.Storage;
 using OpenCts.Targeting.Assessment;
@@ -16,7 +18,11 @@ public sealed record AssessOptions(bool All = false, InspectionSelector? Selecto
 /// <param name="Assessments">The assessments saved, in the order assessed.</param>
 /// <param name="Elapsed">Time spent assessing, not storing.</param>
 /// <param name="Engine">The engine snapshot they were made with.</param>
-public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine);
+public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine)
+{
+    /// <summary>The consignments assessed, by document key, as they were assessed (with any finding added then).</summary>
+    public IReadOnlyDictionary<string, Consignment> Consignments { get; init; } = new Dictionary<string, Consignment>(StringComparer.Ordinal);
+}
 
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
 public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
@@ -32,12 +38,17 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
             : await store.Messages.PendingAssessmentAsync(cancellationToken).ConfigureAwait(false);
         var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var exports = await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var links = new FilingLinks(store);
+        var now = store.Clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var results = new List<Assessment>(pending.Count);
+        var assessed = new Dictionary<string, Consignment>(pending.Count, StringComparer.Ordinal);
         foreach (var stored in pending)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? stored.Consignment with { Export = export } : stored.Consignment;
+            var consignment = await links.WithFindingAsync(stored, now, cancellationToken).ConfigureAwait(false);
+            consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment;
+            assessed[stored.DocumentKey] = consignment;
             results.Add(engine.Assess(consignment));
             if (results.Count % 256 == 0)
             {
@@ -53,6 +64,6 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
         }
         var elapsed = stopwatch.Elapsed;
         await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
-        return new AssessmentSummary(batch, elapsed, engine);
+        return new AssessmentSummary(batch, elapsed, engine) { Consignments = assessed };
     }
 }

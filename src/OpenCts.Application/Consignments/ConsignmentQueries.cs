@@ -1,3 +1,5 @@
+using OpenCts.Application.Filing;
+using OpenCts.Application.Selection;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Decisions;
 using OpenCts.Domain.Examinations;
@@ -21,7 +23,18 @@ public sealed record ConsignmentDetail(
     Assessment? Current,
     IReadOnlyList<Assessment> Assessments,
     IReadOnlyList<Decision> Decisions,
-    IReadOnlyList<ExaminationResult> Examinations);
+    IReadOnlyList<ExaminationResult> Examinations,
+    FilingStatus? Filing = null);
+
+/// <summary>How a worklist is ordered: by risk (red first, then by score), or by estimated arrival, soonest first.</summary>
+public enum WorklistOrder
+{
+    Risk,
+    Arrival,
+}
+
+/// <summary>A row of the worklist: the assessment, where and when the goods arrive, and whether the red lane is over its office's capacity for it.</summary>
+public sealed record WorklistRow(TargetRow Target, string? Port, DateTimeOffset? EstimatedArrival, bool OverCapacity);
 
 /// <summary>Reads assessed consignments for officers: a filtered, paged list and one consignment in full.</summary>
 public sealed class ConsignmentQueries(ICtsStore store)
@@ -32,13 +45,43 @@ public sealed class ConsignmentQueries(ICtsStore store)
     public async Task<Page<TargetRow>> ListAsync(Lane? lane, string? text, int page, int pageSize, CancellationToken cancellationToken)
     {
         var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
-        var matching = rows.Where(r => (lane is null || r.Assessment.Lane == lane)
-            && (string.IsNullOrWhiteSpace(text)
-                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
+        var matching = Matching(rows, lane, text);
         var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         return new Page<TargetRow>(items, page, pageSize, matching.Count);
     }
+
+    /// <summary>The worklist: current assessments filtered by lane and text, ordered by risk or arrival, red-lane rows beyond their office's capacity marked.</summary>
+    public async Task<Page<WorklistRow>> WorklistAsync(Lane? lane, string? text, WorklistOrder order, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
+        var matching = Matching(rows, lane, text);
+        var offices = await store.Offices.AllAsync(cancellationToken).ConfigureAwait(false);
+        // Capacity is counted over the whole red lane, not only the rows asked for.
+        var red = rows.Where(r => r.Assessment.Lane == Lane.Red).ToList();
+        var wanted = offices.Count > 0 ? red.Select(r => r.Assessment.DocumentKey).Concat(matching.Select(r => r.Assessment.DocumentKey)) : matching.Select(r => r.Assessment.DocumentKey);
+        var consignments = (await store.ConsignmentIndex.CurrentOfAsync([.. wanted.Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false))
+            .ToDictionary(c => c.DocumentKey, c => c.Consignment, StringComparer.Ordinal);
+        var over = offices.Count == 0 ? new HashSet<string>() : OfficeCapacity.OverCapacity(
+            red.Select(r => consignments.TryGetValue(r.Assessment.DocumentKey, out var c)
+                ? OfficeCapacity.EntryOf(r.Assessment, c.PlaceOfDischarge, c.EstimatedArrival)
+                : OfficeCapacity.EntryOf(r.Assessment, null, null)),
+            offices);
+        var worklist = matching.Select(r => consignments.TryGetValue(r.Assessment.DocumentKey, out var c)
+            ? new WorklistRow(r, c.PlaceOfDischarge?.Value, c.EstimatedArrival, over.Contains(r.Assessment.DocumentKey))
+            : new WorklistRow(r, null, null, over.Contains(r.Assessment.DocumentKey))).ToList();
+        if (order == WorklistOrder.Arrival)
+        {
+            // Soonest first; those without an arrival last, by risk.
+            worklist = [.. worklist.OrderBy(w => w.EstimatedArrival is null).ThenBy(w => w.EstimatedArrival)];
+        }
+        return new Page<WorklistRow>([.. worklist.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, worklist.Count);
+    }
+
+    private static List<TargetRow> Matching(IReadOnlyList<TargetRow> rows, Lane? lane, string? text) =>
+        [.. rows.Where(r => (lane is null || r.Assessment.Lane == lane)
+            && (string.IsNullOrWhiteSpace(text)
+                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>One consignment in full, or null when the store has no such document.</summary>
     public async Task<ConsignmentDetail?> DetailAsync(string documentKey, CancellationToken cancellationToken)
@@ -58,6 +101,7 @@ public sealed class ConsignmentQueries(ICtsStore store)
         var decisions = await store.Decisions.OfAsync(documentKey, cancellationToken).ConfigureAwait(false);
         var examinations = (await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
             .Where(e => string.Equals(e.DocumentKey, documentKey, StringComparison.Ordinal)).ToList();
-        return new ConsignmentDetail(documentKey, views, current, assessments, decisions, examinations);
+        var filing = await new FilingLinks(store).StatusAsync(versions[^1], store.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new ConsignmentDetail(documentKey, views, current, assessments, decisions, examinations, filing);
     }
 }

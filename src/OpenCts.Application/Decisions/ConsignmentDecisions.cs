@@ -1,4 +1,6 @@
 using OpenCts.Application.Common;
+using OpenCts.Application.Referrals;
+using OpenCts.Application.Selection;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Decisions;
 using OpenCts.Storage;
@@ -6,7 +8,11 @@ using OpenCts.Storage;
 namespace OpenCts.Application.Decisions;
 
 /// <summary>Officers' decisions on consignments: checked, recorded and journaled.</summary>
-public sealed class ConsignmentDecisions(ICtsStore store)
+/// <remarks>
+/// A referral (request for information or screening, do-not-load, assessment complete) is recorded with its referral to the
+/// filer and its webhook in one unit of work; an examination is assigned to the examiner with the fewest open ones.
+/// </remarks>
+public sealed class ConsignmentDecisions(ICtsStore store, ReferralDesk referrals, ExaminerAssignment assignments)
 {
     /// <summary>Records a decision on a stored consignment; null when the store has no such document.</summary>
     /// <param name="documentKey">The consignment's document key.</param>
@@ -32,12 +38,22 @@ public sealed class ConsignmentDecisions(ICtsStore store)
             throw new DomainException("kind", $"is given only with the action '{DecisionActions.Examine}', not with '{action}'");
         }
         Fields.Optional(comment, "comment", 4000);
-        if ((await store.Messages.VersionsAsync(documentKey, cancellationToken).ConfigureAwait(false)).Count == 0)
+        var versions = await store.Messages.VersionsAsync(documentKey, cancellationToken).ConfigureAwait(false);
+        if (versions.Count == 0)
         {
             return null;
         }
         var decision = new Decision(documentKey, action, examinationKind, comment, actor, store.Clock.GetUtcNow());
+        if (ReferralDesk.IsReferral(action))
+        {
+            await referrals.ReferAsync(decision, versions, cancellationToken).ConfigureAwait(false);
+            return decision;
+        }
         await store.Decisions.RecordAsync(decision, cancellationToken).ConfigureAwait(false);
+        if (examine)
+        {
+            await assignments.AssignAsync(documentKey, examinationKind, actor, cancellationToken).ConfigureAwait(false);
+        }
         return decision;
     }
 

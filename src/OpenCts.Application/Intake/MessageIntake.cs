@@ -1,3 +1,4 @@
+using OpenCts.Application.Referrals;
 using OpenCts.Domain.Messages;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Storage;
@@ -16,8 +17,11 @@ public sealed record ReceivedMessage(string Source, ParsedMessage Message, Store
 /// A message that can be read is always taken; content faults travel on its consignments as data-quality findings.
 /// What cannot be read is stored as rejected with its raw bytes and every error's place, so nothing received is lost.
 /// </remarks>
+/// <remarks>A new version from the filer of a consignment answers its open requests for information (<see cref="ReferralDesk"/>).</remarks>
 public sealed class MessageIntake(ICtsStore store, MessageFormats formats)
 {
+    private readonly ReferralDesk _referrals = new(store);
+
     /// <summary>Receives the bytes of one file or upload, which may hold several messages.</summary>
     /// <param name="content">The raw bytes, exactly as received.</param>
     /// <param name="source">A name for where they came from (a file name, or the upload's), used in every issue's place.</param>
@@ -48,6 +52,7 @@ public sealed class MessageIntake(ICtsStore store, MessageFormats formats)
             cancellationToken.ThrowIfCancellationRequested();
             var taken = sender is null ? message : message with { Sender = sender };
             var stored = await store.Messages.StoreAsync(taken, source, cancellationToken).ConfigureAwait(false);
+            await _referrals.AnswerAsync(stored, taken.Sender, cancellationToken).ConfigureAwait(false);
             result.Add(new ReceivedMessage(source, taken, stored));
         }
         return result;

@@ -41,4 +41,8 @@ public static class DataQualityRules
 
     /// <summary>A currency that is not an ISO 4217 code in use.</summary>
     public const string CurrencyUnknown = "currency-unknown";
+
+    /// <summary>A house filing whose master filing, or a consolidated master filing whose house filings, were not received by the filing deadline.</summary>
+    /// <remarks>Not found in the content of a message: OpenCTS adds it when assessing, from the filings linked by master document number.</remarks>
+    public const string CounterpartMissing = "counterpart-missing";
 }

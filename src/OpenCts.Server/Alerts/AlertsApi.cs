@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenCts.Application;
+using OpenCts.Application.Alerts;
 using OpenCts.Server.Auth;
 using OpenCts.Server.Common;
 using OpenCts.Server.Consignments;
@@ -17,7 +19,8 @@ namespace OpenCts.Server.Alerts;
 public static class AlertsApi
 {
     /// <summary>What an alert event carries.</summary>
-    public sealed record AlertView(string Document, int Version, string Lane, double Score, DateTimeOffset AssessedAt, DateTimeOffset RaisedAt, IReadOnlyList<ReasonView> Reasons);
+    /// <remarks><c>hoursToArrival</c> counts from when the alert is sent; officers work alerts soonest first.</remarks>
+    public sealed record AlertView(string Document, int Version, string Lane, double Score, DateTimeOffset AssessedAt, DateTimeOffset RaisedAt, IReadOnlyList<ReasonView> Reasons, string? Port, DateTimeOffset? EstimatedArrival, double? HoursToArrival);
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +28,7 @@ public static class AlertsApi
             .RequireAuthorization(Policies.WatchAlerts)
             .WithTags("Alerts")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .WithSummary("Server-sent events: each event is `event: alert` with the assessment as JSON data.");
+            .WithSummary("Server-sent events: each event is `event: alert` with the assessment, port, estimated arrival and hours to arrival as JSON data; only the alerts matching the caller's subscriptions (all when it has none).");
         return app;
     }
 
@@ -33,6 +36,8 @@ public static class AlertsApi
     private static async Task StreamAsync(HttpContext context, CtsApplication application, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
         using var subscription = application.Alerts.Subscribe();
+        // The subscriptions in force when the stream opens; a client reconnects to take a change.
+        var wanted = await application.Subscriptions.ForAsync(CtsPrincipal.NameOf(context.User), context.User.FindFirstValue(ClaimTypes.Role) ?? "", context.RequestAborted).ConfigureAwait(false);
         StoreGate.Leave(context);
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -48,8 +53,13 @@ public static class AlertsApi
         {
             await foreach (var alert in subscription.Alerts.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (!AlertSubscriptions.Wants(wanted, alert))
+                {
+                    continue;
+                }
                 var a = alert.Assessment;
-                var view = new AlertView(a.DocumentKey, a.ConsignmentVersion, ConsignmentViews.LaneName(a.Lane), a.Score, a.AssessedAt, alert.RaisedAt, [.. a.Reasons.Select(ReasonView.Of)]);
+                double? hours = alert.EstimatedArrival is { } arrival ? Math.Round((arrival - application.Store.Clock.GetUtcNow()).TotalHours, 2) : null;
+                var view = new AlertView(a.DocumentKey, a.ConsignmentVersion, ConsignmentViews.LaneName(a.Lane), a.Score, a.AssessedAt, alert.RaisedAt, [.. a.Reasons.Select(ReasonView.Of)], alert.Port, alert.EstimatedArrival, hours);
                 var data = JsonSerializer.Serialize(view, json.Value.SerializerOptions);
                 await response.WriteAsync(new StringBuilder("event: alert\ndata: ").Append(data).Append("\n\n").ToString(), cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,10 @@ public static class Policies
     public const string ManageUsers = "manage-users";
     public const string ReadUsers = "read-users";
     public const string SignedIn = "signed-in";
+    public const string ManageCallbacks = "manage-callbacks";
+    public const string ReadOffices = "read-offices";
+    public const string ManageOffices = "manage-offices";
+    public const string ManageSubscriptions = "manage-subscriptions";
     public const string WorkExaminations = "work-examinations";
     public const string ReadWatchlists = "read-watchlists";
 
@@ -39,6 +43,10 @@ public static class Policies
         [ManageUsers] = [Roles.Admin],
         [ReadUsers] = [Roles.Admin, Roles.Auditor],
         [SignedIn] = [.. Roles.All],
+        [ManageCallbacks] = [Roles.Submitter],
+        [ReadOffices] = [Roles.Targeter, Roles.Supervisor, Roles.Examiner, Roles.Auditor, Roles.Admin],
+        [ManageOffices] = [Roles.Supervisor, Roles.Admin],
+        [ManageSubscriptions] = [Roles.Targeter, Roles.Supervisor],
         [WorkExaminations] = [Roles.Examiner, Roles.Supervisor, Roles.Auditor],
         [ReadWatchlists] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
     };

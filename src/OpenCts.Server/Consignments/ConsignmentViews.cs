@@ -33,8 +33,43 @@ public sealed record AssessmentView(int Version, string Lane, double Score, Date
     public static AssessmentView Of(Assessment a) => new(a.ConsignmentVersion, ConsignmentViews.LaneName(a.Lane), a.Score, a.AssessedAt, [.. a.Reasons.Select(ReasonView.Of)]);
 }
 
-/// <summary>A row of the consignment list.</summary>
-public sealed record ConsignmentRow(string Document, string Number, string Kind, int Version, string Lane, double Score, DateTimeOffset AssessedAt, IReadOnlyList<ReasonView> Reasons);
+/// <summary>A row of the consignment list; <c>overCapacity</c> marks a red-lane row beyond its office's examination capacity for the day.</summary>
+public sealed record ConsignmentRow(string Document, string Number, string Kind, int Version, string Lane, double Score, DateTimeOffset AssessedAt, IReadOnlyList<ReasonView> Reasons)
+{
+    /// <summary>The UN/LOCODE of the port of discharge.</summary>
+    public string? Port { get; init; }
+
+    public DateTimeOffset? EstimatedArrival { get; init; }
+
+    /// <summary>Red, but beyond the capacity of its office for its day: still on the worklist, marked.</summary>
+    public bool OverCapacity { get; init; }
+}
+
+/// <summary>A consignment on the filing clock: the rule, its deadlines, whether it was late, and its linked house or master filings.</summary>
+public sealed record FilingView(
+    string? Rule,
+    DateTimeOffset? Due,
+    DateTimeOffset? PreLoadingDue,
+    DateTimeOffset? EntrySummaryDue,
+    DateTimeOffset? ReceivedAt,
+    double? HoursBeforeLoading,
+    bool Late,
+    string Role,
+    IReadOnlyList<string> Counterparts,
+    bool CounterpartMissing)
+{
+    public static FilingView Of(OpenCts.Application.Filing.FilingStatus f) => new(
+        f.Deadline?.Rule,
+        f.Deadline?.Due,
+        f.Deadline?.PreLoadingDue,
+        f.Deadline?.EntrySummaryDue,
+        f.Deadline?.ReceivedAt,
+        double.IsNaN(f.HoursBeforeLoading) ? null : Math.Round(f.HoursBeforeLoading, 2),
+        f.Deadline?.Late ?? false,
+        f.Role,
+        f.Counterparts,
+        f.CounterpartMissing);
+}
 
 /// <summary>A page of a list.</summary>
 public sealed record PageView<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
@@ -74,7 +109,8 @@ public sealed record ConsignmentView(
     IReadOnlyList<VersionView> Versions,
     IReadOnlyList<AssessmentView> Assessments,
     IReadOnlyList<DecisionView> Decisions,
-    IReadOnlyList<ExaminationView> Examinations);
+    IReadOnlyList<ExaminationView> Examinations,
+    FilingView? Filing);
 
 internal static class ConsignmentViews
 {
@@ -105,6 +141,8 @@ internal static class ConsignmentViews
         row.Assessment.AssessedAt,
         [.. row.Assessment.Reasons.Select(ReasonView.Of)]);
 
+    public static ConsignmentRow Row(WorklistRow row) => Row(row.Target) with { Port = row.Port, EstimatedArrival = row.EstimatedArrival, OverCapacity = row.OverCapacity };
+
     public static ConsignmentView Detail(ConsignmentDetail detail)
     {
         var versions = detail.Versions.Select(v =>
@@ -120,6 +158,7 @@ internal static class ConsignmentViews
             versions,
             [.. detail.Assessments.Select(AssessmentView.Of)],
             [.. detail.Decisions.Select(DecisionView.Of)],
-            [.. detail.Examinations.Select(ExaminationView.Of)]);
+            [.. detail.Examinations.Select(ExaminationView.Of)],
+            detail.Filing is { } filing ? FilingView.Of(filing) : null);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OpenCts.Application;
+using OpenCts.Application.Consignments;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Server.Auth;
@@ -20,7 +21,7 @@ public static class ConsignmentsApi
     {
         var group = app.MapGroup("/api/v1/consignments").WithTags("Consignments");
         group.MapGet("", ListAsync).RequireAuthorization(Policies.ReadConsignments)
-            .WithSummary("Assessed consignments, red first then by score; filtered by lane (green, yellow, red) and by text in the document number.");
+            .WithSummary("Assessed consignments, red first then by score, or with sort=arrival soonest arrival first; filtered by lane (green, yellow, red) and by text in the document number. Red rows beyond their office's examination capacity are marked overCapacity.");
         group.MapGet("/{document}", DetailAsync).RequireAuthorization(Policies.ReadConsignments)
             .WithSummary("One consignment: lane, score, reasons with their evidence, versions with their differences, decisions and examinations.");
         group.MapPost("/{document}/decisions", DecideAsync).RequireAuthorization(Policies.Decide)
@@ -28,13 +29,16 @@ public static class ConsignmentsApi
         return app;
     }
 
-    private static async Task<Ok<PageView<ConsignmentRow>>> ListAsync(CtsApplication application, string? lane, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Ok<PageView<ConsignmentRow>>> ListAsync(CtsApplication application, string? lane, string? q, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var (p, size) = Paging.Of(page, pageSize);
         Lane? wanted = lane is null ? null
             : Enum.TryParse<Lane>(lane, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
             : throw new DomainException("lane", $"'{lane}' is not a lane; one of green, yellow, red");
-        var result = await application.Consignments.ListAsync(wanted, q, p, size, cancellationToken).ConfigureAwait(false);
+        var order = sort is null || string.Equals(sort, "risk", StringComparison.OrdinalIgnoreCase) ? WorklistOrder.Risk
+            : string.Equals(sort, "arrival", StringComparison.OrdinalIgnoreCase) ? WorklistOrder.Arrival
+            : throw new DomainException("sort", $"'{sort}' is not an order; one of risk, arrival");
+        var result = await application.Consignments.WorklistAsync(wanted, q, order, p, size, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new PageView<ConsignmentRow>([.. result.Items.Select(ConsignmentViews.Row)], result.PageNumber, result.PageSize, result.Total));
     }
 

@@ -20,7 +20,20 @@ public static class ExaminationsApi
             .RequireAuthorization(Policies.RecordExaminations)
             .WithTags("Examinations")
             .WithSummary("Records an examination result: no-find, seizure, revenue-adjustment, ipr-detention or other.");
+        app.MapGet("/api/v1/examinations/mine", MineAsync)
+            .RequireAuthorization(Policies.RecordExaminations)
+            .WithTags("Examinations")
+            .WithSummary("The examinations assigned to the calling examiner, newest first; open=false lists the finished ones too. Examinations are assigned by workload: each to the examiner with the fewest open ones.");
         return app;
+    }
+
+    /// <summary>An examination assigned to an examiner; open until a result on its document is recorded.</summary>
+    public sealed record AssignmentView(long Id, string Document, string Examiner, string? Kind, string AssignedBy, DateTimeOffset AssignedAt, bool Open);
+
+    private static async Task<Ok<IReadOnlyList<AssignmentView>>> MineAsync(CtsApplication application, HttpContext context, bool? open, CancellationToken cancellationToken)
+    {
+        var assignments = await application.Examiners.OfAsync(CtsPrincipal.NameOf(context.User), open ?? true, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<AssignmentView>>([.. assignments.Select(a => new AssignmentView(a.Id, a.DocumentKey, a.Examiner, a.Kind, a.AssignedBy, a.AssignedAt, a.Open))]);
     }
 
     private static async Task<Results<Created<ExaminationView>, ProblemHttpResult>> RecordAsync(CtsApplication application, ExaminationRequest request, CancellationToken cancellationToken)

@@ -33,8 +33,11 @@ public static class MessagesApi
     /// <summary>A document of a message, with the decisions on it (and, for officers, its lane).</summary>
     public sealed record DocumentStatus(string Document, int Version, string? Lane, double? Score, IReadOnlyList<DecisionView> Decisions);
 
+    /// <summary>A referral of one of the message's documents back to its sender: what customs asks or tells, and whether a new version answered it.</summary>
+    public sealed record ReferralView(long Id, string Document, string Action, string? Comment, DateTimeOffset At, string Status, DateTimeOffset? AnsweredAt);
+
     /// <summary>The status of a message as its sender or an officer reads it.</summary>
-    public sealed record MessageView(long Id, string Sender, string MessageId, string Format, DateTimeOffset ReceivedAt, string Status, IReadOnlyList<IssueView> Issues, IReadOnlyList<DocumentStatus> Documents);
+    public sealed record MessageView(long Id, string Sender, string MessageId, string Format, DateTimeOffset ReceivedAt, string Status, IReadOnlyList<IssueView> Issues, IReadOnlyList<DocumentStatus> Documents, IReadOnlyList<ReferralView> Referrals);
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
@@ -45,7 +48,7 @@ public static class MessagesApi
             .WithSummary("Receives one message in any format `cts ingest` reads, recognised by content; the sender is the caller. Answers once the message is committed and journaled.");
         group.MapGet("/{id:long}", StatusAsync)
             .RequireAuthorization(Policies.ReadMessages)
-            .WithSummary("The status of a message and of its documents; a submitter sees only its own.");
+            .WithSummary("The status of a message and of its documents, with the referrals of its documents back to its sender (open or answered); a submitter sees only its own.");
         return app;
     }
 
@@ -113,7 +116,10 @@ public static class MessagesApi
             var assessment = (await application.Store.Assessments.OfAsync(key, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.ConsignmentVersion == version);
             documents.Add(new DocumentStatus(key, version, assessment is null ? null : ConsignmentViews.LaneName(assessment.Lane), assessment?.Score, [.. decisions.Select(DecisionView.Of)]));
         }
-        return TypedResults.Ok(new MessageView(record.Id, record.Sender, record.MessageId, record.Format, record.ReceivedAt, record.Status, [.. record.Issues.Select(Issue)], documents));
+        var referrals = await application.Referrals.OfMessageAsync(record, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new MessageView(
+            record.Id, record.Sender, record.MessageId, record.Format, record.ReceivedAt, record.Status, [.. record.Issues.Select(Issue)], documents,
+            [.. referrals.Select(r => new ReferralView(r.Id, r.DocumentKey, r.Action, r.Comment, r.ReferredAt, r.Status, r.AnsweredAt))]));
     }
 
     private static IssueView Issue(IngestionIssue issue) => new(issue.Severity == IssueSeverity.Error ? "error" : "warning", issue.Location, issue.Message);

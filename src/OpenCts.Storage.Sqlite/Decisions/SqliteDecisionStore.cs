@@ -14,7 +14,7 @@ internal sealed class SqliteDecisionStore(SqliteStore store) : IDecisionStore
     public Task<long> RecordAsync(Decision decision, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Record(work, transaction, decision, cancellationToken), cancellationToken);
 
-    private async ValueTask<long> Record(UnitOfWork work, SqliteTransaction transaction, Decision decision, CancellationToken cancellationToken)
+    internal async ValueTask<long> Record(UnitOfWork work, SqliteTransaction transaction, Decision decision, CancellationToken cancellationToken)
     {
         using var command = _store.Command(
             "INSERT INTO decisions (document_key, action, examination_kind, comment, actor, decided_at) VALUES ($k, $a, $e, $c, $by, $at) RETURNING id", transaction);

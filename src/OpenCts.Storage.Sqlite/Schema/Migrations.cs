@@ -248,6 +248,95 @@ internal static class Migrations
         ALTER TABLE examinations ADD COLUMN currency TEXT;
         ALTER TABLE examinations ADD COLUMN quantity REAL;
         """,
+        // Referrals to filers with their callbacks and webhook outbox, office capacity, examination assignments and alert
+        // subscriptions (issue #11); house filings are found by their master document number.
+        """
+        CREATE TABLE referrals (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            decision_id INTEGER NOT NULL REFERENCES decisions (id),
+            action TEXT NOT NULL,
+            comment TEXT,
+            filer TEXT NOT NULL,
+            referred_at TEXT NOT NULL
+        );
+        CREATE INDEX referrals_by_document ON referrals (document_key, id);
+
+        CREATE TABLE referral_answers (
+            id INTEGER PRIMARY KEY,
+            referral_id INTEGER NOT NULL UNIQUE REFERENCES referrals (id),
+            raw_message_id INTEGER NOT NULL REFERENCES raw_messages (id),
+            answered_at TEXT NOT NULL
+        );
+
+        CREATE TABLE callback_versions (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            url TEXT,
+            secret TEXT,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX callback_versions_by_owner ON callback_versions (owner COLLATE NOCASE, id);
+
+        CREATE TABLE webhook_deliveries (
+            id INTEGER PRIMARY KEY,
+            referral_id INTEGER NOT NULL REFERENCES referrals (id),
+            owner TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+            next_attempt_at TEXT,
+            last_error TEXT,
+            ended_at TEXT
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX webhook_deliveries_by_owner ON webhook_deliveries (owner COLLATE NOCASE, id);
+
+        CREATE TABLE office_settings (
+            id INTEGER PRIMARY KEY,
+            office TEXT NOT NULL,
+            examinations_per_day INTEGER NOT NULL,
+            red_share REAL NOT NULL,
+            yellow_share REAL NOT NULL,
+            random_share REAL NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX office_settings_by_office ON office_settings (office, id);
+
+        CREATE TABLE examination_assignments (
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            examiner TEXT NOT NULL,
+            kind TEXT,
+            assigned_by TEXT NOT NULL,
+            assigned_at TEXT NOT NULL
+        );
+        CREATE INDEX examination_assignments_by_examiner ON examination_assignments (examiner COLLATE NOCASE, id);
+
+        CREATE TABLE alert_subscriptions (
+            id INTEGER PRIMARY KEY,
+            user_name TEXT,
+            group_name TEXT,
+            category TEXT,
+            port TEXT,
+            profile TEXT,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            CHECK ((user_name IS NULL) <> (group_name IS NULL))
+        );
+
+        CREATE TABLE alert_subscription_removals (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL UNIQUE REFERENCES alert_subscriptions (id),
+            removed_by TEXT NOT NULL,
+            removed_at TEXT NOT NULL
+        );
+
+        CREATE INDEX consignment_versions_by_master ON consignment_versions (json_extract(body, '$.document.masterNumber'));
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

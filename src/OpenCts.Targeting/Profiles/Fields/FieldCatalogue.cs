@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Filing;
 using OpenCts.Domain.Values;
 using OpenCts.Targeting.Profiles.Compilation;
 using static OpenCts.Targeting.Profiles.Fields.FieldAccess;
@@ -60,6 +61,10 @@ public static class FieldCatalogue
         Add("goodsCount", ProfileType.Number, "Number of goods items.", (c, x) => (double)c.Goods.Count);
         Add("containerCount", ProfileType.Number, "Number of containers.", (c, x) => (double)c.Equipment.Count);
         Add("dataQuality.count", ProfileType.Number, "Number of data-quality findings: faults in the content as sent, such as an unknown HS code (see also dataQuality.has(\"goods.hsCode\")).", (c, x) => (double)c.DataQuality.Count);
+        // The filing clock (EU ICS2, Canada PACT): docs/filing.md gives the deadline of each mode.
+        Add("filing.hoursBeforeLoading", ProfileType.Number, "Hours from the receipt of the filing to loading (the departure); negative when filed after loading.", (c, x) => FilingClock.HoursBeforeLoading(c));
+        Add("filing.late", ProfileType.Boolean, "Whether the filing was received after its deadline: sea 24 h before loading; air before loading, and 4 h before arrival for long-haul; road 1 h and rail 2 h before arrival.", (c, x) => FilingClock.IsLate(c));
+        Add("filing.counterpartMissing", ProfileType.Boolean, "Whether the house filing's master, or a consolidation's house filings, were not filed by the deadline (found when assessing).", (c, x) => FilingClock.CounterpartMissing(c));
         Add("sender", ProfileType.Text, "Who sent the message (carrier, forwarder, postal operator).", (c, x) => c.Provenance == null ? null : c.Provenance.Sender);
 
         // The exporting administration's record of the same shipment, when one was attached (cts export attach).
