@@ -18,6 +18,7 @@ using OpenCts.Server.Messages;
 using OpenCts.Server.Profiles;
 using OpenCts.Server.Reports;
 using OpenCts.Server.Users;
+using OpenCts.Server.Watchlists;
 using OpenCts.Server.Web;
 using Scalar.AspNetCore;
 
@@ -88,6 +89,7 @@ public static class CtsServer
         app.MapProfilesApi();
         app.MapReportsApi();
         app.MapUsersApi();
+        app.MapWatchlistsApi();
         app.MapRazorPages();
         return app;
     }

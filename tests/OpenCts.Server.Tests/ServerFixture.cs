@@ -55,7 +55,8 @@ public sealed class ServerFixture : IAsyncLifetime
             _keys[name] = (await Application.Users.AddAsync(name, role, apiKey: true, "test", CancellationToken.None)).Secret;
         }
         OpsPassword = (await Application.Users.AddAsync("ops", Roles.Admin, apiKey: false, "test", CancellationToken.None)).Secret;
-        App = CtsServer.Build(new CtsServerOptions { Application = Application, Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 1_000_000, SignInsPerWindow = 1000 });
+        // Refreshing the watch lists asks a closed local port, never the publishers.
+        App = CtsServer.Build(new CtsServerOptions { Application = Application, Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 1_000_000, SignInsPerWindow = 1000, WatchlistSources = [new Uri("http://127.0.0.1:9/sdn.csv")] });
         await App.StartAsync();
         BaseAddress = new Uri(CtsServer.Addresses(App)[0]);
     }
