@@ -69,6 +69,12 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["GET /signin"] = [Open],
         ["GET /signout"] = [.. Roles.All],
         ["GET /password"] = [.. Roles.All],
+        ["GET /profiles"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        ["GET /profiles/{id}"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        ["GET /profiles/{id}/effectiveness"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        ["GET /approvals"] = [Roles.Supervisor],
+        ["GET /dashboard"] = [Roles.Supervisor, Roles.Auditor],
+        ["GET /watchlists"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
     };
 
     /// <summary>Whether a route is a page, which sends a stranger to sign in, rather than part of the API.</summary>
