@@ -37,6 +37,7 @@ public sealed class CtsApplication
         Assessment = new AssessmentRun(store, Engines);
         Examinations = new ExaminationImport(store);
         Lists = new ListLoading(store, Engines);
+        AllowList = new AllowListReview(store, Engines);
         Profiles = new ProfileLifecycle(store, Engines);
         Backtests = new ProfileBacktest(store, Engines);
         Training = new ModelTraining(store, Engines);
@@ -54,6 +55,7 @@ public sealed class CtsApplication
         ExaminationResults = new ExaminationRecording(store);
         Consignments = new ConsignmentQueries(store);
         Reports = new ProfileEffectiveness(store);
+        Dashboard = new OperationsReports(store);
         Audit = new AuditTrail(store);
         Alerts = new AlertFeed(store.Clock);
         AssessAndAlert = new AlertingAssessment(Assessment, Alerts);
@@ -75,6 +77,9 @@ public sealed class CtsApplication
 
     /// <summary>Watch lists, reference lists, trusted traders and the allow-list.</summary>
     public ListLoading Lists { get; }
+
+    /// <summary>Allow-listing false positives: an officer asks, a supervisor decides.</summary>
+    public AllowListReview AllowList { get; }
 
     /// <summary>Risk profiles from draft to retirement.</summary>
     public ProfileLifecycle Profiles { get; }
@@ -126,6 +131,9 @@ public sealed class CtsApplication
 
     /// <summary>How profiles perform.</summary>
     public ProfileEffectiveness Reports { get; }
+
+    /// <summary>Volumes, hit rates by threat and the model's precision over time, for the dashboard.</summary>
+    public OperationsReports Dashboard { get; }
 
     /// <summary>Who did what, when.</summary>
     public AuditTrail Audit { get; }

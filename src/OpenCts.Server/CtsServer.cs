@@ -20,6 +20,7 @@ using OpenCts.Server.Profiles;
 using OpenCts.Server.Referrals;
 using OpenCts.Server.Reports;
 using OpenCts.Server.Users;
+using OpenCts.Server.Watchlists;
 using OpenCts.Server.Web;
 using Scalar.AspNetCore;
 
@@ -94,6 +95,7 @@ public static class CtsServer
         app.MapProfilesApi();
         app.MapReportsApi();
         app.MapUsersApi();
+        app.MapWatchlistsApi();
         app.MapRazorPages();
         return app;
     }

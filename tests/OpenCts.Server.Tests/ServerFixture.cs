@@ -55,7 +55,9 @@ public sealed class ServerFixture : IAsyncLifetime
             _keys[name] = (await Application.Users.AddAsync(name, role, apiKey: true, "test", CancellationToken.None)).Secret;
         }
         OpsPassword = (await Application.Users.AddAsync("ops", Roles.Admin, apiKey: false, "test", CancellationToken.None)).Secret;
+        // Refreshing the watch lists asks a closed local port, never the publishers.
         App = CtsServer.Build(new CtsServerOptions { Application = Application, Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 1_000_000, SignInsPerWindow = 1000,
+            WatchlistSources = [new Uri("http://127.0.0.1:9/sdn.csv")],
             WebhookSchedule = new Application.Referrals.WebhookSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), 3), WebhookPoll = TimeSpan.FromMilliseconds(100) });
         await App.StartAsync();
         BaseAddress = new Uri(CtsServer.Addresses(App)[0]);

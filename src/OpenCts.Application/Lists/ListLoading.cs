@@ -30,6 +30,27 @@ public sealed class ListLoading(ICtsStore store, TargetingEngineHost engines)
         return changes;
     }
 
+    /// <summary>Adds one entry to a watch list (an analyst's own list, or a list loaded before) as a new version of that list.</summary>
+    /// <remarks>An entry with the id of one already in the list replaces it. A list refreshed from its publisher loses entries added by hand, so
+    /// officers keep theirs in a list of their own.</remarks>
+    /// <param name="entry">The entry; its <see cref="WatchlistEntry.List"/> names the list.</param>
+    /// <param name="source">Who added it, kept as the new version's source.</param>
+    /// <param name="cancellationToken">Stops before the list is stored.</param>
+    public async Task<WatchlistChange> AddEntryAsync(WatchlistEntry entry, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Common.Fields.Required(entry.List, "list", 128);
+        Common.Fields.Required(entry.Id, "id", 128);
+        Common.Fields.Required(entry.Name, "name", 512);
+        var entries = (await store.Watchlists.EntriesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.List == entry.List && e.Id != entry.Id)
+            .Append(entry)
+            .ToList();
+        var changes = await store.Watchlists.ReplaceAsync([new LoadedList(entry.List, source, entries)], cancellationToken).ConfigureAwait(false);
+        await engines.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return changes[0];
+    }
+
     /// <summary>Saves a named reference list from a file (one value a line) as a new version.</summary>
     public async Task<VersionChange> LoadReferenceListAsync(string file, CancellationToken cancellationToken)
     {

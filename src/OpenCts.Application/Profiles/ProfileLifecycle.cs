@@ -20,6 +20,12 @@ public sealed class ProfileLifecycle(ICtsStore store, TargetingEngineHost engine
     public async Task<IReadOnlyList<ProfileError>> CheckAsync(RiskProfile profile, CancellationToken cancellationToken) =>
         ProfileCompiler.Check(profile, await TargetingEngineHost.EnvironmentAsync(store, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Checks criteria alone, as an editor does while the analyst types; the errors name the place in the text.</summary>
+    public async Task<IReadOnlyList<ProfileError>> CheckCriteriaAsync(string criteria, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(criteria)
+            ? [new ProfileError(1, 1, "the criteria are empty: write a condition such as mode == \"Sea\"")]
+            : ProfileCompiler.Check(criteria, await TargetingEngineHost.EnvironmentAsync(store, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Saves a profile as it is given (a bundle's profiles, already approved), after the compile check, and puts it in force.</summary>
     /// <param name="profiles">The profiles to save.</param>
     /// <param name="source">Where they came from, named in an error.</param>

@@ -25,6 +25,9 @@ public static class Policies
     public const string ManageSubscriptions = "manage-subscriptions";
     public const string WorkExaminations = "work-examinations";
     public const string ReadWatchlists = "read-watchlists";
+    public const string ManageWatchlists = "manage-watchlists";
+    public const string RequestAllowList = "request-allow-list";
+    public const string ApproveWatchlists = "approve-watchlists";
 
     /// <summary>The roles of each policy. The auditor reads everything and changes nothing; the submitter sees only its own messages.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -49,5 +52,8 @@ public static class Policies
         [ManageSubscriptions] = [Roles.Targeter, Roles.Supervisor],
         [WorkExaminations] = [Roles.Examiner, Roles.Supervisor, Roles.Auditor],
         [ReadWatchlists] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        [ManageWatchlists] = [Roles.Analyst, Roles.Supervisor],
+        [RequestAllowList] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor],
+        [ApproveWatchlists] = [Roles.Supervisor],
     };
 }

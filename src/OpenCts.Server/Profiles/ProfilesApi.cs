@@ -22,13 +22,25 @@ public static class ProfilesApi
     /// <summary>A profile version as the API shows it.</summary>
     public sealed record ProfileView(string Id, int Version, string Name, string Category, string Criteria, double Weight, string Action, string Owner, string Status, string? Description, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
 
-    /// <summary>One line of a backtest.</summary>
-    public sealed record BacktestView(string Name, int Consignments, int Hit, double HitShare, int ExaminedHits, int IrregularHits, double? HitRate, DateTimeOffset? FirstArrival, DateTimeOffset? LastArrival);
+    /// <summary>One line of a backtest: the profile first, with some of its hits, then the profiles in force over the same consignments.</summary>
+    public sealed record BacktestView(string Name, int Consignments, int Hit, double HitShare, int ExaminedHits, int IrregularHits, double? HitRate, DateTimeOffset? FirstArrival, DateTimeOffset? LastArrival,
+        IReadOnlyList<BacktestSample>? Samples = null);
+
+    /// <summary>Criteria to check, as the editor sends them while the analyst types.</summary>
+    public sealed record CompileRequest(string? Criteria);
+
+    /// <summary>One compile error at a line and column of the criteria (both from 1).</summary>
+    public sealed record CompileError(int Line, int Column, string Message);
+
+    /// <summary>What the profile compiler says of some criteria: no errors means they would compile against the lists in force.</summary>
+    public sealed record CompileView(bool Ok, IReadOnlyList<CompileError> Errors);
 
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/profiles").WithTags("Profiles");
         group.MapGet("", ListAsync).RequireAuthorization(Policies.ReadProfiles).WithSummary("The latest version of every profile, filtered by status.");
+        group.MapPost("/compile", CompileAsync).RequireAuthorization(Policies.WriteProfiles)
+            .WithSummary("Checks criteria with the profile compiler against the lists in force, without saving: every error with its line and column.");
         group.MapGet("/{id}", VersionsAsync).RequireAuthorization(Policies.ReadProfiles).WithSummary("Every version of one profile, oldest first.");
         group.MapPost("", SaveDraftAsync).RequireAuthorization(Policies.WriteProfiles).WithSummary("Saves a draft (a new version) after the compile check; the caller owns it.");
         group.MapPost("/{id}/submit", (CtsApplication a, HttpContext c, string id, CancellationToken t) => MoveAsync(a, id, t, p => a.Profiles.SubmitAsync(id, CtsPrincipal.NameOf(c.User), t)))
@@ -40,7 +52,7 @@ public static class ProfilesApi
         group.MapPost("/{id}/retire", (CtsApplication a, HttpContext c, string id, CancellationToken t) => MoveAsync(a, id, t, p => a.Profiles.RetireAsync(id, CtsPrincipal.NameOf(c.User), t)))
             .RequireAuthorization(Policies.ApproveProfiles).WithSummary("Takes a profile out of force for good.");
         group.MapPost("/{id}/backtest", BacktestAsync).RequireAuthorization(Policies.Backtest)
-            .WithSummary("Runs the latest version over the stored history, beside the profiles in force.");
+            .WithSummary("Runs the latest version over the stored history (consignments arriving from 'from' until 'to', either open), beside the profiles in force, with up to 20 sample hits.");
         return app;
     }
 
@@ -93,15 +105,27 @@ public static class ProfilesApi
         return TypedResults.Ok(View(moved, application.Store.Clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BacktestView>>, ProblemHttpResult>> BacktestAsync(CtsApplication application, string id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<BacktestView>>, ProblemHttpResult>> BacktestAsync(CtsApplication application, string id, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var latest = await application.Profiles.LatestAsync(id, cancellationToken).ConfigureAwait(false);
         if (latest is null)
         {
             return NotFound(id);
         }
-        var results = await application.Backtests.RunAsync([latest], id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<BacktestView>>([.. results.Select(r => new BacktestView(r.Name, r.Consignments, r.Hit, r.HitShare, r.ExaminedHits, r.IrregularHits, r.HitRate, r.FirstArrival, r.LastArrival))]);
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw new DomainException("to", $"{t:O} is before from {f:O}");
+        }
+        var run = await application.Backtests.TryAsync(latest, from, to, samples: 20, cancellationToken).ConfigureAwait(false);
+        static BacktestView Line(Targeting.Backtesting.BacktestResult r, IReadOnlyList<BacktestSample>? samples) =>
+            new(r.Name, r.Consignments, r.Hit, r.HitShare, r.ExaminedHits, r.IrregularHits, r.HitRate, r.FirstArrival, r.LastArrival, samples);
+        return TypedResults.Ok<IReadOnlyList<BacktestView>>([Line(run.Profile, run.Samples), Line(run.Active, null)]);
+    }
+
+    private static async Task<Ok<CompileView>> CompileAsync(CtsApplication application, CompileRequest request, CancellationToken cancellationToken)
+    {
+        var errors = await application.Profiles.CheckCriteriaAsync(request.Criteria ?? "", cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new CompileView(errors.Count == 0, [.. errors.Select(e => new CompileError(e.Line, e.Column, e.Message))]));
     }
 
     private static ProfileView View(RiskProfile p, DateTimeOffset now) => new(

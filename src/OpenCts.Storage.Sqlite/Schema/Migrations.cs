@@ -337,6 +337,26 @@ internal static class Migrations
 
         CREATE INDEX consignment_versions_by_master ON consignment_versions (json_extract(body, '$.document.masterNumber'));
         """,
+        """
+        -- An officer asks to allow-list a false positive, and a supervisor allows or refuses it: both are rows of the allow-list's
+        -- changes, so the request, its decision and who took them are journaled like the allow-list itself. Ids are kept, so the
+        -- ledger's leaves still name the same rows.
+        CREATE TABLE allow_list_changes_v2 (
+            id INTEGER PRIMARY KEY,
+            change TEXT NOT NULL CHECK (change IN ('allow', 'withdraw', 'request', 'refuse')),
+            party_name TEXT NOT NULL,
+            list TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            why TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        INSERT INTO allow_list_changes_v2 (id, change, party_name, list, entry_id, decided_by, why, decided_at)
+            SELECT id, change, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes;
+        DROP TABLE allow_list_changes;
+        ALTER TABLE allow_list_changes_v2 RENAME TO allow_list_changes;
+        CREATE INDEX allow_list_changes_by_key ON allow_list_changes (party_name, list, entry_id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -114,16 +114,65 @@ internal sealed partial class SqliteWatchlistStore
         return Task.FromResult(CurrentAllowList(null));
     }
 
+    public Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            var id = InsertAllowChange("request", request, transaction);
+            await _store.JournalAsync(work, RecordKinds.AllowList, id, ReadAllowListCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+            return id;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AllowListRequest>> AllowRequestsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(PendingRequests(null, null));
+    }
+
+    public Task<AllowListRequest?> DecideAllowRequestAsync(long id, bool allow, string decidedBy, string why, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            if (PendingRequests(id, transaction) is not [var request])
+            {
+                return null;
+            }
+            var change = InsertAllowChange(allow ? "allow" : "refuse", new AllowListEntry(request.PartyName, request.List, request.EntryId, decidedBy, why, _store.Clock.GetUtcNow()), transaction);
+            await _store.JournalAsync(work, RecordKinds.AllowList, change, ReadAllowListCanonical(change, transaction)!, cancellationToken).ConfigureAwait(false);
+            return (AllowListRequest?)request;
+        }, cancellationToken);
+
+    /// <summary>Requests that no later change of the same party, list and entry answers (one request, or all).</summary>
+    private IReadOnlyList<AllowListRequest> PendingRequests(long? id, SqliteTransaction? transaction)
+    {
+        using var command = _store.Command(
+            """
+            SELECT id, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes a
+            WHERE change = 'request' AND ($id IS NULL OR id = $id)
+              AND NOT EXISTS (SELECT 1 FROM allow_list_changes b
+                              WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id AND b.id > a.id AND b.change <> 'request')
+            ORDER BY id
+            """, transaction);
+        command.Parameters.AddWithValue("$id", id is null ? DBNull.Value : id.Value);
+        using var reader = command.ExecuteReader();
+        var result = new List<AllowListRequest>();
+        while (reader.Read())
+        {
+            result.Add(new AllowListRequest(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+
     internal byte[]? ReadAllowListCanonical(long id, SqliteTransaction? transaction = null) =>
         _store.CanonicalRow("SELECT change, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes WHERE id = $id", id, transaction);
 
-    /// <summary>The allow-list in force: the latest decision on each party, list and entry, where it allows.</summary>
+    /// <summary>The allow-list in force: the latest decision on each party, list and entry, where it allows (requests and refusals change nothing in force).</summary>
     private IReadOnlyList<AllowListEntry> CurrentAllowList(SqliteTransaction? transaction)
     {
         using var command = _store.Command(
             """
             SELECT party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes a
-            WHERE id = (SELECT MAX(id) FROM allow_list_changes b WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id)
+            WHERE id = (SELECT MAX(id) FROM allow_list_changes b
+                        WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id AND b.change IN ('allow', 'withdraw'))
               AND change = 'allow'
             ORDER BY id
             """, transaction);

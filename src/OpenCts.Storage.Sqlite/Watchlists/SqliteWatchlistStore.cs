@@ -144,12 +144,12 @@ internal sealed partial class SqliteWatchlistStore(SqliteStore store) : IWatchli
     public Task<IReadOnlyList<WatchlistInfo>> ListsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command("SELECT list, source, entry_count, loaded_at FROM watchlists ORDER BY list");
+        using var command = _store.Command("SELECT list, source, entry_count, loaded_at, (SELECT COUNT(*) FROM watchlist_loads l WHERE l.list = w.list) FROM watchlists w ORDER BY list");
         using var reader = command.ExecuteReader();
         var result = new List<WatchlistInfo>();
         while (reader.Read())
         {
-            result.Add(new WatchlistInfo(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture)));
+            result.Add(new WatchlistInfo(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture), Math.Max(1, reader.GetInt32(4))));
         }
         return Task.FromResult<IReadOnlyList<WatchlistInfo>>(result);
     }

@@ -3,8 +3,8 @@ using OpenCts.Domain.Watchlists;
 
 namespace OpenCts.Storage.Watchlists;
 
-/// <summary>One list as loaded: its name, where it came from, how many entries and when.</summary>
-public sealed record WatchlistInfo(string List, string Source, int Entries, DateTimeOffset LoadedAt);
+/// <summary>One list as loaded: its name, where it came from, how many entries and when, and how many loads of it were stored (its version).</summary>
+public sealed record WatchlistInfo(string List, string Source, int Entries, DateTimeOffset LoadedAt, int Version = 1);
 
 /// <summary>One list of a load, with all its entries.</summary>
 public sealed record LoadedList(string List, string Source, IReadOnlyCollection<WatchlistEntry> Entries);
@@ -19,6 +19,16 @@ public sealed record WatchlistChange(string List, int Added, int Removed, int Am
 
 /// <summary>What a new version of a named reference list or of the trusted-trader register changed.</summary>
 public sealed record VersionChange(string Name, int Version, int Added, int Removed, bool Unchanged);
+
+/// <summary>An officer's request to allow-list a false positive, waiting for a supervisor.</summary>
+/// <param name="Id">The request, as the store numbers it.</param>
+/// <param name="PartyName">The party's name as it appears on consignments.</param>
+/// <param name="List">The list of the entry.</param>
+/// <param name="EntryId">The entry the party was confused with.</param>
+/// <param name="RequestedBy">Who asked.</param>
+/// <param name="Why">Why the party is not the entry.</param>
+/// <param name="RequestedAt">When.</param>
+public sealed record AllowListRequest(long Id, string PartyName, string List, string EntryId, string RequestedBy, string Why, DateTimeOffset RequestedAt);
 
 /// <summary>Watch lists, the allow-list of confirmed false positives, named reference lists and trusted traders: all versioned and journaled.</summary>
 /// <remarks>
@@ -42,6 +52,17 @@ public interface IWatchlistStore
 
     /// <summary>Withdraws an allow-list decision, journaled; false when there was none.</summary>
     Task<bool> DisallowAsync(string partyName, string list, string entryId, string decidedBy, string why, CancellationToken cancellationToken);
+
+    /// <summary>Records a request to allow-list a party against an entry, journaled; it is not in force until <see cref="DecideAllowRequestAsync"/> allows it.</summary>
+    /// <returns>The request's id.</returns>
+    Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken);
+
+    /// <summary>The requests no decision has answered yet, oldest first.</summary>
+    Task<IReadOnlyList<AllowListRequest>> AllowRequestsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Answers a pending request, journaled: allowing puts the party on the allow-list, refusing closes the request.</summary>
+    /// <returns>The request answered, or null when there is no such pending request.</returns>
+    Task<AllowListRequest?> DecideAllowRequestAsync(long id, bool allow, string decidedBy, string why, CancellationToken cancellationToken);
 
     /// <summary>The allow-list in force.</summary>
     Task<IReadOnlyList<AllowListEntry>> AllowListAsync(CancellationToken cancellationToken);
