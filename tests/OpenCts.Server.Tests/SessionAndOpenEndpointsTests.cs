@@ -22,6 +22,8 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         Assert.DoesNotContain("hash", users.GetRawText(), StringComparison.OrdinalIgnoreCase);
         // An admin manages users; it does not read consignments.
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/v1/consignments", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.DeleteAsync("/api/v1/session", Token)).StatusCode);
+        await SendCsrfTokenAsync(browser);
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync("/api/v1/session", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/users", Token)).StatusCode);
     }
@@ -42,12 +44,20 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         var once = (await server.UseStoreAsync(a => a.Users.AddAsync(name, "analyst", apiKey: false, "test", Token))).Secret;
         using var browser = server.WithCookies();
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
+        await SendCsrfTokenAsync(browser);
         var tooShort = await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"short"}"""), Token);
         Assert.Equal("newPassword", (await tooShort.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("field").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/v1/session/password", ServerFixture.Json($$"""{"password":"{{once}}","newPassword":"correct horse battery"}"""), Token)).StatusCode);
         using var again = server.WithCookies();
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"{{once}}"}"""), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.PostAsync("/api/v1/session", ServerFixture.Json($$"""{"name":"{{name}}","password":"correct horse battery"}"""), Token)).StatusCode);
+    }
+
+    /// <summary>A cookie-authenticated client sends the antiforgery token of <c>GET /api/v1/session</c> with every change, as the pages' scripts do.</summary>
+    private static async Task SendCsrfTokenAsync(HttpClient browser)
+    {
+        var session = await browser.GetFromJsonAsync<JsonElement>("/api/v1/session", Token);
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session.GetProperty("csrfToken").GetString());
     }
 
     [Fact]

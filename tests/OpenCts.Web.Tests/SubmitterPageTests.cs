@@ -25,9 +25,10 @@ public sealed class SubmitterPageTests(WebFixture web)
         var document = (await web.Application.Messages.ListAsync("pat", null, 1, 1, CancellationToken.None)).Items[0].Versions[0].DocumentKey;
 
         await web.Application.Decisions.DecideAsync(document, "request-screening", null, "screen the cartons", "tom", CancellationToken.None);
-        await page.ReloadAsync();
+        await page.GotoAsync("/messages");
         await Assertions.Expect(page.GetByTestId("messages").Locator("tbody tr").First.GetByTestId("referrals")).ToContainTextAsync("request-screening");
         await Assertions.Expect(page.GetByTestId("messages")).Not.ToContainTextAsync("screen the cartons");
+        await Assertions.Expect(page.GetByTestId("messages").Locator("tbody tr").First).ToContainTextAsync("accepted");
         await WebFixture.ScreenshotAsync(page, "messages");
         Assert.Empty(session.Blocked);
     }

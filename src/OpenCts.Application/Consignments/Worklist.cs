@@ -62,8 +62,9 @@ public sealed record WorklistItem(TargetRow Target, StoredConsignment Consignmen
 
 /// <summary>The targeter's worklist: the current red (and, when asked, yellow) consignments, soonest arrival first.</summary>
 /// <remarks>
-/// The store gives the assessments in force and the consignments; this joins them, filters and pages. Consignments without
-/// an arrival time come last, and among equal arrivals the higher score first.
+/// The store gives the assessments in force and the consignments; this joins them, filters and pages. Consignments still to
+/// arrive come first, the soonest first; then those that have arrived, the latest first; then those without an arrival time;
+/// among equal arrivals the higher score first.
 /// </remarks>
 public sealed class Worklist(ICtsStore store)
 {
@@ -84,8 +85,10 @@ public sealed class Worklist(ICtsStore store)
                 matching.Add((target, stored));
             }
         }
+        var now = store.Clock.GetUtcNow();
         var ordered = matching
-            .OrderBy(m => m.Consignment.Consignment.EstimatedArrival ?? DateTimeOffset.MaxValue)
+            .OrderBy(m => ArrivalRank(m.Consignment.Consignment.EstimatedArrival, now))
+            .ThenBy(m => m.Consignment.Consignment.EstimatedArrival is { } arrival ? Math.Abs((arrival - now).Ticks) : 0)
             .ThenByDescending(m => m.Target.Assessment.Score)
             .ThenBy(m => m.Target.Assessment.DocumentKey, StringComparer.Ordinal)
             .Skip((page - 1) * pageSize)
@@ -119,6 +122,9 @@ public sealed class Worklist(ICtsStore store)
         var decisions = await store.Decisions.OfAsync(target.Assessment.DocumentKey, cancellationToken).ConfigureAwait(false);
         return new WorklistItem(target, stored, WorklistStatus.Of(decisions), decisions.Count == 0 ? null : decisions[^1]);
     }
+
+    /// <summary>Still to arrive first, then arrived (the latest first), then without an arrival time.</summary>
+    private static int ArrivalRank(DateTimeOffset? arrival, DateTimeOffset now) => arrival is not { } a ? 2 : a >= now ? 0 : 1;
 
     private static bool Matches(WorklistFilter filter, HashSet<string>? owned, TargetRow target, Consignment consignment)
     {

@@ -29,7 +29,7 @@ public class WorklistTests
     }
 
     [Fact]
-    public async Task TheWorklistShowsTheRedLaneSoonestArrivalFirstWithEachRowNewUntilDecided()
+    public async Task TheWorklistShowsTheRedLaneSoonestArrivalFirstThenTheLatestArrivedWithEachRowNewUntilDecided()
     {
         await using var test = await WithSamplesAsync();
 
@@ -38,8 +38,12 @@ public class WorklistTests
         Assert.NotEmpty(page.Items);
         Assert.Equal(page.Total, page.Items.Count);
         Assert.All(page.Items, i => Assert.Equal(Lane.Red, i.Assessment.Lane));
-        var arrivals = page.Items.Select(i => i.Arrival ?? DateTimeOffset.MaxValue).ToList();
-        Assert.Equal(arrivals.Order(), arrivals);
+        var now = test.Store.Clock.GetUtcNow();
+        var coming = page.Items.TakeWhile(i => i.Arrival >= now).Select(i => i.Arrival!.Value).ToList();
+        var arrived = page.Items.Skip(coming.Count).TakeWhile(i => i.Arrival < now).Select(i => i.Arrival!.Value).ToList();
+        Assert.Equal(coming.Order(), coming);
+        Assert.Equal(arrived.OrderDescending(), arrived);
+        Assert.All(page.Items.Skip(coming.Count + arrived.Count), i => Assert.Null(i.Arrival));
         Assert.All(page.Items, i => Assert.Equal(WorklistStatus.New, i.Status));
 
         var first = page.Items[0].Assessment.DocumentKey;
