@@ -54,6 +54,10 @@ public sealed class CtsApplication
         Decisions = new ConsignmentDecisions(store, Referrals, Examiners);
         ExaminationResults = new ExaminationRecording(store);
         Consignments = new ConsignmentQueries(store);
+        Worklist = new Worklist(store);
+        Related = new RelatedConsignments(store);
+        OpenExaminations = new OpenExaminations(store);
+        Messages = new MessageHistory(store);
         Reports = new ProfileEffectiveness(store);
         Dashboard = new OperationsReports(store);
         Audit = new AuditTrail(store);
@@ -128,6 +132,18 @@ public sealed class CtsApplication
 
     /// <summary>Assessed consignments for officers to read.</summary>
     public ConsignmentQueries Consignments { get; }
+
+    /// <summary>The targeter's worklist: red (and yellow) consignments, soonest arrival first.</summary>
+    public Worklist Worklist { get; }
+
+    /// <summary>Consignments that share a party, a container or an address with another.</summary>
+    public RelatedConsignments Related { get; }
+
+    /// <summary>Examinations ordered and not yet reported.</summary>
+    public OpenExaminations OpenExaminations { get; }
+
+    /// <summary>Received messages read back by sender and status.</summary>
+    public MessageHistory Messages { get; }
 
     /// <summary>How profiles perform.</summary>
     public ProfileEffectiveness Reports { get; }

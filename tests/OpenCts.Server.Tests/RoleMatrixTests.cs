@@ -84,6 +84,11 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["GET /approvals"] = [Roles.Supervisor],
         ["GET /dashboard"] = [Roles.Supervisor, Roles.Auditor],
         ["GET /watchlists"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],
+        ["GET /worklist"] = Officers,
+        ["GET /consignments/{document}"] = Officers,
+        ["GET /examinations"] = [Roles.Examiner, Roles.Supervisor, Roles.Auditor],
+        ["GET /messages"] = [Roles.Submitter],
+        ["GET /admin"] = [Roles.Admin, Roles.Auditor],
     };
 
     /// <summary>Whether a route is a page, which sends a stranger to sign in, rather than part of the API.</summary>

@@ -26,6 +26,7 @@ public sealed class WebFixture : IAsyncLifetime
         ("eve", Roles.Examiner),
         ("aud", Roles.Auditor),
         ("root", Roles.Admin),
+        ("pat", Roles.Submitter),
     ];
 
     private const string Chromium = "/usr/bin/chromium";

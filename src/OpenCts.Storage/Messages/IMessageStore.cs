@@ -56,4 +56,18 @@ public interface IMessageStore
 
     /// <summary>The stored raw message with this id, as its sender is told about it, or null.</summary>
     Task<ReceivedRecord?> FindAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Stored raw messages, newest first, of one sender and one status when they are given.</summary>
+    /// <param name="sender">Only this sender's messages (compared without case), or every sender's.</param>
+    /// <param name="status">Only messages with this status, such as <c>rejected</c>, or every status.</param>
+    /// <param name="skip">How many of the newest to pass over.</param>
+    /// <param name="take">At most this many.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<ReceivedRecord>> ListAsync(string? sender, string? status, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>How many stored raw messages <see cref="ListAsync"/> would list in all.</summary>
+    Task<int> CountAsync(string? sender, string? status, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of a stored raw message exactly as they were received, or null.</summary>
+    Task<byte[]?> RawAsync(long id, CancellationToken cancellationToken);
 }

@@ -1,0 +1,129 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCts.Application;
+using OpenCts.Application.Consignments;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Decisions;
+using OpenCts.Server.Auth;
+using OpenCts.Server.Pages.Examinations;
+using OpenCts.Server.Web;
+using OpenCts.Storage.Audit;
+
+namespace OpenCts.Server.Pages.Consignments;
+
+/// <summary>One consignment in full: its data, every reason, versions, related consignments, decisions and audit; the decision panel and the examination result form.</summary>
+[Authorize(Policy = Policies.ReadConsignments)]
+public sealed class DetailModel(CtsApplication application, IAuthorizationService authorization) : PageModel
+{
+    /// <summary>How far back the audit log is searched for this consignment's entries.</summary>
+    public const int AuditDepth = 5000;
+
+    /// <summary>The most raw-message characters shown.</summary>
+    public const int RawLimit = 200_000;
+
+    [BindProperty(SupportsGet = true)]
+    public string Document { get; set; } = "";
+
+    public ConsignmentDetail Detail { get; private set; } = null!;
+
+    public IReadOnlyList<RelatedConsignment> Related { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+
+    public string? RawMessage { get; private set; }
+
+    public bool MayDecide { get; private set; }
+
+    public bool MayExamine { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public ResultForm Result { get; private set; } = new();
+
+    public string? DecisionComment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecideAsync(string? action, string? kind, string? comment)
+    {
+        if (!await authorization.MayAsync(User, Policies.Decide).ConfigureAwait(false))
+        {
+            return Forbid();
+        }
+        DecisionComment = comment;
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            Error = "comment: give the reason for the decision";
+        }
+        else
+        {
+            try
+            {
+                var examine = string.Equals(action, DecisionActions.Examine, StringComparison.Ordinal);
+                var decision = await application.Decisions.DecideAsync(Document, action, examine ? kind : null, comment.Trim(), WebUser.NameOf(User), HttpContext.RequestAborted).ConfigureAwait(false);
+                if (decision is null)
+                {
+                    return NotFound();
+                }
+                Message = $"Decision recorded: {decision.Action}{(decision.ExaminationKind is { } k ? $" ({k})" : "")}.";
+                DecisionComment = null;
+            }
+            catch (DomainException e)
+            {
+                Error = e.Message;
+            }
+        }
+        return await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(ResultForm result)
+    {
+        if (!await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false))
+        {
+            return Forbid();
+        }
+        ArgumentNullException.ThrowIfNull(result);
+        try
+        {
+            var recorded = await result.RecordAsync(application, Document, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (recorded is null)
+            {
+                return NotFound();
+            }
+            Message = $"Examination result recorded: {recorded.Finding}.";
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+            Result = result;
+        }
+        return await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var detail = await application.Consignments.DetailAsync(Document, cancellationToken).ConfigureAwait(false);
+        if (detail is null)
+        {
+            return false;
+        }
+        Detail = detail;
+        Related = await application.Related.OfAsync(Document, 50, cancellationToken).ConfigureAwait(false);
+        var target = "document=" + Document;
+        Audit = [.. (await application.Audit.LatestAsync(AuditDepth, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Target.Split(' ').Contains(target, StringComparer.Ordinal))];
+        if (await application.Messages.RawAsync(detail.Versions[^1].Stored.RawMessageId, cancellationToken).ConfigureAwait(false) is { } raw)
+        {
+            var text = Encoding.UTF8.GetString(raw);
+            RawMessage = text.Length > RawLimit ? text[..RawLimit] + "\n… (cut)" : text;
+        }
+        MayDecide = await authorization.MayAsync(User, Policies.Decide).ConfigureAwait(false);
+        MayExamine = await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false);
+        return true;
+    }
+}

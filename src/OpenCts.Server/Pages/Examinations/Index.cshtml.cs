@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCts.Application;
+using OpenCts.Application.Consignments;
+using OpenCts.Domain.Common;
+using OpenCts.Server.Auth;
+using OpenCts.Server.Web;
+
+namespace OpenCts.Server.Pages.Examinations;
+
+/// <summary>The consignments ordered for examination and not yet reported, each with the result form for examiners.</summary>
+/// <remarks>Every open examination is listed until examinations are assigned to examiners; then this page lists the caller's.</remarks>
+[Authorize(Policy = Policies.WorkExaminations)]
+public sealed class IndexModel(CtsApplication application, IAuthorizationService authorization) : PageModel
+{
+    public IReadOnlyList<OpenExamination> Open { get; private set; } = [];
+
+    public bool MayRecord { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The document whose form failed, with what was typed.</summary>
+    public (string Document, ResultForm Form)? Failed { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync().ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostRecordAsync(string? document, ResultForm result)
+    {
+        if (!await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false))
+        {
+            return Forbid();
+        }
+        ArgumentNullException.ThrowIfNull(result);
+        try
+        {
+            var recorded = await result.RecordAsync(application, document ?? "", HttpContext.RequestAborted).ConfigureAwait(false);
+            if (recorded is null)
+            {
+                Error = $"document: no consignment has the key '{document}'";
+            }
+            else
+            {
+                Message = $"Result recorded for {document}: {recorded.Finding}.";
+            }
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+            Failed = (document ?? "", result);
+        }
+        await LoadAsync().ConfigureAwait(false);
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Open = await application.OpenExaminations.ListAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        MayRecord = await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false);
+    }
+}
