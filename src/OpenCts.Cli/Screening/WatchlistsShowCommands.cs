@@ -19,7 +19,7 @@ internal sealed class WatchlistsListCommand : AsyncCommand<StoreSettings>
             return 0;
         }
         var table = new Table().AddColumns("list", "entries", "source", "loaded at");
-        foreach (var (list, source, entries, loadedAt) in lists)
+        foreach (var (list, source, entries, loadedAt, _) in lists)
         {
             table.AddRow(Markup.Escape(list), $"{entries:N0}", Markup.Escape(source), loadedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -126,17 +126,42 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
         return rows[0];
     }
 
+    private const string RecordColumns = "id, sender, message_id, format, received_at, status, issues";
+
     public async Task<ReceivedRecord?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        var found = await _store.ListAsync(
-            "SELECT sender, message_id, format, received_at, status, issues FROM raw_messages WHERE id = @id",
-            r => (Sender: r.GetString(0), MessageId: r.GetString(1), Format: r.GetString(2), ReceivedAt: r.GetString(3), Status: r.GetString(4), Issues: r.GetString(5)),
-            null, cancellationToken, ("id", id)).ConfigureAwait(false);
-        if (found.Count == 0)
+        var found = await _store.ListAsync($"SELECT {RecordColumns} FROM raw_messages WHERE id = @id", ReadRow, null, cancellationToken, ("id", id)).ConfigureAwait(false);
+        return found.Count == 0 ? null : await RecordOfAsync(found[0], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReceivedRecord>> ListAsync(string? sender, string? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync($"SELECT {RecordColumns} FROM raw_messages {Where(sender, status)} ORDER BY id DESC LIMIT @take OFFSET @skip", ReadRow, null, cancellationToken,
+            ("sender", sender), ("status", status), ("take", take), ("skip", skip)).ConfigureAwait(false);
+        var records = new List<ReceivedRecord>(rows.Count);
+        foreach (var row in rows)
         {
-            return null;
+            records.Add(await RecordOfAsync(row, cancellationToken).ConfigureAwait(false));
         }
-        var row = found[0];
+        return records;
+    }
+
+    public async Task<int> CountAsync(string? sender, string? status, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await _store.ScalarAsync($"SELECT count(*) FROM raw_messages {Where(sender, status)}", null, cancellationToken, ("sender", sender), ("status", status)).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
+
+    public async Task<byte[]?> RawAsync(long id, CancellationToken cancellationToken) =>
+        await _store.ScalarAsync("SELECT bytes FROM raw_messages WHERE id = @id", null, cancellationToken, ("id", id)).ConfigureAwait(false) as byte[];
+
+    // The sender compares without regard to case, as on SQLite; an absent filter matches every row.
+    private static string Where(string? sender, string? status) =>
+        "WHERE (CAST(@sender AS text) IS NULL OR lower(sender) = lower(CAST(@sender AS text))) AND (CAST(@status AS text) IS NULL OR status = CAST(@status AS text))";
+
+    private static (long Id, string Sender, string MessageId, string Format, string ReceivedAt, string Status, string Issues) ReadRow(NpgsqlDataReader r) =>
+        (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6));
+
+    private async Task<ReceivedRecord> RecordOfAsync((long Id, string Sender, string MessageId, string Format, string ReceivedAt, string Status, string Issues) row, CancellationToken cancellationToken)
+    {
         var issues = new List<IngestionIssue>();
         using (var json = JsonDocument.Parse(row.Issues))
         {
@@ -147,8 +172,8 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             }
         }
         var written = await _store.ListAsync("SELECT document_key, version FROM consignment_versions WHERE raw_message_id = @id ORDER BY id",
-            r => (r.GetString(0), r.GetInt32(1)), null, cancellationToken, ("id", id)).ConfigureAwait(false);
-        return new ReceivedRecord(id, row.Sender, row.MessageId, row.Format, DateTimeOffset.Parse(row.ReceivedAt, CultureInfo.InvariantCulture), row.Status, issues, written);
+            r => (r.GetString(0), r.GetInt32(1)), null, cancellationToken, ("id", row.Id)).ConfigureAwait(false);
+        return new ReceivedRecord(row.Id, row.Sender, row.MessageId, row.Format, DateTimeOffset.Parse(row.ReceivedAt, CultureInfo.InvariantCulture), row.Status, issues, written);
     }
 
     private async Task<IReadOnlyList<StoredConsignment>> QueryAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters) =>

@@ -101,12 +101,49 @@ internal sealed partial class PostgresWatchlistStore
     internal Task<byte[]?> ReadAllowListCanonicalAsync(long id, UnitOfWork? work, CancellationToken cancellationToken) =>
         _store.CanonicalRowAsync("SELECT change, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes WHERE id = @id", id, work, cancellationToken);
 
-    /// <summary>The allow-list in force: the latest decision on each party, list and entry, where it allows.</summary>
+    public Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async work =>
+        {
+            var id = await InsertAllowChangeAsync("request", request, work, cancellationToken).ConfigureAwait(false);
+            await _store.JournalAsync(work, RecordKinds.AllowList, id, (await ReadAllowListCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            return id;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<AllowListRequest>> AllowRequestsAsync(CancellationToken cancellationToken) =>
+        await PendingRequestsAsync(null, null, cancellationToken).ConfigureAwait(false);
+
+    public Task<AllowListRequest?> DecideAllowRequestAsync(long id, bool allow, string decidedBy, string why, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async work =>
+        {
+            if (await PendingRequestsAsync(id, work, cancellationToken).ConfigureAwait(false) is not [var request])
+            {
+                return null;
+            }
+            var change = await InsertAllowChangeAsync(allow ? "allow" : "refuse", new AllowListEntry(request.PartyName, request.List, request.EntryId, decidedBy, why, _store.Clock.GetUtcNow()), work, cancellationToken).ConfigureAwait(false);
+            await _store.JournalAsync(work, RecordKinds.AllowList, change, (await ReadAllowListCanonicalAsync(change, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            return (AllowListRequest?)request;
+        }, cancellationToken);
+
+    /// <summary>Requests that no later change of the same party, list and entry answers (one request, or all).</summary>
+    private Task<List<AllowListRequest>> PendingRequestsAsync(long? id, UnitOfWork? work, CancellationToken cancellationToken) =>
+        _store.ListAsync(
+            """
+            SELECT id, party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes a
+            WHERE change = 'request' AND (CAST(@id AS bigint) IS NULL OR id = CAST(@id AS bigint))
+              AND NOT EXISTS (SELECT 1 FROM allow_list_changes b
+                              WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id AND b.id > a.id AND b.change <> 'request')
+            ORDER BY id
+            """,
+            r => new AllowListRequest(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture)),
+            work, cancellationToken, ("id", id));
+
+    /// <summary>The allow-list in force: the latest decision on each party, list and entry, where it allows (requests and refusals change nothing in force).</summary>
     private Task<List<AllowListEntry>> CurrentAllowListAsync(UnitOfWork? work, CancellationToken cancellationToken) =>
         _store.ListAsync(
             """
             SELECT party_name, list, entry_id, decided_by, why, decided_at FROM allow_list_changes a
-            WHERE id = (SELECT MAX(id) FROM allow_list_changes b WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id)
+            WHERE id = (SELECT MAX(id) FROM allow_list_changes b
+                        WHERE b.party_name = a.party_name AND b.list = a.list AND b.entry_id = a.entry_id AND b.change IN ('allow', 'withdraw'))
               AND change = 'allow'
             ORDER BY id
             """,

@@ -107,6 +107,6 @@ internal sealed partial class PostgresWatchlistStore(PostgresStore store) : IWat
             r => JsonSerializer.Deserialize<WatchlistEntry>(r.GetString(0), DomainJson.Options)!, null, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<WatchlistInfo>> ListsAsync(CancellationToken cancellationToken) =>
-        await _store.ListAsync("SELECT list, source, entry_count, loaded_at FROM watchlists ORDER BY list",
-            r => new WatchlistInfo(r.GetString(0), r.GetString(1), r.GetInt32(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture)), null, cancellationToken).ConfigureAwait(false);
+        await _store.ListAsync("SELECT list, source, entry_count, loaded_at, (SELECT count(*) FROM watchlist_loads l WHERE l.list = w.list) FROM watchlists w ORDER BY list",
+            r => new WatchlistInfo(r.GetString(0), r.GetString(1), r.GetInt32(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture), (int)Math.Max(1, r.GetInt64(4))), null, cancellationToken).ConfigureAwait(false);
 }
