@@ -2,22 +2,30 @@ using System.Globalization;
 using Npgsql;
 using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Consignments;
 using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Offices;
 using OpenCts.Storage.Postgres.Assessments;
 using OpenCts.Storage.Postgres.Audit;
+using OpenCts.Storage.Postgres.Consignments;
 using OpenCts.Storage.Postgres.CrossBorder;
 using OpenCts.Storage.Postgres.Decisions;
 using OpenCts.Storage.Postgres.Examinations;
 using OpenCts.Storage.Postgres.Ledger;
 using OpenCts.Storage.Postgres.Messages;
+using OpenCts.Storage.Postgres.Offices;
 using OpenCts.Storage.Postgres.Profiles;
+using OpenCts.Storage.Postgres.Referrals;
 using OpenCts.Storage.Postgres.Schema;
+using OpenCts.Storage.Postgres.Subscriptions;
 using OpenCts.Storage.Postgres.Users;
 using OpenCts.Storage.Postgres.Watchlists;
 using OpenCts.Storage.Profiles;
+using OpenCts.Storage.Referrals;
+using OpenCts.Storage.Subscriptions;
 using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
@@ -50,9 +58,16 @@ public sealed class PostgresStore : ICtsStore
         Watchlists = new PostgresWatchlistStore(this);
         Examinations = new PostgresExaminationStore(this);
         ExportRecords = new PostgresExportRecordStore(this);
-        Decisions = new PostgresDecisionStore(this);
+        var decisions = new PostgresDecisionStore(this);
+        Decisions = decisions;
         Users = new PostgresUserStore(this);
         AuditLog = new PostgresAuditLog(this);
+        Referrals = new PostgresReferralStore(this, decisions);
+        Webhooks = new PostgresWebhookStore(this);
+        Offices = new PostgresOfficeStore(this);
+        Assignments = new PostgresAssignmentStore(this);
+        Subscriptions = new PostgresSubscriptionStore(this);
+        ConsignmentIndex = new PostgresConsignmentIndex(this);
     }
 
     public string DataDirectory { get; }
@@ -84,6 +99,18 @@ public sealed class PostgresStore : ICtsStore
     public IUserStore Users { get; }
 
     public IAuditLog AuditLog { get; }
+
+    public IReferralStore Referrals { get; }
+
+    public IWebhookStore Webhooks { get; }
+
+    public IOfficeStore Offices { get; }
+
+    public IAssignmentStore Assignments { get; }
+
+    public ISubscriptionStore Subscriptions { get; }
+
+    public IConsignmentIndex ConsignmentIndex { get; }
 
     /// <summary>Opens the store in a database, journaling into the ledger of the same database, and brings its schema and the ledger's up to date.</summary>
     /// <param name="connectionString"><c>postgres://user[:password]@host[:port]/database</c>, or Npgsql's <c>Host=...;Database=...</c>.</param>
@@ -175,6 +202,22 @@ public sealed class PostgresStore : ICtsStore
                 return await ((PostgresUserStore)Users).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.Audit:
                 return await ((PostgresAuditLog)AuditLog).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Referral:
+                return await ((PostgresReferralStore)Referrals).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.ReferralAnswer:
+                return await ((PostgresReferralStore)Referrals).ReadAnswerCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Callback:
+                return await ((PostgresWebhookStore)Webhooks).ReadCallbackCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.WebhookDelivery:
+                return await ((PostgresWebhookStore)Webhooks).ReadDeliveryCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.OfficeSettings:
+                return await ((PostgresOfficeStore)Offices).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Assignment:
+                return await ((PostgresAssignmentStore)Assignments).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Subscription:
+                return await ((PostgresSubscriptionStore)Subscriptions).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.SubscriptionRemoval:
+                return await ((PostgresSubscriptionStore)Subscriptions).ReadRemovalCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.Profile:
                 var at = id.LastIndexOf('@');
                 return at > 0 && int.TryParse(id[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)

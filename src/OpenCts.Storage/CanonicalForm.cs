@@ -63,7 +63,12 @@ public static class CanonicalForm
         return Encoding.UTF8.GetBytes(string.Join('\n', Number(id), name, role, disabled ? "disabled" : "enabled", credential, changedBy, changedAt));
     }
 
-    /// <summary>A record kept as one row (decisions, audit entries, list versions, allow-list changes): its id, then each column, one a line (null as empty).</summary>
+    /// <summary>A webhook delivery that ended: its referral, owner, body (upper-case hex), creation time, attempts, status, last error and end time.</summary>
+    /// <remarks>The body is hex so that the record stays text whatever the webhook carries.</remarks>
+    public static byte[] WebhookDelivery(long id, long referralId, string owner, ReadOnlySpan<byte> body, string createdAt, long attempts, string status, string? lastError, string? endedAt) =>
+        Row(id, [referralId, owner, Convert.ToHexString(body), createdAt, attempts, status, lastError, endedAt]);
+
+    /// <summary>A record kept as one row (decisions, audit entries, list versions, allow-list changes, referrals and their answers, callbacks, office settings, assignments, subscriptions and their removals): its id, then each column, one a line (null as empty).</summary>
     /// <param name="id">The row's id.</param>
     /// <param name="columns">Text, whole numbers or nulls, in the order of the record's columns.</param>
     public static byte[] Row(long id, IReadOnlyList<object?> columns)

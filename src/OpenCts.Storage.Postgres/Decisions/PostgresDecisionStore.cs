@@ -10,15 +10,18 @@ internal sealed class PostgresDecisionStore(PostgresStore store) : IDecisionStor
     private readonly PostgresStore _store = store;
 
     public Task<long> RecordAsync(Decision decision, CancellationToken cancellationToken) =>
-        _store.WriteAsync(async work =>
-        {
-            var id = (long)(await _store.ScalarAsync(
-                "INSERT INTO decisions (document_key, action, examination_kind, comment, actor, decided_at) VALUES (@k, @a, @e, @c, @by, @at) RETURNING id", work, cancellationToken,
-                ("k", decision.DocumentKey), ("a", decision.Action), ("e", decision.ExaminationKind), ("c", decision.Comment), ("by", decision.Actor),
-                ("at", decision.DecidedAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
-            await _store.JournalAsync(work, RecordKinds.Decision, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
-            return id;
-        }, cancellationToken);
+        _store.WriteAsync(work => RecordAsync(work, decision, cancellationToken), cancellationToken);
+
+    /// <summary>Records and journals a decision inside a unit of work that writes more with it (a referral).</summary>
+    internal async ValueTask<long> RecordAsync(UnitOfWork work, Decision decision, CancellationToken cancellationToken)
+    {
+        var id = (long)(await _store.ScalarAsync(
+            "INSERT INTO decisions (document_key, action, examination_kind, comment, actor, decided_at) VALUES (@k, @a, @e, @c, @by, @at) RETURNING id", work, cancellationToken,
+            ("k", decision.DocumentKey), ("a", decision.Action), ("e", decision.ExaminationKind), ("c", decision.Comment), ("by", decision.Actor),
+            ("at", decision.DecidedAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
+        await _store.JournalAsync(work, RecordKinds.Decision, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
 
     internal Task<byte[]?> ReadCanonicalAsync(long id, UnitOfWork? work, CancellationToken cancellationToken) =>
         _store.CanonicalRowAsync("SELECT document_key, action, examination_kind, comment, actor, decided_at FROM decisions WHERE id = @id", id, work, cancellationToken);

@@ -13,7 +13,7 @@ namespace OpenCts.Storage.Postgres.Messages;
 /// <summary>Raw messages and consignment versions: what was received, exactly, and what was read from it.</summary>
 internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
 {
-    private const string VersionColumns = "c.document_key, v.version, c.status, v.raw_message_id, v.body";
+    internal const string VersionColumns = "c.document_key, v.version, c.status, v.raw_message_id, v.body";
 
     private readonly PostgresStore _store = store;
 
@@ -179,7 +179,7 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     private async Task<IReadOnlyList<StoredConsignment>> QueryAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters) =>
         await _store.ListAsync(sql, ReadVersion, null, cancellationToken, parameters).ConfigureAwait(false);
 
-    private static StoredConsignment ReadVersion(NpgsqlDataReader reader)
+    internal static StoredConsignment ReadVersion(NpgsqlDataReader reader)
     {
         using var body = JsonDocument.Parse(reader.GetString(4));
         return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement));

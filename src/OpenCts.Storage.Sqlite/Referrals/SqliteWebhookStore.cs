@@ -29,8 +29,16 @@ internal sealed class SqliteWebhookStore(SqliteStore store) : IWebhookStore
     internal byte[]? ReadCallbackCanonical(long id, SqliteTransaction? transaction = null) =>
         _store.CanonicalRow("SELECT owner, url, changed_by, changed_at FROM callback_versions WHERE id = $id", id, transaction);
 
-    internal byte[]? ReadDeliveryCanonical(long id, SqliteTransaction? transaction = null) =>
-        _store.CanonicalRow("SELECT referral_id, owner, hex(body), created_at, attempts, status, last_error, ended_at FROM webhook_deliveries WHERE id = $id AND status <> 'pending'", id, transaction);
+    internal byte[]? ReadDeliveryCanonical(long id, SqliteTransaction? transaction = null)
+    {
+        using var command = _store.Command("SELECT referral_id, owner, body, created_at, attempts, status, last_error, ended_at FROM webhook_deliveries WHERE id = $id AND status <> 'pending'", transaction);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? CanonicalForm.WebhookDelivery(id, reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7))
+            : null;
+    }
 
     public Task<Callback?> CallbackOfAsync(string owner, CancellationToken cancellationToken)
     {

@@ -17,7 +17,8 @@ public class CanonicalBytesTests
         await SampleRecords.WriteEveryKindAsync(postgres.Store, Token);
 
         Assert.Equal(
-            ["message", "assessment", "profile", "watchlist", "reference-list", "trusted-traders", "allow-list", "allow-list", "examination", "examination", "decision", "user", "user", "audit"],
+            ["message", "assessment", "profile", "watchlist", "reference-list", "trusted-traders", "allow-list", "allow-list", "examination", "examination", "decision", "user", "user", "audit",
+             "decision", "referral", "referral-answer", "callback", "webhook-delivery", "office-settings", "assignment", "subscription", "subscription-removal"],
             sqlite.Journal.Records.Select(r => r.Kind));
         Assert.Equal(sqlite.Journal.Records.Select(r => (r.Kind, r.Id)), postgres.Journal.Records.Select(r => (r.Kind, r.Id)));
         for (var i = 0; i < sqlite.Journal.Records.Count; i++)

@@ -5,6 +5,9 @@ using OpenCts.Domain.Profiles;
 using OpenCts.Domain.Traders;
 using OpenCts.Domain.Watchlists;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Offices;
+using OpenCts.Storage.Referrals;
+using OpenCts.Storage.Subscriptions;
 using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
 
@@ -43,5 +46,22 @@ internal static class SampleRecords
         await store.Users.SaveAsync(new UserAccount("Ana", "supervisor", false, "pbkdf2$hash", null, null, "admin", At), cancellationToken);
         await store.Users.SaveAsync(new UserAccount("scanner", "submitter", false, null, "key-1", "sha256$hash", "admin", At), cancellationToken);
         await store.AuditLog.AppendAsync(new AuditEntry("ana", "POST /api/v1/consignments/{document}/decisions", Key, "201", At), cancellationToken);
+        await WriteFilingKindsAsync(store, cancellationToken);
+    }
+
+    /// <summary>One record of each kind of #11 (referrals, callbacks, webhooks, offices, assignments, subscriptions), after a stored message.</summary>
+    public static async Task WriteFilingKindsAsync(ICtsStore store, CancellationToken cancellationToken)
+    {
+        var referral = await store.Referrals.RecordAsync(
+            new Decision(Key, DecisionActions.RequestInformation, null, "send the packing list", "targeter.tom", At.ToOffset(TimeSpan.FromHours(2))), "MAEU",
+            r => System.Text.Encoding.UTF8.GetBytes($"{{\"referral\": {r.Id}}}"), cancellationToken);
+        await store.Referrals.AnswerAsync(referral.Id, 1, At.AddHours(1), cancellationToken);
+        await store.Webhooks.SaveCallbackAsync("MAEU", "https://maeu.example/hooks", "s3cret", "admin", At, cancellationToken);
+        var delivery = Assert.Single(await store.Webhooks.DueAsync(At.AddDays(1), 10, cancellationToken));
+        await store.Webhooks.RecordAttemptAsync(delivery.Id, DeliveryStatus.Delivered, null, null, At.AddMinutes(1), cancellationToken);
+        await store.Offices.SaveAsync(new OfficeSettings("NLRTM", 40, 0.1, 0.25, 1.0 / 3, "supervisor.ana", At), cancellationToken);
+        await store.Assignments.AssignAsync(Key, "examiner.eve", "physical", "supervisor.ana", At, cancellationToken);
+        var subscription = await store.Subscriptions.AddAsync(new Subscription(0, "ana", null, "narcotics", null, "P-COCAINE-01", "ana", At), cancellationToken);
+        await store.Subscriptions.RemoveAsync(subscription.Id, "ana", At.AddDays(2), cancellationToken);
     }
 }
