@@ -287,6 +287,11 @@ internal static class Migrations
         -- The body is JSON kept as text; the index is on the master number inside it, and queries name the same expression.
         CREATE INDEX consignment_versions_by_master ON consignment_versions (((body::jsonb) #>> '{document,masterNumber}'));
         """,
+        // An officer asks to allow-list a false positive and a supervisor allows or refuses it: both are rows of the allow-list's changes.
+        """
+        ALTER TABLE allow_list_changes DROP CONSTRAINT IF EXISTS allow_list_changes_change_check;
+        ALTER TABLE allow_list_changes ADD CONSTRAINT allow_list_changes_change_check CHECK (change IN ('allow', 'withdraw', 'request', 'refuse'));
+        """,
     ];
 
     private static readonly string[] LedgerSteps =
