@@ -10,13 +10,20 @@ using OpenCts.Server.Web;
 namespace OpenCts.Server.Pages.Examinations;
 
 /// <summary>The consignments ordered for examination and not yet reported, each with the result form for examiners.</summary>
-/// <remarks>Every open examination is listed until examinations are assigned to examiners; then this page lists the caller's.</remarks>
+/// <remarks>An examiner sees the examinations assigned to them (each order goes to the examiner with the fewest open ones), or all with <c>?all=true</c>; supervisors and auditors see all.</remarks>
 [Authorize(Policy = Policies.WorkExaminations)]
 public sealed class IndexModel(CtsApplication application, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<OpenExamination> Open { get; private set; } = [];
 
     public bool MayRecord { get; private set; }
+
+    /// <summary>Every open examination, not only the caller's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    /// <summary>Who each open examination is assigned to, by document.</summary>
+    public IReadOnlyDictionary<string, string> AssignedTo { get; private set; } = new Dictionary<string, string>();
 
     public string? Message { get; private set; }
 
@@ -57,7 +64,15 @@ public sealed class IndexModel(CtsApplication application, IAuthorizationService
 
     private async Task LoadAsync()
     {
-        Open = await application.OpenExaminations.ListAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        var open = await application.OpenExaminations.ListAsync(HttpContext.RequestAborted).ConfigureAwait(false);
         MayRecord = await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false);
+        if (MayRecord && !All)
+        {
+            var mine = await application.Examiners.OfAsync(WebUser.NameOf(User), openOnly: true, HttpContext.RequestAborted).ConfigureAwait(false);
+            var documents = mine.Select(a => a.DocumentKey).ToHashSet(StringComparer.Ordinal);
+            open = [.. open.Where(o => documents.Contains(o.Consignment.DocumentKey))];
+            AssignedTo = mine.GroupBy(a => a.DocumentKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Examiner, StringComparer.Ordinal);
+        }
+        Open = open;
     }
 }
