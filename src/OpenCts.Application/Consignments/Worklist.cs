@@ -1,3 +1,4 @@
+using OpenCts.Application.Selection;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Decisions;
@@ -46,8 +47,8 @@ public static class WorklistStatus
         : Decided;
 }
 
-/// <summary>One row of the worklist: the assessment in force, the consignment it was made on, and where the officers stand.</summary>
-public sealed record WorklistItem(TargetRow Target, StoredConsignment Consignment, string Status, Decision? LastDecision)
+/// <summary>One row of the worklist: the assessment in force, the consignment it was made on, where the officers stand, and whether it is beyond its office's examination capacity for its day.</summary>
+public sealed record WorklistItem(TargetRow Target, StoredConsignment Consignment, string Status, Decision? LastDecision, bool OverCapacity = false)
 {
     public Assessment Assessment => Target.Assessment;
 
@@ -85,6 +86,13 @@ public sealed class Worklist(ICtsStore store)
                 matching.Add((target, stored));
             }
         }
+        // Capacity is counted over the whole red lane, not only the rows the filter lets through.
+        var offices = await store.Offices.AllAsync(cancellationToken).ConfigureAwait(false);
+        var over = offices.Count == 0 ? new HashSet<string>() : OfficeCapacity.OverCapacity(
+            targets.Where(t => t.Assessment.Lane == Lane.Red).Select(t => current.TryGetValue(t.Assessment.DocumentKey, out var s)
+                ? OfficeCapacity.EntryOf(t.Assessment, s.Consignment.PlaceOfDischarge, s.Consignment.EstimatedArrival)
+                : OfficeCapacity.EntryOf(t.Assessment, null, null)),
+            offices);
         var now = store.Clock.GetUtcNow();
         var ordered = matching
             .OrderBy(m => ArrivalRank(m.Consignment.Consignment.EstimatedArrival, now))
@@ -97,7 +105,7 @@ public sealed class Worklist(ICtsStore store)
         var items = new List<WorklistItem>(ordered.Count);
         foreach (var (target, stored) in ordered)
         {
-            items.Add(await ItemAsync(target, stored, cancellationToken).ConfigureAwait(false));
+            items.Add(await ItemAsync(target, stored, cancellationToken).ConfigureAwait(false) with { OverCapacity = over.Contains(target.Assessment.DocumentKey) });
         }
         return new Page<WorklistItem>(items, page, pageSize, matching.Count);
     }

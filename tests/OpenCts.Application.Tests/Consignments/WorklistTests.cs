@@ -54,6 +54,33 @@ public class WorklistTests
     }
 
     [Fact]
+    public async Task RedRowsBeyondTheirOfficesCapacityForTheDayAreMarkedAndStayOnTheWorklist()
+    {
+        await using var test = await WithSamplesAsync();
+        var before = await test.Application.Worklist.ListAsync(WorklistFilter.Red, 1, 500, Token);
+        Assert.DoesNotContain(before.Items, i => i.OverCapacity);
+        // The busiest office and day of the red lane gets room for one examination.
+        var busiest = before.Items.Where(i => i.Consignment.Consignment.PlaceOfDischarge is not null && i.Arrival is not null)
+            .GroupBy(i => (Office: i.Port!, i.Arrival!.Value.UtcDateTime.Date))
+            .OrderByDescending(g => g.Count()).First();
+        Assert.True(busiest.Count() >= 2, "the samples need a day with two red consignments at one office");
+        await test.Application.Offices.SetAsync(busiest.Key.Office, 1, null, null, 0, "sue", Token);
+
+        var after = await test.Application.Worklist.ListAsync(WorklistFilter.Red, 1, 500, Token);
+
+        Assert.Equal(before.Total, after.Total);
+        // Each day at that office keeps its highest-scored consignment for the one examination; the rest are marked.
+        var atOffice = after.Items.Where(i => i.Consignment.Consignment.PlaceOfDischarge is not null && i.Port == busiest.Key.Office && i.Arrival is not null).ToList();
+        foreach (var day in atOffice.GroupBy(i => i.Arrival!.Value.UtcDateTime.Date))
+        {
+            var kept = Assert.Single(day, i => !i.OverCapacity);
+            Assert.Equal(day.Max(i => i.Assessment.Score), kept.Assessment.Score);
+        }
+        Assert.True(atOffice.Count(i => i.OverCapacity) >= busiest.Count() - 1);
+        Assert.All(after.Items.Except(atOffice), i => Assert.False(i.OverCapacity));
+    }
+
+    [Fact]
     public async Task TheWorklistAddsTheYellowLaneOnRequestAndFiltersByTextPortCategoryAndArrival()
     {
         await using var test = await WithSamplesAsync();
