@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -67,6 +68,7 @@ public sealed class TargeterFlowTests(WebFixture web)
         var signedIn = await supervisor.Page.Context.APIRequest.PostAsync("/api/v1/session", new() { DataObject = new { name = "sue", password = web.PasswordOf("sue") } });
         Assert.True(signedIn.Ok, $"sign-in: {signedIn.Status}");
         var before = await ReportOfAsync(supervisor.Page, profile);
+        var pageBefore = await EffectivenessPageAsync(targeter.Context, profile);
 
         // An examination is ordered.
         await panel.GetByLabel("Action").SelectOptionAsync("examine");
@@ -105,8 +107,25 @@ public sealed class TargeterFlowTests(WebFixture web)
         {
             Assert.NotEqual(rateBefore.ValueKind == JsonValueKind.Number ? rateBefore.GetDouble() : (double?)null, after.GetProperty("hitRate").GetDouble());
         }
+        // ... and its effectiveness page says so.
+        var pageAfter = await EffectivenessPageAsync(targeter.Context, profile);
+        Assert.Equal(int.Parse(pageBefore.Positives, CultureInfo.InvariantCulture) + 1, int.Parse(pageAfter.Positives, CultureInfo.InvariantCulture));
+        if (!pageBefore.HitRate.StartsWith("100", StringComparison.Ordinal))
+        {
+            Assert.NotEqual(pageBefore.HitRate, pageAfter.HitRate);
+        }
         Assert.Empty(targeter.Blocked);
         Assert.Empty(examiner.Blocked);
+    }
+
+    /// <summary>The positives and hit rate a profile's effectiveness page shows, read in a new tab.</summary>
+    private static async Task<(string Positives, string HitRate)> EffectivenessPageAsync(IBrowserContext context, string profile)
+    {
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync($"/profiles/{Uri.EscapeDataString(profile)}/effectiveness");
+        var figures = (await tab.GetByTestId("positives").InnerTextAsync(), await tab.GetByTestId("hit-rate").InnerTextAsync());
+        await tab.CloseAsync();
+        return figures;
     }
 
     /// <summary>The first profile that hit the consignment, read through the API with the page's session.</summary>
