@@ -88,6 +88,7 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["GET /consignments/{document}"] = Officers,
         ["GET /examinations"] = [Roles.Examiner, Roles.Supervisor, Roles.Auditor],
         ["GET /messages"] = [Roles.Submitter],
+        ["GET /subscriptions"] = [Roles.Targeter, Roles.Supervisor],
         ["GET /admin"] = [Roles.Admin, Roles.Auditor],
     };
 

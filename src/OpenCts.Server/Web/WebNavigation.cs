@@ -18,6 +18,7 @@ internal static class WebNavigation
         new("Approvals", "/approvals", [Roles.Supervisor]),
         new("Dashboard", "/dashboard", [Roles.Supervisor, Roles.Auditor]),
         new("Watch lists", "/watchlists", [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor]),
+        new("Alerts", "/subscriptions", [Roles.Targeter, Roles.Supervisor]),
         new("Messages", "/messages", [Roles.Submitter]),
         new("Admin", "/admin", [Roles.Admin, Roles.Auditor]),
     ];
