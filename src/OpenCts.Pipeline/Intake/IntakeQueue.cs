@@ -38,6 +38,16 @@ public sealed class IntakeQueue : IAssessmentQueue, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>The queue of an intake host: queues again what is pending in the store (what a stop or a stream outage left unqueued), then keeps doing so whenever it falls behind.</summary>
+    /// <remarks>A stream that does not answer now does not stop the host: the queue is then behind and catches up when it answers.</remarks>
+    public static async Task<IntakeQueue> StartAsync(PipelineConnection pipeline, ICtsStore store, ILogger? logger, CancellationToken cancellationToken)
+    {
+        var queue = new IntakeQueue(pipeline, store, logger);
+        await queue.RequeuePendingAsync(cancellationToken).ConfigureAwait(false);
+        queue.StartRequeueing();
+        return queue;
+    }
+
     /// <summary>Work items the stream took.</summary>
     public long Published => Interlocked.Read(ref _published);
 
@@ -117,6 +127,19 @@ public sealed class IntakeQueue : IAssessmentQueue, IAsyncDisposable
         });
     }
 
+    /// <summary>Queues again from the store until nothing is left behind or the time is up.</summary>
+    /// <returns>Whether every stored message is queued.</returns>
+    public async Task<bool> CatchUpAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (IsBehind && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(_pipeline.Settings.RequeueInterval, cancellationToken).ConfigureAwait(false);
+            await RequeuePendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return !IsBehind;
+    }
+
     private async Task<bool> TryPublishAsync(WorkItem item, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -125,8 +148,14 @@ public sealed class IntakeQueue : IAssessmentQueue, IAsyncDisposable
         {
             var ack = await _pipeline.JetStream.PublishAsync(
                 _pipeline.Address.WorkSubject, item.ToBytes(), opts: new NatsJSPubOpts { MsgId = item.Id }, cancellationToken: limit.Token).ConfigureAwait(false);
+            // A duplicate is what a second queuing should get; EnsureSuccess would call it a failure.
+            if (ack.Duplicate)
+            {
+                Interlocked.Increment(ref _duplicates);
+                return true;
+            }
             ack.EnsureSuccess();
-            Interlocked.Increment(ref ack.Duplicate ? ref _duplicates : ref _published);
+            Interlocked.Increment(ref _published);
             return true;
         }
         catch (Exception e) when (e is NatsException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

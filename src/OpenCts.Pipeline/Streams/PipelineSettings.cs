@@ -20,7 +20,7 @@ public sealed record PipelineSettings
     /// <summary>How long a work item handed to a worker stays its own; unacknowledged after this, it goes to another worker.</summary>
     public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a worker waits for work before it asks again.</summary>
+    /// <summary>How long a worker waits for work before it asks again; at least 1.5 seconds.</summary>
     public TimeSpan FetchWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often a worker rebuilds its targeting engine from the store, to take up approved profiles and loaded lists.</summary>

@@ -21,6 +21,9 @@ namespace OpenCts.Pipeline.Workers;
 /// </remarks>
 public sealed class AssessmentWorker(PipelineConnection pipeline, CtsApplication application, ILogger? logger = null)
 {
+    /// <summary>The shortest wait for work the client accepts.</summary>
+    private static readonly TimeSpan MinimumFetchWait = TimeSpan.FromSeconds(1.5);
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly AlertPublisher _alerts = new(pipeline);
     private long _items;
@@ -76,7 +79,7 @@ public sealed class AssessmentWorker(PipelineConnection pipeline, CtsApplication
     private static async Task<List<INatsJSMsg<byte[]>>> FetchAsync(INatsJSConsumer consumer, PipelineSettings settings, CancellationToken cancellationToken)
     {
         var batch = new List<INatsJSMsg<byte[]>>(settings.BatchSize);
-        await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 1, Expires = settings.FetchWait }, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 1, Expires = settings.FetchWait > MinimumFetchWait ? settings.FetchWait : MinimumFetchWait }, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             batch.Add(message);
         }
