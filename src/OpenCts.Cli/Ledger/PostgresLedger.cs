@@ -54,6 +54,7 @@ internal static class PostgresLedger
                 size.ToString("N0", CultureInfo.InvariantCulture),
                 Convert.ToBase64String(checkpoint.Checkpoint.RootHash));
             AnsiConsole.Write(table);
+            Console.Error.WriteLine($"appended {size - start} leaf(s); tree size {size}");
             if (output is null)
             {
                 Console.Out.Write(checkpoint.ToString());

@@ -63,6 +63,12 @@ public sealed class IntakeQueue : IAssessmentQueue, IAsyncDisposable
     public async Task EnqueueAsync(StoredMessage stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        if (IsBehind)
+        {
+            // The stream did not answer a moment ago: rather than make every request wait for it, leave the message to
+            // the queuing again from the store, which reads it there (it was committed before this call).
+            return;
+        }
         var item = new WorkItem(stored.RawMessageId, [.. stored.Versions.Select(v => new WorkVersion(v.DocumentKey, v.Version))]);
         if (!await TryPublishAsync(item, cancellationToken).ConfigureAwait(false))
         {
