@@ -68,6 +68,8 @@ public static class CtsApp
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();
                 bench.AddFormatsBenchmarks();
+                bench.AddCommand<Pipeline.PipelineBenchCommand>("pipeline")
+                    .WithDescription("Consignments/s end to end (submitted, stored, assessed, journaled): the embedded SQLite default beside the pipeline on PostgreSQL and NATS with 1 and 2 workers.");
             });
         });
         return app;
