@@ -38,7 +38,7 @@ public class SharedStoreSettings : StoreSettings
 public class ScaleOutSettings : SharedStoreSettings
 {
     [CommandOption("--stream <NATS>")]
-    [Description("The pipeline: nats://host:port[/name] of a NATS server with JetStream; stored messages are queued there for cts worker processes.")]
+    [Description("The pipeline: nats://host:port[[/name]] of a NATS server with JetStream; stored messages are queued there for cts worker processes.")]
     public string? Stream { get; init; }
 
     /// <summary>The pipeline named by <c>--stream</c>; null without it.</summary>

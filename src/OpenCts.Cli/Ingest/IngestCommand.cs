@@ -39,10 +39,11 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         {
             return DryRun(files, settings.Json, cancellationToken);
         }
-        using var logging = Workspace.Logging();
+        // Only the pipeline logs; the embedded default loads no logging.
+        using var logging = settings.Stream is null ? null : Workspace.Logging();
         await using var store = await Workspace.OpenStoreAsync(settings, cancellationToken);
         await using var pipeline = settings.StreamAddress is { } address ? await PipelineConnection.OpenAsync(address, null, "cts ingest", cancellationToken) : null;
-        await using var queue = pipeline is null ? null : await IntakeQueue.StartAsync(pipeline, store, logging.CreateLogger("cts ingest"), cancellationToken);
+        await using var queue = pipeline is null ? null : await IntakeQueue.StartAsync(pipeline, store, logging?.CreateLogger("cts ingest"), cancellationToken);
         var application = Workspace.Application(store, queue);
         var summary = await Run(application, files, settings.Json, cancellationToken);
         if (queue is not null && !await queue.CatchUpAsync(TimeSpan.FromSeconds(30), cancellationToken))
