@@ -29,11 +29,16 @@ namespace OpenCts.Application;
 /// </remarks>
 public sealed class CtsApplication
 {
-    public CtsApplication(ICtsStore store, AssessmentSettings? settings = null, MessageFormats? formats = null)
+    /// <param name="store">The open store.</param>
+    /// <param name="settings">How consignments are scored and laned; the defaults without it.</param>
+    /// <param name="formats">The message formats the intake reads; all of them without it.</param>
+    /// <param name="queue">Where the intake sends stored messages for workers to assess; null when this process assesses them itself.</param>
+    public CtsApplication(ICtsStore store, AssessmentSettings? settings = null, MessageFormats? formats = null, IAssessmentQueue? queue = null)
     {
         Store = store;
+        Queue = queue;
         Engines = new TargetingEngineHost(store, settings ?? AssessmentSettings.Default);
-        Intake = new MessageIntake(store, formats ?? MessageFormats.All);
+        Intake = new MessageIntake(store, formats ?? MessageFormats.All, queue);
         Assessment = new AssessmentRun(store, Engines);
         Examinations = new ExaminationImport(store);
         Lists = new ListLoading(store, Engines);
@@ -66,6 +71,9 @@ public sealed class CtsApplication
     }
 
     public ICtsStore Store { get; }
+
+    /// <summary>Where stored messages go to be assessed by workers; null when this process assesses them (the embedded default).</summary>
+    public IAssessmentQueue? Queue { get; }
 
     /// <summary>The targeting engine in force, rebuilt when what it is made of changes.</summary>
     public TargetingEngineHost Engines { get; }

@@ -40,7 +40,7 @@ public static class CtsApp
                     return 2;
                 }
                 // Bad input that is not a message (a list, a register, a profile or results file) names its place in one line.
-                if (exception is Common.NoStoreException or Domain.Common.InputFormatException)
+                if (exception is Common.NoStoreException or Domain.Common.InputFormatException or OpenCts.Pipeline.Streams.PipelineUnavailableException or OpenCts.Storage.Postgres.PostgresStoreException)
                 {
                     Common.Output.Error(exception.Message);
                     return 2;
@@ -57,6 +57,8 @@ public static class CtsApp
             config.AddFormatsCommands();
             config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Serve the officers' REST API on the store; the first start creates an admin and prints its one-time password.")
                 .WithExample("serve", "--data", "cts-data", "--urls", "http://127.0.0.1:8080");
+            config.AddCommand<Pipeline.WorkerCommand>("worker").WithDescription("Assess what the intake queues on a pipeline's stream, until stopped; run several, on several machines.")
+                .WithExample("worker", "--store", "postgres://cts@db/cts", "--stream", "nats://127.0.0.1:4222");
             config.AddUsersCommands();
             config.AddBranch("bench", bench =>
             {
@@ -66,6 +68,8 @@ public static class CtsApp
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();
                 bench.AddFormatsBenchmarks();
+                bench.AddCommand<Pipeline.PipelineBenchCommand>("pipeline")
+                    .WithDescription("Consignments/s end to end (submitted, stored, assessed, journaled): the embedded SQLite default beside the pipeline on PostgreSQL and NATS with 1 and 2 workers.");
             });
         });
         return app;

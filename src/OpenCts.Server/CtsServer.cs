@@ -46,7 +46,11 @@ public static class CtsServer
         services.AddSingleton<StoreGate>();
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<ServerMetrics>();
-        services.AddHostedService<AssessmentService>();
+        // With a pipeline, workers assess what the intake queues and the host relays their alerts to the feed.
+        if (options.Application.Queue is null)
+        {
+            services.AddHostedService<AssessmentService>();
+        }
         services.AddSingleton(options);
         services.AddHostedService<WatchlistRefreshService>();
         services.AddHostedService<WebhookDeliveryService>();

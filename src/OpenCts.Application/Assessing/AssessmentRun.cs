@@ -66,4 +66,45 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
         await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         return new AssessmentSummary(batch, elapsed, engine) { Consignments = assessed };
     }
+
+    /// <summary>Assesses the named consignment versions that are still current and active, and saves the assessment of each version no one saved first.</summary>
+    /// <remarks>
+    /// What a worker runs for a batch of work items. A version that a later one replaced, or that was cancelled, is left
+    /// alone (the later version's own item assesses it). An item delivered twice is assessed twice but written once
+    /// (<see cref="OpenCts.Storage.Assessments.IAssessmentStore.SaveFirstAsync"/>); the summary holds only what this call wrote.
+    /// </remarks>
+    /// <param name="versions">Document keys and versions, as the intake queued them.</param>
+    /// <param name="cancellationToken">Stops before anything is saved.</param>
+    public async Task<AssessmentSummary> AssessVersionsAsync(IReadOnlyCollection<(string DocumentKey, int Version)> versions, CancellationToken cancellationToken)
+    {
+        var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = new Dictionary<string, int>(versions.Count, StringComparer.Ordinal);
+        foreach (var (key, version) in versions)
+        {
+            wanted[key] = Math.Max(version, wanted.GetValueOrDefault(key));
+        }
+        var exports = await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var links = new FilingLinks(store);
+        var now = store.Clock.GetUtcNow();
+        var stopwatch = new Stopwatch();
+        var results = new List<Assessment>(wanted.Count);
+        var assessed = new Dictionary<string, Consignment>(wanted.Count, StringComparer.Ordinal);
+        foreach (var (key, version) in wanted)
+        {
+            var stored = await store.Messages.VersionsAsync(key, cancellationToken).ConfigureAwait(false);
+            if (stored.Count == 0 || stored[^1] is not { } current || current.Version != version || !string.Equals(current.Status, "active", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var consignment = await links.WithFindingAsync(current, now, cancellationToken).ConfigureAwait(false);
+            consignment = exports.TryGetValue(key, out var export) ? consignment with { Export = export } : consignment;
+            assessed[key] = consignment;
+            stopwatch.Start();
+            results.Add(engine.Assess(consignment));
+            stopwatch.Stop();
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var saved = results.Count == 0 ? results : await store.Assessments.SaveFirstAsync(results, cancellationToken).ConfigureAwait(false);
+        return new AssessmentSummary(saved, stopwatch.Elapsed, engine) { Consignments = assessed };
+    }
 }

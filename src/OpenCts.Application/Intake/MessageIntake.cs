@@ -18,7 +18,8 @@ public sealed record ReceivedMessage(string Source, ParsedMessage Message, Store
 /// What cannot be read is stored as rejected with its raw bytes and every error's place, so nothing received is lost.
 /// </remarks>
 /// <remarks>A new version from the filer of a consignment answers its open requests for information (<see cref="ReferralDesk"/>).</remarks>
-public sealed class MessageIntake(ICtsStore store, MessageFormats formats)
+/// <remarks>With a queue (<see cref="IAssessmentQueue"/>), each stored message is handed to it once committed, for workers to assess.</remarks>
+public sealed class MessageIntake(ICtsStore store, MessageFormats formats, IAssessmentQueue? queue = null)
 {
     private readonly ReferralDesk _referrals = new(store);
 
@@ -53,6 +54,10 @@ public sealed class MessageIntake(ICtsStore store, MessageFormats formats)
             var taken = sender is null ? message : message with { Sender = sender };
             var stored = await store.Messages.StoreAsync(taken, source, cancellationToken).ConfigureAwait(false);
             await _referrals.AnswerAsync(stored, taken.Sender, cancellationToken).ConfigureAwait(false);
+            if (queue is not null && stored.Outcome == MessageOutcome.Stored && stored.Versions.Count > 0)
+            {
+                await queue.EnqueueAsync(stored, cancellationToken).ConfigureAwait(false);
+            }
             result.Add(new ReceivedMessage(source, taken, stored));
         }
         return result;

@@ -6,15 +6,18 @@ using OpenCts.Domain.Serialization;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Application;
 using OpenCts.Application.Intake;
+using OpenCts.Pipeline.Intake;
+using OpenCts.Pipeline.Streams;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Ingest;
 
 /// <summary><c>cts ingest FILES|DIRS</c>: reads advance cargo messages and stores each one, all of it or none of it.</summary>
+/// <remarks>With <c>--stream</c>, each stored message is also queued for <c>cts worker</c> processes to assess.</remarks>
 internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ScaleOutSettings
     {
         [CommandArgument(0, "<PATHS>")]
         [Description("Message files, or folders to read recursively.")]
@@ -36,9 +39,17 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         {
             return DryRun(files, settings.Json, cancellationToken);
         }
-        await using var store = Workspace.OpenStore(settings);
-        var application = Workspace.Application(store);
+        // Only the pipeline logs; the embedded default loads no logging.
+        using var logging = settings.Stream is null ? null : Workspace.Logging();
+        await using var store = await Workspace.OpenStoreAsync(settings, cancellationToken);
+        await using var pipeline = settings.StreamAddress is { } address ? await PipelineConnection.OpenAsync(address, null, "cts ingest", cancellationToken) : null;
+        await using var queue = pipeline is null ? null : await IntakeQueue.StartAsync(pipeline, store, logging?.CreateLogger("cts ingest"), cancellationToken);
+        var application = Workspace.Application(store, queue);
         var summary = await Run(application, files, settings.Json, cancellationToken);
+        if (queue is not null && !await queue.CatchUpAsync(TimeSpan.FromSeconds(30), cancellationToken))
+        {
+            Output.Warning($"the stream at {pipeline!.Address} did not take every stored message; they stay pending in the store and the next intake queues them");
+        }
         if (!settings.Json)
         {
             Print(summary);

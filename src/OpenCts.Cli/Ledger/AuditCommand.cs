@@ -9,9 +9,17 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Ledger;
 
 /// <summary><c>cts ledger audit</c>: recomputes leaves from the stored records and the tree from the leaves, and names every altered or deleted record.</summary>
-internal sealed class AuditCommand : Command<StoreSettings>
+internal sealed class AuditCommand : AsyncCommand<SharedStoreSettings>
 {
-    public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SharedStoreSettings settings, CancellationToken cancellationToken)
+    {
+        var report = settings.IsPostgres
+            ? (await PostgresLedger.AuditAsync(settings, (auditor, records, total) => Run(auditor, records, total, cancellationToken), cancellationToken)).Report
+            : AuditFolder(settings, cancellationToken);
+        return Print(report);
+    }
+
+    private static AuditReport AuditFolder(SharedStoreSettings settings, CancellationToken cancellationToken)
     {
         Workspace.RequireStore(settings);
         var database = LedgerFiles.Database(settings);
@@ -25,7 +33,11 @@ internal sealed class AuditCommand : Command<StoreSettings>
         {
             total = reader.Tree().Size;
         }
-        var report = Output.WithProgress("auditing leaves", (int)Math.Min(total, int.MaxValue), step =>
+        return Run(auditor, records, total, cancellationToken);
+    }
+
+    private static AuditReport Run(LedgerAuditor auditor, StoreRecordSource records, long total, CancellationToken cancellationToken) =>
+        Output.WithProgress("auditing leaves", (int)Math.Min(total, int.MaxValue), step =>
         {
             long seen = 0;
             return auditor.Audit(records, new Progress(n =>
@@ -35,6 +47,8 @@ internal sealed class AuditCommand : Command<StoreSettings>
             }), cancellationToken);
         });
 
+    private static int Print(AuditReport report)
+    {
         var summary = new Table().AddColumns("checkpoint", "tree size", "leaves checked", "tree = checkpoint", "stored hashes = checkpoint");
         summary.AddRow(
             report.Checkpoint is { } c ? Markup.Escape($"{c.Checkpoint.Origin} @ {c.Checkpoint.Size}") : "[red]none[/]",

@@ -10,7 +10,7 @@ namespace OpenCts.Cli.Ledger;
 /// <summary><c>cts ledger checkpoint</c>: sequences pending leaves, signs a checkpoint and gathers witness cosignatures.</summary>
 internal sealed class CheckpointCommand : AsyncCommand<CheckpointCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : SharedStoreSettings
     {
         [CommandOption("--origin <NAME>")]
         [Description("The log's origin and key name, used when the signing key is first created (default opencts.local/ledger).")]
@@ -23,6 +23,11 @@ internal sealed class CheckpointCommand : AsyncCommand<CheckpointCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.IsPostgres)
+        {
+            // The ledger of a shared store has one sequencer at a time; a second one started meanwhile exits with 4.
+            return await PostgresLedger.CheckpointAsync(settings, settings.Origin, settings.Out, cancellationToken);
+        }
         // Signing a checkpoint of a log that was never written would create a store, a log and a signing key behind a mistyped --data.
         Workspace.RequireStore(settings);
         using var log = LedgerLog.Open(LedgerFiles.Database(settings));

@@ -1,17 +1,25 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenCts.Cli.Common;
+using OpenCts.Pipeline.Alerts;
+using OpenCts.Pipeline.Intake;
+using OpenCts.Pipeline.Streams;
 using OpenCts.Server;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Serve;
 
-/// <summary><c>cts serve</c>: the officers' API (and, later, pages) on the embedded store.</summary>
+/// <summary><c>cts serve</c>: the officers' API and pages, on the embedded store or, past one machine, on a shared store with the pipeline.</summary>
+/// <remarks>
+/// With <c>--stream</c>, the server assesses nothing itself: each stored message is queued for <c>cts worker</c>
+/// processes, and the red-lane alerts they publish are relayed to this server's subscribers.
+/// </remarks>
 internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ScaleOutSettings
     {
         [CommandOption("--urls <URLS>")]
         [Description("Where to listen; several separated by ';' (default http://127.0.0.1:8080).")]
@@ -44,8 +52,13 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenStore(settings);
-        var application = Workspace.Application(store);
+        using var logging = Workspace.Logging();
+        var logger = logging.CreateLogger("cts serve");
+        await using var store = await Workspace.OpenStoreAsync(settings, cancellationToken);
+        await using var pipeline = settings.StreamAddress is { } stream ? await PipelineConnection.OpenAsync(stream, null, "cts serve", cancellationToken) : null;
+        await using var queue = pipeline is null ? null : await IntakeQueue.StartAsync(pipeline, store, logger, cancellationToken);
+        var application = Workspace.Application(store, queue);
+        await using var relay = pipeline is null ? null : AlertRelay.Start(pipeline, application.Alerts, logger);
         if (await application.Users.EnsureAdminAsync(cancellationToken) is { } admin)
         {
             AnsiConsole.MarkupLineInterpolated($"created user [bold]{admin.Account.Name}[/] (admin); its one-time password, shown only now:");
@@ -64,6 +77,10 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         foreach (var address in CtsServer.Addresses(app))
         {
             AnsiConsole.MarkupLineInterpolated($"serving {store.Location} at {address} (API reference at {address}/scalar; Ctrl+C to stop)");
+        }
+        if (pipeline is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"queuing stored messages on {pipeline.Address} for cts worker; relaying its alerts");
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

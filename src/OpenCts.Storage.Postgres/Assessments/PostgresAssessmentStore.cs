@@ -25,6 +25,24 @@ internal sealed class PostgresAssessmentStore(PostgresStore store) : IAssessment
     public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         _store.WriteAsync(work => Save(work, assessments, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
+        {
+            // Every writer holds the store's write lock until it commits, so what is read here cannot change before the commit.
+            var keys = new string[assessments.Count];
+            var versions = new int[assessments.Count];
+            for (var i = 0; i < assessments.Count; i++)
+            {
+                (keys[i], versions[i]) = (assessments[i].DocumentKey, assessments[i].ConsignmentVersion);
+            }
+            var assessed = (await _store.ListAsync(
+                "SELECT DISTINCT a.document_key, a.consignment_version FROM assessments a JOIN UNNEST(@keys, @versions) AS w(k, v) ON a.document_key = w.k AND a.consignment_version = w.v",
+                r => (r.GetString(0), r.GetInt32(1)), work, cancellationToken, ("keys", keys), ("versions", versions)).ConfigureAwait(false)).ToHashSet();
+            var first = AssessmentBatches.First(assessments, a => assessed.Contains((a.DocumentKey, a.ConsignmentVersion)));
+            await Save(work, first, cancellationToken).ConfigureAwait(false);
+            return first;
+        }, cancellationToken);
+
     private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
         await using var command = _store.Command(

@@ -16,6 +16,23 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
     public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Save(work, transaction, assessments, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            // Under the store's one writer, what is read here cannot change before the commit.
+            using var exists = _store.Command("SELECT EXISTS (SELECT 1 FROM assessments WHERE document_key = $key AND consignment_version = $version)", transaction);
+            var key = exists.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
+            var version = exists.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
+            IReadOnlyList<Assessment> first = AssessmentBatches.First(assessments, a =>
+            {
+                key.Value = a.DocumentKey;
+                version.Value = a.ConsignmentVersion;
+                return (long)exists.ExecuteScalar()! != 0;
+            });
+            await Save(work, transaction, first, cancellationToken).ConfigureAwait(false);
+            return first;
+        }, cancellationToken);
+
     private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
         using var command = _store.Command(

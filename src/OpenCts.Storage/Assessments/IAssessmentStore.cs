@@ -11,6 +11,14 @@ public interface IAssessmentStore
     /// <summary>Saves a batch of assessments in one unit of work, each journaled, and returns their ids.</summary>
     Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
 
+    /// <summary>Saves, in one unit of work and each journaled, the assessments of consignment versions that have none yet; returns those saved.</summary>
+    /// <remarks>
+    /// What an assessment worker writes. A work item delivered again (its worker died before acknowledging it) is assessed
+    /// again but written once: the check and the write are made under the store's one writer. Of two assessments of the
+    /// same version in one batch, the first is kept.
+    /// </remarks>
+    Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
+
     /// <summary>The latest assessment of each active consignment's current version: highest lane, then highest score first.</summary>
     /// <param name="limit">At most this many rows.</param>
     /// <param name="minimumLane">Only this lane and those above it.</param>
