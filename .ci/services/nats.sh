@@ -1,13 +1,32 @@
 #!/usr/bin/env bash
-# The pipeline tests start their own nats-server (JetStream, 127.0.0.1, a temporary store) per test class; install it on a fresh machine.
+# The pipeline tests run against a real nats-server: install Debian's package on a fresh machine, start one with JetStream
+# bound to 127.0.0.1 with its store in a temporary folder, name it to the tests, and stop it when .ci/run ends.
+# (The kill tests start servers of their own, since they kill them; so do the tests when run without .ci/run.)
 set -euo pipefail
-for binary in /usr/sbin/nats-server /usr/bin/nats-server; do
-  if [ -x "$binary" ]; then
-    echo "nats-server is installed: $("$binary" --version)"
-    exit 0
-  fi
+binary=""
+for candidate in /usr/sbin/nats-server /usr/bin/nats-server; do
+  [ -x "$candidate" ] && binary=$candidate && break
 done
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq nats-server > /dev/null
-echo "installed $(nats-server --version)"
+if [ -z "$binary" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nats-server > /dev/null
+  binary=$(command -v nats-server)
+fi
+echo "nats-server: $("$binary" --version)"
+folder=$(mktemp -d)
+# A port nothing listens on yet.
+while :; do
+  port=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+done
+"$binary" -js -sd "$folder/store" -a 127.0.0.1 -p "$port" > "$folder/nats.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "nats-server did not start:"; cat "$folder/nats.log"; exit 1; }
+echo "export OPENCTS_TEST_NATS=nats://127.0.0.1:$port" >> "${OPENCTS_CI_ENV:?run by .ci/run}"
+echo "kill $pid 2>/dev/null; rm -rf '$folder'" >> "${OPENCTS_CI_STOP:?run by .ci/run}"
+echo "nats-server (JetStream) at 127.0.0.1:$port, store in $folder"

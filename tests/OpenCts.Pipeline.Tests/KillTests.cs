@@ -6,7 +6,7 @@ using OpenCts.Pipeline.Workers;
 namespace OpenCts.Pipeline.Tests;
 
 /// <summary>Processes and servers that die in the middle: nothing is lost and nothing is assessed twice.</summary>
-public sealed partial class KillTests(NatsServer nats) : IClassFixture<NatsServer>
+public sealed partial class KillTests(PrivateNatsServer nats) : IClassFixture<PrivateNatsServer>
 {
     [Fact]
     public async Task AWorkerKilledMidBatchLosesNothingAndAssessesNothingTwice()
