@@ -61,11 +61,7 @@ public sealed class ConsignmentQueries(ICtsStore store)
         var wanted = offices.Count > 0 ? red.Select(r => r.Assessment.DocumentKey).Concat(matching.Select(r => r.Assessment.DocumentKey)) : matching.Select(r => r.Assessment.DocumentKey);
         var consignments = (await store.ConsignmentIndex.CurrentOfAsync([.. wanted.Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false))
             .ToDictionary(c => c.DocumentKey, c => c.Consignment, StringComparer.Ordinal);
-        var over = offices.Count == 0 ? new HashSet<string>() : OfficeCapacity.OverCapacity(
-            red.Select(r => consignments.TryGetValue(r.Assessment.DocumentKey, out var c)
-                ? OfficeCapacity.EntryOf(r.Assessment, c.PlaceOfDischarge, c.EstimatedArrival)
-                : OfficeCapacity.EntryOf(r.Assessment, null, null)),
-            offices);
+        var over = OfficeCapacity.OverCapacity(red.Select(r => r.Assessment), key => consignments.GetValueOrDefault(key), offices);
         var worklist = matching.Select(r => consignments.TryGetValue(r.Assessment.DocumentKey, out var c)
             ? new WorklistRow(r, c.PlaceOfDischarge?.Value, c.EstimatedArrival, over.Contains(r.Assessment.DocumentKey))
             : new WorklistRow(r, null, null, over.Contains(r.Assessment.DocumentKey))).ToList();

@@ -88,11 +88,7 @@ public sealed class Worklist(ICtsStore store)
         }
         // Capacity is counted over the whole red lane, not only the rows the filter lets through.
         var offices = await store.Offices.AllAsync(cancellationToken).ConfigureAwait(false);
-        var over = offices.Count == 0 ? new HashSet<string>() : OfficeCapacity.OverCapacity(
-            targets.Where(t => t.Assessment.Lane == Lane.Red).Select(t => current.TryGetValue(t.Assessment.DocumentKey, out var s)
-                ? OfficeCapacity.EntryOf(t.Assessment, s.Consignment.PlaceOfDischarge, s.Consignment.EstimatedArrival)
-                : OfficeCapacity.EntryOf(t.Assessment, null, null)),
-            offices);
+        var over = OfficeCapacity.OverCapacity(targets.Select(t => t.Assessment), key => current.TryGetValue(key, out var s) ? s.Consignment : null, offices);
         var now = store.Clock.GetUtcNow();
         var ordered = matching
             .OrderBy(m => ArrivalRank(m.Consignment.Consignment.EstimatedArrival, now))

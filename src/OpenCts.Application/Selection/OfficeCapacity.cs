@@ -1,3 +1,4 @@
+using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Values;
@@ -76,6 +77,14 @@ public sealed class OfficeCapacity(ICtsStore store)
         }
         return over;
     }
+
+    /// <summary>The red-lane assessments beyond their office's capacity, each placed by its consignment (null when unknown): its place of discharge and arrival.</summary>
+    public static IReadOnlySet<string> OverCapacity(IEnumerable<Assessment> assessments, Func<string, Consignment?> consignmentOf, IReadOnlyList<OfficeSettings> offices) =>
+        offices.Count == 0 ? new HashSet<string>() : OverCapacity(
+            assessments.Where(a => a.Lane == Lane.Red).Select(a => consignmentOf(a.DocumentKey) is { } c
+                ? EntryOf(a, c.PlaceOfDischarge, c.EstimatedArrival)
+                : EntryOf(a, null, null)),
+            offices);
 
     /// <summary>The entry of a red-lane assessment.</summary>
     public static RedLaneEntry EntryOf(Assessment assessment, UnLocode? office, DateTimeOffset? arrival) => new(

@@ -17,7 +17,7 @@ internal sealed partial class PostgresWatchlistStore
             var sorted = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var before = latestBody is null ? [] : JsonSerializer.Deserialize<string[]>(latestBody)!;
             var body = JsonSerializer.Serialize(sorted);
-            var (added, removed) = Difference(before, sorted);
+            var (added, removed) = ListVersions.Difference(before, sorted);
             if (string.Equals(body, latestBody, StringComparison.Ordinal))
             {
                 return new VersionChange(name, latestVersion, 0, 0, Unchanged: true);
@@ -58,7 +58,7 @@ internal sealed partial class PostgresWatchlistStore
                 return new VersionChange("trusted-traders", latestVersion, 0, 0, Unchanged: true);
             }
             var before = latestBody is null ? [] : JsonSerializer.Deserialize<TrustedTrader[]>(latestBody, DomainJson.Options)!;
-            var (added, removed) = Difference(before.Select(Key).ToArray(), register.Select(Key).ToArray());
+            var (added, removed) = ListVersions.Difference(before.Select(ListVersions.Key).ToArray(), register.Select(ListVersions.Key).ToArray());
             var id = (long)(await _store.ScalarAsync(
                 "INSERT INTO trusted_trader_versions (version, source, saved_at, body) VALUES (@version, @source, @at, @body) RETURNING id", work, cancellationToken,
                 ("version", latestVersion + 1), ("source", source), ("at", _store.Now()), ("body", body)).ConfigureAwait(false))!;
@@ -160,14 +160,5 @@ internal sealed partial class PostgresWatchlistStore
     {
         var rows = await _store.ListAsync(sql, r => (r.GetInt32(0), r.GetString(1)), work, cancellationToken, name is null ? [] : [("name", name)]).ConfigureAwait(false);
         return rows.Count == 0 ? (0, null) : rows[0];
-    }
-
-    private static string Key(TrustedTrader trader) => trader.Scheme + ":" + trader.Identifier;
-
-    private static (int Added, int Removed) Difference(IReadOnlyCollection<string> before, IReadOnlyCollection<string> after)
-    {
-        var old = new HashSet<string>(before, StringComparer.Ordinal);
-        var now = new HashSet<string>(after, StringComparer.Ordinal);
-        return (now.Count(v => !old.Contains(v)), old.Count(v => !now.Contains(v)));
     }
 }

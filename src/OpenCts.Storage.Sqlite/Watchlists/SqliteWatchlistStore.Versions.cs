@@ -19,7 +19,7 @@ internal sealed partial class SqliteWatchlistStore
             var sorted = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var before = latestBody is null ? [] : JsonSerializer.Deserialize<string[]>(latestBody)!;
             var body = JsonSerializer.Serialize(sorted);
-            var (added, removed) = Difference(before, sorted);
+            var (added, removed) = ListVersions.Difference(before, sorted);
             if (string.Equals(body, latestBody, StringComparison.Ordinal))
             {
                 return new VersionChange(name, latestVersion, 0, 0, Unchanged: true);
@@ -66,7 +66,7 @@ internal sealed partial class SqliteWatchlistStore
                 return new VersionChange("trusted-traders", latestVersion, 0, 0, Unchanged: true);
             }
             var before = latestBody is null ? [] : JsonSerializer.Deserialize<TrustedTrader[]>(latestBody, DomainJson.Options)!;
-            var (added, removed) = Difference(before.Select(Key).ToArray(), register.Select(Key).ToArray());
+            var (added, removed) = ListVersions.Difference(before.Select(ListVersions.Key).ToArray(), register.Select(ListVersions.Key).ToArray());
             using var insert = _store.Command(
                 "INSERT INTO trusted_trader_versions (version, source, saved_at, body) VALUES ($version, $source, $at, $body) RETURNING id", transaction);
             insert.Parameters.AddWithValue("$version", latestVersion + 1);
@@ -208,14 +208,5 @@ internal sealed partial class SqliteWatchlistStore
         }
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : (0, null);
-    }
-
-    private static string Key(TrustedTrader trader) => trader.Scheme + ":" + trader.Identifier;
-
-    private static (int Added, int Removed) Difference(IReadOnlyCollection<string> before, IReadOnlyCollection<string> after)
-    {
-        var old = new HashSet<string>(before, StringComparer.Ordinal);
-        var now = new HashSet<string>(after, StringComparer.Ordinal);
-        return (now.Count(v => !old.Contains(v)), old.Count(v => !now.Contains(v)));
     }
 }
