@@ -104,6 +104,10 @@ public sealed record Consignment
     /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment.</remarks>
     public CrossBorder.ExportComparison? Export { get; init; }
 
+    /// <summary>The parties' entities and what history says about them, when the e-commerce indicators were computed.</summary>
+    /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment.</remarks>
+    public Commerce.CommerceFacts? Commerce { get; init; }
+
     public Party? Consignor => PartyIn(PartyRole.Consignor);
 
     public Party? Consignee => PartyIn(PartyRole.Consignee);

@@ -63,6 +63,10 @@ public sealed record GoodsItem
     /// <summary>The container numbers this item is stuffed in, when the document says so.</summary>
     public ValueList<string> Containers { get; init; }
 
+    /// <summary>Reference value, platform order, predicted heading and brand of the line, when the e-commerce indicators were computed.</summary>
+    /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment.</remarks>
+    public Commerce.GoodsFacts? Commerce { get; init; }
+
     /// <summary>Declared value per kilogram of gross mass; null without a value or a mass.</summary>
     public decimal? ValuePerKg => Value is { } v && GrossMassKg > 0 ? v.Amount / GrossMassKg : null;
 }

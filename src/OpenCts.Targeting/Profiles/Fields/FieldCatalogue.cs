@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Filing;
 using OpenCts.Domain.Values;
@@ -91,6 +92,7 @@ public static class FieldCatalogue
                 fields.Add($"{name}.{path}", field with { Path = $"{name}.{path}", Description = $"The {name}'s {field.Description}", Accessor = Expression.Lambda(body, party.Parameters) });
             }
         }
+        AddEntityFields(fields);
         Fields = fields;
 
         Collections = new Dictionary<string, CollectionInfo>(StringComparer.Ordinal)
@@ -122,7 +124,43 @@ public static class FieldCatalogue
         Add("currency", ProfileType.Text, "Currency of the value (ISO 4217).", (g, x) => g.Value == null ? null : g.Value.Value.Currency.Value);
         Add("valuePerKg", ProfileType.Number, "Declared value per kg of gross mass.", (g, x) => ValuePerKg(g));
         Add("origin", ProfileType.Text, "Country of origin.", (g, x) => g.Origin == null ? null : g.Origin.Value.Value);
+        // The e-commerce indicators (docs/ecommerce.md): computed from history and outside data before assessment.
+        Add("valuePercentile", ProfileType.Number, "Where the declared unit value falls among past unit values of the same HS6 and origin, 0 to 100 (missing without enough history).", (g, x) => g.Commerce == null ? double.NaN : g.Commerce.ValuePercentile);
+        Add("revenueAtRisk", ProfileType.Number, "Duty and VAT in the national currency that would be due at the reference value but are not at the declared one.", (g, x) => g.Commerce == null ? double.NaN : g.Commerce.RevenueAtRisk);
+        Add("platformPrice", ProfileType.Number, "What the buyer paid on the e-commerce platform, in the national currency (missing without a platform order).", (g, x) => g.Commerce == null ? double.NaN : g.Commerce.PlatformPrice);
+        Add("declaredToPaidRatio", ProfileType.Number, "Declared value over the price paid on the platform (0.1: declared at a tenth).", (g, x) => g.Commerce == null ? double.NaN : g.Commerce.DeclaredToPaidRatio);
+        Add("predictedHs4", ProfileType.Text, "The HS heading the goods description reads as, by the classifier trained on the nomenclature and history.", (g, x) => g.Commerce == null ? null : g.Commerce.PredictedHs4);
+        Add("hsAgreement", ProfileType.Number, "How well the declared HS code agrees with the description, 0 to 1.", (g, x) => g.Commerce == null ? double.NaN : g.Commerce.HsAgreement);
+        Add("iprBrand", ProfileType.Text, "The protected brand the description names, look-alike spellings included.", (g, x) => g.Commerce == null ? null : g.Commerce.IprBrand);
+        Add("iprSuspect", ProfileType.Boolean, "Whether that brand is declared below its price floor, or from an origin or manufacturer it has not authorised.", (g, x) => g.Commerce != null && g.Commerce.IprSuspect);
         return fields;
+    }
+
+    /// <summary>The e-commerce indicators of consignor, consignee and notify party: their entity across all consignments (docs/ecommerce.md).</summary>
+    private static void AddEntityFields(Dictionary<string, FieldInfo> fields)
+    {
+        foreach (var (name, facts) in new (string, Expression<Func<Consignment, EvaluationContext, EntityFacts?>>)[]
+        {
+            ("consignor", (c, x) => c.Commerce == null ? null : c.Commerce.Consignor),
+            ("consignee", (c, x) => c.Commerce == null ? null : c.Commerce.Consignee),
+            ("notify", (c, x) => c.Commerce == null ? null : c.Commerce.Notify),
+        })
+        {
+            void Add<T>(string path, ProfileType type, string description, Expression<Func<EntityFacts?, T>> get)
+            {
+                var body = ParameterReplacer.Inline(get, facts.Body);
+                fields.Add($"{name}.{path}", new FieldInfo($"{name}.{path}", type, $"The {name}'s {description}", Expression.Lambda(body, facts.Parameters)));
+            }
+            Add("entity.id", ProfileType.Text, "entity: the one person or firm its records were linked to across names, addresses, phones, e-mails and identifiers.", f => f == null ? null : f.EntityId);
+            Add("entity.firstSeenDays", ProfileType.Number, "days since the entity's first consignment (0 when this is its first).", f => f == null ? double.NaN : f.FirstSeenDays);
+            Add("entity.consignments", ProfileType.Number, "consignments linked to the entity, this one included.", f => f == null ? double.NaN : (double)f.Consignments);
+            Add("entity.examined", ProfileType.Number, "entity's consignments that were examined.", f => f == null ? double.NaN : (double)f.Examined);
+            Add("entity.seizures", ProfileType.Number, "entity's examinations that found something.", f => f == null ? double.NaN : (double)f.Seizures);
+            Add("entity.nameVariants", ProfileType.Number, "distinct names the entity has used.", f => f == null ? double.NaN : (double)f.NameVariants);
+            Add("entity.parcels30d", ProfileType.Number, "entity's consignments over the 30 days that end at this one, this one included (over the entity, not the exact name).", f => f == null ? double.NaN : (double)f.Parcels30d);
+            Add("entity.value30d", ProfileType.Number, "entity's declared value over those 30 days, in the national currency.", f => f == null ? double.NaN : f.Value30d);
+            Add("address.parcels30d", ProfileType.Number, "address: consignments to or from it over the 30 days that end at this one, whoever is named.", f => f == null ? double.NaN : (double)f.AddressParcels30d);
+        }
     }
 
     private static Dictionary<string, FieldInfo> EquipmentFields()
