@@ -7,6 +7,7 @@ using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Offices;
 using OpenCts.Storage.Postgres.Assessments;
 using OpenCts.Storage.Postgres.Audit;
@@ -16,6 +17,7 @@ using OpenCts.Storage.Postgres.Decisions;
 using OpenCts.Storage.Postgres.Examinations;
 using OpenCts.Storage.Postgres.Ledger;
 using OpenCts.Storage.Postgres.Messages;
+using OpenCts.Storage.Postgres.Commerce;
 using OpenCts.Storage.Postgres.Offices;
 using OpenCts.Storage.Postgres.Profiles;
 using OpenCts.Storage.Postgres.Referrals;
@@ -64,6 +66,7 @@ public sealed class PostgresStore : ICtsStore
         AuditLog = new PostgresAuditLog(this);
         Referrals = new PostgresReferralStore(this, decisions);
         Webhooks = new PostgresWebhookStore(this);
+        Commerce = new PostgresCommerceStore(this);
         Offices = new PostgresOfficeStore(this);
         Assignments = new PostgresAssignmentStore(this);
         Subscriptions = new PostgresSubscriptionStore(this);
@@ -103,6 +106,8 @@ public sealed class PostgresStore : ICtsStore
     public IReferralStore Referrals { get; }
 
     public IWebhookStore Webhooks { get; }
+
+    public ICommerceStore Commerce { get; }
 
     public IOfficeStore Offices { get; }
 
@@ -210,6 +215,10 @@ public sealed class PostgresStore : ICtsStore
                 return await ((PostgresWebhookStore)Webhooks).ReadCallbackCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.WebhookDelivery:
                 return await ((PostgresWebhookStore)Webhooks).ReadDeliveryCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.PlatformOrder:
+                return await ((PostgresCommerceStore)Commerce).ReadOrderCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.EntityDecision:
+                return await ((PostgresCommerceStore)Commerce).ReadDecisionCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.OfficeSettings:
                 return await ((PostgresOfficeStore)Offices).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.Assignment:

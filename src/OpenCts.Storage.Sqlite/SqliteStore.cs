@@ -7,6 +7,7 @@ using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
 using OpenCts.Storage.Examinations;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Offices;
 using OpenCts.Storage.Profiles;
 using OpenCts.Storage.Referrals;
@@ -17,6 +18,7 @@ using OpenCts.Storage.Sqlite.CrossBorder;
 using OpenCts.Storage.Sqlite.Decisions;
 using OpenCts.Storage.Sqlite.Examinations;
 using OpenCts.Storage.Sqlite.Messages;
+using OpenCts.Storage.Sqlite.Commerce;
 using OpenCts.Storage.Sqlite.Offices;
 using OpenCts.Storage.Sqlite.Profiles;
 using OpenCts.Storage.Sqlite.Referrals;
@@ -64,6 +66,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         AuditLog = new SqliteAuditLog(this);
         Referrals = new SqliteReferralStore(this, decisions);
         Webhooks = new SqliteWebhookStore(this);
+        Commerce = new SqliteCommerceStore(this);
         Offices = new SqliteOfficeStore(this);
         Assignments = new SqliteAssignmentStore(this);
         Subscriptions = new SqliteSubscriptionStore(this);
@@ -105,6 +108,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public IReferralStore Referrals { get; }
 
     public IWebhookStore Webhooks { get; }
+
+    public ICommerceStore Commerce { get; }
 
     public IOfficeStore Offices { get; }
 
@@ -186,6 +191,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
                 return ((SqliteWebhookStore)Webhooks).ReadCallbackCanonical(Number());
             case RecordKinds.WebhookDelivery:
                 return ((SqliteWebhookStore)Webhooks).ReadDeliveryCanonical(Number());
+            case RecordKinds.PlatformOrder:
+                return ((SqliteCommerceStore)Commerce).ReadOrderCanonical(Number());
+            case RecordKinds.EntityDecision:
+                return ((SqliteCommerceStore)Commerce).ReadDecisionCanonical(Number());
             case RecordKinds.OfficeSettings:
                 return ((SqliteOfficeStore)Offices).ReadCanonical(Number());
             case RecordKinds.Assignment:

@@ -1,5 +1,6 @@
 using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Consignments;
 using OpenCts.Storage.CrossBorder;
 using OpenCts.Storage.Decisions;
@@ -61,6 +62,9 @@ public interface ICtsStore : IAsyncDisposable
 
     /// <summary>Alert subscriptions.</summary>
     ISubscriptionStore Subscriptions { get; }
+
+    /// <summary>Platform orders and entity decisions, for the e-commerce indicators.</summary>
+    ICommerceStore Commerce { get; }
 
     /// <summary>Current consignments by key and by transport document.</summary>
     IConsignmentIndex ConsignmentIndex { get; }

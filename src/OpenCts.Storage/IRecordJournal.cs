@@ -61,4 +61,10 @@ public static class RecordKinds
 
     /// <summary>The removal of an alert subscription.</summary>
     public const string SubscriptionRemoval = "subscription-removal";
+
+    /// <summary>An order record from an e-commerce platform.</summary>
+    public const string PlatformOrder = "platform-order";
+
+    /// <summary>An analyst's merge or split of entities.</summary>
+    public const string EntityDecision = "entity-decision";
 }

@@ -357,6 +357,30 @@ internal static class Migrations
         ALTER TABLE allow_list_changes_v2 RENAME TO allow_list_changes;
         CREATE INDEX allow_list_changes_by_key ON allow_list_changes (party_name, list, entry_id);
         """,
+        """
+        -- The e-commerce indicators: orders from platforms (linked to parcels by tracking number) and analysts' entity decisions.
+        CREATE TABLE platform_orders (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            order_number TEXT NOT NULL,
+            tracking_number TEXT NOT NULL,
+            body TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX platform_orders_by_order ON platform_orders (platform, order_number, id);
+        CREATE INDEX platform_orders_by_tracking ON platform_orders (tracking_number);
+
+        CREATE TABLE entity_decisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            entity_id TEXT NOT NULL,
+            other_entity_id TEXT,
+            records TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using OpenCts.Storage.Commerce;
+using OpenCts.Storage.Sqlite.Referrals;
+
+namespace OpenCts.Storage.Sqlite.Commerce;
+
+/// <summary>Platform orders and entity decisions, each a journaled row.</summary>
+internal sealed class SqliteCommerceStore(SqliteStore store) : ICommerceStore
+{
+    private const string OrderColumns = "id, platform, order_number, tracking_number, body, received_at";
+    private const string DecisionColumns = "id, kind, entity_id, other_entity_id, records, reason, decided_by, decided_at";
+    private readonly SqliteStore _store = store;
+
+    public Task<int> SaveOrdersAsync(IReadOnlyList<StoredPlatformOrder> orders, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            var saved = 0;
+            foreach (var order in orders)
+            {
+                using (var same = _store.Command(
+                    "SELECT body FROM platform_orders WHERE platform = $p AND order_number = $o ORDER BY id DESC LIMIT 1", transaction))
+                {
+                    same.Parameters.AddWithValue("$p", order.Platform);
+                    same.Parameters.AddWithValue("$o", order.OrderNumber);
+                    if (same.ExecuteScalar() is string body && string.Equals(body, order.Body, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                }
+                using var command = _store.Command(
+                    "INSERT INTO platform_orders (platform, order_number, tracking_number, body, received_at) VALUES ($p, $o, $t, $b, $at) RETURNING id", transaction);
+                command.Parameters.AddWithValue("$p", order.Platform);
+                command.Parameters.AddWithValue("$o", order.OrderNumber);
+                command.Parameters.AddWithValue("$t", order.TrackingNumber);
+                command.Parameters.AddWithValue("$b", order.Body);
+                command.Parameters.AddWithValue("$at", SqliteText.Of(order.ReceivedAt));
+                var id = (long)command.ExecuteScalar()!;
+                await _store.JournalAsync(work, RecordKinds.PlatformOrder, id, ReadOrderCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+                saved++;
+            }
+            return saved;
+        }, cancellationToken);
+
+    internal byte[]? ReadOrderCanonical(long id, SqliteTransaction? transaction = null) =>
+        _store.CanonicalRow("SELECT platform, order_number, tracking_number, body, received_at FROM platform_orders WHERE id = $id", id, transaction);
+
+    public Task<IReadOnlyList<StoredPlatformOrder>> OrdersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ReadOrders(
+            $"SELECT {OrderColumns} FROM platform_orders WHERE id IN (SELECT MAX(id) FROM platform_orders GROUP BY platform, order_number) ORDER BY id", [], cancellationToken));
+
+    public Task<IReadOnlyList<StoredPlatformOrder>> OrdersByTrackingAsync(IReadOnlyCollection<string> trackingNumbers, CancellationToken cancellationToken)
+    {
+        if (trackingNumbers.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoredPlatformOrder>>([]);
+        }
+        var names = trackingNumbers.Select((_, i) => $"$t{i}").ToList();
+        var parameters = trackingNumbers.Select((t, i) => ($"$t{i}", (object)t)).ToList();
+        return Task.FromResult(ReadOrders(
+            $"""
+            SELECT {OrderColumns} FROM platform_orders
+            WHERE tracking_number IN ({string.Join(", ", names)}) AND id IN (SELECT MAX(id) FROM platform_orders GROUP BY platform, order_number) ORDER BY id
+            """, parameters, cancellationToken));
+    }
+
+    private IReadOnlyList<StoredPlatformOrder> ReadOrders(string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        using var reader = command.ExecuteReader();
+        var result = new List<StoredPlatformOrder>();
+        while (reader.Read())
+        {
+            result.Add(new StoredPlatformOrder(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), SqliteText.At(reader.GetString(5))));
+        }
+        return result;
+    }
+
+    public Task<EntityDecision> SaveDecisionAsync(EntityDecision decision, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            using var command = _store.Command(
+                "INSERT INTO entity_decisions (kind, entity_id, other_entity_id, records, reason, decided_by, decided_at) VALUES ($k, $e, $o, $r, $why, $by, $at) RETURNING id", transaction);
+            command.Parameters.AddWithValue("$k", decision.Kind);
+            command.Parameters.AddWithValue("$e", decision.EntityId);
+            command.Parameters.AddWithValue("$o", (object?)decision.OtherEntityId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$r", EntityDecisionRecords.Join(decision.Records));
+            command.Parameters.AddWithValue("$why", decision.Reason);
+            command.Parameters.AddWithValue("$by", decision.DecidedBy);
+            command.Parameters.AddWithValue("$at", SqliteText.Of(decision.DecidedAt));
+            var id = (long)command.ExecuteScalar()!;
+            await _store.JournalAsync(work, RecordKinds.EntityDecision, id, ReadDecisionCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+            return decision with { Id = id };
+        }, cancellationToken);
+
+    internal byte[]? ReadDecisionCanonical(long id, SqliteTransaction? transaction = null) =>
+        _store.CanonicalRow("SELECT kind, entity_id, other_entity_id, records, reason, decided_by, decided_at FROM entity_decisions WHERE id = $id", id, transaction);
+
+    public Task<IReadOnlyList<EntityDecision>> DecisionsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command($"SELECT {DecisionColumns} FROM entity_decisions ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var result = new List<EntityDecision>();
+        while (reader.Read())
+        {
+            result.Add(new EntityDecision(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                EntityDecisionRecords.Split(reader.GetString(4)), reader.GetString(5), reader.GetString(6), SqliteText.At(reader.GetString(7))));
+        }
+        return Task.FromResult<IReadOnlyList<EntityDecision>>(result);
+    }
+}
