@@ -1,0 +1,120 @@
+namespace OpenCts.Commerce.Entities;
+
+/// <summary>Consignment counts and values per UTC day over the last <see cref="KeptDays"/> days, in a few bytes when there is one day.</summary>
+/// <remarks>
+/// Most parties appear once, so the first day sits inline and an array is made only for a second day. Days more than
+/// <see cref="KeptDays"/> before the latest are dropped, which bounds the memory per entity and per address; a
+/// record that arrives later than that is counted in the totals but not in the 30-day windows.
+/// </remarks>
+internal struct DayCounts
+{
+    /// <summary>Days kept behind the latest: a 30-day window plus room for records that arrive a little out of order.</summary>
+    public const int KeptDays = 32;
+
+    private int singleDay;
+    private int singleCount;
+    private double singleValue;
+    private DayBucket[]? many;
+    private int manyCount;
+
+    public readonly bool IsEmpty => many is null && singleCount == 0;
+
+    /// <summary>Adds (or with a negative count, removes) consignments on a day.</summary>
+    public void Add(int day, int count, double value)
+    {
+        if (many is null)
+        {
+            if (singleCount == 0 || singleDay == day)
+            {
+                singleDay = day;
+                singleCount += count;
+                singleValue += value;
+                return;
+            }
+            many = new DayBucket[4];
+            many[0] = new DayBucket(singleDay, singleCount, singleValue);
+            manyCount = 1;
+            singleCount = 0;
+            singleValue = 0;
+        }
+        var latest = int.MinValue;
+        for (var i = 0; i < manyCount; i++)
+        {
+            if (many[i].Day == day)
+            {
+                many[i].Count += count;
+                many[i].Value += value;
+                return;
+            }
+            latest = Math.Max(latest, many[i].Day);
+        }
+        if (day <= latest - KeptDays)
+        {
+            return;
+        }
+        if (manyCount == many.Length)
+        {
+            Array.Resize(ref many, Math.Min(many.Length * 2, KeptDays + 2));
+        }
+        many[manyCount++] = new DayBucket(day, count, value);
+        if (day > latest)
+        {
+            Prune(day);
+        }
+    }
+
+    /// <summary>The count and value over the days <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public readonly (int Count, double Value) Sum(int from, int to)
+    {
+        if (many is null)
+        {
+            return singleCount > 0 && singleDay >= from && singleDay <= to ? (singleCount, singleValue) : (0, 0);
+        }
+        var count = 0;
+        var value = 0.0;
+        for (var i = 0; i < manyCount; i++)
+        {
+            if (many[i].Day >= from && many[i].Day <= to)
+            {
+                count += many[i].Count;
+                value += many[i].Value;
+            }
+        }
+        return (count, value);
+    }
+
+    /// <summary>Adds every day of <paramref name="other"/>.</summary>
+    public void AddAll(in DayCounts other)
+    {
+        if (other.many is null)
+        {
+            if (other.singleCount != 0)
+            {
+                Add(other.singleDay, other.singleCount, other.singleValue);
+            }
+            return;
+        }
+        // Newest first, so that older days are judged against the final latest day.
+        var buckets = other.many.AsSpan(0, other.manyCount).ToArray();
+        Array.Sort(buckets, (x, y) => y.Day.CompareTo(x.Day));
+        foreach (var bucket in buckets)
+        {
+            Add(bucket.Day, bucket.Count, bucket.Value);
+        }
+    }
+
+    private void Prune(int latest)
+    {
+        var kept = 0;
+        for (var i = 0; i < manyCount; i++)
+        {
+            if (many![i].Day > latest - KeptDays)
+            {
+                many[kept++] = many[i];
+            }
+        }
+        manyCount = kept;
+    }
+
+    private record struct DayBucket(int Day, int Count, double Value);
+}

@@ -1,0 +1,61 @@
+namespace OpenCts.Commerce.Entities;
+
+public sealed partial class EntityIndex
+{
+    /// <summary>One party record, in 64 bytes: the raw text lives in the arena, the keys as hashes in the postings.</summary>
+    private struct RecordSlot
+    {
+        public int Doc;
+        public int Entity;
+        public int NextInEntity;
+        public int NextInDoc;
+        public int NameId;
+        public int Blob;
+        public int BlobLength;
+        public int Other;
+        public float Score;
+        public byte Role;
+        public byte Kind;
+        public long AddressHash;
+        public long Ticks;
+        public double Value;
+    }
+
+    /// <summary>One entity; merged entities keep their slot and point at the survivor.</summary>
+    private struct EntitySlot
+    {
+        public int Parent;
+        public int MergedInto;
+        public long FirstTicks;
+        public int Consignments;
+        public int Examined;
+        public int Seizures;
+        public int RecordCount;
+        public int Head;
+        public int Tail;
+        public int FirstNameId;
+        public int[]? MoreNameIds;
+        public DayCounts Days;
+    }
+
+    /// <summary>One consignment: its first record (the rest chained through the records) and its examination.</summary>
+    private struct DocSlot
+    {
+        public int FirstRecord;
+        public byte Examination;
+    }
+
+    /// <summary>One entry of a key's chain of records, newest first.</summary>
+    private struct Posting
+    {
+        public int Record;
+        public int Next;
+    }
+
+    /// <summary>Why an entity was merged into another: the record that arrived and the one it matched, or an analyst.</summary>
+    private readonly record struct MergeCause(LinkKind Kind, int Record, int Other, float Score);
+
+    private const byte NotExamined = 0;
+    private const byte ExaminedClear = 1;
+    private const byte ExaminedFound = 2;
+}

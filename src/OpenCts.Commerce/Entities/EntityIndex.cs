@@ -1,0 +1,204 @@
+using System.Text;
+using OpenCts.Domain.Commerce;
+using OpenCts.Domain.Consignments;
+
+namespace OpenCts.Commerce.Entities;
+
+/// <summary>
+/// Links party records across all consignments into entities (the same person or firm behind many names, addresses,
+/// phones and e-mails), incrementally as consignments arrive, and keeps each entity's counts and 30-day windows.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Linking rules, strongest first: the same registry identifier, canonical e-mail or E.164 phone links alone; the same
+/// normalised name at the same address key links; a similar name (<see cref="NameSimilarity"/> at least
+/// <see cref="FuzzyAtAddress"/>) at the same address, or at least <see cref="FuzzyAtPostcode"/> within the same postcode,
+/// links. The same address alone never links two names: flats and shared addresses hold many people, and count only in
+/// <see cref="EntityFacts.AddressParcels30d"/>. Fuzzy comparisons only meet records that share a name word at the same
+/// address or postcode (blocking), never all entities.
+/// </para>
+/// <para>
+/// A record that matches several entities merges them (union-find); the oldest id survives. Every step depends only
+/// on the order of calls, so replaying the same records and analyst decisions in the same order rebuilds the same
+/// entities and ids. The index has one writer: calls must not overlap, reads included (they compress paths).
+/// </para>
+/// </remarks>
+public sealed partial class EntityIndex
+{
+    /// <summary>The name similarity above which two names at the same address are one party.</summary>
+    public const double FuzzyAtAddress = 0.85;
+
+    /// <summary>The name similarity above which two names within one postcode (at different or unreadable addresses) are one party.</summary>
+    public const double FuzzyAtPostcode = 0.92;
+
+    // A key's chain is read up to this many postings: a shared address with thousands of names stays fast.
+    private const int MaxChainScan = 32;
+
+    private readonly ChunkedList<RecordSlot> records = new();
+    private readonly ChunkedList<EntitySlot> entities = new();
+    private readonly ChunkedList<DocSlot> docSlots = new();
+    private readonly ChunkedList<Posting> postings = new();
+    private readonly Dictionary<string, int> docIds = new(StringComparer.Ordinal);
+    private readonly List<string> docKeys = [];
+    private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
+    private readonly List<string> names = [];
+    private readonly Dictionary<long, int> chains = [];
+    private readonly Dictionary<long, DayCounts> addressDays = [];
+    private readonly Dictionary<int, MergeCause> mergeCauses = [];
+    private readonly Dictionary<int, List<int>> cannotLink = [];
+    private readonly BlobArena arena = new();
+    private readonly StringBuilder encodeText = new();
+    private byte[] encodeBytes = new byte[1024];
+    private readonly List<Candidate> candidates = [];
+
+    /// <summary>How many party records the index holds.</summary>
+    public int RecordCount => records.Count;
+
+    /// <summary>How many entities the index has made, merged ones included.</summary>
+    public int EntitySlots => entities.Count;
+
+    /// <summary>Bytes of raw record text held.</summary>
+    public long RawTextBytes => arena.Bytes;
+
+    /// <summary>
+    /// Links a record to an existing entity or begins a new one, updates the entity's and the address's counts, and
+    /// returns the entity's facts as of this record, this one included.
+    /// </summary>
+    /// <remarks>A record for a document and role already in the index is not added again: its entity's facts are returned.</remarks>
+    /// <exception cref="ArgumentException">The record has no document key or no name.</exception>
+    public EntityFacts Add(PartyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrWhiteSpace(record.DocumentKey))
+        {
+            throw new ArgumentException("party record: documentKey is empty", nameof(record));
+        }
+        if (string.IsNullOrWhiteSpace(record.Name))
+        {
+            throw new ArgumentException($"party record {record.DocumentKey} {record.Role}: name is empty", nameof(record));
+        }
+        if (!double.IsFinite(record.ValueNational))
+        {
+            throw new ArgumentException($"party record {record.DocumentKey} {record.Role}: valueNational is {record.ValueNational}", nameof(record));
+        }
+        var doc = DocOf(record.DocumentKey);
+        if (FindRecord(doc, record.Role) is var existing and >= 0)
+        {
+            return Facts(existing);
+        }
+        var probe = PartyProbe.Of(record);
+        var index = records.Count;
+        var primary = Link(probe, index);
+        var root = primary.Root >= 0 ? primary.Root : NewEntity();
+        var nameId = NameIdOf(probe.Name.Key);
+        var (blob, blobLength) = StoreRaw(record, primary.Record);
+        records.Add(new RecordSlot
+        {
+            Doc = doc,
+            Entity = root,
+            NextInEntity = -1,
+            NextInDoc = docSlots[doc].FirstRecord,
+            NameId = nameId,
+            Blob = blob,
+            BlobLength = blobLength,
+            Other = primary.Record,
+            Score = (float)primary.Score,
+            Role = (byte)record.Role,
+            Kind = (byte)primary.Kind,
+            AddressHash = probe.AddressHash,
+            Ticks = record.At.UtcTicks,
+            Value = record.ValueNational,
+        });
+        docSlots[doc].FirstRecord = index;
+        Attach(root, index);
+        CountAtAddress(index);
+        Post(probe, index);
+        return Facts(index);
+    }
+
+    /// <summary>The id of the entity a document's party belongs to, or null when the index has no such record.</summary>
+    public string? EntityOf(string documentKey, PartyRole role)
+    {
+        var record = FindRecord(documentKey, role);
+        return record < 0 ? null : IdOf(Find(records[record].Entity));
+    }
+
+    /// <summary>The facts of a document's party as they stand now, or null when the index has no such record.</summary>
+    public EntityFacts? FactsOf(string documentKey, PartyRole role)
+    {
+        var record = FindRecord(documentKey, role);
+        return record < 0 ? null : Facts(record);
+    }
+
+    private int DocOf(string documentKey)
+    {
+        if (!docIds.TryGetValue(documentKey, out var doc))
+        {
+            doc = docSlots.Add(new DocSlot { FirstRecord = -1 });
+            docIds.Add(documentKey, doc);
+            docKeys.Add(documentKey);
+        }
+        return doc;
+    }
+
+    private int FindRecord(string documentKey, PartyRole role) =>
+        docIds.TryGetValue(documentKey, out var doc) ? FindRecord(doc, role) : -1;
+
+    private int FindRecord(int doc, PartyRole role)
+    {
+        for (var r = docSlots[doc].FirstRecord; r >= 0; r = records[r].NextInDoc)
+        {
+            if (records[r].Role == (byte)role)
+            {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private int NameIdOf(string key)
+    {
+        if (!nameIds.TryGetValue(key, out var id))
+        {
+            id = names.Count;
+            names.Add(key);
+            nameIds.Add(key, id);
+        }
+        return id;
+    }
+
+    private int NewEntity() => entities.Add(new EntitySlot { Parent = entities.Count, MergedInto = -1, Head = -1, Tail = -1, FirstNameId = -1 });
+
+    private int Find(int entity)
+    {
+        while (entities[entity].Parent != entity)
+        {
+            ref var slot = ref entities[entity];
+            slot.Parent = entities[slot.Parent].Parent;
+            entity = slot.Parent;
+        }
+        return entity;
+    }
+
+    private static string IdOf(int entity) => $"E-{entity + 1:D6}";
+
+    private (int Blob, int Length) StoreRaw(PartyRecord record, int matched)
+    {
+        RawParty.Encode(record, encodeText);
+        var needed = Encoding.UTF8.GetMaxByteCount(encodeText.Length);
+        if (encodeBytes.Length < needed)
+        {
+            encodeBytes = new byte[Math.Max(needed, encodeBytes.Length * 2)];
+        }
+        var length = Encoding.UTF8.GetBytes(encodeText.ToString(), encodeBytes);
+        var bytes = encodeBytes.AsSpan(0, length);
+        // A repeat buyer usually writes the same fields again: share the text of the record it matched.
+        if (matched >= 0 && records[matched].BlobLength == length && arena.Get(records[matched].Blob, length).SequenceEqual(bytes))
+        {
+            return (records[matched].Blob, length);
+        }
+        return (arena.Append(bytes), length);
+    }
+
+    private RawParty RawOf(int record) => RawParty.Decode(arena.GetString(records[record].Blob, records[record].BlobLength));
+}
