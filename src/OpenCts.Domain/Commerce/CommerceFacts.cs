@@ -1,5 +1,3 @@
-using OpenCts.Domain.Common;
-
 namespace OpenCts.Domain.Commerce;
 
 /// <summary>
@@ -56,8 +54,4 @@ public sealed record GoodsFacts(
 
 /// <summary>The e-commerce indicators of a consignment: its parties' entities; the goods lines' facts sit on each <see cref="Consignments.GoodsItem"/>.</summary>
 /// <remarks>Not part of what a sender sends: OpenCTS attaches it before assessment, as it attaches an export record.</remarks>
-public sealed record CommerceFacts(EntityFacts? Consignor, EntityFacts? Consignee, EntityFacts? Notify)
-{
-    /// <summary>The reasons each party's record was linked to its entity, as text an officer reads, by role name.</summary>
-    public ValueList<string> Explanations { get; init; }
-}
+public sealed record CommerceFacts(EntityFacts? Consignor, EntityFacts? Consignee, EntityFacts? Notify);

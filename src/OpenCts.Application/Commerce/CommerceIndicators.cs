@@ -1,0 +1,137 @@
+using OpenCts.Commerce;
+using OpenCts.Commerce.Entities;
+using OpenCts.Domain.Commerce;
+using OpenCts.Domain.Common;
+using OpenCts.Domain.Consignments;
+
+namespace OpenCts.Application.Commerce;
+
+/// <summary>
+/// The e-commerce indicators as they stand: every party record linked into entities, the reference values learned so
+/// far, the description classifier and the rights-holder register. <see cref="Enrich"/> attaches what they say to a
+/// consignment and learns from it.
+/// </summary>
+/// <remarks>
+/// One writer at a time (the calls take a lock): the counts are rolling and order matters, and one enrichment costs
+/// microseconds, far less than the assessment it precedes. A document already enriched is not counted again: its
+/// parties' facts are read as they stand and its lines teach the reference values nothing.
+/// </remarks>
+public sealed class CommerceIndicators
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<ulong> _seen = [];
+
+    internal CommerceIndicators(CommerceConfiguration configuration, EntityIndex entities, GoodsFactsCalculator goods)
+    {
+        Configuration = configuration;
+        Entities = entities;
+        Goods = goods;
+    }
+
+    public CommerceConfiguration Configuration { get; }
+
+    /// <summary>The entity index; read it under <see cref="Read{T}"/>.</summary>
+    internal EntityIndex Entities { get; }
+
+    internal GoodsFactsCalculator Goods { get; }
+
+    /// <summary>How many consignments the indicators have learned from.</summary>
+    public int Consignments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seen.Count;
+            }
+        }
+    }
+
+    /// <summary>The instant a consignment's 30-day windows end at: its departure, else its arrival, else its receipt.</summary>
+    public static DateTimeOffset InstantOf(Consignment consignment, DateTimeOffset fallback) =>
+        consignment.Departure ?? consignment.EstimatedArrival ?? consignment.Provenance?.ReceivedAt ?? fallback;
+
+    /// <summary>Attaches the parties' entity facts and each line's facts, and learns from the consignment.</summary>
+    /// <param name="documentKey">The consignment's key.</param>
+    /// <param name="consignment">The consignment as stored.</param>
+    /// <param name="at">Its instant (<see cref="InstantOf"/>).</param>
+    /// <param name="order">The platform order whose tracking number is its document number, or null.</param>
+    public Consignment Enrich(string documentKey, Consignment consignment, DateTimeOffset at, PlatformOrder? order)
+    {
+        var rates = Configuration.Rates;
+        var declared = new double[consignment.Goods.Count];
+        var total = 0.0;
+        for (var i = 0; i < declared.Length; i++)
+        {
+            var value = consignment.Goods[i].Value is { } money ? rates.ToNational(money) : double.NaN;
+            declared[i] = double.IsFinite(value) ? value : 0;
+            total += declared[i];
+        }
+        var paid = order is null ? double.NaN : rates.ToNational(order.PricePaid);
+        lock (_gate)
+        {
+            var first = _seen.Add(Hash(documentKey));
+            var facts = new CommerceFacts(
+                Party(documentKey, consignment.Consignor, at, total, first),
+                Party(documentKey, consignment.Consignee, at, total, first),
+                Party(documentKey, consignment.NotifyParty, at, total, first));
+            var manufacturer = consignment.Consignor?.Name;
+            var goods = new GoodsItem[declared.Length];
+            for (var i = 0; i < goods.Length; i++)
+            {
+                // The price paid is shared among the lines as their declared values are, so each line's ratio is the parcel's.
+                var share = total > 0 ? declared[i] / total : 1.0 / goods.Length;
+                var item = consignment.Goods[i];
+                goods[i] = item with { Commerce = Goods.Compute(item, paid * share, manufacturer) };
+            }
+            if (first)
+            {
+                foreach (var item in consignment.Goods)
+                {
+                    Goods.Observe(item);
+                }
+            }
+            return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
+        }
+    }
+
+    /// <summary>Counts an examination of a document against its parties' entities.</summary>
+    public void RecordExamination(string documentKey, bool found)
+    {
+        lock (_gate)
+        {
+            Entities.RecordExamination(documentKey, found);
+        }
+    }
+
+    /// <summary>Reads the entity index under the writers' lock.</summary>
+    internal T Read<T>(Func<EntityIndex, T> read)
+    {
+        lock (_gate)
+        {
+            return read(Entities);
+        }
+    }
+
+    private EntityFacts? Party(string documentKey, Party? party, DateTimeOffset at, double value, bool first)
+    {
+        if (party is null || string.IsNullOrWhiteSpace(party.Name))
+        {
+            return null;
+        }
+        return first || Entities.FactsOf(documentKey, party.Role) is not { } known
+            ? Entities.Add(PartyRecord.From(documentKey, party, at, value))
+            : known;
+    }
+
+    /// <summary>FNV-1a over the key's characters: 64 bits keep a million keys apart, in a sixth of the memory of the strings.</summary>
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+}
