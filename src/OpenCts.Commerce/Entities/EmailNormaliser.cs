@@ -55,6 +55,6 @@ public static class EmailNormaliser
     private static string Untag(string local, char mark)
     {
         var at = local.IndexOf(mark, StringComparison.Ordinal);
-        return at > 0 ? local[..at] : local;
+        return at >= 0 ? local[..at] : local;
     }
 }

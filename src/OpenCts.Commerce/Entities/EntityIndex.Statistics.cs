@@ -111,17 +111,18 @@ public sealed partial class EntityIndex
         entity.MoreNameIds = entity.MoreNameIds is null ? [nameId] : [.. entity.MoreNameIds, nameId];
     }
 
-    /// <summary>The record of the same consignment that the entity counts it by: the newest of the document's records in that entity.</summary>
+    /// <summary>The record of a consignment that an entity counts it by: the oldest of the document's records in that entity, or -1.</summary>
     private int FirstOfDocIn(int index, int root)
     {
+        var first = -1;
         for (var r = docSlots[records[index].Doc].FirstRecord; r >= 0; r = records[r].NextInDoc)
         {
             if (Find(records[r].Entity) == root)
             {
-                return r;
+                first = r;
             }
         }
-        return -1;
+        return first;
     }
 
     private void CountAtAddress(int index)

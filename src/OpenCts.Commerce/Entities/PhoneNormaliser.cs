@@ -2,7 +2,7 @@ namespace OpenCts.Commerce.Entities;
 
 /// <summary>Normalises phone numbers to E.164 (<c>+447700900123</c>), using the party's country for national numbers.</summary>
 /// <remarks>
-/// The national trunk prefix 0 is dropped (kept for Italy, San Marino and the Vatican, where it belongs to the number);
+/// The national trunk prefix is dropped (0; 8 in Russia and Kazakhstan; kept for Italy, San Marino and the Vatican, where the 0 belongs to the number);
 /// <c>00</c> and <c>011</c> international prefixes become <c>+</c>. Numbers too short or too long for E.164, and filler
 /// such as all one digit, give null: they would otherwise link strangers.
 /// </remarks>
@@ -64,6 +64,11 @@ public static class PhoneNormaliser
             {
                 national = national[1..];
             }
+            else if (code == "7" && national.Length == 11 && national[0] == '8')
+            {
+                // Russia and Kazakhstan dial 8 before the area code at home.
+                national = national[1..];
+            }
             else if (national.Length > 0 && national[0] == '0' && code is not ("39" or "378"))
             {
                 national = national.TrimStart('0');
@@ -82,6 +87,6 @@ public static class PhoneNormaliser
     {
         // A country code followed by one digit over and over ("+440000000000") is nobody's number.
         var tail = digits[^7..];
-        return !tail.ContainsAnyExcept(tail[0]) || tail.SequenceEqual("1234567");
+        return !tail.ContainsAnyExcept(tail[0]);
     }
 }

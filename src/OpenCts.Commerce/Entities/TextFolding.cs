@@ -27,8 +27,9 @@ public static class TextFolding
     {
         var start = builder.Length;
         var pendingSpace = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             string? mapped;
             if (c < 128)
             {
@@ -50,6 +51,12 @@ public static class TextFolding
                 continue;
             }
             mapped = c < Table.Length ? Table[c] : null;
+            // Greek ου is one sound, written OU in Latin letters.
+            if (c is ('Ο' or 'ο') && i + 1 < text.Length && text[i + 1] is ('Υ' or 'υ' or 'Ύ' or 'ύ'))
+            {
+                mapped = "OU";
+                i++;
+            }
             if (c is '\u2019' or '\u2018' or '\u02BC')
             {
                 continue;
