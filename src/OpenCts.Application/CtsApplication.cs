@@ -1,3 +1,4 @@
+using OpenCts.Application.Commerce;
 using OpenCts.Application.Alerts;
 using OpenCts.Application.Assessing;
 using OpenCts.Application.CrossBorder;
@@ -39,8 +40,9 @@ public sealed class CtsApplication
         Queue = queue;
         Engines = new TargetingEngineHost(store, settings ?? AssessmentSettings.Default);
         Intake = new MessageIntake(store, formats ?? MessageFormats.All, queue);
-        Assessment = new AssessmentRun(store, Engines);
-        Examinations = new ExaminationImport(store);
+        Commerce = new CommerceHost(store);
+        Assessment = new AssessmentRun(store, Engines, Commerce);
+        Examinations = new ExaminationImport(store, Commerce);
         Lists = new ListLoading(store, Engines);
         AllowList = new AllowListReview(store, Engines);
         Profiles = new ProfileLifecycle(store, Engines);
@@ -57,7 +59,9 @@ public sealed class CtsApplication
         Subscriptions = new AlertSubscriptions(store);
         Filing = new FilingLinks(store);
         Decisions = new ConsignmentDecisions(store, Referrals, Examiners);
-        ExaminationResults = new ExaminationRecording(store);
+        ExaminationResults = new ExaminationRecording(store, Commerce);
+        Entities = new EntityDecisions(store, Commerce, Audit);
+        PlatformOrders = new PlatformOrderIntake(store);
         Consignments = new ConsignmentQueries(store);
         Worklist = new Worklist(store);
         Related = new RelatedConsignments(store);
@@ -77,6 +81,15 @@ public sealed class CtsApplication
 
     /// <summary>The targeting engine in force, rebuilt when what it is made of changes.</summary>
     public TargetingEngineHost Engines { get; }
+
+    /// <summary>The e-commerce indicators: entities, reference values, the description classifier, the IPR register.</summary>
+    public CommerceHost Commerce { get; }
+
+    /// <summary>Entities for officers and analysts, and their merges and splits.</summary>
+    public EntityDecisions Entities { get; }
+
+    /// <summary>Order records from e-commerce platforms.</summary>
+    public PlatformOrderIntake PlatformOrders { get; }
 
     /// <summary>Receiving messages: recognise, parse, store with their ledger leaves.</summary>
     public MessageIntake Intake { get; }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using OpenCts.Application.Commerce;
 using OpenCts.Application.Engine;
 using OpenCts.Application.Filing;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
 using OpenCts.RiskModel.Selection;
 using OpenCts.Storage;
+using OpenCts.Storage.Messages;
 using OpenCts.Targeting.Assessment;
 
 namespace OpenCts.Application.Assessing;
@@ -25,7 +27,7 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
 }
 
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
-public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
+public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, CommerceHost commerce)
 {
     /// <summary>Assesses every pending (or, with <see cref="AssessOptions.All"/>, every current) consignment in one batch.</summary>
     /// <param name="options">Which consignments, and the batch selection.</param>
@@ -43,10 +45,11 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
         var stopwatch = Stopwatch.StartNew();
         var results = new List<Assessment>(pending.Count);
         var assessed = new Dictionary<string, Consignment>(pending.Count, StringComparer.Ordinal);
+        var enriched = await commerce.EnrichAsync([.. pending.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
         foreach (var stored in pending)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var consignment = await links.WithFindingAsync(stored, now, cancellationToken).ConfigureAwait(false);
+            var consignment = await links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, now, cancellationToken).ConfigureAwait(false);
             consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment;
             assessed[stored.DocumentKey] = consignment;
             results.Add(engine.Assess(consignment));
@@ -89,6 +92,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
         var stopwatch = new Stopwatch();
         var results = new List<Assessment>(wanted.Count);
         var assessed = new Dictionary<string, Consignment>(wanted.Count, StringComparer.Ordinal);
+        var currents = new List<StoredConsignment>(wanted.Count);
         foreach (var (key, version) in wanted)
         {
             var stored = await store.Messages.VersionsAsync(key, cancellationToken).ConfigureAwait(false);
@@ -96,7 +100,13 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines)
             {
                 continue;
             }
-            var consignment = await links.WithFindingAsync(current, now, cancellationToken).ConfigureAwait(false);
+            currents.Add(current);
+        }
+        var enriched = await commerce.EnrichAsync([.. currents.Select(c => (c.DocumentKey, c.Consignment))], cancellationToken).ConfigureAwait(false);
+        foreach (var current in currents)
+        {
+            var key = current.DocumentKey;
+            var consignment = await links.WithFindingAsync(current with { Consignment = enriched[key] }, now, cancellationToken).ConfigureAwait(false);
             consignment = exports.TryGetValue(key, out var export) ? consignment with { Export = export } : consignment;
             assessed[key] = consignment;
             stopwatch.Start();

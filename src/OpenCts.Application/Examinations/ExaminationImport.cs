@@ -10,7 +10,7 @@ namespace OpenCts.Application.Examinations;
 public sealed record ExaminationImportSummary(int Recorded, int Irregular, int UnknownDocuments);
 
 /// <summary>Records examination results, journaled: they feed profile hit rates and the model's next training.</summary>
-public sealed class ExaminationImport(ICtsStore store)
+public sealed class ExaminationImport(ICtsStore store, Commerce.CommerceHost commerce)
 {
     /// <summary>Reads a whole results file, then records every result in one unit of work.</summary>
     /// <exception cref="OpenCts.Domain.Common.InputFormatException">The file cannot be read; nothing is recorded.</exception>
@@ -26,6 +26,7 @@ public sealed class ExaminationImport(ICtsStore store)
             unknown += (await store.Messages.VersionsAsync(result.DocumentKey, cancellationToken).ConfigureAwait(false)).Count == 0 ? 1 : 0;
         }
         await store.Examinations.RecordAsync(results, cancellationToken).ConfigureAwait(false);
+        commerce.RecordExaminations(results);
         return new ExaminationImportSummary(results.Count, results.Count(r => r.Outcome == ExaminationOutcome.Irregular), unknown);
     }
 }

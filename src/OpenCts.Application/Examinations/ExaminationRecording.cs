@@ -7,7 +7,7 @@ using OpenCts.Storage;
 namespace OpenCts.Application.Examinations;
 
 /// <summary>Records one examination result as an examiner reports it, in the officers' terms (no find, seizure, ...).</summary>
-public sealed class ExaminationRecording(ICtsStore store)
+public sealed class ExaminationRecording(ICtsStore store, Commerce.CommerceHost commerce)
 {
     /// <summary>Checks and records a result on a stored consignment; null when the store has no such document.</summary>
     /// <exception cref="DomainException">A field is not valid; it is named.</exception>
@@ -35,6 +35,7 @@ public sealed class ExaminationRecording(ICtsStore store)
         }
         var result = new ExaminationResult(documentKey!, ExaminationFindings.OutcomeOf(finding), amount ?? 0, store.Clock.GetUtcNow(), comment, finding, currency, quantity);
         await store.Examinations.RecordAsync([result], cancellationToken).ConfigureAwait(false);
+        commerce.RecordExaminations([result]);
         return result;
     }
 }

@@ -1,0 +1,143 @@
+using OpenCts.Commerce;
+using OpenCts.Commerce.Classification;
+using OpenCts.Commerce.Entities;
+using OpenCts.Commerce.Valuation;
+using OpenCts.Domain.Commerce;
+using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Examinations;
+using OpenCts.Storage;
+using OpenCts.Storage.Messages;
+
+namespace OpenCts.Application.Commerce;
+
+/// <summary>Builds the e-commerce indicators from the store once, then keeps them up to date as consignments are assessed and examined.</summary>
+/// <remarks>
+/// The build replays what was already assessed, oldest first by the consignments' own instants, then the examinations and
+/// the analysts' entity decisions in the order taken; what is still pending is enriched when it is assessed, so its
+/// 30-day counts end at it. The classifier is trained at the build, on the HS nomenclature and every stored declaration.
+/// Each process (a server, each worker) holds its own indicators, built from the same store.
+/// </remarks>
+public sealed class CommerceHost(ICtsStore store)
+{
+    /// <summary>How many tracking numbers one store query asks for.</summary>
+    private const int OrdersPerQuery = 500;
+
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private CommerceIndicators? _current;
+
+    /// <summary>The indicators, built on first use.</summary>
+    public async ValueTask<CommerceIndicators> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _current) is { } current)
+        {
+            return current;
+        }
+        await _building.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_current is null)
+            {
+                Volatile.Write(ref _current, await BuildAsync(cancellationToken).ConfigureAwait(false));
+            }
+            return _current!;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <summary>The indicators if they were built, without building them.</summary>
+    public CommerceIndicators? Built => Volatile.Read(ref _current);
+
+    /// <summary>Enriches a batch about to be assessed, in the order of the consignments' instants, with their platform orders.</summary>
+    /// <returns>Each consignment with its facts, by document key.</returns>
+    public async Task<IReadOnlyDictionary<string, Consignment>> EnrichAsync(IReadOnlyCollection<(string DocumentKey, Consignment Consignment)> batch, CancellationToken cancellationToken)
+    {
+        var indicators = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var orders = await OrdersOfAsync(batch.Select(b => b.Consignment.Document.Number), cancellationToken).ConfigureAwait(false);
+        var now = store.Clock.GetUtcNow();
+        var result = new Dictionary<string, Consignment>(batch.Count, StringComparer.Ordinal);
+        foreach (var (key, consignment) in batch.OrderBy(b => CommerceIndicators.InstantOf(b.Consignment, now)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result[key] = indicators.Enrich(key, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+        }
+        return result;
+    }
+
+    /// <summary>Counts examinations against their documents' entities, when the indicators are built (a build reads them itself).</summary>
+    public void RecordExaminations(IEnumerable<ExaminationResult> results)
+    {
+        if (Built is not { } indicators)
+        {
+            return;
+        }
+        foreach (var result in results)
+        {
+            indicators.RecordExamination(result.DocumentKey, result.Outcome == ExaminationOutcome.Irregular);
+        }
+    }
+
+    private async Task<CommerceIndicators> BuildAsync(CancellationToken cancellationToken)
+    {
+        var configuration = CommerceConfiguration.Load(store.DataDirectory);
+        var current = await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await store.Messages.PendingAssessmentAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.DocumentKey).ToHashSet(StringComparer.Ordinal);
+        var classifier = Train(current);
+        var references = new ReferenceValues(configuration.Settings);
+        var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, classifier, configuration.Register);
+        var indicators = new CommerceIndicators(configuration, new EntityIndex(), goods);
+
+        var orders = PlatformOrders.ByTracking(await store.Commerce.OrdersAsync(cancellationToken).ConfigureAwait(false));
+        var now = store.Clock.GetUtcNow();
+        foreach (var stored in current.Where(c => !pending.Contains(c.DocumentKey)).OrderBy(c => CommerceIndicators.InstantOf(c.Consignment, now)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var consignment = stored.Consignment;
+            indicators.Enrich(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+        }
+        foreach (var result in await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            indicators.RecordExamination(result.DocumentKey, result.Outcome == ExaminationOutcome.Irregular);
+        }
+        foreach (var decision in await store.Commerce.DecisionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            EntityDecisions.Replay(indicators, decision);
+        }
+        return indicators;
+    }
+
+    /// <summary>The classifier trained on the nomenclature's descriptions and every stored declaration with a code.</summary>
+    private static HsClassifier Train(IReadOnlyList<StoredConsignment> history)
+    {
+        var trainer = new HsClassifierTrainer();
+        using (var stream = typeof(Ingestion.Reference.HsNomenclature).Assembly.GetManifestResourceStream("OpenCts.Reference.harmonized-system.csv")
+            ?? throw new InvalidOperationException("the HS nomenclature is missing from the build"))
+        using (var reader = new StreamReader(stream))
+        {
+            trainer.Train(HsNomenclature.Read(reader, "harmonized-system.csv"));
+        }
+        foreach (var stored in history)
+        {
+            foreach (var item in stored.Consignment.Goods)
+            {
+                trainer.Observe(item.Description, item.HsCode?.Value);
+            }
+        }
+        return trainer.Build();
+    }
+
+    private async Task<IReadOnlyDictionary<string, PlatformOrder>> OrdersOfAsync(IEnumerable<string> trackingNumbers, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, PlatformOrder>(StringComparer.Ordinal);
+        foreach (var chunk in trackingNumbers.Distinct(StringComparer.Ordinal).Chunk(OrdersPerQuery))
+        {
+            foreach (var (tracking, order) in PlatformOrders.ByTracking(await store.Commerce.OrdersByTrackingAsync(chunk, cancellationToken).ConfigureAwait(false)))
+            {
+                result[tracking] = order;
+            }
+        }
+        return result;
+    }
+}
