@@ -134,6 +134,39 @@ public sealed class HsClassifier
         {
             max = Math.Max(max, s);
         }
+        return AgreementOf(scores, max, temperature, heading);
+    }
+
+    /// <summary>The top heading and the agreement of the declared code in one scoring of the description, for the per-line facts.</summary>
+    /// <param name="description">The goods description.</param>
+    /// <param name="declaredHs">The declared HS code, or null.</param>
+    /// <param name="agreement">As <see cref="Agreement"/>; NaN without a declared code or a prediction.</param>
+    /// <returns>The top heading, or null when no feature of the description is known.</returns>
+    public string? PredictHeading(string description, string? declaredHs, out double agreement)
+    {
+        agreement = double.NaN;
+        var scores = Scores();
+        if (!Score(description, scores, out var temperature))
+        {
+            return null;
+        }
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++)
+        {
+            if (scores[c] > scores[best])
+            {
+                best = c;
+            }
+        }
+        if (HsClassifierTrainer.Heading(declaredHs) is { } heading)
+        {
+            agreement = AgreementOf(scores, scores[best], temperature, heading);
+        }
+        return _headings[best];
+    }
+
+    private double AgreementOf(float[] scores, float max, double temperature, string heading)
+    {
         if (_labels.TryGetValue(heading, out var label))
         {
             return Math.Exp((scores[label] - max) / temperature);

@@ -60,6 +60,9 @@ public sealed class IprRegister
     /// <summary>The brands, in the order of the register.</summary>
     public IReadOnlyList<IprBrand> Brands { get; }
 
+    /// <summary>The currency of the price floors, when the register names it; it must be the national currency.</summary>
+    public CurrencyCode? Currency { get; init; }
+
     /// <summary>The brand a description names, and whether the line looks counterfeit; null when it names none.</summary>
     /// <param name="description">The goods description.</param>
     /// <param name="origin">The declared origin country, when known.</param>
@@ -222,7 +225,9 @@ public sealed class IprRegister
             return;
         }
         exact.Add(key, (brand, kind));
-        if (char.IsAsciiLetterLower(key[0]))
+        // Near spellings are measured from the brand's own spellings only: measured from a look-alike too, the reach
+        // would double (Selene is one letter from the look-alike Solene, two from Solenne).
+        if (kind != IprMatchKind.LookAlike && char.IsAsciiLetterLower(key[0]))
         {
             (fuzzy[key[0] - 'a'] ??= []).Add((key, brand));
         }
@@ -307,6 +312,14 @@ public sealed class IprRegister
             }
             brands.Add(brand);
         }
-        return new IprRegister(brands);
+        CurrencyCode? currency = null;
+        if (root.TryGetProperty("currency", out _))
+        {
+            if (!CurrencyCode.TryParse(file.Text(root, "$", "currency"), out currency, out var error))
+            {
+                throw file.Error("$.currency", error);
+            }
+        }
+        return new IprRegister(brands) { Currency = currency };
     }
 }
