@@ -60,7 +60,6 @@ public sealed class CtsApplication
         Filing = new FilingLinks(store);
         Decisions = new ConsignmentDecisions(store, Referrals, Examiners);
         ExaminationResults = new ExaminationRecording(store, Commerce);
-        Entities = new EntityDecisions(store, Commerce, Audit);
         PlatformOrders = new PlatformOrderIntake(store);
         Consignments = new ConsignmentQueries(store);
         Worklist = new Worklist(store);
@@ -70,6 +69,7 @@ public sealed class CtsApplication
         Reports = new ProfileEffectiveness(store);
         Dashboard = new OperationsReports(store);
         Audit = new AuditTrail(store);
+        Entities = new EntityDecisions(store, Commerce, Audit);
         Alerts = new AlertFeed(store.Clock);
         AssessAndAlert = new AlertingAssessment(Assessment, Alerts);
     }

@@ -18,7 +18,7 @@ public sealed record CommerceConfiguration(CommerceSettings Settings, ExchangeRa
     /// Reads <c>commerce/settings.json</c>, <c>commerce/exchange-rates.csv</c> and <c>commerce/ipr-register.json</c> from the
     /// data folder, each file that is absent taken from the built-in defaults (the illustrative ones of <c>data/commerce</c>).
     /// </summary>
-    /// <exception cref="CommerceFileException">A file is present but malformed; the message names the file, line and field.</exception>
+    /// <exception cref="OpenCts.Commerce.CommerceFileException">A file is present but malformed; the message names the file, line and field.</exception>
     public static CommerceConfiguration Load(string dataDirectory)
     {
         var folder = Path.Combine(dataDirectory, "commerce");
