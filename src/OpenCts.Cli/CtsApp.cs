@@ -60,6 +60,7 @@ public static class CtsApp
             config.AddCommand<Pipeline.WorkerCommand>("worker").WithDescription("Assess what the intake queues on a pipeline's stream, until stopped; run several, on several machines.")
                 .WithExample("worker", "--store", "postgres://cts@db/cts", "--stream", "nats://127.0.0.1:4222");
             config.AddUsersCommands();
+            Commerce.CommerceCommands.AddCommerceCommands(config);
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");
@@ -68,6 +69,8 @@ public static class CtsApp
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();
                 bench.AddFormatsBenchmarks();
+                bench.AddCommand<Commerce.EcommerceBenchCommand>("ecommerce")
+                    .WithDescription("E-commerce indicator updates per second at ingest, peak memory over a million parcels, and entity-resolution precision and recall on the generated stream.");
                 bench.AddCommand<Pipeline.PipelineBenchCommand>("pipeline")
                     .WithDescription("Consignments/s end to end (submitted, stored, assessed, journaled): the embedded SQLite default beside the pipeline on PostgreSQL and NATS with 1 and 2 workers.");
             });

@@ -108,16 +108,21 @@ public sealed class CommerceHost(ICtsStore store)
         return indicators;
     }
 
+    /// <summary>A classifier trainer that has read every heading and subheading description of HS 2022.</summary>
+    public static HsClassifierTrainer NomenclatureTrainer()
+    {
+        var trainer = new HsClassifierTrainer();
+        using var stream = typeof(Ingestion.Reference.HsNomenclature).Assembly.GetManifestResourceStream("OpenCts.Reference.harmonized-system.csv")
+            ?? throw new InvalidOperationException("the HS nomenclature is missing from the build");
+        using var reader = new StreamReader(stream);
+        trainer.Train(HsNomenclature.Read(reader, "harmonized-system.csv"));
+        return trainer;
+    }
+
     /// <summary>The classifier trained on the nomenclature's descriptions and every stored declaration with a code.</summary>
     private static HsClassifier Train(IReadOnlyList<StoredConsignment> history)
     {
-        var trainer = new HsClassifierTrainer();
-        using (var stream = typeof(Ingestion.Reference.HsNomenclature).Assembly.GetManifestResourceStream("OpenCts.Reference.harmonized-system.csv")
-            ?? throw new InvalidOperationException("the HS nomenclature is missing from the build"))
-        using (var reader = new StreamReader(stream))
-        {
-            trainer.Train(HsNomenclature.Read(reader, "harmonized-system.csv"));
-        }
+        var trainer = NomenclatureTrainer();
         foreach (var stored in history)
         {
             foreach (var item in stored.Consignment.Goods)

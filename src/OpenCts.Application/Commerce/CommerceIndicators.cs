@@ -30,6 +30,23 @@ public sealed class CommerceIndicators
 
     public CommerceConfiguration Configuration { get; }
 
+    /// <summary>Fresh indicators that know nothing yet, with a trained classifier: for a benchmark or a replay of one's own.</summary>
+    public static CommerceIndicators Create(CommerceConfiguration configuration, OpenCts.Commerce.Classification.HsClassifier classifier)
+    {
+        var references = new OpenCts.Commerce.Valuation.ReferenceValues(configuration.Settings);
+        return new CommerceIndicators(configuration, new EntityIndex(),
+            new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, classifier, configuration.Register));
+    }
+
+    /// <summary>The entity a document's party belongs to now, after every merge since.</summary>
+    public string? EntityOf(string documentKey, PartyRole role)
+    {
+        lock (_gate)
+        {
+            return Entities.EntityOf(documentKey, role);
+        }
+    }
+
     /// <summary>The entity index; read it under <see cref="Read{T}"/>.</summary>
     internal EntityIndex Entities { get; }
 

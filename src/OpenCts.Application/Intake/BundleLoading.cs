@@ -5,7 +5,11 @@ using OpenCts.Targeting.Catalog;
 namespace OpenCts.Application;
 
 /// <summary>What loading bundle folders did: the configuration loaded and the messages received.</summary>
-public sealed record BundleSummary(int Profiles, IntakeSummary Messages);
+public sealed record BundleSummary(int Profiles, IntakeSummary Messages)
+{
+    /// <summary>What became of each platform-order file (<c>platform-orders/*.json</c>).</summary>
+    public IReadOnlyList<Commerce.PlatformOrderReceipt> PlatformOrders { get; init; } = [];
+}
 
 /// <summary>Loads bundle folders laid out like <c>samples/</c>: reference lists, trusted traders, watch lists and profiles first, then messages.</summary>
 /// <remarks>
@@ -15,7 +19,7 @@ public sealed record BundleSummary(int Profiles, IntakeSummary Messages);
 public sealed class BundleLoading(CtsApplication application)
 {
     private static readonly string[] MessageFolders = ["consignments", "messages"];
-    private static readonly string[] ConfigurationFolders = ["profiles", "watchlists", "reference-lists", "trusted-traders"];
+    private static readonly string[] ConfigurationFolders = ["profiles", "watchlists", "reference-lists", "trusted-traders", "platform-orders"];
 
     /// <summary>The message files of paths: the files given, and those in the message folders of bundles.</summary>
     public static IReadOnlyList<string> MessageFiles(IReadOnlyList<string> paths)
@@ -47,12 +51,19 @@ public sealed class BundleLoading(CtsApplication application)
     public async Task<BundleSummary> LoadAsync(IReadOnlyList<string> paths, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var profiles = 0;
+        var orders = new List<Commerce.PlatformOrderReceipt>();
         foreach (var path in paths.Where(p => Directory.Exists(p) && IsBundle(p)))
         {
             profiles += await LoadConfigurationAsync(path, cancellationToken).ConfigureAwait(false);
+            // Orders before parcels: a parcel is linked to its order by tracking number when it is assessed.
+            foreach (var file in Files(Path.Combine(path, "platform-orders"), "*.json"))
+            {
+                await using var content = File.OpenRead(file);
+                orders.Add(await application.PlatformOrders.ReceiveAsync(content, file, cancellationToken).ConfigureAwait(false));
+            }
         }
         var summary = await ReceiveAsync(MessageFiles(paths), progress, cancellationToken).ConfigureAwait(false);
-        return new BundleSummary(profiles, summary);
+        return new BundleSummary(profiles, summary) { PlatformOrders = orders };
     }
 
     /// <summary>Receives message files one after another, counting what became of them.</summary>

@@ -80,6 +80,7 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
                 Output.Issue(issue);
             }
             IngestCommand.Print(bundle.Messages);
+            Commerce.PlatformOrdersCommand.Print(bundle.PlatformOrders);
             rejected = bundle.Messages.Rejected;
         }
         // The bar's end is every consignment: those pending are at most that many.
