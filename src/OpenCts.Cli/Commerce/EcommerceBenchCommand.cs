@@ -46,6 +46,8 @@ internal sealed class EcommerceBenchCommand : Command<EcommerceBenchCommand.Sett
         table.AddRow("managed heap kept by the indicators (MB)", $"{result.ManagedHeapMegabytes:N0}", "");
         table.AddRow($"entity resolution, pairwise precision ({result.Entities:N0} party records)", $"{result.EntityPrecision:P2}", "");
         table.AddRow("entity resolution, pairwise recall", $"{result.EntityRecall:P2}", "");
+        table.AddRow("  consignees (buyers): precision, recall", $"{result.Consignees.Precision:P2}, {result.Consignees.Recall:P2}", "");
+        table.AddRow("  consignors (sellers): precision, recall", $"{result.Consignors.Precision:P2}, {result.Consignors.Recall:P2}", "");
         table.AddRow("classifier training, not counted above (s)", $"{result.TrainingSeconds:N1}", "");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{result.IndicatorSeconds:N1} s in the indicators for {result.Parcels:N0} parcels: {result.ParcelsPerSecond / GoalPerSecond:N1} × the goal.");
@@ -62,6 +64,10 @@ internal sealed class EcommerceBenchCommand : Command<EcommerceBenchCommand.Sett
                 partyRecords = result.Entities,
                 entityPrecision = Math.Round(result.EntityPrecision, 4),
                 entityRecall = Math.Round(result.EntityRecall, 4),
+                consigneePrecision = Math.Round(result.Consignees.Precision, 4),
+                consigneeRecall = Math.Round(result.Consignees.Recall, 4),
+                consignorPrecision = Math.Round(result.Consignors.Precision, 4),
+                consignorRecall = Math.Round(result.Consignors.Recall, 4),
                 trainingSeconds = Math.Round(result.TrainingSeconds, 1),
             }, new JsonSerializerOptions { WriteIndented = true }));
         }

@@ -23,7 +23,14 @@ public sealed record EcommerceBenchResult(
     long Entities,
     double EntityPrecision,
     double EntityRecall,
-    double TrainingSeconds);
+    double TrainingSeconds)
+{
+    /// <summary>Pairwise precision and recall over the consignees (buyers) alone.</summary>
+    public (double Precision, double Recall) Consignees { get; init; }
+
+    /// <summary>Pairwise precision and recall over the consignors (sellers) alone.</summary>
+    public (double Precision, double Recall) Consignors { get; init; }
+}
 
 /// <summary>Runs the synthetic e-commerce stream through the indicators in one thread, as intake does, and measures them.</summary>
 /// <remarks>
@@ -74,20 +81,28 @@ public static class EcommerceBench
         var heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
 
         var quality = new PairwiseQuality();
+        var buyers = new PairwiseQuality();
+        var sellers = new PairwiseQuality();
         foreach (var parcel in new EcommerceGenerator(seed, options).Generate(parcels))
         {
             var key = parcel.Consignment.Document.Key;
             if (indicators.EntityOf(key, PartyRole.Consignee) is { } consignee)
             {
                 quality.Add(consignee, parcel.Truth.ConsigneeId);
+                buyers.Add(consignee, parcel.Truth.ConsigneeId);
             }
             if (indicators.EntityOf(key, PartyRole.Consignor) is { } consignor)
             {
                 quality.Add(consignor, parcel.Truth.ConsignorId);
+                sellers.Add(consignor, parcel.Truth.ConsignorId);
             }
         }
         GC.KeepAlive(indicators);
         return new EcommerceBenchResult(parcels, timer.Elapsed.TotalSeconds, parcels / Math.Max(timer.Elapsed.TotalSeconds, 1e-9), peak, heap,
-            quality.Records, quality.Precision, quality.Recall, training.Elapsed.TotalSeconds);
+            quality.Records, quality.Precision, quality.Recall, training.Elapsed.TotalSeconds)
+        {
+            Consignees = (buyers.Precision, buyers.Recall),
+            Consignors = (sellers.Precision, sellers.Recall),
+        };
     }
 }

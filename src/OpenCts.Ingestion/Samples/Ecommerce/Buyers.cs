@@ -48,12 +48,14 @@ internal static class Buyers
         var mobile = random.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
         var plainFirst = LabelVariants.Transliterate(first).ToLowerInvariant();
         var plainLast = LabelVariants.Transliterate(last).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        // A mailbox is one person's: namesakes get the number the provider gave them, here taken from the buyer's id.
+        var digits = long.Parse(string.Concat(id.Where(char.IsAsciiDigit)), CultureInfo.InvariantCulture) + (id.Contains('R', StringComparison.Ordinal) ? 10_000_000 : 0);
         var local = random.Next(4) switch
         {
-            0 => $"{plainFirst}.{plainLast}",
-            1 => $"{plainFirst}{plainLast}",
-            2 => $"{plainFirst[0]}.{plainLast}{random.Next(1, 99)}",
-            _ => $"{plainFirst}.{plainLast}{random.Next(1960, 2006)}",
+            0 => $"{plainFirst}.{plainLast}{digits}",
+            1 => $"{plainFirst}{plainLast}{digits}",
+            2 => $"{plainFirst[0]}.{plainLast}{digits}",
+            _ => $"{plainFirst}.{plainLast}.{digits}",
         };
         return new Buyer(id, first, last, title, home, second, mobile, local, random.Pick(EcommerceCatalogue.EmailDomains));
     }

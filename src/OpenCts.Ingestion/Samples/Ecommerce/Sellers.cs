@@ -55,7 +55,8 @@ internal static class Sellers
             country,
             address,
             $"+{dial} {random.Next(100_000_000, 999_999_999)}",
-            $"sales@{domain}.com",
+            // A domain is one firm's: two sellers of the same words still write from different ones.
+            $"sales@{domain}{number}.com",
             EcommerceCatalogue.Platforms[number % EcommerceCatalogue.Platforms.Length],
             $"S{number:000000}",
             random.Pick(airports));
