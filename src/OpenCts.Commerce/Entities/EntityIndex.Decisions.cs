@@ -84,7 +84,8 @@ public sealed partial class EntityIndex
         // Both entities must stay findable by their own keys, whichever record the chains happened to keep.
         foreach (var r in members)
         {
-            Post(PartyProbe.Of(RawOf(r)), r);
+            CollectKeys(PartyProbe.Of(RawOf(r)));
+            Post(r);
         }
         return new EntityChange(IdOf(split), IdOf(root), moving.Count, $"analyst split {moving.Count} records of {IdOf(root)} into {IdOf(split)}");
     }

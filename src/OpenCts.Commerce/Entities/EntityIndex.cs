@@ -32,7 +32,7 @@ public sealed partial class EntityIndex
     public const double FuzzyAtPostcode = 0.92;
 
     // A key's chain is read up to this many postings: a shared address with thousands of names stays fast.
-    private const int MaxChainScan = 32;
+    private const int MaxChainScan = 24;
 
     private readonly ChunkedList<RecordSlot> records = new();
     private readonly ChunkedList<EntitySlot> entities = new();
@@ -43,6 +43,8 @@ public sealed partial class EntityIndex
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
     private readonly Dictionary<long, int> chains = [];
+    private readonly ChunkedList<int> chainHeads = new();
+    private readonly List<ProbeKey> probeKeys = [];
     private readonly Dictionary<long, DayCounts> addressDays = [];
     private readonly Dictionary<int, MergeCause> mergeCauses = [];
     private readonly Dictionary<int, List<int>> cannotLink = [];
@@ -87,6 +89,7 @@ public sealed partial class EntityIndex
             return Facts(existing);
         }
         var probe = PartyProbe.Of(record);
+        CollectKeys(probe);
         var index = records.Count;
         var primary = Link(probe, index);
         var root = primary.Root >= 0 ? primary.Root : NewEntity();
@@ -112,7 +115,7 @@ public sealed partial class EntityIndex
         docSlots[doc].FirstRecord = index;
         Attach(root, index);
         CountAtAddress(index);
-        Post(probe, index);
+        Post(index);
         return Facts(index);
     }
 
