@@ -14,8 +14,13 @@ namespace OpenCts.Commerce.Entities;
 /// normalised name at the same address key links; a similar name (<see cref="NameSimilarity"/> at least
 /// <see cref="FuzzyAtAddress"/>) at the same address, or at least <see cref="FuzzyAtPostcode"/> within the same postcode,
 /// links. The same address alone never links two names: flats and shared addresses hold many people, and count only in
-/// <see cref="EntityFacts.AddressParcels30d"/>. Fuzzy comparisons only meet records that share a name word at the same
-/// address or postcode (blocking), never all entities.
+/// <see cref="EntityFacts.AddressParcels30d"/>. Fuzzy comparisons only meet records that share a name word within the
+/// same postcode (or, without a postcode, at the same city address): blocking, never all entities, and at most
+/// 24 postings of a key are read.
+/// </para>
+/// <para>
+/// Memory: a record costs a 64-byte slot plus its raw text in UTF-8 (shared with the record it matched when identical);
+/// keys are 64-bit hashes; names are interned. Rolling windows keep at most 32 day buckets per entity and per address.
 /// </para>
 /// <para>
 /// A record that matches several entities merges them (union-find); the oldest id survives. Every step depends only
