@@ -56,6 +56,7 @@ public sealed partial class EntityIndex
     private readonly BlobArena arena = new();
     private readonly StringBuilder encodeText = new();
     private byte[] encodeBytes = new byte[1024];
+    private readonly Encoder encoder = Encoding.UTF8.GetEncoder();
     private readonly List<Candidate> candidates = [];
 
     /// <summary>How many party records the index holds.</summary>
@@ -198,7 +199,14 @@ public sealed partial class EntityIndex
         {
             encodeBytes = new byte[Math.Max(needed, encodeBytes.Length * 2)];
         }
-        var length = Encoding.UTF8.GetBytes(encodeText.ToString(), encodeBytes);
+        // An encoder, not Encoding.GetBytes per chunk: a surrogate pair may straddle two chunks of the builder.
+        encoder.Reset();
+        var length = 0;
+        foreach (var chunk in encodeText.GetChunks())
+        {
+            length += encoder.GetBytes(chunk.Span, encodeBytes.AsSpan(length), flush: false);
+        }
+        length += encoder.GetBytes([], encodeBytes.AsSpan(length), flush: true);
         var bytes = encodeBytes.AsSpan(0, length);
         // A repeat buyer usually writes the same fields again: share the text of the record it matched.
         if (matched >= 0 && records[matched].BlobLength == length && arena.Get(records[matched].Blob, length).SequenceEqual(bytes))

@@ -208,4 +208,13 @@ public sealed class EntityLinkingTests
         Assert.Null(index.Entity("E-999999"));
         Assert.Null(index.Entity("nonsense"));
     }
+
+    [Fact]
+    public void Names_outside_the_basic_plane_and_in_other_scripts_come_back_as_written()
+    {
+        var index = new EntityIndex();
+        var name = "Ζωή 𝒜𝓁𝒾𝒸𝑒 Иванова " + new string('x', 300);
+        index.Add(Consignee("DOC-1", name, "Straße 1", "Köln", "50667", country: "DE", email: "zoe@example.com"));
+        Assert.Equal(name, index.Entity("E-000001")!.Records[0].Name);
+    }
 }
