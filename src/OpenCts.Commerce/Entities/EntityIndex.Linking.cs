@@ -59,7 +59,7 @@ public sealed partial class EntityIndex
     }
 
     /// <summary>Finds the entities the new record matches, merges them where no analyst forbade it, and returns the link it joins by.</summary>
-    private Candidate Link(PartyProbe probe, int index)
+    private Candidate Link(PartyProbe probe, int index, int nameId)
     {
         candidates.Clear();
         for (var k = 0; k < probeKeys.Count; k++)
@@ -76,7 +76,7 @@ public sealed partial class EntityIndex
             }
             else
             {
-                Exact(chainHeads[chain], key.Kind);
+                Exact(chainHeads[chain], key.Kind, nameId);
             }
         }
         if (candidates.Count == 0)
@@ -100,13 +100,24 @@ public sealed partial class EntityIndex
         return primary with { Root = Find(root) };
     }
 
-    private void Exact(int posting, LinkKind kind)
+    private void Exact(int posting, LinkKind kind, int nameId)
     {
         for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
         {
             var record = postings[posting].Record;
-            Consider(new Candidate(Find(records[record].Entity), kind, record, 1));
+            var root = Find(records[record].Entity);
+            if (kind is LinkKind.Phone or LinkKind.Email && IsSharedContact(root, nameId))
+            {
+                continue;
+            }
+            Consider(new Candidate(root, kind, record, 1));
         }
+    }
+
+    private bool IsSharedContact(int root, int nameId)
+    {
+        ref readonly var entity = ref entities[root];
+        return NameVariantCount(entity) >= SharedContactNames && entity.FirstNameId != nameId && Array.IndexOf(entity.MoreNameIds!, nameId) < 0;
     }
 
     /// <summary>Compares the name with the names on a blocking chain: at the same address it links from <see cref="FuzzyAtAddress"/>, elsewhere in the postcode from <see cref="FuzzyAtPostcode"/>.</summary>

@@ -10,7 +10,8 @@ namespace OpenCts.Commerce.Entities;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Linking rules, strongest first: the same registry identifier, canonical e-mail or E.164 phone links alone; the same
+/// Linking rules, strongest first: the same registry identifier, canonical e-mail or E.164 phone links alone (a phone or
+/// e-mail that already stands for <see cref="SharedContactNames"/> names links only a name it has seen); the same
 /// normalised name at the same address key links; a similar name (<see cref="NameSimilarity"/> at least
 /// <see cref="FuzzyAtAddress"/>) at the same address, or at least <see cref="FuzzyAtPostcode"/> within the same postcode,
 /// links. The same address alone never links two names: flats and shared addresses hold many people, and count only in
@@ -35,6 +36,12 @@ public sealed partial class EntityIndex
 
     /// <summary>The name similarity above which two names within one postcode (at different or unreadable addresses) are one party.</summary>
     public const double FuzzyAtPostcode = 0.92;
+
+    /// <summary>
+    /// Name variants from which a phone or e-mail no longer links alone: a contact that already stands for this many
+    /// different names is a platform's, a forwarder's or a courier's, and then links only a name the entity has used.
+    /// </summary>
+    public const int SharedContactNames = 10;
 
     // A key's chain is read up to this many postings: a shared address with thousands of names stays fast.
     private const int MaxChainScan = 24;
@@ -97,9 +104,9 @@ public sealed partial class EntityIndex
         var probe = PartyProbe.Of(record);
         CollectKeys(probe);
         var index = records.Count;
-        var primary = Link(probe, index);
-        var root = primary.Root >= 0 ? primary.Root : NewEntity();
         var nameId = NameIdOf(probe.Name.Key);
+        var primary = Link(probe, index, nameId);
+        var root = primary.Root >= 0 ? primary.Root : NewEntity();
         var (blob, blobLength) = StoreRaw(record, primary.Record);
         records.Add(new RecordSlot
         {
