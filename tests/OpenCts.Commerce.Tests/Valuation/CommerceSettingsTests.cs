@@ -73,6 +73,19 @@ public sealed class CommerceSettingsTests
     }
 
     [Fact]
+    public void A_history_that_is_not_a_whole_number_or_exceeds_the_sample_is_refused()
+    {
+        const string Head = "{\"nationalCurrency\": \"EUR\", \"vatRate\": 0.2, \"defaultDutyRate\": 0,\n";
+
+        Assert.Equal(
+            "settings.json:2: $.referenceValues.minimumHistory: 20.5 is not a whole number",
+            Assert.Throws<CommerceFileException>(() => CommerceSettings.Parse(Head + "\"referenceValues\": {\"minimumHistory\": 20.5}}")).Message);
+        Assert.Equal(
+            "settings.json:2: $.referenceValues.minimumHistory: 300 exceeds the sample size 256",
+            Assert.Throws<CommerceFileException>(() => CommerceSettings.Parse(Head + "\"referenceValues\": {\"minimumHistory\": 300}}")).Message);
+    }
+
+    [Fact]
     public void A_missing_settings_file_is_named_in_the_error()
     {
         var error = Assert.Throws<CommerceFileException>(() => CommerceSettings.Load(Path.Combine(Path.GetTempPath(), "no-such-settings-" + Guid.NewGuid() + ".json")));
