@@ -78,6 +78,8 @@ public sealed class ReferenceValuesTests
         Assert.InRange(value.Mad, 18, 32);
         Assert.InRange(references.Percentile("640411", "VN", 10), 5, 15);
         Assert.Equal(3, references.Keys);
+        Assert.Equal(references.Percentile("640411", "VN", 10), references.Percentile("640411", "VN", 10, out var median));
+        Assert.Equal(value.Median, median);
     }
 
     [Fact]
