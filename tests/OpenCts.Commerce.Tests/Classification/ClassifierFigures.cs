@@ -39,25 +39,11 @@ public sealed class ClassifierFigures(ITestOutputHelper output)
             classifier.PredictHeading(descriptions[i % descriptions.Length]);
         }
         var before = GC.GetAllocatedBytesForCurrentThread();
-        watch.Restart();
         const int Runs = 200_000;
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.PredictHeading(descriptions[i % descriptions.Length]);
-        }
-        var seconds = watch.Elapsed.TotalSeconds;
-        output.WriteLine($"PredictHeading: {Runs / seconds:N0}/s, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)Runs:F1} bytes allocated each");
-        watch.Restart();
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.Predict(descriptions[i % descriptions.Length]);
-        }
-        output.WriteLine($"Predict (top 3): {Runs / watch.Elapsed.TotalSeconds:N0}/s");
-        watch.Restart();
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.Agreement(descriptions[i % descriptions.Length], "8518");
-        }
-        output.WriteLine($"Agreement: {Runs / watch.Elapsed.TotalSeconds:N0}/s");
+        var heading = Valuation.Throughput.Measure(Runs, i => classifier.PredictHeading(descriptions[i % descriptions.Length]));
+        output.WriteLine($"PredictHeading: {heading}, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)Runs:F1} bytes allocated each");
+        output.WriteLine($"Predict (top 3): {Valuation.Throughput.Measure(Runs, i => classifier.Predict(descriptions[i % descriptions.Length]))}");
+        output.WriteLine($"Agreement: {Valuation.Throughput.Measure(Runs, i => classifier.Agreement(descriptions[i % descriptions.Length], "8518"))}");
+        output.WriteLine($"PredictHeading with agreement: {Valuation.Throughput.Measure(Runs, i => classifier.PredictHeading(descriptions[i % descriptions.Length], "8518", out _))}");
     }
 }
