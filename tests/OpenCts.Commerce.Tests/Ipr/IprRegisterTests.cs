@@ -63,6 +63,15 @@ public sealed class IprRegisterTests
     }
 
     [Fact]
+    public void No_line_of_the_HS_nomenclature_names_a_brand()
+    {
+        // 6,800 lines of ordinary goods words: the near-spelling search must find none of them a brand.
+        var hits = Classification.Nomenclature.Training.Select(l => Register.Match(l.Description, null, null, double.NaN)).OfType<IprMatch>().ToList();
+
+        Assert.Empty(hits);
+    }
+
+    [Fact]
     public void A_genuine_line_is_not_suspect()
     {
         var match = Register.Match("Lumora automatic watch", "CH", "Lumora Horlogerie SA", 900)!;
