@@ -57,8 +57,7 @@ public sealed class GoodsFactsCalculator
         if (hs is not null)
         {
             var unitValue = declared / mass;
-            percentile = _references.Percentile(hs, origin, unitValue);
-            var median = _references.Median(hs, origin);
+            percentile = _references.Percentile(hs, origin, unitValue, out var median);
             revenueAtRisk = RevenueAtRisk.Of(_settings, hs, declared, median * mass);
         }
         var paid = platformPriceNational > 0 ? platformPriceNational : double.NaN;

@@ -139,6 +139,12 @@ internal sealed class JsonFile : IDisposable
         return number;
     }
 
+    public int Integer(JsonElement owner, string ownerPath, string name, int min, int max, int fallback)
+    {
+        var number = Number(owner, ownerPath, name, min, max, fallback);
+        return number == Math.Floor(number) ? (int)number : throw Error(ownerPath + "." + name, string.Create(CultureInfo.InvariantCulture, $"{number} is not a whole number"));
+    }
+
     public string Text(JsonElement owner, string ownerPath, string name)
     {
         var at = ownerPath + "." + name;

@@ -84,7 +84,8 @@ public sealed partial class EntityIndex
         // Both entities must stay findable by their own keys, whichever record the chains happened to keep.
         foreach (var r in members)
         {
-            Post(PartyProbe.Of(RawOf(r)), r);
+            CollectKeys(PartyProbe.Of(RawOf(r)));
+            Post(r);
         }
         return new EntityChange(IdOf(split), IdOf(root), moving.Count, $"analyst split {moving.Count} records of {IdOf(root)} into {IdOf(split)}");
     }
@@ -92,8 +93,7 @@ public sealed partial class EntityIndex
     private void Rebuild(int root, IEnumerable<int> members)
     {
         ref var entity = ref entities[root];
-        var constraints = entity.Parent;
-        entity = new EntitySlot { Parent = constraints, MergedInto = -1, Head = -1, Tail = -1, FirstNameId = -1 };
+        entity = new EntitySlot { Parent = root, MergedInto = -1, Head = -1, Tail = -1, FirstNameId = -1 };
         // Newest first, so the 30-day windows keep what a live index would.
         foreach (var r in members.OrderByDescending(r => records[r].Ticks).ThenBy(r => r))
         {

@@ -6,47 +6,77 @@ public sealed partial class EntityIndex
 {
     private readonly record struct Candidate(int Root, LinkKind Kind, int Record, double Score);
 
-    /// <summary>Finds the entities the new record matches, merges them where no analyst forbade it, and returns the link it joins by.</summary>
-    private Candidate Link(PartyProbe probe, int index)
+    /// <summary>A lookup key of the record being added: its hash, what it links by, and its chain once looked up (-1: none yet).</summary>
+    private record struct ProbeKey(long Hash, LinkKind Kind, int Chain, bool Searched = true);
+
+    /// <summary>
+    /// The keys a record is looked up and posted by: identifiers, e-mail, phone and name-at-address exactly; then, to
+    /// block the fuzzy comparison, each name word within the postcode (or, without a postcode, at the city address).
+    /// </summary>
+    private void CollectKeys(PartyProbe probe)
     {
-        candidates.Clear();
+        probeKeys.Clear();
         foreach (var id in probe.Identifiers)
         {
-            Exact(KeyHash.Of('I', id), LinkKind.Identifier);
+            probeKeys.Add(new ProbeKey(KeyHash.Of('I', id), LinkKind.Identifier, -1));
         }
         if (probe.Email is { } email)
         {
-            Exact(KeyHash.Of('E', email), LinkKind.Email);
+            probeKeys.Add(new ProbeKey(KeyHash.Of('E', email), LinkKind.Email, -1));
         }
         if (probe.Phone is { } phone)
         {
-            Exact(KeyHash.Of('T', phone), LinkKind.Phone);
+            probeKeys.Add(new ProbeKey(KeyHash.Of('T', phone), LinkKind.Phone, -1));
         }
-        if (!probe.Name.IsEmpty)
+        if (probe.Name.IsEmpty)
         {
-            var name = probe.Name.Key;
-            if (probe.AddressKey is { } addressKey)
+            return;
+        }
+        var name = probe.Name.Key;
+        if (probe.AddressKey is { } addressKey)
+        {
+            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, addressKey), LinkKind.NameAndAddress, -1));
+        }
+        if (probe.CityKey is { } cityKey)
+        {
+            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, cityKey), LinkKind.NameAndAddress, -1));
+        }
+        var postcode = probe.Address.Postcode;
+        if (postcode.Length == 0 && probe.AddressKey is null)
+        {
+            return;
+        }
+        foreach (var word in probe.BlockingWords())
+        {
+            var hash = postcode.Length > 0 ? KeyHash.Of('Q', probe.Address.Country, postcode, word) : KeyHash.Of('A', probe.AddressKey, word);
+            probeKeys.Add(new ProbeKey(hash, LinkKind.FuzzyNameAndPostcode, -1));
+            if (probe.CityKey is { } city)
             {
-                Exact(KeyHash.Of('N', name, addressKey), LinkKind.NameAndAddress);
+                // Posted but not searched: a later record without a postcode finds this one by city and street.
+                probeKeys.Add(new ProbeKey(KeyHash.Of('A', city, word), LinkKind.FuzzyNameAndPostcode, -1, Searched: false));
             }
-            if (probe.CityKey is { } cityKey)
+        }
+    }
+
+    /// <summary>Finds the entities the new record matches, merges them where no analyst forbade it, and returns the link it joins by.</summary>
+    private Candidate Link(PartyProbe probe, int index, int nameId)
+    {
+        candidates.Clear();
+        for (var k = 0; k < probeKeys.Count; k++)
+        {
+            var key = probeKeys[k];
+            if (!key.Searched || !chains.TryGetValue(key.Hash, out var chain))
             {
-                Exact(KeyHash.Of('N', name, cityKey), LinkKind.NameAndAddress);
+                continue;
             }
-            foreach (var word in probe.BlockingWords())
+            probeKeys[k] = key with { Chain = chain };
+            if (key.Kind == LinkKind.FuzzyNameAndPostcode)
             {
-                if (probe.AddressKey is { } a)
-                {
-                    Similar(KeyHash.Of('A', a, word), name, LinkKind.FuzzyNameAndAddress, FuzzyAtAddress);
-                }
-                if (probe.CityKey is { } c)
-                {
-                    Similar(KeyHash.Of('A', c, word), name, LinkKind.FuzzyNameAndAddress, FuzzyAtAddress);
-                }
-                if (probe.Address.Postcode.Length > 0)
-                {
-                    Similar(KeyHash.Of('Q', probe.Address.Country, probe.Address.Postcode, word), name, LinkKind.FuzzyNameAndPostcode, FuzzyAtPostcode);
-                }
+                Similar(chainHeads[chain], probe);
+            }
+            else
+            {
+                Exact(chainHeads[chain], key.Kind, nameId);
             }
         }
         if (candidates.Count == 0)
@@ -70,34 +100,59 @@ public sealed partial class EntityIndex
         return primary with { Root = Find(root) };
     }
 
-    private void Exact(long key, LinkKind kind)
+    private void Exact(int posting, LinkKind kind, int nameId)
     {
-        if (!chains.TryGetValue(key, out var posting))
-        {
-            return;
-        }
         for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
         {
             var record = postings[posting].Record;
-            Consider(new Candidate(Find(records[record].Entity), kind, record, 1));
+            var root = Find(records[record].Entity);
+            if (kind is LinkKind.Phone or LinkKind.Email && IsSharedContact(root, nameId))
+            {
+                continue;
+            }
+            Consider(new Candidate(root, kind, record, 1));
         }
     }
 
-    private void Similar(long key, string name, LinkKind kind, double threshold)
+    private bool IsSharedContact(int root, int nameId)
     {
-        if (!chains.TryGetValue(key, out var posting))
-        {
-            return;
-        }
+        ref readonly var entity = ref entities[root];
+        return NameVariantCount(entity) >= SharedContactNames && entity.FirstNameId != nameId && Array.IndexOf(entity.MoreNameIds!, nameId) < 0;
+    }
+
+    /// <summary>Compares the name with the names on a blocking chain: at the same address it links from <see cref="FuzzyAtAddress"/>, elsewhere in the postcode from <see cref="FuzzyAtPostcode"/>.</summary>
+    private void Similar(int posting, PartyProbe probe)
+    {
+        var name = probe.Name.Key;
         for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
         {
             var record = postings[posting].Record;
-            var score = NameSimilarity.Score(name, names[records[record].NameId]);
-            if (score >= threshold)
+            ref readonly var known = ref records[record];
+            var root = Find(known.Entity);
+            // A repeat party fills the chain with its own postings: once its entity is linked as strongly, skip them.
+            if (IsCandidate(root, LinkKind.FuzzyNameAndAddress))
             {
-                Consider(new Candidate(Find(records[record].Entity), kind, record, score));
+                continue;
+            }
+            var sameAddress = probe.AddressHash != 0 && known.AddressHash == probe.AddressHash;
+            var score = NameSimilarity.Score(name, names[known.NameId]);
+            if (score >= (sameAddress ? FuzzyAtAddress : FuzzyAtPostcode))
+            {
+                Consider(new Candidate(root, sameAddress ? LinkKind.FuzzyNameAndAddress : LinkKind.FuzzyNameAndPostcode, record, score));
             }
         }
+    }
+
+    private bool IsCandidate(int root, LinkKind atLeast)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Root == root && candidate.Kind >= atLeast)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void Consider(Candidate candidate)
@@ -135,68 +190,42 @@ public sealed partial class EntityIndex
         return false;
     }
 
-    /// <summary>Puts the record on the chains of its keys, unless its entity is already there (with the same name, for the name-blocking chains).</summary>
-    private void Post(PartyProbe probe, int index)
+    /// <summary>Puts the record on the chains of the collected keys, unless its entity is already there (with the same name, on the name-blocking chains).</summary>
+    private void Post(int index)
     {
         var root = Find(records[index].Entity);
         var nameId = records[index].NameId;
-        foreach (var id in probe.Identifiers)
+        foreach (var key in probeKeys)
         {
-            PostKey(KeyHash.Of('I', id), index, root, -1);
-        }
-        if (probe.Email is { } email)
-        {
-            PostKey(KeyHash.Of('E', email), index, root, -1);
-        }
-        if (probe.Phone is { } phone)
-        {
-            PostKey(KeyHash.Of('T', phone), index, root, -1);
-        }
-        if (probe.Name.IsEmpty)
-        {
-            return;
-        }
-        var name = probe.Name.Key;
-        if (probe.AddressKey is { } addressKey)
-        {
-            PostKey(KeyHash.Of('N', name, addressKey), index, root, -1);
-        }
-        if (probe.CityKey is { } cityKey)
-        {
-            PostKey(KeyHash.Of('N', name, cityKey), index, root, -1);
-        }
-        foreach (var word in probe.BlockingWords())
-        {
-            if (probe.AddressKey is { } a)
+            var chain = key.Chain;
+            if (chain < 0)
             {
-                PostKey(KeyHash.Of('A', a, word), index, root, nameId);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, key.Hash, out var exists);
+                if (!exists)
+                {
+                    slot = chainHeads.Add(-1);
+                }
+                chain = slot;
             }
-            if (probe.CityKey is { } c)
-            {
-                PostKey(KeyHash.Of('A', c, word), index, root, nameId);
-            }
-            if (probe.Address.Postcode.Length > 0)
-            {
-                PostKey(KeyHash.Of('Q', probe.Address.Country, probe.Address.Postcode, word), index, root, nameId);
-            }
+            PostOn(chain, index, root, key.Kind == LinkKind.FuzzyNameAndPostcode ? nameId : -1);
         }
     }
 
-    private void PostKey(long key, int index, int root, int nameId)
+    private void PostOn(int chain, int index, int root, int nameId)
     {
-        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, key, out var exists);
-        if (exists)
+        ref var head = ref chainHeads[chain];
+        // One posting per entity on an exact key; on a name-blocking key one per name, and at most two per entity,
+        // so a repeat party with many spellings does not crowd others out of the scanned part of the chain.
+        var sameEntity = 0;
+        var posting = head;
+        for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
         {
-            var posting = head;
-            for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
+            ref readonly var known = ref records[postings[posting].Record];
+            if (Find(known.Entity) == root && (nameId < 0 || known.NameId == nameId || ++sameEntity == 2))
             {
-                ref readonly var known = ref records[postings[posting].Record];
-                if ((nameId < 0 || known.NameId == nameId) && Find(known.Entity) == root)
-                {
-                    return;
-                }
+                return;
             }
         }
-        head = postings.Add(new Posting { Record = index, Next = exists ? head : -1 });
+        head = postings.Add(new Posting { Record = index, Next = head });
     }
 }

@@ -10,12 +10,18 @@ namespace OpenCts.Commerce.Entities;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Linking rules, strongest first: the same registry identifier, canonical e-mail or E.164 phone links alone; the same
+/// Linking rules, strongest first: the same registry identifier, canonical e-mail or E.164 phone links alone (a phone or
+/// e-mail that already stands for <see cref="SharedContactNames"/> names links only a name it has seen); the same
 /// normalised name at the same address key links; a similar name (<see cref="NameSimilarity"/> at least
 /// <see cref="FuzzyAtAddress"/>) at the same address, or at least <see cref="FuzzyAtPostcode"/> within the same postcode,
 /// links. The same address alone never links two names: flats and shared addresses hold many people, and count only in
-/// <see cref="EntityFacts.AddressParcels30d"/>. Fuzzy comparisons only meet records that share a name word at the same
-/// address or postcode (blocking), never all entities.
+/// <see cref="EntityFacts.AddressParcels30d"/>. Fuzzy comparisons only meet records that share a name word within the
+/// same postcode (or, without a postcode, at the same city address): blocking, never all entities, and at most
+/// 24 postings of a key are read.
+/// </para>
+/// <para>
+/// Memory: a record costs a 64-byte slot plus its raw text in UTF-8 (shared with the record it matched when identical);
+/// keys are 64-bit hashes; names are interned. Rolling windows keep at most 32 day buckets per entity and per address.
 /// </para>
 /// <para>
 /// A record that matches several entities merges them (union-find); the oldest id survives. Every step depends only
@@ -31,8 +37,14 @@ public sealed partial class EntityIndex
     /// <summary>The name similarity above which two names within one postcode (at different or unreadable addresses) are one party.</summary>
     public const double FuzzyAtPostcode = 0.92;
 
+    /// <summary>
+    /// Name variants from which a phone or e-mail no longer links alone: a contact that already stands for this many
+    /// different names is a platform's, a forwarder's or a courier's, and then links only a name the entity has used.
+    /// </summary>
+    public const int SharedContactNames = 10;
+
     // A key's chain is read up to this many postings: a shared address with thousands of names stays fast.
-    private const int MaxChainScan = 32;
+    private const int MaxChainScan = 24;
 
     private readonly ChunkedList<RecordSlot> records = new();
     private readonly ChunkedList<EntitySlot> entities = new();
@@ -43,12 +55,15 @@ public sealed partial class EntityIndex
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
     private readonly Dictionary<long, int> chains = [];
+    private readonly ChunkedList<int> chainHeads = new();
+    private readonly List<ProbeKey> probeKeys = [];
     private readonly Dictionary<long, DayCounts> addressDays = [];
     private readonly Dictionary<int, MergeCause> mergeCauses = [];
     private readonly Dictionary<int, List<int>> cannotLink = [];
     private readonly BlobArena arena = new();
     private readonly StringBuilder encodeText = new();
     private byte[] encodeBytes = new byte[1024];
+    private readonly Encoder encoder = Encoding.UTF8.GetEncoder();
     private readonly List<Candidate> candidates = [];
 
     /// <summary>How many party records the index holds.</summary>
@@ -87,10 +102,11 @@ public sealed partial class EntityIndex
             return Facts(existing);
         }
         var probe = PartyProbe.Of(record);
+        CollectKeys(probe);
         var index = records.Count;
-        var primary = Link(probe, index);
-        var root = primary.Root >= 0 ? primary.Root : NewEntity();
         var nameId = NameIdOf(probe.Name.Key);
+        var primary = Link(probe, index, nameId);
+        var root = primary.Root >= 0 ? primary.Root : NewEntity();
         var (blob, blobLength) = StoreRaw(record, primary.Record);
         records.Add(new RecordSlot
         {
@@ -112,7 +128,7 @@ public sealed partial class EntityIndex
         docSlots[doc].FirstRecord = index;
         Attach(root, index);
         CountAtAddress(index);
-        Post(probe, index);
+        Post(index);
         return Facts(index);
     }
 
@@ -190,7 +206,14 @@ public sealed partial class EntityIndex
         {
             encodeBytes = new byte[Math.Max(needed, encodeBytes.Length * 2)];
         }
-        var length = Encoding.UTF8.GetBytes(encodeText.ToString(), encodeBytes);
+        // An encoder, not Encoding.GetBytes per chunk: a surrogate pair may straddle two chunks of the builder.
+        encoder.Reset();
+        var length = 0;
+        foreach (var chunk in encodeText.GetChunks())
+        {
+            length += encoder.GetBytes(chunk.Span, encodeBytes.AsSpan(length), flush: false);
+        }
+        length += encoder.GetBytes([], encodeBytes.AsSpan(length), flush: true);
         var bytes = encodeBytes.AsSpan(0, length);
         // A repeat buyer usually writes the same fields again: share the text of the record it matched.
         if (matched >= 0 && records[matched].BlobLength == length && arena.Get(records[matched].Blob, length).SequenceEqual(bytes))

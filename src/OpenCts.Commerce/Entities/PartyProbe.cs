@@ -37,7 +37,8 @@ internal sealed class PartyProbe
     public List<string> Identifiers { get; }
 
     public static PartyProbe Of(PartyRecord record) =>
-        Of(record.Name, record.Street, record.City, record.Postcode, record.Country, record.Phone, record.Email, record.Identifiers.Select(i => (i.Scheme, i.Value)));
+        Of(record.Name, record.Street, record.City, record.Postcode, record.Country, record.Phone, record.Email,
+            record.Identifiers.Count == 0 ? [] : record.Identifiers.Select(i => (i.Scheme, i.Value)));
 
     public static PartyProbe Of(RawParty raw) =>
         Of(raw.Name, raw.Street, raw.City, raw.Postcode, raw.Country, raw.Phone, raw.Email, raw.Identifiers);

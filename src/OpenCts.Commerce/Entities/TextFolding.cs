@@ -17,10 +17,15 @@ public static class TextFolding
     /// <summary>The folded words of <paramref name="text"/>, separated by single spaces, with no leading or trailing space.</summary>
     public static string Fold(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length + 4);
+        // One builder per thread: folding runs several times for every party record.
+        var builder = cachedBuilder ??= new StringBuilder(256);
+        builder.Clear();
         Fold(text, builder);
         return builder.ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
 
     /// <summary>Appends the folded words of <paramref name="text"/> to <paramref name="builder"/>.</summary>
     public static void Fold(ReadOnlySpan<char> text, StringBuilder builder)

@@ -22,6 +22,7 @@ public sealed class IprRegister
     private readonly FrozenSet<string> _ordinary;
     private readonly (string Key, int Brand)[][] _byFirstLetter = new (string, int)[26][];
     private readonly FrozenSet<string>[] _manufacturers;
+    private readonly bool[] _spacedVariant;
 
     /// <summary>An index over the brands; names, variants and look-alikes must each name one brand.</summary>
     public IprRegister(IEnumerable<IprBrand> brands)
@@ -54,6 +55,7 @@ public sealed class IprRegister
         {
             _byFirstLetter[i] = fuzzy[i] is { } list ? [.. list] : [];
         }
+        _spacedVariant = [.. Brands.Select(b => b.Variants.Any(v => BrandText.Key(v) == BrandText.Key(b.Name)))];
         _manufacturers = [.. Brands.Select(b => b.Manufacturers.Select(ManufacturerKey).ToFrozenSet(StringComparer.Ordinal))];
     }
 
@@ -123,7 +125,8 @@ public sealed class IprRegister
                 {
                     brand = joined.Brand;
                     found = text[rawStarts[t]..rawEnds[t + 1]].ToString();
-                    kind = joined.Kind == IprMatchKind.Name ? IprMatchKind.LookAlike : joined.Kind;
+                    // Spaced out, the name is a look-alike, unless the rights holder writes it spaced itself.
+                    kind = joined.Kind == IprMatchKind.Name ? (_spacedVariant[joined.Brand] ? IprMatchKind.Variant : IprMatchKind.LookAlike) : joined.Kind;
                     return true;
                 }
             }

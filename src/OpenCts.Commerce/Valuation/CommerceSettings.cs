@@ -103,8 +103,8 @@ public sealed record CommerceSettings
         if (root.TryGetProperty("referenceValues", out var reference))
         {
             file.OnlyFields(reference, "$.referenceValues", "minimumHistory", "sampleSize");
-            minimumHistory = (int)file.Number(reference, "$.referenceValues", "minimumHistory", 1, 100_000, ReferenceValues.DefaultMinimumHistory);
-            sampleSize = (int)file.Number(reference, "$.referenceValues", "sampleSize", 16, 65_536, ReferenceValues.DefaultSampleSize);
+            minimumHistory = file.Integer(reference, "$.referenceValues", "minimumHistory", 1, 100_000, ReferenceValues.DefaultMinimumHistory);
+            sampleSize = file.Integer(reference, "$.referenceValues", "sampleSize", 16, 65_536, ReferenceValues.DefaultSampleSize);
             if (minimumHistory > sampleSize)
             {
                 throw file.Error("$.referenceValues.minimumHistory", string.Create(CultureInfo.InvariantCulture, $"{minimumHistory} exceeds the sample size {sampleSize}"));

@@ -95,6 +95,25 @@ public sealed class ReferenceValues
         }
     }
 
+    /// <summary>The percentile of a unit value and the median it is measured against, in one lookup; both NaN without enough history.</summary>
+    public double Percentile(string hs6, string? origin, double unitValue, out double median)
+    {
+        median = double.NaN;
+        if (!TryDigits(hs6, 6, out var subheading))
+        {
+            return double.NaN;
+        }
+        lock (_gate)
+        {
+            if (Find(subheading, Country(origin), out _) is not { } sample)
+            {
+                return double.NaN;
+            }
+            median = sample.Quantile(0.5);
+            return double.IsNaN(unitValue) ? double.NaN : sample.Percentile(unitValue);
+        }
+    }
+
     /// <summary>The median unit value of the most specific key with enough history; NaN without enough history.</summary>
     public double Median(string hs6, string? origin)
     {

@@ -30,6 +30,18 @@ public sealed class ClassifierFigures(ITestOutputHelper output)
         output.WriteLine($"agreement of true labels: p10 {agreements[agreements.Count / 10]:F3} median {agreements[agreements.Count / 2]:F3}");
         output.WriteLine($"wireless earbuds as 6109: {classifier.Agreement("wireless earbuds", "6109"):F4}; as 8518: {classifier.Agreement("wireless earbuds", "851830"):F4}");
         output.WriteLine($"phone case silicone as 4202: {classifier.Agreement("phone case silicone", "4202"):F4}; {classifier.Predict("phone case silicone")}");
+        foreach (var (text, hs) in new[] { ("phone case", "4202"), ("phone case", "3926"), ("iphone case", "4202"), ("silicone phone cover", "4202"), ("earbuds", "8517"), ("smart watch", "9102"), ("smart watch", "8517") })
+        {
+            output.WriteLine($"'{text}' as {hs}: {classifier.Agreement(text, hs):F4} (predicted {classifier.PredictHeading(text)})");
+        }
+        var register = OpenCts.Commerce.Ipr.IprRegister.Load(OpenCts.Tests.Shared.RepositoryData.PathOf("commerce", "ipr-register.json"));
+        foreach (var (text, _) in Nomenclature.Training)
+        {
+            if (register.Match(text, null, null, double.NaN) is { } hit)
+            {
+                output.WriteLine($"IPR hit in the nomenclature: {hit.Brand} by '{hit.Found}' in '{text}'");
+            }
+        }
         var wrong = test.Select(l => classifier.Agreement(l.Description, l.Hs == "6109" ? "8517" : "6109")).Order().ToList();
         output.WriteLine($"agreement of a wrong label: median {wrong[wrong.Count / 2]:F4} p90 {wrong[wrong.Count * 9 / 10]:F4}");
 
@@ -39,25 +51,11 @@ public sealed class ClassifierFigures(ITestOutputHelper output)
             classifier.PredictHeading(descriptions[i % descriptions.Length]);
         }
         var before = GC.GetAllocatedBytesForCurrentThread();
-        watch.Restart();
         const int Runs = 200_000;
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.PredictHeading(descriptions[i % descriptions.Length]);
-        }
-        var seconds = watch.Elapsed.TotalSeconds;
-        output.WriteLine($"PredictHeading: {Runs / seconds:N0}/s, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)Runs:F1} bytes allocated each");
-        watch.Restart();
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.Predict(descriptions[i % descriptions.Length]);
-        }
-        output.WriteLine($"Predict (top 3): {Runs / watch.Elapsed.TotalSeconds:N0}/s");
-        watch.Restart();
-        for (var i = 0; i < Runs; i++)
-        {
-            classifier.Agreement(descriptions[i % descriptions.Length], "8518");
-        }
-        output.WriteLine($"Agreement: {Runs / watch.Elapsed.TotalSeconds:N0}/s");
+        var heading = Valuation.Throughput.Measure(Runs, i => classifier.PredictHeading(descriptions[i % descriptions.Length]));
+        output.WriteLine($"PredictHeading: {heading}, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)Runs:F1} bytes allocated each");
+        output.WriteLine($"Predict (top 3): {Valuation.Throughput.Measure(Runs, i => classifier.Predict(descriptions[i % descriptions.Length]))}");
+        output.WriteLine($"Agreement: {Valuation.Throughput.Measure(Runs, i => classifier.Agreement(descriptions[i % descriptions.Length], "8518"))}");
+        output.WriteLine($"PredictHeading with agreement: {Valuation.Throughput.Measure(Runs, i => classifier.PredictHeading(descriptions[i % descriptions.Length], "8518", out _))}");
     }
 }

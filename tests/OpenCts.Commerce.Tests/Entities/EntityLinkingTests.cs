@@ -208,4 +208,29 @@ public sealed class EntityLinkingTests
         Assert.Null(index.Entity("E-999999"));
         Assert.Null(index.Entity("nonsense"));
     }
+
+    [Fact]
+    public void Names_outside_the_basic_plane_and_in_other_scripts_come_back_as_written()
+    {
+        var index = new EntityIndex();
+        var name = "Ζωή 𝒜𝓁𝒾𝒸𝑒 Иванова " + new string('x', 300);
+        index.Add(Consignee("DOC-1", name, "Straße 1", "Köln", "50667", country: "DE", email: "zoe@example.com"));
+        Assert.Equal(name, index.Entity("E-000001")!.Records[0].Name);
+    }
+
+    [Fact]
+    public void A_courier_phone_on_many_buyers_stops_linking_once_it_stands_for_many_names()
+    {
+        var index = new EntityIndex();
+        string[] buyers = ["Anna Berg", "Li Wei", "Maria Garcia", "Ahmed Khan", "Olga Petrova", "Jan Jansen", "Sofia Rossi", "Pablo Lopez", "Emma Visser", "Noah Bakker", "Chloe Martin", "David Cohen"];
+        for (var i = 0; i < buyers.Length; i++)
+        {
+            index.Add(Consignee($"DOC-{i}", buyers[i], phone: "+31 20 555 0100"));
+        }
+        Assert.Equal("E-000001", index.EntityOf("DOC-9", PartyRole.Consignee));
+        Assert.Equal("E-000002", index.EntityOf("DOC-10", PartyRole.Consignee));
+        Assert.Equal(EntityIndex.SharedContactNames, index.Entity("E-000001")!.NameVariants.Count);
+        // A name the entity has used still links through the shared phone.
+        Assert.Equal("E-000001", index.Add(Consignee("DOC-99", "Anna Berg", phone: "020 555 0100")).EntityId);
+    }
 }
