@@ -61,4 +61,7 @@ public static class RecordKinds
 
     /// <summary>The removal of an alert subscription.</summary>
     public const string SubscriptionRemoval = "subscription-removal";
+
+    /// <summary>A purge tombstone: which record was purged under which retention rule, when and by whom.</summary>
+    public const string Purge = "purge";
 }
