@@ -58,7 +58,7 @@ public class PostgresOpeningTests
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStore.OpenAsync(test.ConnectionString!, PostgresLedgerJournal.Instance, test.Directory, null, Token)));
         try
         {
-            Assert.All(await Task.WhenAll(stores.Select(s => s.SchemaVersionAsync(Token))), v => Assert.Equal(3, v));
+            Assert.All(await Task.WhenAll(stores.Select(s => s.SchemaVersionAsync(Token))), v => Assert.Equal(4, v));
             await using var count = stores[0].DataSource.CreateCommand("SELECT component || ':' || version FROM schema_version ORDER BY component, version");
             var rows = new List<string>();
             await using (var reader = await count.ExecuteReaderAsync(Token))
@@ -68,7 +68,7 @@ public class PostgresOpeningTests
                     rows.Add(reader.GetString(0));
                 }
             }
-            Assert.Equal(["ledger:1", "store:1", "store:2", "store:3"], rows);
+            Assert.Equal(["ledger:1", "store:1", "store:2", "store:3", "store:4"], rows);
         }
         finally
         {
