@@ -60,6 +60,7 @@ public static class CtsApp
             config.AddCommand<Pipeline.WorkerCommand>("worker").WithDescription("Assess what the intake queues on a pipeline's stream, until stopped; run several, on several machines.")
                 .WithExample("worker", "--store", "postgres://cts@db/cts", "--stream", "nats://127.0.0.1:4222");
             config.AddUsersCommands();
+            Privacy.RetentionCommands.AddRetentionCommands(config);
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");

@@ -69,7 +69,8 @@ public static class PersonalDataMask
         return party with
         {
             Name = Mask(party.Name),
-            Phone = party.Phone is null ? null : Mask(party.Phone),
+            // A phone number's first digits are its country and area: nothing of it is kept.
+            Phone = party.Phone is { } phone ? new string([.. phone.Select(c => char.IsWhiteSpace(c) ? c : Dot)]) : null,
             // The domain of an address says which company; the mailbox, who.
             Email = party.Email is { } email ? new string(Dot, 3) + email[email.IndexOf('@', StringComparison.Ordinal)..] : null,
             Address = party.Address is { Street: { } street } address ? address with { Street = Mask(street) } : party.Address,
@@ -101,6 +102,20 @@ public static class PersonalDataMask
                 [.. v.Changes.Select(Change)]))],
             Current = detail.Current is { } current ? Assessment(current) : null,
             Assessments = [.. detail.Assessments.Select(Assessment)],
+        };
+    }
+
+    /// <summary>A related consignment with its parties masked, and what links it masked when that is a party or an address.</summary>
+    public static RelatedConsignment Related(RelatedConsignment related)
+    {
+        ArgumentNullException.ThrowIfNull(related);
+        return related with
+        {
+            Consignment = related.Consignment with { Consignment = Consignment(related.Consignment.Consignment) },
+            Assessment = related.Assessment is { } assessment ? Assessment(assessment) : null,
+            Shared = [.. related.Shared.Select(link => link.StartsWith("party: ", StringComparison.Ordinal) || link.StartsWith("address: ", StringComparison.Ordinal)
+                ? link[..(link.IndexOf(':', StringComparison.Ordinal) + 2)] + Mask(link[(link.IndexOf(':', StringComparison.Ordinal) + 2)..])
+                : link)],
         };
     }
 
