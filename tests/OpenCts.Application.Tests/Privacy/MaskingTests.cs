@@ -4,6 +4,7 @@ using OpenCts.Application.Users;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Values;
 
 namespace OpenCts.Application.Tests.Privacy;
 
