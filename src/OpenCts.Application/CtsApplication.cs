@@ -11,6 +11,7 @@ using OpenCts.Application.Filing;
 using OpenCts.Application.Intake;
 using OpenCts.Application.Lists;
 using OpenCts.Application.Model;
+using OpenCts.Application.Privacy;
 using OpenCts.Application.Profiles;
 using OpenCts.Application.Referrals;
 using OpenCts.Application.Reports;
@@ -70,6 +71,7 @@ public sealed class CtsApplication
         Dashboard = new OperationsReports(store);
         Audit = new AuditTrail(store);
         Entities = new EntityDecisions(store, Commerce, Audit);
+        PersonalData = new PersonalData(store, Audit);
         Alerts = new AlertFeed(store.Clock);
         AssessAndAlert = new AlertingAssessment(Assessment, Alerts);
     }
@@ -174,6 +176,9 @@ public sealed class CtsApplication
 
     /// <summary>Who did what, when.</summary>
     public AuditTrail Audit { get; }
+
+    /// <summary>Personal data: audited reads, masking and unmasking, retention.</summary>
+    public PersonalData PersonalData { get; }
 
     /// <summary>New red-lane assessments, for whoever watches.</summary>
     public AlertFeed Alerts { get; }

@@ -61,6 +61,7 @@ public static class CtsApp
                 .WithExample("worker", "--store", "postgres://cts@db/cts", "--stream", "nats://127.0.0.1:4222");
             config.AddUsersCommands();
             Commerce.CommerceCommands.AddCommerceCommands(config);
+            Privacy.RetentionCommands.AddRetentionCommands(config);
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");

@@ -71,6 +71,11 @@ public sealed class PostgresStore : ICtsStore
         Assignments = new PostgresAssignmentStore(this);
         Subscriptions = new PostgresSubscriptionStore(this);
         ConsignmentIndex = new PostgresConsignmentIndex(this);
+        Retention = new OpenCts.Storage.Retention.SqlRetentionStore(
+            (body, cancellationToken) => WriteAsync(body, cancellationToken),
+            async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false),
+            journal,
+            clock);
     }
 
     public string DataDirectory { get; }
@@ -116,6 +121,8 @@ public sealed class PostgresStore : ICtsStore
     public ISubscriptionStore Subscriptions { get; }
 
     public IConsignmentIndex ConsignmentIndex { get; }
+
+    public OpenCts.Storage.Retention.IRetentionStore Retention { get; }
 
     /// <summary>Opens the store in a database, journaling into the ledger of the same database, and brings its schema and the ledger's up to date.</summary>
     /// <param name="connectionString"><c>postgres://user[:password]@host[:port]/database</c>, or Npgsql's <c>Host=...;Database=...</c>.</param>
@@ -227,6 +234,8 @@ public sealed class PostgresStore : ICtsStore
                 return await ((PostgresSubscriptionStore)Subscriptions).ReadCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
             case RecordKinds.SubscriptionRemoval:
                 return await ((PostgresSubscriptionStore)Subscriptions).ReadRemovalCanonicalAsync(Number(), null, cancellationToken).ConfigureAwait(false);
+            case RecordKinds.Purge:
+                return await ((OpenCts.Storage.Retention.SqlRetentionStore)Retention).ReadCanonicalAsync(Number(), cancellationToken).ConfigureAwait(false);
             case RecordKinds.Profile:
                 var at = id.LastIndexOf('@');
                 return at > 0 && int.TryParse(id[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)

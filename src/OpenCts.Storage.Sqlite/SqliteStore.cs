@@ -11,6 +11,7 @@ using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Offices;
 using OpenCts.Storage.Profiles;
 using OpenCts.Storage.Referrals;
+using OpenCts.Storage.Retention;
 using OpenCts.Storage.Sqlite.Assessments;
 using OpenCts.Storage.Sqlite.Audit;
 using OpenCts.Storage.Sqlite.Consignments;
@@ -71,6 +72,11 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         Assignments = new SqliteAssignmentStore(this);
         Subscriptions = new SqliteSubscriptionStore(this);
         ConsignmentIndex = new SqliteConsignmentIndex(this);
+        Retention = new SqlRetentionStore(
+            (body, cancellationToken) => WriteAsync((work, _) => body(work), cancellationToken),
+            _ => Task.FromResult<System.Data.Common.DbConnection>(OpenConnection(connection.DataSource)),
+            journal,
+            clock);
     }
 
     public string DataDirectory { get; }
@@ -118,6 +124,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public ISubscriptionStore Subscriptions { get; }
 
     public IConsignmentIndex ConsignmentIndex { get; }
+
+    public IRetentionStore Retention { get; }
 
     /// <summary>Whether a data folder holds a store.</summary>
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, FileName));
@@ -203,6 +211,9 @@ public sealed class SqliteStore : ICtsStore, IDisposable
                 return ((SqliteSubscriptionStore)Subscriptions).ReadCanonical(Number());
             case RecordKinds.SubscriptionRemoval:
                 return ((SqliteSubscriptionStore)Subscriptions).ReadRemovalCanonical(Number());
+            case RecordKinds.Purge:
+                // SQLite answers at once: the task is already complete.
+                return ((SqlRetentionStore)Retention).ReadCanonicalAsync(Number(), CancellationToken.None).GetAwaiter().GetResult();
             case RecordKinds.Profile:
                 var at = id.LastIndexOf('@');
                 return at > 0 && int.TryParse(id[(at + 1)..], System.Globalization.NumberStyles.None, invariant, out var version)

@@ -9,6 +9,7 @@ using OpenCts.Storage.Messages;
 using OpenCts.Storage.Offices;
 using OpenCts.Storage.Profiles;
 using OpenCts.Storage.Referrals;
+using OpenCts.Storage.Retention;
 using OpenCts.Storage.Subscriptions;
 using OpenCts.Storage.Users;
 using OpenCts.Storage.Watchlists;
@@ -68,6 +69,9 @@ public interface ICtsStore : IAsyncDisposable
 
     /// <summary>Current consignments by key and by transport document.</summary>
     IConsignmentIndex ConsignmentIndex { get; }
+
+    /// <summary>Purges records past their retention period, leaving journaled tombstones.</summary>
+    IRetentionStore Retention { get; }
 
     /// <summary>The canonical bytes of any journaled record, as the ledger committed to them; null when the record is gone.</summary>
     /// <exception cref="ArgumentException">The kind is not one the store writes, or the id is malformed.</exception>

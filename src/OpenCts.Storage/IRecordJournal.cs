@@ -67,4 +67,7 @@ public static class RecordKinds
 
     /// <summary>An analyst's merge or split of entities.</summary>
     public const string EntityDecision = "entity-decision";
+
+    /// <summary>A purge tombstone: which record was purged under which retention rule, when and by whom.</summary>
+    public const string Purge = "purge";
 }

@@ -35,6 +35,7 @@ public sealed class RoleMatrixTests(ServerFixture server)
         ["GET /api/v1/consignments"] = Officers,
         ["GET /api/v1/consignments/{document}"] = Officers,
         ["POST /api/v1/consignments/{document}/decisions"] = [Roles.Targeter],
+        ["POST /api/v1/consignments/{document}/unmask"] = Officers,
         ["POST /api/v1/examinations"] = [Roles.Examiner],
         ["GET /api/v1/alerts"] = [Roles.Targeter, Roles.Supervisor, Roles.Auditor],
         ["GET /api/v1/profiles"] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor, Roles.Auditor],

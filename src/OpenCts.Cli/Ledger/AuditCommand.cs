@@ -79,6 +79,16 @@ internal sealed class AuditCommand : AsyncCommand<SharedStoreSettings>
                 AnsiConsole.MarkupLineInterpolated($"... and {problems.Count - 1000} more");
             }
         }
+        // Purged records are named one by one: a purge is a promise kept, and whoever audits should see which.
+        var purged = report.Findings.Where(f => f.Kind == AuditFindingKind.RecordPurged).ToList();
+        foreach (var finding in purged.Take(1000))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[blue]purged[/] {finding.RecordKind}:{finding.RecordId} (leaf {finding.LeafIndex}): {finding.Detail}");
+        }
+        if (purged.Count > 1000)
+        {
+            AnsiConsole.MarkupLineInterpolated($"... and {purged.Count - 1000} more purged");
+        }
         foreach (var group in report.Findings.Where(f => !f.IsProblem).GroupBy(f => (f.Kind, f.RecordKind)))
         {
             AnsiConsole.MarkupLineInterpolated($"{group.Count()} {group.Key.RecordKind} record(s): {group.Key.Kind}");

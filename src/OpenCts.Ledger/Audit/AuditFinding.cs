@@ -20,11 +20,14 @@ public enum AuditFindingKind
 
     /// <summary>No reader for this kind of record was given, so its bytes were not compared (information).</summary>
     RecordUnchecked,
+
+    /// <summary>The record was purged under a retention rule, and a journaled tombstone in the tree says so (information, not tampering).</summary>
+    RecordPurged,
 }
 
 /// <summary>One finding of the audit, naming the leaf and the record.</summary>
 public sealed record AuditFinding(long LeafIndex, string RecordKind, string RecordId, AuditFindingKind Kind, string Detail)
 {
     /// <summary>True for findings that show tampering or loss, false for information.</summary>
-    public bool IsProblem => Kind is not (AuditFindingKind.RecordErased or AuditFindingKind.RecordUnchecked);
+    public bool IsProblem => Kind is not (AuditFindingKind.RecordErased or AuditFindingKind.RecordUnchecked or AuditFindingKind.RecordPurged);
 }

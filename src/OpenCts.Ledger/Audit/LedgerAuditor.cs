@@ -56,6 +56,10 @@ public sealed class LedgerAuditor
         var checkpointSize = checkpoint?.Checkpoint.Size ?? 0;
         var latestOfRepeated = reader.LatestOfRepeatedRecords();
         var findings = new List<AuditFinding>();
+        // Erased leaves wait for the end: their tombstones come later in the tree, and must be leaves of it.
+        var purged = new List<(LeafRow Leaf, PurgeNotice Notice)>();
+        var seen = new HashSet<(string Kind, string Id)>();
+        var register = records as IPurgeRegister;
         var range = new CompactRange();
         byte[]? recomputedAtCheckpoint = checkpointSize == 0 ? MerkleHash.EmptyRoot : null;
         var checkedCount = 0L;
@@ -89,7 +93,26 @@ public sealed class LedgerAuditor
                 findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.LeafAltered,
                     "the ledger row no longer hashes to the stored leaf hash"));
             }
-            CheckRecord(leaf, records, latestOfRepeated, findings);
+            if (register is not null)
+            {
+                seen.Add((leaf.RecordKind, leaf.RecordId));
+            }
+            if (leaf.Erased && register is not null)
+            {
+                if (register.PurgeOf(leaf.RecordKind, leaf.RecordId) is { } notice)
+                {
+                    purged.Add((leaf, notice));
+                }
+                else
+                {
+                    findings.Add(new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordDeleted,
+                        "the leaf's salt was erased but no purge tombstone names the record: deleted behind the store's back"));
+                }
+            }
+            else
+            {
+                CheckRecord(leaf, records, latestOfRepeated, findings);
+            }
             range.Append(leafHash, static (_, _) => { });
             NoteCheckpoint();
             if (++checkedCount % 10_000 == 0)
@@ -104,12 +127,22 @@ public sealed class LedgerAuditor
             NoteCheckpoint();
         }
         progress?.Report(checkedCount);
+        foreach (var (leaf, notice) in purged)
+        {
+            findings.Add(seen.Contains((notice.TombstoneKind, notice.TombstoneId))
+                ? new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordPurged,
+                    $"purged under the rule \"{notice.Rule}\" at {notice.PurgedAt:O} ({notice.TombstoneKind}:{notice.TombstoneId})")
+                : new AuditFinding(leaf.Index, leaf.RecordKind, leaf.RecordId, AuditFindingKind.RecordDeleted,
+                    $"its purge tombstone {notice.TombstoneKind}:{notice.TombstoneId} is not a leaf of the tree (run cts ledger checkpoint after a purge; otherwise it was forged)"));
+        }
+        // In leaf order, keeping the order of the findings of one leaf.
+        IReadOnlyList<AuditFinding> ordered = purged.Count == 0 ? findings : [.. findings.OrderBy(f => f.LeafIndex)];
 
         var treeMatches = checkpoint is not null && recomputedAtCheckpoint is not null
             && recomputedAtCheckpoint.AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash);
         var nodesMatch = checkpoint is not null && checkpointSize <= treeSize
             && StoredRoot(reader, checkpointSize).AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash);
-        return new AuditReport(checkpoint, checkpointProblem, treeSize, checkedCount, treeMatches, nodesMatch, findings);
+        return new AuditReport(checkpoint, checkpointProblem, treeSize, checkedCount, treeMatches, nodesMatch, ordered);
 
         void NoteCheckpoint()
         {

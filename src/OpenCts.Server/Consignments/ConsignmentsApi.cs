@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OpenCts.Application;
 using OpenCts.Application.Consignments;
+using OpenCts.Application.Privacy;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Server.Auth;
@@ -17,6 +18,12 @@ public static class ConsignmentsApi
     /// <summary>A decision: the action, the kind of examination (with <c>examine</c> only), and the officer's reason.</summary>
     public sealed record DecisionRequest(string? Action, string? Kind, string? Comment);
 
+    /// <summary>Why the caller needs to see the consignment's personal data unmasked.</summary>
+    public sealed record UnmaskRequest(string? Reason);
+
+    /// <summary>An unmasking granted: which consignment, until when, for what reason.</summary>
+    public sealed record UnmaskView(string Document, DateTimeOffset Until, string Reason);
+
     public static IEndpointRouteBuilder MapConsignmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/consignments").WithTags("Consignments");
@@ -24,12 +31,14 @@ public static class ConsignmentsApi
             .WithSummary("Assessed consignments, red first then by score, or with sort=arrival soonest arrival first; filtered by lane (green, yellow, red) and by text in the document number. Red rows beyond their office's examination capacity are marked overCapacity.");
         group.MapGet("/{document}", DetailAsync).RequireAuthorization(Policies.ReadConsignments)
             .WithSummary("One consignment: lane, score, reasons with their evidence, versions with their differences, decisions and examinations.");
+        group.MapPost("/{document}/unmask", UnmaskAsync).RequireAuthorization(Policies.ReadConsignments)
+            .WithSummary("Shows this consignment's parties unmasked to the caller for 15 minutes; the reason is required and audited. Roles without the need (analyst, examiner, auditor) see names, phones, e-mails and streets masked until then.");
         group.MapPost("/{document}/decisions", DecideAsync).RequireAuthorization(Policies.Decide)
             .WithSummary("Records a decision: release, hold, examine (with kind physical, scan or documentary), request-information, request-screening, do-not-load or assessment-complete.");
         return app;
     }
 
-    private static async Task<Ok<PageView<ConsignmentRow>>> ListAsync(CtsApplication application, string? lane, string? q, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Ok<PageView<ConsignmentRow>>> ListAsync(CtsApplication application, HttpContext context, string? lane, string? q, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var (p, size) = Paging.Of(page, pageSize);
         Lane? wanted = lane is null ? null
@@ -39,14 +48,38 @@ public static class ConsignmentsApi
             : string.Equals(sort, "arrival", StringComparison.OrdinalIgnoreCase) ? WorklistOrder.Arrival
             : throw new DomainException("sort", $"'{sort}' is not an order; one of risk, arrival");
         var result = await application.Consignments.WorklistAsync(wanted, q, order, p, size, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new PageView<ConsignmentRow>([.. result.Items.Select(ConsignmentViews.Row)], result.PageNumber, result.PageSize, result.Total));
+        var (user, role) = Caller(context);
+        var unmasking = application.PersonalData.Unmasking;
+        var rows = result.Items.Select(r => unmasking.SeesUnmasked(user, role, r.Target.Assessment.DocumentKey) ? r : r with { Target = PersonalDataMask.Row(r.Target) }).ToList();
+        await application.PersonalData.Reads.RecordAsync(user, "GET /api/v1/consignments", [.. rows.Select(r => r.Target.Assessment.DocumentKey)], !PersonalDataAccess.Sees(role), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new PageView<ConsignmentRow>([.. rows.Select(ConsignmentViews.Row)], result.PageNumber, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<ConsignmentView>, ProblemHttpResult>> DetailAsync(CtsApplication application, string document, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ConsignmentView>, ProblemHttpResult>> DetailAsync(CtsApplication application, HttpContext context, string document, CancellationToken cancellationToken)
     {
         var detail = await application.Consignments.DetailAsync(document, cancellationToken).ConfigureAwait(false);
-        return detail is null ? NotFound(document) : TypedResults.Ok(ConsignmentViews.Detail(detail));
+        if (detail is null)
+        {
+            return NotFound(document);
+        }
+        var (user, role) = Caller(context);
+        var unmasked = application.PersonalData.Unmasking.SeesUnmasked(user, role, document);
+        await application.PersonalData.Reads.RecordAsync(user, "GET /api/v1/consignments/{document}", [document], !unmasked, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ConsignmentViews.Detail(unmasked ? detail : PersonalDataMask.Detail(detail)));
     }
+
+    private static async Task<Results<Ok<UnmaskView>, ProblemHttpResult>> UnmaskAsync(CtsApplication application, HttpContext context, string document, UnmaskRequest? request, CancellationToken cancellationToken)
+    {
+        if (await application.Consignments.DetailAsync(document, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return NotFound(document);
+        }
+        var grant = await application.PersonalData.Unmasking.GrantAsync(CtsPrincipal.NameOf(context.User), document, request?.Reason, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new UnmaskView(grant.Document, grant.Until, grant.Reason));
+    }
+
+    private static (string User, string? Role) Caller(HttpContext context) =>
+        (CtsPrincipal.NameOf(context.User), context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value);
 
     private static async Task<Results<Created<DecisionView>, ProblemHttpResult>> DecideAsync(CtsApplication application, HttpContext context, string document, DecisionRequest request, CancellationToken cancellationToken)
     {

@@ -54,6 +54,24 @@ public sealed class PostgresLedgerReader : ILedgerView
             WHERE record_kind = @kind AND record_id = @id ORDER BY leaf_index DESC LIMIT 1
             """, ReadLeaf, ("kind", recordKind), ("id", recordId)).FirstOrDefault();
 
+    /// <summary>The offline proof bundle of a record against the latest checkpoint that covers its leaf, as <see cref="LedgerReader.Prove"/> makes it.</summary>
+    /// <exception cref="InvalidOperationException">The record was never logged, was purged, or no checkpoint covers it yet.</exception>
+    public OpenCts.Ledger.Proofs.ProofBundle Prove(string recordKind, string recordId)
+    {
+        var leaf = FindLeaf(recordKind, recordId)
+            ?? throw new InvalidOperationException($"{recordKind}:{recordId} is not in the ledger (or is still pending)");
+        if (leaf.Salt is null)
+        {
+            throw new InvalidOperationException($"{recordKind}:{recordId} was erased under a retention rule");
+        }
+        var checkpoint = LatestCheckpoint();
+        if (checkpoint is null || checkpoint.Checkpoint.Size <= leaf.Index)
+        {
+            throw new InvalidOperationException($"{recordKind}:{recordId} is leaf {leaf.Index}, not yet covered by a checkpoint");
+        }
+        return new OpenCts.Ledger.Proofs.ProofBundle(recordKind, recordId, leaf.Salt, leaf.Commitment, leaf.Index, InclusionProof(leaf.Index, checkpoint.Checkpoint.Size), checkpoint.ToString());
+    }
+
     public IEnumerable<LeafRow> Leaves(long start, long end) =>
         Query(
             """

@@ -381,6 +381,19 @@ internal static class Migrations
             decided_at TEXT NOT NULL
         );
         """,
+        // Retention (issue #14): a purge deletes a record and the salt of its ledger leaf, and leaves a journaled tombstone
+        // naming what was purged under which rule; the audit reports such a record as purged, any other missing one as deleted.
+        """
+        CREATE TABLE purge_tombstones (
+            id INTEGER PRIMARY KEY,
+            record_kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            purged_by TEXT NOT NULL,
+            purged_at TEXT NOT NULL
+        );
+        CREATE INDEX purge_tombstones_by_record ON purge_tombstones (record_kind, record_id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

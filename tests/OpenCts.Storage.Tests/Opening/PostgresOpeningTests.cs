@@ -1,6 +1,7 @@
 using Npgsql;
 using OpenCts.Storage.Postgres;
 using OpenCts.Storage.Postgres.Ledger;
+using OpenCts.Storage.Postgres.Schema;
 
 namespace OpenCts.Storage.Tests.Opening;
 
@@ -58,7 +59,7 @@ public class PostgresOpeningTests
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStore.OpenAsync(test.ConnectionString!, PostgresLedgerJournal.Instance, test.Directory, null, Token)));
         try
         {
-            Assert.All(await Task.WhenAll(stores.Select(s => s.SchemaVersionAsync(Token))), v => Assert.Equal(3, v));
+            Assert.All(await Task.WhenAll(stores.Select(s => s.SchemaVersionAsync(Token))), v => Assert.Equal(Migrations.LatestStoreVersion, v));
             await using var count = stores[0].DataSource.CreateCommand("SELECT component || ':' || version FROM schema_version ORDER BY component, version");
             var rows = new List<string>();
             await using (var reader = await count.ExecuteReaderAsync(Token))
@@ -68,7 +69,7 @@ public class PostgresOpeningTests
                     rows.Add(reader.GetString(0));
                 }
             }
-            Assert.Equal(["ledger:1", "store:1", "store:2", "store:3"], rows);
+            Assert.Equal(["ledger:1", "store:1", "store:2", "store:3", "store:4"], rows);
         }
         finally
         {

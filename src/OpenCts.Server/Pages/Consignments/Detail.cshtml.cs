@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCts.Application;
 using OpenCts.Application.Consignments;
+using OpenCts.Application.Privacy;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Decisions;
 using OpenCts.Server.Auth;
@@ -46,6 +47,12 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
 
     public string? DecisionComment { get; private set; }
 
+    /// <summary>Whether the parties are shown masked: the user's role has no need to see them and no unmasking is in force.</summary>
+    public bool Masked { get; private set; }
+
+    /// <summary>The reason typed into the unmask form, kept when it was refused.</summary>
+    public string? UnmaskReason { get; private set; }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostDecideAsync(string? action, string? kind, string? comment)
@@ -76,6 +83,25 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
             {
                 Error = e.Message;
             }
+        }
+        return await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostUnmaskAsync(string? reason)
+    {
+        if (await application.Consignments.DetailAsync(Document, HttpContext.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var grant = await application.PersonalData.Unmasking.GrantAsync(WebUser.NameOf(User), Document, reason, HttpContext.RequestAborted).ConfigureAwait(false);
+            Message = $"Personal data shown until {grant.Until:HH:mm} UTC; the reason is in the audit log.";
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+            UnmaskReason = reason;
         }
         return await LoadAsync().ConfigureAwait(false) ? Page() : NotFound();
     }
@@ -112,12 +138,17 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
         {
             return false;
         }
-        Detail = detail;
-        Related = await application.Related.OfAsync(Document, 50, cancellationToken).ConfigureAwait(false);
+        var user = WebUser.NameOf(User);
+        Masked = !application.PersonalData.Unmasking.SeesUnmasked(user, WebUser.RoleOf(User), Document);
+        await application.PersonalData.Reads.RecordAsync(user, "GET /consignments/{document}", [Document], Masked, cancellationToken).ConfigureAwait(false);
+        Detail = Masked ? PersonalDataMask.Detail(detail) : detail;
+        var related = await application.Related.OfAsync(Document, 50, cancellationToken).ConfigureAwait(false);
+        Related = Masked ? [.. related.Select(PersonalDataMask.Related)] : related;
         var target = "document=" + Document;
         Audit = [.. (await application.Audit.LatestAsync(AuditDepth, cancellationToken).ConfigureAwait(false))
             .Where(e => e.Target.Split(' ').Contains(target, StringComparer.Ordinal))];
-        if (await application.Messages.RawAsync(detail.Versions[^1].Stored.RawMessageId, cancellationToken).ConfigureAwait(false) is { } raw)
+        // The raw message names the parties in whatever format it came in: masked users do not see it at all.
+        if (!Masked && await application.Messages.RawAsync(detail.Versions[^1].Stored.RawMessageId, cancellationToken).ConfigureAwait(false) is { } raw)
         {
             var text = Encoding.UTF8.GetString(raw);
             RawMessage = text.Length > RawLimit ? text[..RawLimit] + "\n… (cut)" : text;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCts.Application;
 using OpenCts.Application.Consignments;
+using OpenCts.Application.Privacy;
 using OpenCts.Domain.Common;
 using OpenCts.Server.Auth;
 using OpenCts.Server.Web;
@@ -73,6 +74,11 @@ public sealed class IndexModel(CtsApplication application, IAuthorizationService
             open = [.. open.Where(o => documents.Contains(o.Consignment.DocumentKey))];
             AssignedTo = mine.GroupBy(a => a.DocumentKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Examiner, StringComparer.Ordinal);
         }
-        Open = open;
+        var user = WebUser.NameOf(User);
+        var role = WebUser.RoleOf(User);
+        var unmasking = application.PersonalData.Unmasking;
+        await application.PersonalData.Reads.RecordAsync(user, "GET /examinations", [.. open.Select(o => o.Consignment.DocumentKey)], !PersonalDataAccess.Sees(role), HttpContext.RequestAborted).ConfigureAwait(false);
+        Open = [.. open.Select(o => unmasking.SeesUnmasked(user, role, o.Consignment.DocumentKey) ? o
+            : o with { Consignment = o.Consignment with { Consignment = PersonalDataMask.Consignment(o.Consignment.Consignment) } })];
     }
 }

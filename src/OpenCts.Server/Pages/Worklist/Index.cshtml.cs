@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCts.Application;
 using OpenCts.Application.Consignments;
+using OpenCts.Application.Privacy;
 using OpenCts.Domain.Assessments;
 using OpenCts.Server.Auth;
 using OpenCts.Server.Web;
@@ -64,10 +65,11 @@ public sealed class IndexModel(CtsApplication application, IAuthorizationService
         if (string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             var all = await application.Worklist.ListAsync(filter, 1, ExportLimit, HttpContext.RequestAborted).ConfigureAwait(false);
-            return File(Encoding.UTF8.GetBytes(Csv(all.Items)), "text/csv; charset=utf-8", "worklist.csv");
+            return File(Encoding.UTF8.GetBytes(Csv(await ShownAsync(all.Items, "GET /worklist?format=csv").ConfigureAwait(false))), "text/csv; charset=utf-8", "worklist.csv");
         }
         PageNumber = Math.Max(1, PageNumber);
         Items = await application.Worklist.ListAsync(filter, PageNumber, PageSize, HttpContext.RequestAborted).ConfigureAwait(false);
+        Items = Items with { Items = await ShownAsync(Items.Items, "GET /worklist").ConfigureAwait(false) };
         Live = await authorization.MayAsync(User, Policies.WatchAlerts).ConfigureAwait(false);
         return Page();
     }
@@ -76,7 +78,18 @@ public sealed class IndexModel(CtsApplication application, IAuthorizationService
     public async Task<IActionResult> OnGetRowAsync(string? document)
     {
         var item = string.IsNullOrEmpty(document) ? null : await application.Worklist.ItemAsync(document, HttpContext.RequestAborted).ConfigureAwait(false);
-        return item is null ? NotFound() : Partial("_Row", new WorklistRowView(item, IsNew: true));
+        return item is null ? NotFound() : Partial("_Row", new WorklistRowView((await ShownAsync([item], "GET /worklist?handler=row").ConfigureAwait(false))[0], IsNew: true));
+    }
+
+    // Rows as this user may see them (masked unless the role has the need or an unmasking is in force), the read audited.
+    private async Task<IReadOnlyList<WorklistItem>> ShownAsync(IReadOnlyList<WorklistItem> items, string through)
+    {
+        var user = WebUser.NameOf(User);
+        var role = WebUser.RoleOf(User);
+        var unmasking = application.PersonalData.Unmasking;
+        await application.PersonalData.Reads.RecordAsync(user, through, [.. items.Select(i => i.Assessment.DocumentKey)], !PersonalDataAccess.Sees(role), HttpContext.RequestAborted).ConfigureAwait(false);
+        return [.. items.Select(i => unmasking.SeesUnmasked(user, role, i.Assessment.DocumentKey) ? i
+            : i with { Target = PersonalDataMask.Row(i.Target), Consignment = i.Consignment with { Consignment = PersonalDataMask.Consignment(i.Consignment.Consignment) } })];
     }
 
     /// <summary>The query string of this filter with another page (or format).</summary>
