@@ -1,6 +1,7 @@
 using OpenCts.Cli.CrossBorder;
 using OpenCts.Cli.Formats;
 using OpenCts.Cli.Ledger;
+using OpenCts.Cli.Maintenance;
 using OpenCts.Cli.Model;
 using OpenCts.Cli.Profiles;
 using OpenCts.Cli.Screening;
@@ -60,6 +61,7 @@ public static class CtsApp
             config.AddCommand<Pipeline.WorkerCommand>("worker").WithDescription("Assess what the intake queues on a pipeline's stream, until stopped; run several, on several machines.")
                 .WithExample("worker", "--store", "postgres://cts@db/cts", "--stream", "nats://127.0.0.1:4222");
             config.AddUsersCommands();
+            config.AddMaintenanceCommands();
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");
