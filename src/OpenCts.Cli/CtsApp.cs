@@ -70,6 +70,8 @@ public static class CtsApp
                 bench.AddModelBenchmarks();
                 bench.AddLedgerBenchmarks();
                 bench.AddFormatsBenchmarks();
+                bench.AddCommand<Bench.LoadBenchCommand>("load")
+                    .WithDescription("Open-loop HTTP load: single-consignment messages at --rate a second, then the same beside worklist reads; p50, p99 and errors of each.");
                 bench.AddCommand<Pipeline.PipelineBenchCommand>("pipeline")
                     .WithDescription("Consignments/s end to end (submitted, stored, assessed, journaled): the embedded SQLite default beside the pipeline on PostgreSQL and NATS with 1 and 2 workers.");
             });

@@ -1,0 +1,18 @@
+using OpenCts.Ledger.Checkpoints;
+using OpenCts.Ledger.Keys;
+
+namespace OpenCts.Reliability.Tests.Support;
+
+/// <summary>Checkpoints published by the real <c>cts ledger checkpoint</c>, beside a running server, read back and verified against the log's keys.</summary>
+internal static class Checkpoints
+{
+    /// <summary>Sequences pending leaves and signs a checkpoint with <c>cts ledger checkpoint --out</c>; returns it, its signature checked.</summary>
+    public static async Task<Checkpoint> PublishAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(dataDirectory, "..", $"checkpoint-{Guid.NewGuid():N}.txt");
+        var (exitCode, output) = await CtsProcess.RunAsync(cancellationToken, "ledger", "checkpoint", "--data", dataDirectory, "--out", file);
+        Assert.True(exitCode == 0, "cts ledger checkpoint failed: " + output);
+        var note = await File.ReadAllTextAsync(file, cancellationToken);
+        return new CheckpointVerifier(KeyStore.ForLog(dataDirectory).Verifiers()).Verify(note).Checkpoint;
+    }
+}
