@@ -71,6 +71,8 @@ public sealed class BackupTests
             var (size, root) = ledger.Tree();
             Assert.Equal((manifest.TreeSize, manifest.RootHash), (size, Convert.ToBase64String(root)));
         }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(restored, "keys", "ledger.key")));
+        Assert.Equal(File.GetUnixFileMode(Path.Combine(store.Data, "keys")), File.GetUnixFileMode(Path.Combine(restored, "keys")));
         var audit = await CtsProcess.RunAsync(token, "ledger", "audit", "--data", restored);
         Assert.True(audit.ExitCode == 0, audit.Output);
         Assert.Contains("audit clean", audit.Output, StringComparison.Ordinal);

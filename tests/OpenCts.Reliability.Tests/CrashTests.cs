@@ -24,12 +24,14 @@ public sealed class CrashTests
         var random = new Random(seed);
         // Five random moments, as counts of answered messages, at least 1,500 apart so each crash comes under load.
         var killAt = Enumerable.Range(0, Kills).Select(k => 1_000 + (k * 3_500) + random.Next(0, 2_000)).ToArray();
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}; kills after {string.Join(", ", killAt)} answered messages");
+        Log($"seed {seed}; kills after {string.Join(", ", killAt)} answered messages");
 
         var answered = new ConcurrentDictionary<int, Receipt>();
         var unanswered = new ConcurrentBag<int>();
         using var submitter = new Submitter(store.Keys, Connections);
+        Log($"store ready at {clock.Elapsed.TotalSeconds:N1} s");
         var (server, address) = await CtsProcess.ServeAsync(store.Data, token);
+        Log($"server up at {clock.Elapsed.TotalSeconds:N1} s");
         var crashes = new List<(Checkpoint Before, Checkpoint After)>();
         try
         {
@@ -58,18 +60,21 @@ public sealed class CrashTests
                     await Task.Delay(5, token);
                 }
                 // A checkpoint published while the server takes messages, then the crash a random moment later.
-                var before = await Checkpoints.PublishAsync(store.Data, token);
+                var before = await Checkpoints.SignAsync(store.Data, token);
                 await Task.Delay(random.Next(0, 400), token);
                 submitter.Down();
                 server.Kill();
                 server.Dispose();
+                Log($"killed at {clock.Elapsed.TotalSeconds:N1} s with {answered.Count} answered");
                 (server, address) = await CtsProcess.ServeAsync(store.Data, token);
+                Log($"restarted at {clock.Elapsed.TotalSeconds:N1} s");
                 submitter.Up(address);
-                crashes.Add((before, await Checkpoints.PublishAsync(store.Data, token)));
+                crashes.Add((before, await Checkpoints.SignAsync(store.Data, token)));
+                Log($"crash {crashes.Count} at {clock.Elapsed.TotalSeconds:N0} s: {answered.Count} answered; checkpoints {before.Size} then {crashes[^1].After.Size}");
             }
             await sending;
             Assert.True(crashes.Count == Kills, $"the sending ended before the {Kills} crashes ({crashes.Count})");
-            TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} answered, {unanswered.Count} unanswered after {clock.Elapsed.TotalSeconds:N0} s");
+            Log($"{answered.Count} answered, {unanswered.Count} unanswered after {clock.Elapsed.TotalSeconds:N0} s");
 
             // A message that was not answered is sent again: stored by the first try (duplicate) or now, never twice.
             var resent = new ConcurrentDictionary<int, Receipt>();
@@ -86,10 +91,11 @@ public sealed class CrashTests
                 var again = await submitter.PostAsync(serial, token);
                 Assert.Equal(("duplicate", answered[serial].Id), (again?.Status, again?.Id));
             }
-            TestContext.Current.TestOutputHelper?.WriteLine($"resent {resent.Count}: {resent.Values.Count(r => r.Status == "duplicate")} had been stored before the crash");
+            Log($"resent {resent.Count}: {resent.Values.Count(r => r.Status == "duplicate")} had been stored before the crash");
 
             await AllAssessedAsync(store.Data, token);
-            var last = await Checkpoints.PublishAsync(store.Data, token);
+            Log($"all assessed at {clock.Elapsed.TotalSeconds:N0} s");
+            var last = await Checkpoints.SignAsync(store.Data, token);
             server.Kill();
 
             using (var db = TestStore.Read(store.Data))
@@ -132,16 +138,20 @@ public sealed class CrashTests
                 Assert.True(crashes.All(c => c.Before.Size > 0));
             }
 
+            Log($"stored, assessed and consistent at {clock.Elapsed.TotalSeconds:N0} s");
             var audit = await CtsProcess.RunAsync(token, "ledger", "audit", "--data", store.Data);
             Assert.True(audit.ExitCode == 0, audit.Output);
             Assert.Contains("audit clean", audit.Output, StringComparison.Ordinal);
-            TestContext.Current.TestOutputHelper?.WriteLine($"done in {clock.Elapsed.TotalSeconds:N0} s; ledger {last.Size} leaves");
+            Log($"done in {clock.Elapsed.TotalSeconds:N0} s; ledger {last.Size} leaves");
         }
         finally
         {
             server.Dispose();
         }
     }
+
+    /// <summary>Progress, with the seed, for whoever reads the test's output after a failure.</summary>
+    private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
     private static async Task AllAssessedAsync(string dataDirectory, CancellationToken cancellationToken)
     {

@@ -39,7 +39,15 @@ public static class StoreBackups
         {
             throw new StoreBackupException($"{to}: not empty; back up into a new or empty folder");
         }
-        Directory.CreateDirectory(target);
+        // The backup holds the ledger's signing key: the folder is the owner's alone, as the keys folder is.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(target);
+        }
+        else
+        {
+            Directory.CreateDirectory(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var createdAt = clock.GetUtcNow();
         var copy = await backend.CopyAsync(target, cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(data))
@@ -52,7 +60,7 @@ public static class StoreBackups
                     continue;
                 }
                 var into = Path.Combine(target, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(into)!);
+                CreateFolderLike(Path.GetDirectoryName(file)!, Path.GetDirectoryName(into)!);
                 File.Copy(file, into);
             }
         }
@@ -106,9 +114,10 @@ public static class StoreBackups
         {
             foreach (var file in manifest.Files.Where(f => !manifest.DatabaseFiles.Contains(f.Path, StringComparer.Ordinal)))
             {
+                var source = Path.Combine(from, file.Path);
                 var into = Path.Combine(staging, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(into)!);
-                File.Copy(Path.Combine(from, file.Path), into);
+                CreateFolderLike(Path.GetDirectoryName(source)!, Path.GetDirectoryName(into)!);
+                File.Copy(source, into);
             }
             var head = await backendFor(manifest, staging).RestoreAsync(from, manifest.Copy, cancellationToken).ConfigureAwait(false);
             if (!head.SameTreeAs(manifest.Ledger))
@@ -136,6 +145,20 @@ public static class StoreBackups
             {
                 Directory.Delete(staging, recursive: true);
             }
+        }
+    }
+
+    /// <summary>Creates a folder with the permissions of the one it copies: the keys folder is the owner's alone (700), in the backup and once restored.</summary>
+    private static void CreateFolderLike(string source, string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, File.GetUnixFileMode(source));
         }
     }
 

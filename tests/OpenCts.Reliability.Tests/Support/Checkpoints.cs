@@ -1,5 +1,6 @@
 using OpenCts.Ledger.Checkpoints;
 using OpenCts.Ledger.Keys;
+using OpenCts.Ledger.Storage;
 
 namespace OpenCts.Reliability.Tests.Support;
 
@@ -13,6 +14,16 @@ internal static class Checkpoints
         var (exitCode, output) = await CtsProcess.RunAsync(cancellationToken, "ledger", "checkpoint", "--data", dataDirectory, "--out", file);
         Assert.True(exitCode == 0, "cts ledger checkpoint failed: " + output);
         var note = await File.ReadAllTextAsync(file, cancellationToken);
+        return new CheckpointVerifier(KeyStore.ForLog(dataDirectory).Verifiers()).Verify(note).Checkpoint;
+    }
+
+    /// <summary>Does what <c>cts ledger checkpoint</c> does, in this process (a sequencer beside the server, as the command is), without a process start's seconds.</summary>
+    public static async Task<Checkpoint> SignAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        using var log = LedgerLog.Open(Path.Combine(dataDirectory, "cts.db"));
+        await log.IntegrateAsync(cancellationToken);
+        using var signer = KeyStore.ForLog(dataDirectory).LoadOrCreate("opencts.local/ledger");
+        var note = log.SignCheckpoint(signer).ToString();
         return new CheckpointVerifier(KeyStore.ForLog(dataDirectory).Verifiers()).Verify(note).Checkpoint;
     }
 }
