@@ -67,6 +67,10 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             {
                 return ValidationResult.Error($"--seconds {Seconds} is not between 1 and 3600");
             }
+            if (2L * Rate * Seconds > 8_000_000)
+            {
+                return ValidationResult.Error($"--rate {Rate} for --seconds {Seconds} makes {2L * Rate * Seconds} messages in the two phases; at most 8000000 get AWB numbers of their own");
+            }
             if (Url is not null && (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
                 return ValidationResult.Error($"--url '{Url}' is not an http or https address");
