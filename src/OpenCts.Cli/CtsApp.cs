@@ -1,6 +1,7 @@
 using OpenCts.Cli.CrossBorder;
 using OpenCts.Cli.Formats;
 using OpenCts.Cli.Ledger;
+using OpenCts.Cli.Maintenance;
 using OpenCts.Cli.Model;
 using OpenCts.Cli.Profiles;
 using OpenCts.Cli.Screening;
@@ -62,6 +63,7 @@ public static class CtsApp
             config.AddUsersCommands();
             Commerce.CommerceCommands.AddCommerceCommands(config);
             Privacy.RetentionCommands.AddRetentionCommands(config);
+            config.AddMaintenanceCommands();
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput on this machine, beside the named peers.");
@@ -72,6 +74,8 @@ public static class CtsApp
                 bench.AddFormatsBenchmarks();
                 bench.AddCommand<Commerce.EcommerceBenchCommand>("ecommerce")
                     .WithDescription("E-commerce indicator updates per second at ingest, peak memory over a million parcels, and entity-resolution precision and recall on the generated stream.");
+                bench.AddCommand<Bench.LoadBenchCommand>("load")
+                    .WithDescription("Open-loop HTTP load: single-consignment messages at --rate a second, then the same beside worklist reads; p50, p99 and errors of each.");
                 bench.AddCommand<Pipeline.PipelineBenchCommand>("pipeline")
                     .WithDescription("Consignments/s end to end (submitted, stored, assessed, journaled): the embedded SQLite default beside the pipeline on PostgreSQL and NATS with 1 and 2 workers.");
             });

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using OpenCts.Reliability.Tests.Support;
+
+namespace OpenCts.Reliability.Tests;
+
+/// <summary>The load bench's smoke run: a few seconds at a low rate against a server it starts itself, which it stops after.</summary>
+public sealed class LoadBenchTests
+{
+    [Fact]
+    public async Task A_short_load_run_reports_every_request_of_each_phase_with_its_percentiles_and_no_errors()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var json = Path.Combine(Path.GetTempPath(), $"opencts-load-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output) = await CtsProcess.RunAsync(token, "bench", "load", "--rate", "40", "--read-rate", "10", "--seconds", "2", "--json", json);
+            Assert.True(exitCode == 0, output);
+            using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json, token));
+            var phases = figures.RootElement.GetProperty("phases").EnumerateArray().ToList();
+            Assert.Equal(["messages", "messages beside reads", "worklist reads"], phases.Select(p => p.GetProperty("name").GetString()));
+            Assert.Equal([80, 80, 20], phases.Select(p => p.GetProperty("requests").GetInt32()));
+            Assert.All(phases, p => Assert.Equal(0, p.GetProperty("errors").GetInt32()));
+            Assert.All(phases, p => Assert.InRange(p.GetProperty("p50Ms").GetDouble(), 0.01, p.GetProperty("p99Ms").GetDouble()));
+            Assert.Contains("p99 ms", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}
