@@ -29,12 +29,12 @@ public sealed class CatastrophicRegexTests(ServerFixture server)
             // (a+)+$ over a run of a's that ends in another letter backtracks through 2^n splits: without the timeout it never ends.
             const int Serial = 3_600_001;
             var text = Encoding.UTF8.GetString(RedMessages.Waybill(Serial, listed: false))
-                .Replace("TABLET COMPUTERS", new string('A', 4000) + "!", StringComparison.Ordinal);
+                .Replace("TABLET COMPUTERS", new string('A', 300) + "!", StringComparison.Ordinal);
             using var postnl = server.As("postnl");
             var watch = Stopwatch.StartNew();
             using (var received = await postnl.PostAsync("/api/v1/messages", new StringContent(text, Encoding.UTF8, "application/xml"), Token))
             {
-                Assert.Equal(HttpStatusCode.Created, received.StatusCode);
+                Assert.True(received.StatusCode == HttpStatusCode.Created, await received.Content.ReadAsStringAsync(Token));
             }
             var key = "MasterAirWaybill:" + RedMessages.Awb(Serial);
             Application.Consignments.ConsignmentDetail? detail = null;

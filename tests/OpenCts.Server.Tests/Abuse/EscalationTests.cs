@@ -65,20 +65,22 @@ public sealed class EscalationTests(ServerFixture server)
         using var ana = server.As("ana");
         using var sue = server.As("sue");
         const string Id = "ABUSE-OWN-001";
-        using (var created = await ana.PostAsync("/api/v1/profiles", ServerFixture.Json("""{"id":"ABUSE-OWN-001","name":"Own approval","category":"narcotics","criteria":"mode == \"Sea\" and consignee.eori == null and goods.grossMass > 999999","weight":10,"action":"yellow-lane"}"""), Token))
+        using (var created = await ana.PostAsync("/api/v1/profiles", ServerFixture.Json("""{"id":"ABUSE-OWN-001","name":"Own approval","category":"narcotics","criteria":"mode == \"Sea\" and consignee.eori == null and any goods: goods.grossMass > 999999","weight":10,"action":"yellow-lane"}"""), Token))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await ana.PostAsync($"/api/v1/profiles/{Id}/submit", null, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ana.PostAsync($"/api/v1/profiles/{Id}/approve", null, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ana.PostAsync($"/api/v1/profiles/{Id}/retire", null, Token)).StatusCode);
-        // A supervisor who takes the draft over by saving a version of it becomes its author, and may not approve it.
-        using (var taken = await sue.PostAsync("/api/v1/profiles", ServerFixture.Json("""{"id":"ABUSE-OWN-001","name":"Own approval","category":"narcotics","criteria":"mode == \"Sea\" and goods.grossMass > 999999","weight":90,"action":"red-lane"}"""), Token))
+        // A supervisor may approve, but never a profile of their own.
+        const string Own = "ABUSE-OWN-002";
+        using (var created = await sue.PostAsync("/api/v1/profiles", ServerFixture.Json("""{"id":"ABUSE-OWN-002","name":"Own approval","category":"narcotics","criteria":"mode == \"Sea\" and any goods: goods.grossMass > 999999","weight":90,"action":"red-lane"}"""), Token))
         {
-            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
-        Assert.Equal(HttpStatusCode.OK, (await sue.PostAsync($"/api/v1/profiles/{Id}/submit", null, Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await sue.PostAsync($"/api/v1/profiles/{Id}/approve", null, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sue.PostAsync($"/api/v1/profiles/{Own}/submit", null, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await sue.PostAsync($"/api/v1/profiles/{Own}/approve", null, Token)).StatusCode);
+        Assert.DoesNotContain((await sue.GetFromJsonAsync<JsonElement>($"/api/v1/profiles/{Own}", Token)).EnumerateArray(), v => v.GetProperty("status").GetString() == "active");
         var versions = await sue.GetFromJsonAsync<JsonElement>($"/api/v1/profiles/{Id}", Token);
         Assert.DoesNotContain(versions.EnumerateArray(), v => v.GetProperty("status").GetString() == "active");
     }

@@ -24,14 +24,27 @@ public sealed class HostileBodyTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_json_request_far_over_any_limit_is_413_before_it_is_read()
+    public async Task A_json_request_over_the_api_limit_is_413_before_its_body_is_sent()
     {
         using var ana = server.As("ana");
-        // 64 MiB of criteria: beyond the request limit, so it is refused as it arrives, not buffered and parsed.
+        // Criteria of 64 MiB, announced with Expect: 100-continue: the server refuses from the length alone.
         var criteria = new string('x', 64 * 1024 * 1024);
-        using var response = await ana.PostAsync("/api/v1/profiles/compile", ServerFixture.Json($$"""{"criteria":"{{criteria}}"}"""), Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/profiles/compile") { Content = ServerFixture.Json($$"""{"criteria":"{{criteria}}"}""") };
+        request.Headers.ExpectContinue = true;
+        using var response = await ana.SendAsync(request, Token);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertStillServesAsync(3_400_002);
+    }
+
+    [Fact]
+    public async Task A_json_request_just_over_the_api_limit_is_413_even_when_sent_whole()
+    {
+        using var ana = server.As("ana");
+        var criteria = "mode == \"Sea\" // " + new string('x', (int)Common.RequestBodyLimits.MaxApiBodyBytes);
+        using var response = await ana.PostAsync("/api/v1/profiles/compile", ServerFixture.Json(JsonSerializer.Serialize(new { criteria })), Token);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertStillServesAsync(3_400_007);
     }
 
     [Fact]
