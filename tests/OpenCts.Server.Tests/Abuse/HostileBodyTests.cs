@@ -86,6 +86,16 @@ public sealed class HostileBodyTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Criteria_with_a_duration_too_long_for_a_timespan_compile_instead_of_failing_the_server()
+    {
+        // Found by fuzzing the profile language: this answered 500 (an OverflowException in the binder).
+        using var ana = server.As("ana");
+        using var response = await ana.PostAsync("/api/v1/profiles/compile", ServerFixture.Json("""{"criteria":"departure > now() - 888888888888888d"}"""), Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_edifact_interchange_of_a_million_segments_is_422_naming_the_limit_and_the_server_carries_on()
     {
         using var postnl = server.As("postnl");
