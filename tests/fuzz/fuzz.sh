@@ -62,11 +62,11 @@ for target in "${targets[@]}"; do
     dotnet "$work/bin/OpenCts.Fuzz.dll" fuzz "$target" > "$work/$target.log" 2>&1 || {
       echo "afl-fuzz failed on $target:"; tail -30 "$work/$target.log"; status=1; continue; }
   out="$work/findings/$target/default"
-  stat() { grep -E "^$1 " "$out/fuzzer_stats" | sed 's/.*: *//'; }
+  field() { grep -E "^$1 " "$out/fuzzer_stats" | sed 's/.*: *//'; }
   crashes=$(find "$out/crashes" -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$out/hangs" -name 'id:*' 2>/dev/null | wc -l)
-  printf '%-13s %8s %10s %8s %9s %8s %6s\n' "$target" "$(stat run_time)" "$(stat execs_done)" "$(stat execs_per_sec)" \
-    "$(stat corpus_count)" "$(stat bitmap_cvg)" "$((crashes + hangs))"
+  printf '%-13s %8s %10s %8s %9s %8s %6s\n' "$target" "$(field run_time)" "$(field execs_done)" "$(field execs_per_sec)" \
+    "$(field corpus_count)" "$(field bitmap_cvg)" "$((crashes + hangs))"
   if [ $((crashes + hangs)) -gt 0 ]; then
     status=1
     echo "   $crashes crashes, $hangs hangs in $out/crashes and $out/hangs; replay one with:"
@@ -74,9 +74,10 @@ for target in "${targets[@]}"; do
   fi
   if $keep; then
     mkdir -p "$corpus"
-    # The inputs that reached new paths, named by their content so that runs add each once.
-    for file in "$out"/queue/id:*; do
-      case "$file" in *orig:*) continue ;; esac
+    # The inputs that reached new edges (+cov, not only new hit counts), named by their content so that runs add each
+    # once; with the crashes and hangs, so that once fixed they stay fixed.
+    for file in "$out"/queue/id:*+cov "$out"/crashes/id:* "$out"/hangs/id:*; do
+      [ -f "$file" ] || continue
       [ "$(stat -c %s "$file")" -le 65536 ] || continue
       cp "$file" "$corpus/$(sha1sum "$file" | cut -c1-16)"
     done
