@@ -72,6 +72,7 @@ public static class CtsServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimits>();
         app.UseCtsAssets();
         app.Use(async (context, next) =>
         {

@@ -69,7 +69,7 @@ public static class SessionApi
         {
             return TypedResults.Problem(ApiProblems.Invalid("password", "is required"));
         }
-        var account = await application.Users.SignInAsync(request.Name, request.Password, context.RequestAborted).ConfigureAwait(false);
+        var account = await SignInAttempts.SignInAsync(application, request.Name, request.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The name or password is wrong, the account is disabled, or it is locked after too many failures.");

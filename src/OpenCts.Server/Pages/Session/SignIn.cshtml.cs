@@ -35,7 +35,7 @@ public sealed class SignInModel(CtsApplication application) : PageModel
             Error = "Give a name and a password.";
             return Page();
         }
-        var account = await application.Users.SignInAsync(name, password, HttpContext.RequestAborted).ConfigureAwait(false);
+        var account = await SignInAttempts.SignInAsync(application, name, password, HttpContext.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
             Error = "The name or password is wrong, the account is disabled, or it is locked after too many failures.";

@@ -131,7 +131,7 @@ internal sealed class Binder
             case NumberLiteral n:
                 return (Expression.Constant((double)n.Value), ProfileType.Number);
             case DurationLiteral d:
-                return (Expression.Constant(d.Value.TotalSeconds), ProfileType.Duration);
+                return (Expression.Constant(d.Seconds), ProfileType.Duration);
             case BoolLiteral b:
                 return (Expression.Constant(b.Value), ProfileType.Boolean);
             case NullLiteral:

@@ -38,7 +38,15 @@ public sealed class ProfileCompiler(ProfileEnvironment? environment = null)
     /// <remarks>A tree given without its text (the JSON form) is checked as its printed text, so errors have a line and column in that text.</remarks>
     public static IReadOnlyList<ProfileError> Check(ProfileExpr syntax, string? text = null, ProfileEnvironment? environment = null)
     {
-        (syntax, text) = WithText(syntax, text);
+        try
+        {
+            (syntax, text) = WithText(syntax, text);
+        }
+        catch (ProfileException e)
+        {
+            // A tree from the JSON form can hold names that are not the language's (a field "any g"): its printed text does not parse.
+            return e.Errors;
+        }
         var binder = new Binder(environment ?? ProfileEnvironment.Unchecked, text, instrument: false);
         binder.BindCriteria(syntax);
         return binder.Errors;

@@ -48,11 +48,15 @@ public static class ProfileJson
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            // Duplicate keys ({"op": "==", "op": "<"}) are refused here; JsonObject would throw ArgumentException on first use.
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new FormatException($"line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: the criteria are not valid JSON");
+            // A duplicate key is reported without a position; its message names the key.
+            throw new FormatException(e.LineNumber is { } line
+                ? $"line {line + 1}, column {e.BytePositionInLine + 1}: the criteria are not valid JSON"
+                : $"the criteria are not valid JSON: {e.Message}");
         }
         return FromJson(node);
     }

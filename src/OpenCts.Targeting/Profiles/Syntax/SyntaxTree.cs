@@ -21,6 +21,17 @@ public sealed record NumberLiteral(decimal Value) : ProfileExpr;
 /// <param name="Unit">One of <c>d</c>, <c>h</c>, <c>m</c>, <c>s</c>.</param>
 public sealed record DurationLiteral(decimal Amount, char Unit) : ProfileExpr
 {
+    /// <summary>The duration in seconds, as the language computes with durations.</summary>
+    /// <remarks>A double, so that no amount a profile can write overflows (<see cref="Value"/> throws beyond about 29,000 years).</remarks>
+    public double Seconds => (double)Amount * Unit switch
+    {
+        'd' => 86_400,
+        'h' => 3_600,
+        'm' => 60,
+        _ => 1,
+    };
+
+    /// <exception cref="OverflowException">The duration is longer than <see cref="TimeSpan.MaxValue"/>.</exception>
     public TimeSpan Value => Unit switch
     {
         'd' => TimeSpan.FromDays((double)Amount),

@@ -1,0 +1,56 @@
+using OpenCts.Targeting.Profiles.Compilation;
+using OpenCts.Targeting.Profiles.Json;
+using OpenCts.Targeting.Profiles.Syntax;
+
+namespace OpenCts.Fuzz.Tests;
+
+/// <summary>Each fault the fuzzer found, pinned by a minimal input: what it did before the fix, and the documented result it gives now.</summary>
+public sealed class FaultsFoundByFuzzingTests
+{
+    [Theory]
+    [InlineData("888888888888888d")]
+    [InlineData("departure > now() - 99999999999999999d")]
+    [InlineData("estimatedArrival - departure > 79228162514264337593543950335s")]
+    public void A_duration_longer_than_a_TimeSpan_is_checked_and_compiled_as_seconds_not_thrown_as_an_overflow(string criteria)
+    {
+        // Was: OverflowException from TimeSpan.FromDays in the binder (a 500 from POST /api/v1/profiles/compile).
+        var errors = ProfileCompiler.Check(criteria);
+        if (errors.Count == 0)
+        {
+            var compiled = new ProfileCompiler().Compile(criteria);
+            compiled.Matches(OpenCts.Tests.Shared.SampleConsignments.Sample(), new EvaluationContext(TimeProvider.System));
+            compiled.Explain(OpenCts.Tests.Shared.SampleConsignments.Sample(), new EvaluationContext(TimeProvider.System));
+        }
+        else
+        {
+            Assert.All(errors, e => Assert.True(e.Line >= 1));
+        }
+    }
+
+    [Fact]
+    public void A_long_duration_keeps_its_meaning()
+    {
+        var compiled = new ProfileCompiler().Compile("departure > now() - 999999999999d");
+        Assert.True(compiled.Matches(OpenCts.Tests.Shared.SampleConsignments.Sample(), new EvaluationContext(TimeProvider.System)));
+    }
+
+    [Theory]
+    [InlineData("""{"field":"finaq(estination.country","op":"in","value":{"list":"restricted-destinations"}}""")]
+    [InlineData("""{"field":"any g","op":"==","value":"x"}""")]
+    [InlineData("""{"field":"mode","op":"==","value":{"field":"a b"}}""")]
+    public void A_json_form_naming_a_field_that_is_not_a_name_gets_errors_from_check_not_an_exception(string json)
+    {
+        // Was: ProfileException thrown out of ProfileCompiler.Check(syntax), which returns errors for every other fault.
+        var errors = ProfileCompiler.Check(ProfileJson.FromJson(json));
+        Assert.NotEmpty(errors);
+        Assert.Throws<ProfileException>(() => new ProfileCompiler().Compile(ProfileJson.FromJson(json)));
+    }
+
+    [Fact]
+    public void A_json_form_with_a_key_twice_is_a_format_error()
+    {
+        // Was: ArgumentException ("An item with the same key has already been added. Key: op") on first use of the object.
+        var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"field":"mode","op":"==","op":"!=","value":"Sea"}"""));
+        Assert.Contains("'op'", error.Message, StringComparison.Ordinal);
+    }
+}
