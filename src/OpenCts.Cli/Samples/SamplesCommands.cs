@@ -60,6 +60,14 @@ internal sealed class GenerateSamplesCommand : Command<GenerateSamplesCommand.Se
             {
                 return ValidationResult.Error($"--kind '{Kind}' is not one of general, ecommerce");
             }
+            if (Kind == "general" && OrderShare != 0.6)
+            {
+                return ValidationResult.Error("--order-share applies to --kind ecommerce only");
+            }
+            if (Kind == "ecommerce" && RiskShare != 0.04)
+            {
+                return ValidationResult.Error("--risk-share applies to --kind general only; the e-commerce stream plants its own shares");
+            }
             if (OrderShare is < 0 or > 1 || double.IsNaN(OrderShare))
             {
                 return ValidationResult.Error("--order-share must lie between 0 and 1");

@@ -127,7 +127,13 @@ public static class PlatformOrderReader
             var name = reader.GetString()!;
             reader.Read();
             var field = $"{path}.{name}";
-            draft.Offsets[name] = reader.TokenStartIndex;
+            if (!draft.Offsets.TryAdd(name, reader.TokenStartIndex))
+            {
+                // The second value would silently win over the first; neither can be trusted.
+                context.Error(field, reader.TokenStartIndex, "appears twice in the order", index);
+                reader.Skip();
+                continue;
+            }
             switch (name)
             {
                 case "orderNumber": draft.OrderNumber = ReadString(ref reader, context, field, index, required: true, 64); break;
@@ -145,17 +151,9 @@ public static class PlatformOrderReader
                     break;
             }
         }
-        foreach (var (required, value) in (ReadOnlySpan<(string, bool)>)[
-            ("orderNumber", draft.OrderNumber is not null || draft.Offsets.ContainsKey("orderNumber")),
-            ("orderDate", draft.Offsets.ContainsKey("orderDate")),
-            ("seller", draft.Offsets.ContainsKey("seller")),
-            ("buyer", draft.Offsets.ContainsKey("buyer")),
-            ("items", draft.Offsets.ContainsKey("items")),
-            ("pricePaid", draft.Offsets.ContainsKey("pricePaid")),
-            ("currency", draft.Offsets.ContainsKey("currency")),
-            ("trackingNumber", draft.Offsets.ContainsKey("trackingNumber"))])
+        foreach (var required in (ReadOnlySpan<string>)["orderNumber", "orderDate", "seller", "buyer", "items", "pricePaid", "currency", "trackingNumber"])
         {
-            if (!value)
+            if (!draft.Offsets.ContainsKey(required))
             {
                 context.Error($"{path}.{required}", draft.Start, "is required", index);
             }

@@ -143,6 +143,14 @@ public class PlatformOrderReaderTests
     }
 
     [Fact]
+    public void A_field_given_twice_is_an_error_rather_than_the_last_value_silently_winning()
+    {
+        var error = Assert.Single(Read(File(Order(",\n  \"pricePaid\": 9.45"))).Errors);
+
+        Assert.Equal(("$.orders[0].pricePaid", "appears twice in the order"), (error.Path, error.Message));
+    }
+
+    [Fact]
     public void A_shipping_cost_is_read_in_the_orders_currency()
     {
         var file = Read(File(Order(",\n  \"shippingCost\": 4.5")));
