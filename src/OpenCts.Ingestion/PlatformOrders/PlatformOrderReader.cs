@@ -406,6 +406,22 @@ public static class PlatformOrderReader
     private static DateTimeOffset? ReadDate(ref Utf8JsonReader reader, Context context, string path, int index)
     {
         var at = reader.TokenStartIndex;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            // The reader's own ISO 8601 parser is several times faster than parsing text against formats; it takes a
+            // value without an offset as local time, so such a value is read as a DateTime and placed in UTC here.
+            var raw = reader.ValueSpan;
+            var time = raw.IndexOf((byte)'T');
+            var hasOffset = time > 0 && (raw[^1] == (byte)'Z' || raw[time..].IndexOfAny((byte)'+', (byte)'-') > 0);
+            if (hasOffset && reader.TryGetDateTimeOffset(out var withOffset))
+            {
+                return withOffset;
+            }
+            if (!hasOffset && reader.TryGetDateTime(out var unzoned))
+            {
+                return new DateTimeOffset(DateTime.SpecifyKind(unzoned, DateTimeKind.Unspecified), TimeSpan.Zero);
+            }
+        }
         if (ReadString(ref reader, context, path, index, required: true, 40) is not { } text)
         {
             return null;
