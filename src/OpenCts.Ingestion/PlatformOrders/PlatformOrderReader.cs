@@ -127,7 +127,13 @@ public static class PlatformOrderReader
             var name = reader.GetString()!;
             reader.Read();
             var field = $"{path}.{name}";
-            draft.Offsets[name] = reader.TokenStartIndex;
+            if (!draft.Offsets.TryAdd(name, reader.TokenStartIndex))
+            {
+                // The second value would silently win over the first; neither can be trusted.
+                context.Error(field, reader.TokenStartIndex, "appears twice in the order", index);
+                reader.Skip();
+                continue;
+            }
             switch (name)
             {
                 case "orderNumber": draft.OrderNumber = ReadString(ref reader, context, field, index, required: true, 64); break;
@@ -145,17 +151,9 @@ public static class PlatformOrderReader
                     break;
             }
         }
-        foreach (var (required, value) in (ReadOnlySpan<(string, bool)>)[
-            ("orderNumber", draft.OrderNumber is not null || draft.Offsets.ContainsKey("orderNumber")),
-            ("orderDate", draft.Offsets.ContainsKey("orderDate")),
-            ("seller", draft.Offsets.ContainsKey("seller")),
-            ("buyer", draft.Offsets.ContainsKey("buyer")),
-            ("items", draft.Offsets.ContainsKey("items")),
-            ("pricePaid", draft.Offsets.ContainsKey("pricePaid")),
-            ("currency", draft.Offsets.ContainsKey("currency")),
-            ("trackingNumber", draft.Offsets.ContainsKey("trackingNumber"))])
+        foreach (var required in (ReadOnlySpan<string>)["orderNumber", "orderDate", "seller", "buyer", "items", "pricePaid", "currency", "trackingNumber"])
         {
-            if (!value)
+            if (!draft.Offsets.ContainsKey(required))
             {
                 context.Error($"{path}.{required}", draft.Start, "is required", index);
             }
@@ -408,6 +406,22 @@ public static class PlatformOrderReader
     private static DateTimeOffset? ReadDate(ref Utf8JsonReader reader, Context context, string path, int index)
     {
         var at = reader.TokenStartIndex;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            // The reader's own ISO 8601 parser is several times faster than parsing text against formats; it takes a
+            // value without an offset as local time, so such a value is read as a DateTime and placed in UTC here.
+            var raw = reader.ValueSpan;
+            var time = raw.IndexOf((byte)'T');
+            var hasOffset = time > 0 && (raw[^1] == (byte)'Z' || raw[time..].IndexOfAny((byte)'+', (byte)'-') > 0);
+            if (hasOffset && reader.TryGetDateTimeOffset(out var withOffset))
+            {
+                return withOffset;
+            }
+            if (!hasOffset && reader.TryGetDateTime(out var unzoned))
+            {
+                return new DateTimeOffset(DateTime.SpecifyKind(unzoned, DateTimeKind.Unspecified), TimeSpan.Zero);
+            }
+        }
         if (ReadString(ref reader, context, path, index, required: true, 40) is not { } text)
         {
             return null;

@@ -150,7 +150,7 @@ public sealed class EcommerceGenerator
         for (var l = 0; l < lineCount; l++)
         {
             var line = lines[l];
-            var amount = Math.Max(0.5m, Math.Round((decimal)line.DeclaredEur / rate, 2));
+            var amount = Math.Max(0.01m, Math.Round((decimal)line.DeclaredEur / rate, 2));
             var gross = Math.Max(0.01m, Math.Round((decimal)line.Kg, 3));
             var hs = random.Chance(0.3) ? line.Hs + "00" : line.Hs;
             items[l] = new GoodsItem(l + 1, HsCode.Parse(hs), line.Description, 1, "PK", gross, Math.Round(gross * 0.9m, 3), new Money(amount, currency), CountryCode.Parse(line.Origin));

@@ -31,20 +31,24 @@ internal static class LabelVariants
     }
 
     /// <summary>The text with diacritics dropped and letters without a decomposition spelt in ASCII (ø as o, ł as l, ı as i, ß as ss).</summary>
+    /// <remarks>An explicit table rather than Unicode decomposition: OpenCTS runs with invariant globalization, and the stream must not depend on the platform.</remarks>
     public static string Transliterate(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var ascii = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var ascii = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            ascii.Append(c switch { 'ø' => "o", 'Ø' => "O", 'ł' => "l", 'Ł' => "L", 'ı' => "i", 'ß' => "ss", _ => c.ToString() });
+            var at = Accented.IndexOf(c, StringComparison.Ordinal);
+            ascii.Append(at < 0 ? c.ToString() : Plain[at]);
         }
         return ascii.ToString();
     }
+
+    private const string Accented = "àáâãäåçèéêëìíîïıñòóôõöøùúûüýÿšžčřćłńśźżğşőűÀÁÂÃÄÅÇÈÉÊËÌÍÎÏİÑÒÓÔÕÖØÙÚÛÜÝŠŽČŘĆŁŃŚŹŻĞŞŐŰß";
+
+    private static readonly string[] Plain = [
+        "a", "a", "a", "a", "a", "a", "c", "e", "e", "e", "e", "i", "i", "i", "i", "i", "n", "o", "o", "o", "o", "o", "o", "u", "u", "u", "u", "y", "y", "s", "z", "c", "r", "c", "l", "n", "s", "z", "z", "g", "s", "o", "u",
+        "A", "A", "A", "A", "A", "A", "C", "E", "E", "E", "E", "I", "I", "I", "I", "I", "N", "O", "O", "O", "O", "O", "O", "U", "U", "U", "U", "Y", "S", "Z", "C", "R", "C", "L", "N", "S", "Z", "Z", "G", "S", "O", "U", "ss",
+    ];
 
     private static string Street(HomeAddress home) =>
         $"{home.Street} {home.Number}{home.Suffix}" + (home.Apartment is { } apartment ? $", Apt {apartment}" : "");
