@@ -3,6 +3,7 @@ using OpenCts.Commerce.Entities;
 using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Values;
 
 namespace OpenCts.Application.Commerce;
 
@@ -84,7 +85,7 @@ public sealed class CommerceIndicators
             declared[i] = double.IsFinite(value) ? value : 0;
             total += declared[i];
         }
-        var paid = order is null ? double.NaN : rates.ToNational(order.PricePaid);
+        var paid = PaidPerLine(consignment, order, declared);
         lock (_gate)
         {
             var first = _seen.Add(Hash(documentKey));
@@ -92,14 +93,12 @@ public sealed class CommerceIndicators
                 Party(documentKey, consignment.Consignor, at, total, first),
                 Party(documentKey, consignment.Consignee, at, total, first),
                 Party(documentKey, consignment.NotifyParty, at, total, first));
-            var manufacturer = consignment.Consignor?.Name;
             var goods = new GoodsItem[declared.Length];
             for (var i = 0; i < goods.Length; i++)
             {
-                // The price paid is shared among the lines as their declared values are, so each line's ratio is the parcel's.
-                var share = total > 0 ? declared[i] / total : 1.0 / goods.Length;
+                // No manufacturer: the consignor of a parcel is a seller, and a seller is not the maker the register authorises.
                 var item = consignment.Goods[i];
-                goods[i] = item with { Commerce = Goods.Compute(item, paid * share, manufacturer) };
+                goods[i] = item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) };
             }
             if (first)
             {
@@ -110,6 +109,58 @@ public sealed class CommerceIndicators
             }
             return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
         }
+    }
+
+    /// <summary>What the buyer paid for each goods line, in the national currency; NaN for every line without an order.</summary>
+    /// <remarks>
+    /// A line takes the order item of the same description, else the item in its position when the two lists are as long,
+    /// else its share of the price paid by declared value; so an undervalued line among honest ones shows its own ratio.
+    /// </remarks>
+    private double[] PaidPerLine(Consignment consignment, PlatformOrder? order, double[] declared)
+    {
+        var paid = new double[declared.Length];
+        Array.Fill(paid, double.NaN);
+        if (order is null)
+        {
+            return paid;
+        }
+        var rates = Configuration.Rates;
+        var items = order.Items;
+        var used = new bool[items.Count];
+        var unmatched = new List<int>();
+        for (var i = 0; i < paid.Length; i++)
+        {
+            var description = consignment.Goods[i].Description;
+            var match = -1;
+            for (var j = 0; j < items.Count && match < 0; j++)
+            {
+                if (!used[j] && string.Equals(items[j].Description.Trim(), description.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    match = j;
+                }
+            }
+            if (match < 0 && items.Count == paid.Length && !used[i])
+            {
+                match = i;
+            }
+            if (match < 0)
+            {
+                unmatched.Add(i);
+                continue;
+            }
+            used[match] = true;
+            paid[i] = rates.ToNational(new Money(items[match].LineAmount, order.Currency));
+        }
+        if (unmatched.Count > 0)
+        {
+            var rest = rates.ToNational(order.PricePaid) - paid.Where(double.IsFinite).Sum();
+            var restDeclared = unmatched.Sum(i => declared[i]);
+            foreach (var i in unmatched)
+            {
+                paid[i] = rest * (restDeclared > 0 ? declared[i] / restDeclared : 1.0 / unmatched.Count);
+            }
+        }
+        return paid;
     }
 
     /// <summary>Counts an examination of a document against its parties' entities.</summary>
