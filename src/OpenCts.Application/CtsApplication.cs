@@ -47,7 +47,7 @@ public sealed class CtsApplication
         Lists = new ListLoading(store, Engines);
         AllowList = new AllowListReview(store, Engines);
         Profiles = new ProfileLifecycle(store, Engines);
-        Backtests = new ProfileBacktest(store, Engines);
+        Backtests = new ProfileBacktest(store, Engines, Commerce);
         Training = new ModelTraining(store, Engines);
         Exports = new ExportAttachment(store);
         Bundles = new BundleLoading(this);

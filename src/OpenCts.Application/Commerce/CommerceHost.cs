@@ -66,6 +66,14 @@ public sealed class CommerceHost(ICtsStore store)
         return result;
     }
 
+    /// <summary>Stored consignments with their facts as they stand, learning nothing (<see cref="CommerceIndicators.Peek"/>).</summary>
+    public async Task<IReadOnlyList<Consignment>> PeekAsync(IReadOnlyList<StoredConsignment> stored, CancellationToken cancellationToken)
+    {
+        var indicators = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var orders = await OrdersOfAsync(stored.Select(s => s.Consignment.Document.Number), cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(s => indicators.Peek(s.DocumentKey, s.Consignment, orders.GetValueOrDefault(s.Consignment.Document.Number)))];
+    }
+
     /// <summary>Counts examinations against their documents' entities, when the indicators are built (a build reads them itself).</summary>
     public void RecordExaminations(IEnumerable<ExaminationResult> results)
     {

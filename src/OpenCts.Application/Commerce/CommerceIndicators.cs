@@ -111,6 +111,26 @@ public sealed class CommerceIndicators
         }
     }
 
+    /// <summary>
+    /// The consignment with its facts as they stand now, learning nothing: for a backtest over stored history, where a
+    /// profile must see the fields it would see on a new consignment.
+    /// </summary>
+    public Consignment Peek(string documentKey, Consignment consignment, PlatformOrder? order)
+    {
+        var rates = Configuration.Rates;
+        var declared = consignment.Goods.Select(g => g.Value is { } money && rates.ToNational(money) is var v && double.IsFinite(v) ? v : 0).ToArray();
+        var paid = PaidPerLine(consignment, order, declared);
+        lock (_gate)
+        {
+            var facts = new CommerceFacts(
+                Entities.FactsOf(documentKey, PartyRole.Consignor),
+                Entities.FactsOf(documentKey, PartyRole.Consignee),
+                Entities.FactsOf(documentKey, PartyRole.NotifyParty));
+            var goods = consignment.Goods.Select((item, i) => item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) }).ToArray();
+            return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
+        }
+    }
+
     /// <summary>What the buyer paid for each goods line, in the national currency; NaN for every line without an order.</summary>
     /// <remarks>
     /// A line takes the order item of the same description, else the item in its position when the two lists are as long,

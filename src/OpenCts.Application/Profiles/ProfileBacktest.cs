@@ -22,7 +22,7 @@ public sealed record BacktestSample(string DocumentKey, string DocumentNumber, D
 public sealed record BacktestRun(BacktestResult Profile, BacktestResult Active, IReadOnlyList<BacktestSample> Samples);
 
 /// <summary>Runs profiles (drafts included) over the stored history, beside the active set: how many they would hit, and how often those hits were irregular when examined.</summary>
-public sealed class ProfileBacktest(ICtsStore store, TargetingEngineHost engines)
+public sealed class ProfileBacktest(ICtsStore store, TargetingEngineHost engines, Commerce.CommerceHost commerce)
 {
     /// <summary>One result per profile, in the order given, then one for the profiles in force.</summary>
     /// <exception cref="OpenCts.Targeting.Profiles.Syntax.ProfileException">A profile's criteria do not compile against the store's lists.</exception>
@@ -74,7 +74,8 @@ public sealed class ProfileBacktest(ICtsStore store, TargetingEngineHost engines
 
     private async Task<History> HistoryAsync(CancellationToken cancellationToken)
     {
-        var consignments = (await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Consignment).ToList();
+        // With the e-commerce facts as they stand, so that a profile on consignee.entity.* or goods.platformPrice can hit.
+        var consignments = await commerce.PeekAsync(await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var irregular = (await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(e => e.DocumentKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Any(e => e.Outcome == ExaminationOutcome.Irregular), StringComparer.Ordinal);
