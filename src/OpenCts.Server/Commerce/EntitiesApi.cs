@@ -17,7 +17,7 @@ namespace OpenCts.Server.Commerce;
 public static class EntitiesApi
 {
     /// <summary>The audit action of a read of an entity.</summary>
-    public const string ReadAction = PersonalDataReads.ActionPrefix + "/api/v1/entities/{id}";
+    public const string ReadAction = PersonalDataReads.ActionPrefix + "GET /api/v1/entities/{id}";
 
     /// <summary>A merge: the entity to fold into this one, and why.</summary>
     public sealed record MergeRequest(string? Other, string? Reason);
