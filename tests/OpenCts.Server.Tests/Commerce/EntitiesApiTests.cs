@@ -100,8 +100,8 @@ public sealed class EntitiesApiTests(ServerFixture server)
         var after = await ana.GetFromJsonAsync<JsonElement>($"/api/v1/consignments/{Uri.EscapeDataString(document)}/entities", Token);
         Assert.Equal(keep, after.EnumerateArray().First(l => l.GetProperty("role").GetString() == otherRole).GetProperty("entityId").GetString());
 
-        using var again = await ana.PostAsync($"/api/v1/entities/{keep}/merge", ServerFixture.Json($$"""{"other":"{{other}}","reason":"twice"}"""), Token);
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var unknown = await ana.PostAsync($"/api/v1/entities/{keep}/merge", ServerFixture.Json("""{"other":"E-999999999","reason":"no such entity"}"""), Token);
+        Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);
 
         using var split = await ana.PostAsync($"/api/v1/entities/{keep}/split",
             ServerFixture.Json($$"""{"records":[{"documentKey":"{{document}}","role":"{{otherRole}}"}],"reason":"test: different traders after all"}"""), Token);
