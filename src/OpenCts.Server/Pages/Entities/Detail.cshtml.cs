@@ -127,16 +127,16 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
     /// <summary>The network drawn by the page's script: this entity, its records' consignments and its counterparties, as JSON.</summary>
     public string GraphJson()
     {
-        var nodes = new List<object> { new { id = Entity.Id, name = Entity.Id, kind = "entity", href = "/entities/" + Uri.EscapeDataString(Entity.Id) } };
+        var nodes = new List<object> { new { id = Entity.Id, name = Entity.Id, label = Entity.Id, kind = "entity", href = "/entities/" + Uri.EscapeDataString(Entity.Id) } };
         var links = new List<object>();
         foreach (var document in Entity.Records.Select(r => r.DocumentKey).Distinct(StringComparer.Ordinal))
         {
-            nodes.Add(new { id = "doc:" + document, name = document, kind = "consignment", href = "/consignments/" + Uri.EscapeDataString(document) });
+            nodes.Add(new { id = "doc:" + document, name = document, label = document[(document.LastIndexOf(':') + 1)..], kind = "consignment", href = "/consignments/" + Uri.EscapeDataString(document) });
             links.Add(new { source = Entity.Id, target = "doc:" + document });
         }
         foreach (var c in Entity.Counterparties)
         {
-            nodes.Add(new { id = c.EntityId, name = $"{c.EntityId} {c.Name}", kind = "counterparty", href = "/entities/" + Uri.EscapeDataString(c.EntityId) });
+            nodes.Add(new { id = c.EntityId, name = $"{c.EntityId} {c.Name}", label = c.EntityId, kind = "counterparty", href = "/entities/" + Uri.EscapeDataString(c.EntityId) });
             links.Add(new { source = Entity.Id, target = c.EntityId, value = c.Consignments });
         }
         return System.Text.Json.JsonSerializer.Serialize(new { nodes, links });

@@ -12,19 +12,24 @@ document.addEventListener("DOMContentLoaded", () => {
     chart.setOption({
         aria: { enabled: true, decal: { show: true } },
         animation: false,
-        tooltip: { formatter: p => p.dataType === "node" ? cts.escape(`${p.data.kind}: ${p.data.name}`) : "" },
+        tooltip: { formatter: p => p.dataType === "node" ? cts.escape(`${p.data.kind}: ${p.data.title}`) : "" },
         legend: { data: ["entity", "consignment", "counterparty"], top: 0 },
         series: [{
             type: "graph",
             layout: "force",
             roam: true,
             draggable: true,
-            force: { repulsion: 220, edgeLength: [60, 140] },
+            // Laid out before the first frame, so the picture (and a screenshot) shows the settled network, not a moment of it.
+            force: { repulsion: 500, gravity: 0.15, edgeLength: [90, 160], layoutAnimation: false },
+            zoom: 1.2,
             categories: [{ name: "entity" }, { name: "consignment" }, { name: "counterparty" }],
             label: { show: true, position: "right", fontSize: 11 },
             lineStyle: { color: "#56606d", width: 1.5 },
             data: graph.nodes.map(n => ({
                 ...n,
+                // Labels stay short so they do not run into each other; the tooltip and the table give the whole name.
+                title: n.name,
+                name: n.label,
                 category: n.kind,
                 symbolSize: style[n.kind].size,
                 itemStyle: { color: style[n.kind].color },
@@ -39,7 +44,5 @@ document.addEventListener("DOMContentLoaded", () => {
         }
     });
     window.addEventListener("resize", () => chart.resize());
-    chart.on("finished", () => { element.dataset.ready = "true"; });
-    // A force layout may keep settling; the first frame is enough to say the graph is drawn.
     requestAnimationFrame(() => { element.dataset.ready = "true"; });
 });
