@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenCts.Server.Alerts;
 using OpenCts.Server.Auth;
+using OpenCts.Server.Commerce;
 using OpenCts.Server.Common;
 using OpenCts.Server.Consignments;
 using OpenCts.Server.Examinations;
@@ -92,6 +93,8 @@ public static class CtsServer
         app.MapSessionApi();
         app.MapMessagesApi();
         app.MapConsignmentsApi();
+        app.MapEntitiesApi();
+        app.MapPlatformOrdersApi();
         app.MapExaminationsApi();
         app.MapAlertsApi();
         app.MapSubscriptionsApi();

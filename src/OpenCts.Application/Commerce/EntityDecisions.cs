@@ -49,6 +49,24 @@ public sealed class EntityDecisions(ICtsStore store, CommerceHost commerce, Audi
         });
     }
 
+    /// <summary>The entity facts of a consignment's parties (30-day parcels and value among them) as they stand now; empty when the consignment was not enriched yet.</summary>
+    public async Task<IReadOnlyDictionary<PartyRole, OpenCts.Domain.Commerce.EntityFacts>> FactsOfAsync(string documentKey, CancellationToken cancellationToken)
+    {
+        var indicators = await commerce.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        return indicators.Read(index =>
+        {
+            var facts = new Dictionary<PartyRole, OpenCts.Domain.Commerce.EntityFacts>();
+            foreach (var role in Roles)
+            {
+                if (index.FactsOf(documentKey, role) is { } f)
+                {
+                    facts[role] = f;
+                }
+            }
+            return (IReadOnlyDictionary<PartyRole, OpenCts.Domain.Commerce.EntityFacts>)facts;
+        });
+    }
+
     /// <summary>Merges <paramref name="other"/> into <paramref name="entityId"/>: the decision is stored, journaled and audited, then applied.</summary>
     /// <exception cref="EntityDecisionException">An id is not an entity, or the two are one already.</exception>
     public async Task<EntityChange> MergeAsync(string entityId, string other, string reason, string user, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class Policies
     public const string ManageWatchlists = "manage-watchlists";
     public const string RequestAllowList = "request-allow-list";
     public const string ApproveWatchlists = "approve-watchlists";
+    public const string ManageEntities = "manage-entities";
 
     /// <summary>The roles of each policy. The auditor reads everything and changes nothing; the submitter sees only its own messages.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -55,5 +56,6 @@ public static class Policies
         [ManageWatchlists] = [Roles.Analyst, Roles.Supervisor],
         [RequestAllowList] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor],
         [ApproveWatchlists] = [Roles.Supervisor],
+        [ManageEntities] = [Roles.Analyst, Roles.Targeter, Roles.Supervisor],
     };
 }

@@ -35,6 +35,12 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
 
     public string? RawMessage { get; private set; }
 
+    /// <summary>The entity of each party and why its record was linked (masked like the parties).</summary>
+    public IReadOnlyList<Commerce.PartyLinkView> Entities { get; private set; } = [];
+
+    /// <summary>The parties' entity facts (30-day parcels and value), by role.</summary>
+    public IReadOnlyDictionary<Domain.Consignments.PartyRole, Domain.Commerce.EntityFacts> EntityFacts { get; private set; } = new Dictionary<Domain.Consignments.PartyRole, Domain.Commerce.EntityFacts>();
+
     public bool MayDecide { get; private set; }
 
     public bool MayExamine { get; private set; }
@@ -153,6 +159,8 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
             var text = Encoding.UTF8.GetString(raw);
             RawMessage = text.Length > RawLimit ? text[..RawLimit] + "\n… (cut)" : text;
         }
+        Entities = [.. (await application.Entities.LinksOfAsync(Document, cancellationToken).ConfigureAwait(false)).Select(l => Commerce.EntityViews.Link(l, Masked))];
+        EntityFacts = await application.Entities.FactsOfAsync(Document, cancellationToken).ConfigureAwait(false);
         MayDecide = await authorization.MayAsync(User, Policies.Decide).ConfigureAwait(false);
         MayExamine = await authorization.MayAsync(User, Policies.RecordExaminations).ConfigureAwait(false);
         return true;
