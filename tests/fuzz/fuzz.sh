@@ -24,8 +24,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-# PLATFORM-ORDERS: add platform-orders here once its parser and harness target exist (see FuzzTargets.cs).
-[ ${#targets[@]} -gt 0 ] || targets=(cuscar cargo-xml cargo-imp wco-json json csv recognise profile profile-json)
+[ ${#targets[@]} -gt 0 ] || targets=(cuscar cargo-xml cargo-imp wco-json json csv recognise profile profile-json platform-orders)
 [ -n "$work" ] || work=$(mktemp -d)
 mkdir -p "$work"
 export PATH="$PATH:$HOME/.dotnet/tools"
@@ -52,7 +51,7 @@ done
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_FORKSRV_INIT_TMOUT=60000 AFL_SHUFFLE_QUEUE=0 DOTNET_TieredPGO=0
 status=0
-printf '%-13s %8s %10s %8s %9s %8s %6s\n' target seconds execs execs/s paths coverage faults
+printf '%-15s %8s %10s %8s %9s %8s %6s\n' target seconds execs execs/s paths coverage faults
 for target in "${targets[@]}"; do
   seeds="$work/seeds/$target"
   corpus="$root/tests/OpenCts.Fuzz.Tests/Corpus/$target"
@@ -65,7 +64,7 @@ for target in "${targets[@]}"; do
   field() { grep -E "^$1 " "$out/fuzzer_stats" | sed 's/.*: *//'; }
   crashes=$(find "$out/crashes" -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$out/hangs" -name 'id:*' 2>/dev/null | wc -l)
-  printf '%-13s %8s %10s %8s %9s %8s %6s\n' "$target" "$(field run_time)" "$(field execs_done)" "$(field execs_per_sec)" \
+  printf '%-15s %8s %10s %8s %9s %8s %6s\n' "$target" "$(field run_time)" "$(field execs_done)" "$(field execs_per_sec)" \
     "$(field corpus_count)" "$(field bitmap_cvg)" "$((crashes + hangs))"
   if [ $((crashes + hangs)) -gt 0 ]; then
     status=1
