@@ -26,8 +26,8 @@ public sealed partial class SecurityDocumentTests
 
     [Theory]
     [InlineData("`OpenCts.Fuzz.Tests: CorpusReplayTests.A_test_no_one_wrote`", "has no method A_test_no_one_wrote")]
-    [InlineData("`NoSuchTests.Anything`", "no class NoSuchTests")]
-    [InlineData("`OpenCts.Ledger.Tests: CorpusReplayTests.Every_corpus_folder_belongs_to_a_target`", "no class CorpusReplayTests in tests/OpenCts.Ledger.Tests")]
+    [InlineData("`NoSuchTests.Anything`", "no class declares NoSuchTests in tests/")]
+    [InlineData("`OpenCts.Ledger.Tests: CorpusReplayTests.Every_corpus_folder_belongs_to_a_target`", "no class declares CorpusReplayTests in tests/OpenCts.Ledger.Tests")]
     [InlineData("`Every_corpus_folder_belongs_to_a_target`", "without its class")]
     [InlineData("`tests/OpenCts.Server.Tests/Abuse`", "a folder, not a test")]
     public void A_citation_that_cannot_be_found_is_named_with_its_line(string citation, string fault)
@@ -71,7 +71,7 @@ public sealed partial class SecurityDocumentTests
                         faults.Add($"line {i + 1}: `{content}`: {fault}");
                     }
                 }
-                else if (content.StartsWith("tests/", StringComparison.Ordinal))
+                else if (content.StartsWith("tests/OpenCts.", StringComparison.Ordinal))
                 {
                     faults.Add($"line {i + 1}: `{content}` is a folder, not a test; cite `Class.Method`");
                 }
@@ -94,7 +94,7 @@ public sealed partial class SecurityDocumentTests
         var files = sources.Where(s => s.Path.StartsWith(folder, StringComparison.Ordinal) && declaration.IsMatch(s.Text)).ToList();
         if (files.Count == 0)
         {
-            return project.Length > 0 ? $"no class {name} in tests/{project}" : $"no class {name} in tests/";
+            return project.Length > 0 ? $"no class declares {name} in tests/{project}" : $"no class declares {name} in tests/";
         }
         if (method == "*")
         {
