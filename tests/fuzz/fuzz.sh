@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the OpenCTS parsers and the profile language with SharpFuzz over AFL++.
 #
-#   tests/fuzz/fuzz.sh [--budget SECONDS] [--keep] [--work DIR] [TARGET...]
+#   tests/fuzz/fuzz.sh [--budget SECONDS | --total SECONDS] [--keep] [--work DIR] [TARGET...]
+#
+# --budget is the fuzzing time of each target (60 s by default); --total is the time of the whole run, publishing and
+# instrumenting included: what is left once the harness is ready is shared evenly among the targets (at least 5 s
+# each), so that a slow build on a loaded machine shortens the fuzzing rather than the deadline.
 #
 # Publishes the harness (tests/fuzz/OpenCts.Fuzz), instruments the OpenCTS assemblies with sharpfuzz, seeds each target
 # from samples/ and from the kept corpus (tests/OpenCts.Fuzz.Tests/Corpus/TARGET), and runs afl-fuzz on it for the
@@ -12,20 +16,21 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 budget=60
+total=""
 keep=false
 work=""
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --budget) budget=$2; shift 2 ;;
+    --total) total=$2; shift 2 ;;
     --keep) keep=true; shift ;;
     --work) work=$2; shift 2 ;;
     -*) echo "unknown option $1"; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-# PLATFORM-ORDERS: add platform-orders here once its parser and harness target exist (see FuzzTargets.cs).
-[ ${#targets[@]} -gt 0 ] || targets=(cuscar cargo-xml cargo-imp wco-json json csv recognise profile profile-json)
+[ ${#targets[@]} -gt 0 ] || targets=(cuscar cargo-xml cargo-imp wco-json json csv recognise profile profile-json platform-orders)
 [ -n "$work" ] || work=$(mktemp -d)
 mkdir -p "$work"
 export PATH="$PATH:$HOME/.dotnet/tools"
@@ -48,11 +53,18 @@ for assembly in OpenCts.Domain OpenCts.Ingestion OpenCts.Targeting; do
   sharpfuzz "$work/bin/$assembly.dll" > /dev/null
 done
 
+if [ -n "$total" ]; then
+  # afl-fuzz's start, the dotnet forkserver and the dry run of the seeds take about 5 s a target beside its budget.
+  budget=$(( (total - SECONDS) / ${#targets[@]} - 5 ))
+  [ "$budget" -ge 5 ] || budget=5
+  echo "== $budget s per target: $SECONDS s went to publishing and instrumenting, of $total s in all"
+fi
+
 # afl-fuzz runs dotnet, not an instrumented binary; the forkserver starts slowly (the runtime and reference data).
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_FORKSRV_INIT_TMOUT=60000 AFL_SHUFFLE_QUEUE=0 DOTNET_TieredPGO=0
 status=0
-printf '%-13s %8s %10s %8s %9s %8s %6s\n' target seconds execs execs/s paths coverage faults
+printf '%-15s %8s %10s %8s %9s %8s %6s\n' target seconds execs execs/s paths coverage faults
 for target in "${targets[@]}"; do
   seeds="$work/seeds/$target"
   corpus="$root/tests/OpenCts.Fuzz.Tests/Corpus/$target"
@@ -65,7 +77,7 @@ for target in "${targets[@]}"; do
   field() { grep -E "^$1 " "$out/fuzzer_stats" | sed 's/.*: *//'; }
   crashes=$(find "$out/crashes" -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$out/hangs" -name 'id:*' 2>/dev/null | wc -l)
-  printf '%-13s %8s %10s %8s %9s %8s %6s\n' "$target" "$(field run_time)" "$(field execs_done)" "$(field execs_per_sec)" \
+  printf '%-15s %8s %10s %8s %9s %8s %6s\n' "$target" "$(field run_time)" "$(field execs_done)" "$(field execs_per_sec)" \
     "$(field corpus_count)" "$(field bitmap_cvg)" "$((crashes + hangs))"
   if [ $((crashes + hangs)) -gt 0 ]; then
     status=1

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OpenCts.Application.Common;
 using OpenCts.Domain.Common;
 using OpenCts.Storage;
@@ -17,7 +16,8 @@ public sealed class UserAccountException(string message) : InvalidOperationExcep
 /// <summary>User accounts: creating them, their credentials, signing in, and the lock-out after repeated failures.</summary>
 /// <remarks>
 /// Every change is a new version of the account, journaled. A name that fails to sign in <see cref="MaxFailures"/> times
-/// within <see cref="LockOut"/> is locked for that long, in this process; the rate limiter of the host slows guessing further.
+/// within <see cref="LockOut"/> is locked for that long, in this process (<see cref="SignInFailures"/>, bounded in size however
+/// many names are tried); the rate limiter of the host slows guessing further.
 /// </remarks>
 public sealed class UserAccounts(ICtsStore store)
 {
@@ -25,7 +25,7 @@ public sealed class UserAccounts(ICtsStore store)
 
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset Since)> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SignInFailures _failures = new();
 
     /// <summary>Creates a user with a one-time password, or with an API key.</summary>
     /// <exception cref="DomainException">The name or the role is not valid.</exception>
@@ -77,7 +77,7 @@ public sealed class UserAccounts(ICtsStore store)
     public async Task<IssuedCredential> ResetAsync(string name, string actor, CancellationToken cancellationToken)
     {
         var account = await RequireAsync(name, cancellationToken).ConfigureAwait(false);
-        _failures.TryRemove(account.Name, out _);
+        _failures.Forget(account.Name);
         return await IssueAsync(account with { Disabled = false, ChangedBy = actor, ChangedAt = store.Clock.GetUtcNow() }, account.ApiKeyId is not null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +102,7 @@ public sealed class UserAccounts(ICtsStore store)
             Fail(name, now);
             return null;
         }
-        _failures.TryRemove(name, out _);
+        _failures.Forget(name);
         return account;
     }
 
@@ -120,8 +120,7 @@ public sealed class UserAccounts(ICtsStore store)
     }
 
     /// <summary>Whether a name is locked out now after too many failed sign-ins.</summary>
-    public bool IsLockedOut(string name, DateTimeOffset now) =>
-        _failures.TryGetValue(name, out var f) && f.Failures >= MaxFailures && now - f.Since < LockOut;
+    public bool IsLockedOut(string name, DateTimeOffset now) => _failures.IsLockedOut(name, now);
 
     /// <summary>The account an API key belongs to, or null when the key is unknown, replaced or its account disabled.</summary>
     public async Task<UserAccount?> AuthenticateApiKeyAsync(string key, CancellationToken cancellationToken)
@@ -138,8 +137,7 @@ public sealed class UserAccounts(ICtsStore store)
         return account;
     }
 
-    private void Fail(string name, DateTimeOffset now) =>
-        _failures.AddOrUpdate(name, _ => (1, now), (_, f) => now - f.Since >= LockOut ? (1, now) : (f.Failures + 1, f.Since));
+    private void Fail(string name, DateTimeOffset now) => _failures.Fail(name, now);
 
     private async Task<UserAccount> RequireAsync(string name, CancellationToken cancellationToken) =>
         await store.Users.FindAsync(name, cancellationToken).ConfigureAwait(false) ?? throw new UserAccountException($"user {name} does not exist");

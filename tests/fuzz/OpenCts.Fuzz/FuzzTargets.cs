@@ -6,6 +6,7 @@ using OpenCts.Ingestion.Edifact;
 using OpenCts.Ingestion.Iata;
 using OpenCts.Ingestion.Json;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.PlatformOrders;
 using OpenCts.Ingestion.Wco;
 using OpenCts.Targeting.Profiles.Compilation;
 using OpenCts.Targeting.Profiles.Json;
@@ -14,7 +15,7 @@ using OpenCts.Tests.Shared;
 
 namespace OpenCts.Fuzz;
 
-/// <summary>Every fuzz target: each message format, format recognition over all of them, and the profile language in its text and JSON forms.</summary>
+/// <summary>Every fuzz target: each message format, format recognition over all of them, the profile language in its text and JSON forms, and the platform-order reader.</summary>
 public static class FuzzTargets
 {
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
@@ -31,10 +32,7 @@ public static class FuzzTargets
         new("recognise", RecogniseAndParse, samples => Files(samples, "messages", "").Concat(Files(samples, "consignments", ".csv"))),
         new("profile", ProfileText, samples => Criteria(samples).Select(c => (c.Id, Encoding.UTF8.GetBytes(c.Text)))),
         new("profile-json", ProfileJsonForm, samples => Criteria(samples).Select(c => (c.Id, Encoding.UTF8.GetBytes(ProfileJson.ToJson(ProfileParser.Parse(c.Text)).ToJsonString())))),
-        // PLATFORM-ORDERS: the e-commerce platform-order parser (src/OpenCts.Ingestion/PlatformOrders) is not on this
-        // branch yet. When it lands, add its target here as the others are made:
-        //     Format("platform-orders", new PlatformOrderFormat(), "<its samples folder>", "<its extension>"),
-        // and add "platform-orders" to TARGETS in tests/fuzz/fuzz.sh; its corpus goes to tests/OpenCts.Fuzz.Tests/Corpus/platform-orders.
+        new("platform-orders", PlatformOrders, samples => Files(samples, "platform-orders", ".json")),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <remarks>
@@ -76,6 +74,56 @@ public static class FuzzTargets
         {
             ParseAll(format, input);
         }
+    }
+
+    /// <summary>
+    /// Reads a platform order file and touches every order and error; each error must have a place, and the good orders,
+    /// written and read back, must be the same orders.
+    /// </summary>
+    /// <remarks>
+    /// Orders hold lists, so record equality would compare references: "the same orders" is checked as the same bytes
+    /// when the orders read back are written again.
+    /// </remarks>
+    private static void PlatformOrders(byte[] input)
+    {
+        var file = PlatformOrderReader.Read(input, "fuzz");
+        foreach (var error in file.Errors)
+        {
+            if (error.Line < 1 || error.Column < 1 || !error.Path.StartsWith('$'))
+            {
+                throw new InvalidOperationException($"an error without a place: line {error.Line}, column {error.Column}, path '{error.Path}': {error.Message}");
+            }
+            _ = error.ToString();
+        }
+        foreach (var order in file.Orders)
+        {
+            _ = order.ToString();
+        }
+        if (file.Orders.Count == 0 || file.Platform is null)
+        {
+            return;
+        }
+        var written = WritePlatformOrders(file.Platform, file.Orders);
+        var again = PlatformOrderReader.Read(written, "fuzz-written");
+        if (!again.IsClean)
+        {
+            throw new InvalidOperationException("the written orders do not read back cleanly: " + again.Errors[0]);
+        }
+        if (again.Platform != file.Platform || again.Orders.Count != file.Orders.Count)
+        {
+            throw new InvalidOperationException($"the written orders read back as {again.Orders.Count} orders of '{again.Platform}', not {file.Orders.Count} of '{file.Platform}'");
+        }
+        if (!WritePlatformOrders(again.Platform, again.Orders).AsSpan().SequenceEqual(written))
+        {
+            throw new InvalidOperationException("the orders read back from what was written differ from the orders written");
+        }
+    }
+
+    private static byte[] WritePlatformOrders(string platform, IEnumerable<OpenCts.Domain.Commerce.PlatformOrder> orders)
+    {
+        using var stream = new MemoryStream();
+        PlatformOrderWriter.Write(stream, platform, orders, indented: false);
+        return stream.ToArray();
     }
 
     /// <summary>Checks the text; when it is sound, compiles it, runs it over a consignment and explains the result.</summary>
