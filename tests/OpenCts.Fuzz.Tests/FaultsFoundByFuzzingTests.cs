@@ -53,4 +53,21 @@ public sealed class FaultsFoundByFuzzingTests
         var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"field":"mode","op":"==","op":"!=","value":"Sea"}"""));
         Assert.Contains("'op'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_csv_party_postcode_longer_than_32_characters_rejects_the_message_naming_its_line_and_column()
+    {
+        // Was: DomainException ("postcode: is 34 characters long; at most 32 are allowed") out of CsvMessageFormat.Parse.
+        var csv = """
+            sender,messageId,documentNumber,documentKind,direction,mode,consigneeName,consigneeStreet,consigneeCity,consigneePostcode,consigneeCountry,itemSequence,hsCode,description,packages,grossMassKg
+            PNL,M-1,LP6182CN,postalItem,import,postal,Ana de Vries,Stationsplein 187,Amsterdam,1234567890123456789012345678901234,NL,1,610910,T-shirts,1,0.3
+            """;
+        var messages = new OpenCts.Ingestion.Csv.CsvMessageFormat().Parse("parcels.csv", System.Text.Encoding.UTF8.GetBytes(csv), DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var issue = Assert.Single(Assert.Single(messages).Issues);
+        Assert.True(messages[0].IsRejected);
+        Assert.Contains("line 2", issue.ToString(), StringComparison.Ordinal);
+        Assert.Contains("consigneePostcode", issue.ToString(), StringComparison.Ordinal);
+        Assert.Contains("at most 32", issue.ToString(), StringComparison.Ordinal);
+    }
 }

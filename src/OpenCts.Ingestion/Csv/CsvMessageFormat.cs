@@ -376,8 +376,21 @@ public sealed class CsvMessageFormat : IMessageFormat
                 var street = Text(prefix + "Street");
                 var city = Text(prefix + "City");
                 var postcode = Text(prefix + "Postcode");
-                var address = street is null && city is null ? null : new Address(street, city, postcode, country);
-                ValueList<PartyIdentifier> ids = idColumn is not null && Text(idColumn) is { } id ? [new PartyIdentifier(scheme!, id)] : default;
+                // Every value object is built guarded, so a field too long or malformed is the file's error at its column, never a crash.
+                Address? address = null;
+                if (street is not null || city is not null)
+                {
+                    try
+                    {
+                        address = new Address(street, city, postcode, country);
+                    }
+                    catch (DomainException e)
+                    {
+                        // The address's fields are street, city and postcode: their columns are the party's prefix and the field.
+                        throw Error(prefix + char.ToUpperInvariant(e.Field[0]) + e.Field[1..], e.Reason);
+                    }
+                }
+                ValueList<PartyIdentifier> ids = idColumn is not null && Text(idColumn) is { } id ? [Guarded(idColumn, () => new PartyIdentifier(scheme!, id))] : default;
                 var local = this;
                 parties.Add(Guarded(prefix + "Name", () => new Party(role, name, address, country, ids, local.Text(prefix + "Phone"), local.Text(prefix + "Email"))));
             }
