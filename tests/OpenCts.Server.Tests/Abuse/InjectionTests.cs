@@ -91,9 +91,9 @@ public sealed class InjectionTests(ServerFixture server)
         {
             Assert.DoesNotContain(Script, page, StringComparison.Ordinal);
         }
-        // The API gives the name back exactly as sent, as JSON text.
-        using var aud = server.As("aud");
-        var view = await aud.GetFromJsonAsync<JsonElement>("/api/v1/consignments/" + Uri.EscapeDataString(key), Token);
+        // The API gives the name back exactly as sent, as JSON text, to a supervisor (auditors see names masked).
+        using var sue = server.As("sue");
+        var view = await sue.GetFromJsonAsync<JsonElement>("/api/v1/consignments/" + Uri.EscapeDataString(key), Token);
         Assert.Contains(name, view.GetRawText().Replace("\\u003C", "<", StringComparison.Ordinal).Replace("\\u003E", ">", StringComparison.Ordinal).Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(await TotalAsync() > before);
     }
