@@ -36,6 +36,14 @@ public sealed record CommerceConfiguration(CommerceSettings Settings, ExchangeRa
         return new CommerceConfiguration(settings, rates, register, source);
     }
 
+    /// <summary>The built-in defaults alone, for a benchmark or a test that has no data folder.</summary>
+    public static CommerceConfiguration Defaults()
+    {
+        var settings = CommerceSettings.Parse(Builtin(SettingsFile), SettingsFile);
+        return new CommerceConfiguration(settings, ExchangeRates.Read(new StringReader(Builtin(RatesFile)), RatesFile, settings.NationalCurrency),
+            IprRegister.Parse(Builtin(RegisterFile), RegisterFile), "built-in defaults");
+    }
+
     /// <summary>A default file as embedded from <c>data/commerce</c>.</summary>
     public static string Builtin(string name)
     {

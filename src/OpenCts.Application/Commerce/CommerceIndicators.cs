@@ -76,15 +76,8 @@ public sealed class CommerceIndicators
     /// <param name="order">The platform order whose tracking number is its document number, or null.</param>
     public Consignment Enrich(string documentKey, Consignment consignment, DateTimeOffset at, PlatformOrder? order)
     {
-        var rates = Configuration.Rates;
-        var declared = new double[consignment.Goods.Count];
-        var total = 0.0;
-        for (var i = 0; i < declared.Length; i++)
-        {
-            var value = consignment.Goods[i].Value is { } money ? rates.ToNational(money) : double.NaN;
-            declared[i] = double.IsFinite(value) ? value : 0;
-            total += declared[i];
-        }
+        var declared = DeclaredNational(consignment);
+        var total = declared.Sum();
         var paid = PaidPerLine(consignment, order, declared);
         lock (_gate)
         {
@@ -117,9 +110,7 @@ public sealed class CommerceIndicators
     /// </summary>
     public Consignment Peek(string documentKey, Consignment consignment, PlatformOrder? order)
     {
-        var rates = Configuration.Rates;
-        var declared = consignment.Goods.Select(g => g.Value is { } money && rates.ToNational(money) is var v && double.IsFinite(v) ? v : 0).ToArray();
-        var paid = PaidPerLine(consignment, order, declared);
+        var paid = PaidPerLine(consignment, order, DeclaredNational(consignment));
         lock (_gate)
         {
             var facts = new CommerceFacts(
@@ -129,6 +120,18 @@ public sealed class CommerceIndicators
             var goods = consignment.Goods.Select((item, i) => item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) }).ToArray();
             return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
         }
+    }
+
+    /// <summary>Each goods line's declared value in the national currency; 0 for a line without a value or a known currency.</summary>
+    private double[] DeclaredNational(Consignment consignment)
+    {
+        var declared = new double[consignment.Goods.Count];
+        for (var i = 0; i < declared.Length; i++)
+        {
+            var value = consignment.Goods[i].Value is { } money ? Configuration.Rates.ToNational(money) : double.NaN;
+            declared[i] = double.IsFinite(value) ? value : 0;
+        }
+        return declared;
     }
 
     /// <summary>What the buyer paid for each goods line, in the national currency; NaN for every line without an order.</summary>

@@ -32,7 +32,7 @@ public sealed class IndicatorQualityTests(IndicatorQualityTests.Stream stream, I
                     trainer.Observe(item.Description, item.HsCode?.Value);
                 }
             }
-            Indicators = CommerceIndicators.Create(CommerceConfiguration.Load(Path.Combine(Path.GetTempPath(), "opencts-none")), trainer.Build());
+            Indicators = CommerceIndicators.Create(CommerceConfiguration.Defaults(), trainer.Build());
             foreach (var parcel in new EcommerceGenerator(3, options).Generate(Parcels))
             {
                 var c = parcel.Consignment;

@@ -56,7 +56,7 @@ public static class EcommerceBench
     {
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var options = new EcommerceOptions(start);
-        var configuration = CommerceConfiguration.Load(Path.Combine(Path.GetTempPath(), "opencts-no-such-folder"));
+        var configuration = CommerceConfiguration.Defaults();
         var training = Stopwatch.StartNew();
         var trainer = CommerceHost.NomenclatureTrainer();
         foreach (var parcel in new EcommerceGenerator(seed + 1, options).Generate(HistoryParcels))
