@@ -62,7 +62,10 @@ public sealed partial class CargoImpFormat : IMessageFormat
         {
             if (lines[i].StartsWith('.') && lines[i].Length > 1)
             {
-                originator = lines[i][1..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+                // Split on every kind of white space, so that a form feed or tab never stands as the sender's name.
+                originator = lines[i][1..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } first
+                    ? first[..Math.Min(first.Length, 128)]
+                    : null;
             }
             if (Identification().Match(lines[i].Trim()) is { Success: true } m)
             {
