@@ -16,7 +16,7 @@ public sealed class PersonalDataTests(ServerFixture server)
     [Fact]
     public async Task An_examiner_sees_the_parties_masked_and_a_targeter_sees_them_and_both_reads_are_audited()
     {
-        var document = await SubmitAsync(3_400_001);
+        var document = await SubmitAsync(3_900_001);
 
         var masked = await PartiesAsync("eve", document);
         var plain = await PartiesAsync("tom", document);
@@ -32,7 +32,7 @@ public sealed class PersonalDataTests(ServerFixture server)
     [Fact]
     public async Task Unmasking_needs_a_reason_and_then_shows_the_parties_to_that_user_only_and_is_audited()
     {
-        var document = await SubmitAsync(3_400_002);
+        var document = await SubmitAsync(3_900_002);
         using var eve = server.As("eve");
         var path = $"/api/v1/consignments/{Uri.EscapeDataString(document)}/unmask";
 
@@ -63,7 +63,7 @@ public sealed class PersonalDataTests(ServerFixture server)
     [Fact]
     public async Task A_worklist_request_is_audited_as_one_read_naming_every_consignment_it_returned()
     {
-        var document = await SubmitAsync(3_400_003);
+        var document = await SubmitAsync(3_900_003);
         using var ana = server.As("ana");
         var page = await ana.GetFromJsonAsync<JsonElement>($"/api/v1/consignments?q={Uri.EscapeDataString(document)}", Token);
         var returned = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("document").GetString()!).ToList();
