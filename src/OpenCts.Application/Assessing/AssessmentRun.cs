@@ -4,6 +4,7 @@ using OpenCts.Application.Engine;
 using OpenCts.Application.Filing;
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.CrossBorder;
 using OpenCts.RiskModel.Selection;
 using OpenCts.Storage;
 using OpenCts.Storage.Messages;
@@ -13,61 +14,97 @@ namespace OpenCts.Application.Assessing;
 
 /// <summary>How a batch is assessed: which consignments, and the model's share of examinations.</summary>
 /// <param name="All">Every current consignment again (after profiles change), not only those not yet assessed.</param>
-/// <param name="Selector">The model's batch selection; null turns it off. Used only with a trained model.</param>
-public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null);
+/// <param name="Selector">The model's batch selection, applied to each page of <see cref="AssessmentRun.PageSize"/>; null turns it off. Used only with a trained model.</param>
+/// <param name="KeepResults">Whether the summary holds every assessment and consignment; a bulk run turns it off so that memory stays bounded.</param>
+public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true);
 
 /// <summary>What one assessment run did.</summary>
-/// <param name="Assessments">The assessments saved, in the order assessed.</param>
+/// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results).</param>
 /// <param name="Elapsed">Time spent assessing, not storing.</param>
 /// <param name="Engine">The engine snapshot they were made with.</param>
 public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine)
 {
     /// <summary>The consignments assessed, by document key, as they were assessed (with any finding added then).</summary>
     public IReadOnlyDictionary<string, Consignment> Consignments { get; init; } = new Dictionary<string, Consignment>(StringComparer.Ordinal);
+
+    /// <summary>How many assessments were saved, kept or not.</summary>
+    public int Count { get; init; } = Assessments.Count;
 }
 
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
+/// <remarks>
+/// The store is read a page at a time, so memory does not grow with the store. While a page is assessed (on every core:
+/// the engine keeps an assessor per thread) the next page is read and the previous one saved; the e-commerce indicators
+/// learn from each page in order, on one thread, because their counts depend on it.
+/// </remarks>
 public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, CommerceHost commerce)
 {
-    /// <summary>Assesses every pending (or, with <see cref="AssessOptions.All"/>, every current) consignment in one batch.</summary>
-    /// <param name="options">Which consignments, and the batch selection.</param>
+    /// <summary>Consignments read, assessed and saved together; large enough that a transaction's cost is spread, small enough to bound memory.</summary>
+    public const int PageSize = 4096;
+
+    /// <summary>Assesses every pending (or, with <see cref="AssessOptions.All"/>, every current) consignment, a page at a time.</summary>
+    /// <param name="options">Which consignments, the batch selection, and whether to keep the results.</param>
     /// <param name="progress">Told how many consignments have been assessed so far.</param>
-    /// <param name="cancellationToken">Stops before anything is saved.</param>
+    /// <param name="cancellationToken">Stops between pages: the pages saved stay saved.</param>
     public async Task<AssessmentSummary> AssessPendingAsync(AssessOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var pending = options.All
-            ? await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false)
-            : await store.Messages.PendingAssessmentAsync(cancellationToken).ConfigureAwait(false);
         var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var exports = await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false);
-        var links = new FilingLinks(store);
-        var now = store.Clock.GetUtcNow();
-        var stopwatch = Stopwatch.StartNew();
-        var results = new List<Assessment>(pending.Count);
-        var assessed = new Dictionary<string, Consignment>(pending.Count, StringComparer.Ordinal);
-        var enriched = await commerce.EnrichAsync([.. pending.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
-        foreach (var stored in pending)
+        var context = new PageContext(engine, await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false), new FilingLinks(store), store.Clock.GetUtcNow(), options);
+        var kept = new List<Assessment>();
+        var consignments = new Dictionary<string, Consignment>(StringComparer.Ordinal);
+        var count = 0;
+        var assessing = TimeSpan.Zero;
+        var saving = Task.CompletedTask;
+        var page = await store.Messages.PageAsync(!options.All, 0, PageSize, cancellationToken).ConfigureAwait(false);
+        while (page.Items.Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var consignment = await links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, now, cancellationToken).ConfigureAwait(false);
-            consignment = exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment;
-            assessed[stored.DocumentKey] = consignment;
-            results.Add(engine.Assess(consignment));
-            if (results.Count % 256 == 0)
+            // The next page lies after this one in storage order, so reading it does not race this page's save.
+            var after = page.Next;
+            var reading = page.Items.Count < PageSize ? null : Task.Run(() => store.Messages.PageAsync(!options.All, after, PageSize, cancellationToken), cancellationToken);
+            var stopwatch = Stopwatch.StartNew();
+            var (batch, assessed) = await AssessPageAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
+            assessing += stopwatch.Elapsed;
+            await saving.ConfigureAwait(false);
+            saving = Task.Run(() => store.Assessments.SaveAsync(batch, cancellationToken), cancellationToken);
+            count += batch.Count;
+            progress?.Report(count);
+            if (options.KeepResults)
             {
-                progress?.Report(results.Count);
+                kept.AddRange(batch);
+                foreach (var (key, consignment) in assessed)
+                {
+                    consignments[key] = consignment;
+                }
             }
+            page = reading is null ? new ConsignmentPage([], after) : await reading.ConfigureAwait(false);
         }
-        progress?.Report(results.Count);
-        IReadOnlyList<Assessment> batch = results;
-        if (engine.ModelVersion is not null && options.Selector is { InspectionShare: > 0 } selector)
+        await saving.ConfigureAwait(false);
+        return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count };
+    }
+
+    private sealed record PageContext(TargetingEngine Engine, IReadOnlyDictionary<string, ExportComparison> Exports, FilingLinks Links, DateTimeOffset Now, AssessOptions Options);
+
+    /// <summary>Enriches a page in order, then assesses it in parallel; the results keep the page's order.</summary>
+    private async Task<(IReadOnlyList<Assessment> Batch, IReadOnlyList<(string Key, Consignment Consignment)> Assessed)> AssessPageAsync(
+        IReadOnlyList<StoredConsignment> page, PageContext context, CancellationToken cancellationToken)
+    {
+        var enriched = await commerce.EnrichAsync([.. page.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
+        var ready = new (string Key, Consignment Consignment)[page.Count];
+        for (var i = 0; i < page.Count; i++)
         {
-            var settings = engine.Settings;
+            var stored = page[i];
+            var consignment = await context.Links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, context.Now, cancellationToken).ConfigureAwait(false);
+            ready[i] = (stored.DocumentKey, context.Exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment);
+        }
+        var results = new Assessment[page.Count];
+        Parallel.For(0, ready.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = context.Engine.Assess(ready[i].Consignment));
+        IReadOnlyList<Assessment> batch = results;
+        if (context.Engine.ModelVersion is not null && context.Options.Selector is { InspectionShare: > 0 } selector)
+        {
+            var settings = context.Engine.Settings;
             batch = BatchSelection.Apply(results, selector, (assessment, reasons) => LaneDecision.Decide(assessment.Score, reasons, settings));
         }
-        var elapsed = stopwatch.Elapsed;
-        await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
-        return new AssessmentSummary(batch, elapsed, engine) { Consignments = assessed };
+        return (batch, ready);
     }
 
     /// <summary>Assesses the named consignment versions that are still current and active, and saves the assessment of each version no one saved first.</summary>

@@ -90,16 +90,14 @@ public sealed class CommerceHost(ICtsStore store)
     private async Task<CommerceIndicators> BuildAsync(CancellationToken cancellationToken)
     {
         var configuration = CommerceConfiguration.Load(store.DataDirectory);
-        var current = await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var pending = (await store.Messages.PendingAssessmentAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.DocumentKey).ToHashSet(StringComparer.Ordinal);
-        var classifier = Train(current);
+        var (trainer, assessed) = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
         var references = new ReferenceValues(configuration.Settings);
-        var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, classifier, configuration.Register);
+        var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, trainer.Build(), configuration.Register);
         var indicators = new CommerceIndicators(configuration, new EntityIndex(), goods);
 
         var orders = PlatformOrders.ByTracking(await store.Commerce.OrdersAsync(cancellationToken).ConfigureAwait(false));
         var now = store.Clock.GetUtcNow();
-        foreach (var stored in current.Where(c => !pending.Contains(c.DocumentKey)).OrderBy(c => CommerceIndicators.InstantOf(c.Consignment, now)))
+        foreach (var stored in assessed.OrderBy(c => CommerceIndicators.InstantOf(c.Consignment, now)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var consignment = stored.Consignment;
@@ -116,6 +114,61 @@ public sealed class CommerceHost(ICtsStore store)
         return indicators;
     }
 
+    /// <summary>Reads the store a page at a time: the classifier learns every declaration; the consignments already assessed are kept to replay.</summary>
+    /// <remarks>
+    /// The pending versions are a subsequence of the current ones in the same storage order, so one walk of both tells them
+    /// apart without holding either whole: on a fresh bulk load, where everything is pending, nothing is kept.
+    /// </remarks>
+    private async Task<(HsClassifierTrainer Trainer, List<StoredConsignment> Assessed)> ReadHistoryAsync(CancellationToken cancellationToken)
+    {
+        var trainer = NomenclatureTrainer();
+        var assessed = new List<StoredConsignment>();
+        var pending = new PageCursor(store, pendingOnly: true);
+        var current = new PageCursor(store, pendingOnly: false);
+        while (await current.NextAsync(cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            foreach (var item in stored.Consignment.Goods)
+            {
+                trainer.Observe(item.Description, item.HsCode?.Value);
+            }
+            var waiting = await pending.PeekAsync(cancellationToken).ConfigureAwait(false);
+            if (waiting is not null && string.Equals(waiting.DocumentKey, stored.DocumentKey, StringComparison.Ordinal) && waiting.Version == stored.Version)
+            {
+                await pending.NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                assessed.Add(stored);
+            }
+        }
+        return (trainer, assessed);
+    }
+
+    /// <summary>Walks <see cref="IMessageStore.PageAsync"/> one consignment at a time.</summary>
+    private sealed class PageCursor(ICtsStore store, bool pendingOnly)
+    {
+        private const int Take = 2048;
+        private ConsignmentPage? _page;
+        private int _index;
+
+        public async ValueTask<StoredConsignment?> PeekAsync(CancellationToken cancellationToken)
+        {
+            if (_page is null || (_index == _page.Items.Count && _page.Items.Count == Take))
+            {
+                _page = await store.Messages.PageAsync(pendingOnly, _page?.Next ?? 0, Take, cancellationToken).ConfigureAwait(false);
+                _index = 0;
+            }
+            return _index < _page.Items.Count ? _page.Items[_index] : null;
+        }
+
+        public async ValueTask<StoredConsignment?> NextAsync(CancellationToken cancellationToken)
+        {
+            var next = await PeekAsync(cancellationToken).ConfigureAwait(false);
+            _index++;
+            return next;
+        }
+    }
+
     /// <summary>A classifier trainer that has read every heading and subheading description of HS 2022.</summary>
     public static HsClassifierTrainer NomenclatureTrainer()
     {
@@ -125,20 +178,6 @@ public sealed class CommerceHost(ICtsStore store)
         using var reader = new StreamReader(stream);
         trainer.Train(HsNomenclature.Read(reader, "harmonized-system.csv"));
         return trainer;
-    }
-
-    /// <summary>The classifier trained on the nomenclature's descriptions and every stored declaration with a code.</summary>
-    private static HsClassifier Train(IReadOnlyList<StoredConsignment> history)
-    {
-        var trainer = NomenclatureTrainer();
-        foreach (var stored in history)
-        {
-            foreach (var item in stored.Consignment.Goods)
-            {
-                trainer.Observe(item.Description, item.HsCode?.Value);
-            }
-        }
-        return trainer.Build();
     }
 
     private async Task<IReadOnlyDictionary<string, PlatformOrder>> OrdersOfAsync(IEnumerable<string> trackingNumbers, CancellationToken cancellationToken)

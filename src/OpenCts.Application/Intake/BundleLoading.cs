@@ -66,16 +66,16 @@ public sealed class BundleLoading(CtsApplication application)
         return new BundleSummary(profiles, summary) { PlatformOrders = orders };
     }
 
-    /// <summary>Receives message files one after another, counting what became of them.</summary>
+    /// <summary>Receives message files in order, many to a transaction (<see cref="MessageIntake.ReceiveFilesAsync"/>), counting what became of them.</summary>
     public async Task<IntakeSummary> ReceiveAsync(IReadOnlyList<string> files, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var summary = new IntakeSummary();
         var done = 0;
-        foreach (var file in files)
+        await application.Intake.ReceiveFilesAsync(files, file =>
         {
-            summary.Add(await application.Intake.ReceiveFileAsync(file, cancellationToken).ConfigureAwait(false));
+            summary.Add(file);
             progress?.Report(++done);
-        }
+        }, cancellationToken).ConfigureAwait(false);
         return summary;
     }
 

@@ -19,7 +19,7 @@ public sealed record ReceivedMessage(string Source, ParsedMessage Message, Store
 /// </remarks>
 /// <remarks>A new version from the filer of a consignment answers its open requests for information (<see cref="ReferralDesk"/>).</remarks>
 /// <remarks>With a queue (<see cref="IAssessmentQueue"/>), each stored message is handed to it once committed, for workers to assess.</remarks>
-public sealed class MessageIntake(ICtsStore store, MessageFormats formats, IAssessmentQueue? queue = null)
+public sealed partial class MessageIntake(ICtsStore store, MessageFormats formats, IAssessmentQueue? queue = null)
 {
     private readonly ReferralDesk _referrals = new(store);
 
@@ -53,13 +53,19 @@ public sealed class MessageIntake(ICtsStore store, MessageFormats formats, IAsse
             cancellationToken.ThrowIfCancellationRequested();
             var taken = sender is null ? message : message with { Sender = sender };
             var stored = await store.Messages.StoreAsync(taken, source, cancellationToken).ConfigureAwait(false);
-            await _referrals.AnswerAsync(stored, taken.Sender, cancellationToken).ConfigureAwait(false);
-            if (queue is not null && stored.Outcome == MessageOutcome.Stored && stored.Versions.Count > 0)
-            {
-                await queue.EnqueueAsync(stored, cancellationToken).ConfigureAwait(false);
-            }
-            result.Add(new ReceivedMessage(source, taken, stored));
+            result.Add(await AfterStoredAsync(source, taken, stored, cancellationToken).ConfigureAwait(false));
         }
         return result;
+    }
+
+    /// <summary>What follows a committed message: its answers to open requests for information, and its place in the queue.</summary>
+    private async Task<ReceivedMessage> AfterStoredAsync(string source, ParsedMessage message, StoredMessage stored, CancellationToken cancellationToken)
+    {
+        await _referrals.AnswerAsync(stored, message.Sender, cancellationToken).ConfigureAwait(false);
+        if (queue is not null && stored.Outcome == MessageOutcome.Stored && stored.Versions.Count > 0)
+        {
+            await queue.EnqueueAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
+        return new ReceivedMessage(source, message, stored);
     }
 }

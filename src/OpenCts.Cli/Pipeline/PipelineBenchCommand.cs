@@ -38,12 +38,78 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         [Description("Also write the figures as JSON.")]
         public string? Json { get; init; }
 
-        public override ValidationResult Validate() => Consignments is < 10 or > 10_000_000
-            ? ValidationResult.Error($"--consignments {Consignments} is not between 10 and 10000000")
-            : ValidationResult.Success();
+        [CommandOption("--bulk <SIZES>")]
+        [Description("Sizes of the bulk runs, comma-separated: for each, cts assess DIR on that many generated consignments, then cts assess --all, each beside its bound (default 100000; 0 skips them).")]
+        [DefaultValue("100000")]
+        public string Bulk { get; init; } = "100000";
+
+        [CommandOption("--no-scale-out")]
+        [Description("Skip the scale-out runs (uploads over HTTP to the embedded store, and to PostgreSQL with NATS workers).")]
+        public bool NoScaleOut { get; init; }
+
+        public IReadOnlyList<int> BulkSizes() =>
+            [.. Bulk.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).Where(n => n > 0)];
+
+        public override ValidationResult Validate()
+        {
+            if (Consignments is < 10 or > 10_000_000)
+            {
+                return ValidationResult.Error($"--consignments {Consignments} is not between 10 and 10000000");
+            }
+            foreach (var size in Bulk.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(size, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) || n is < 0 or > 10_000_000 || n is > 0 and < 100)
+                {
+                    return ValidationResult.Error($"--bulk: '{size}' is not 0 or a number of consignments between 100 and 10000000");
+                }
+            }
+            return ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var bulk = new List<BulkFigures>();
+        foreach (var size in settings.BulkSizes())
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "opencts-bench-bulk-" + Guid.NewGuid().ToString("N")[..8]);
+            try
+            {
+                bulk.Add(await BulkBench.RunAsync(size, folder, what => AnsiConsole.MarkupLineInterpolated($"running: {what}"), cancellationToken));
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            PrintBulk(bulk[^1]);
+        }
+        var runs = settings.NoScaleOut ? [] : await ScaleOutAsync(settings, cancellationToken);
+        if (settings.Json is not null)
+        {
+            await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(BulkJson.Document(settings, bulk, runs), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        }
+        return 0;
+    }
+
+    private static void PrintBulk(BulkFigures f)
+    {
+        static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        static string R(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+        var table = new Table().AddColumns("figure", "value", "bound", "bound value", "figure / bound");
+        table.AddRow("end to end (cts assess DIR), consignments/s", N(f.EndToEndConsignmentsPerSecond), "reading the same files, consignments/s", $"{N(f.ReadConsignmentsPerSecond)} ({N(f.ReadMegabytesPerSecond)} MB/s)", R(f.EndToEndConsignmentsPerSecond / f.ReadConsignmentsPerSecond));
+        table.AddRow("", "", "SQLite inserting rows of the same size, rows/s", N(f.SqliteRowsPerSecond), R(f.EndToEndConsignmentsPerSecond / f.SqliteRowsPerSecond));
+        table.AddRow("peak working set, MB", N(f.PeakWorkingSetMegabytes), "", "", "");
+        table.AddRow("store bytes per consignment", N(f.StoreBytesPerConsignment), "raw bytes compressed, per consignment", N(f.CompressedRawBytesPerConsignment), R(f.StoreBytesPerConsignment / f.CompressedRawBytesPerConsignment));
+        table.AddRow("re-assessing all (cts assess --all), consignments/s", N(f.ReassessConsignmentsPerSecond), "the engine alone, consignments/s", N(f.EngineConsignmentsPerSecond), R(f.ReassessConsignmentsPerSecond / f.EngineConsignmentsPerSecond));
+        AnsiConsole.MarkupLineInterpolated($"[bold]{f.Consignments:N0} consignments[/] in {f.InputBytes / 1e6:N0} MB of messages: cts assess took {f.Seconds:N1} s, cts assess --all {f.ReassessSeconds:N1} s; {Environment.ProcessorCount} cores");
+        AnsiConsole.Write(table);
+    }
+
+    private static async Task<IReadOnlyList<PipelineRun>> ScaleOutAsync(Settings settings, CancellationToken cancellationToken)
     {
         var template = RepositoryData.FindInCheckout("samples", "messages", "cargo-xml-xfwb.xml")
             ?? throw new InvalidOperationException("samples/messages/cargo-xml-xfwb.xml not found: run the bench from an OpenCTS checkout");
@@ -95,24 +161,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"each consignment submitted as its own upload, stored, journaled and assessed; {Environment.ProcessorCount} cores; NATS and PostgreSQL on this machine");
-        if (settings.Json is not null)
-        {
-            // One object per configuration, so that later figures of the same run (memory, store size, reassessment) join it.
-            await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(new
-            {
-                consignments = settings.Consignments,
-                cores = Environment.ProcessorCount,
-                runs = runs.Select(r => new
-                {
-                    name = r.Name,
-                    store = r.Workers == 0 ? "sqlite" : "postgres",
-                    workers = r.Workers,
-                    seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
-                    endToEndConsignmentsPerSecond = Math.Round(r.EndToEndConsignmentsPerSecond, 1),
-                }),
-            }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        }
-        return 0;
+        return runs;
     }
 
     private static Task<PipelineRun> Announce(string what, Func<Task<PipelineRun>> run)

@@ -85,12 +85,12 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
         }
         // The bar's end is every consignment: those pending are at most that many.
         var consignments = (int)(await store.Messages.CountsAsync(cancellationToken)).Consignments;
-        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null);
+        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null, KeepResults: false);
         var run = await Output.WithProgressAsync("Assessing", consignments, progress => application.Assessment.AssessPendingAsync(options, progress, cancellationToken));
         if (!settings.Json)
         {
-            var perSecond = run.Assessments.Count / Math.Max(run.Elapsed.TotalSeconds, 1e-6);
-            AnsiConsole.MarkupLineInterpolated($"Assessed [bold]{run.Assessments.Count}[/] consignments in {run.Elapsed.TotalMilliseconds:0} ms ({perSecond:N0} per second) with {run.Engine.ProfileCount} profiles and {run.Engine.WatchlistEntries} watch-list entries.");
+            var perSecond = run.Count / Math.Max(run.Elapsed.TotalSeconds, 1e-6);
+            AnsiConsole.MarkupLineInterpolated($"Assessed [bold]{run.Count}[/] consignments in {run.Elapsed.TotalMilliseconds:0} ms ({perSecond:N0} per second) with {run.Engine.ProfileCount} profiles and {run.Engine.WatchlistEntries} watch-list entries.");
         }
         if (!settings.Quiet)
         {

@@ -12,7 +12,9 @@ public readonly struct JsonFields
 {
     private readonly JsonElement _element;
 
-    public JsonFields(JsonElement element, string path, params string[] known)
+    // The known names come as a span and are compared as UTF-8 in place: reading stored consignments back checks every
+    // object of every one, and a names array and a string per property name were most of that work's garbage.
+    public JsonFields(JsonElement element, string path, params ReadOnlySpan<string> known)
     {
         Path = path;
         if (element.ValueKind != JsonValueKind.Object)
@@ -22,12 +24,24 @@ public readonly struct JsonFields
         _element = element;
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!IsKnown(property, known))
             {
                 var suggestion = Suggest(property.Name, known);
                 throw new DomainException(Join(path, property.Name), suggestion is null ? "is not a known field" : $"is not a known field; did you mean '{suggestion}'?");
             }
         }
+    }
+
+    private static bool IsKnown(JsonProperty property, ReadOnlySpan<string> known)
+    {
+        foreach (var name in known)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public string Path { get; }
@@ -39,9 +53,10 @@ public readonly struct JsonFields
 
     public JsonElement Required(string name) => Get(name) ?? throw new DomainException(At(name), "is required");
 
-    public string? String(string name) => Get(name) is { } v ? AsString(v, At(name)) : null;
+    // The path is built only when the value is not a string: it is needed for the error alone.
+    public string? String(string name) => Get(name) is { } v ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : AsString(v, At(name))) : null;
 
-    public string RequiredString(string name) => AsString(Required(name), At(name));
+    public string RequiredString(string name) => String(name) ?? throw new DomainException(At(name), "is required");
 
     public T? Parse<T>(string name, Func<string, string, T> parse)
         where T : struct
@@ -120,7 +135,15 @@ public readonly struct JsonFields
         var i = 0;
         foreach (var item in v.EnumerateArray())
         {
-            items.Add(Wrap($"{path}[{i}]", () => read(item, $"{path}[{i}]")));
+            var itemPath = $"{path}[{i}]";
+            try
+            {
+                items.Add(read(item, itemPath));
+            }
+            catch (DomainException e) when (!e.Field.StartsWith(itemPath, StringComparison.Ordinal))
+            {
+                throw e.Under(itemPath);
+            }
             i++;
         }
         return new ValueList<T>(items);
@@ -161,7 +184,7 @@ public readonly struct JsonFields
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private static string? Suggest(string name, string[] known)
+    private static string? Suggest(string name, ReadOnlySpan<string> known)
     {
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -20,6 +20,17 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
         _store.WriteAsync(work => Store(work, message, fileName, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
+        _store.WriteAsync<IReadOnlyList<StoredMessage>>(async work =>
+        {
+            var stored = new List<StoredMessage>(messages.Count);
+            foreach (var (message, fileName) in messages)
+            {
+                stored.Add(await Store(work, message, fileName, cancellationToken).ConfigureAwait(false));
+            }
+            return stored;
+        }, cancellationToken);
+
     private async ValueTask<StoredMessage> Store(UnitOfWork work, ParsedMessage message, string fileName, CancellationToken cancellationToken)
     {
         if (!message.IsRejected && await _store.ScalarAsync(
@@ -103,6 +114,19 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active' ORDER BY v.id
         """);
+
+    public async Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            $"""
+            SELECT {VersionColumns}, v.id
+            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.status = 'active' AND v.id > @after
+            {(pendingOnly ? "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)" : "")}
+            ORDER BY v.id LIMIT @take
+            """, r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+        return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row);
+    }
 
     public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => QueryAsync(cancellationToken,
         $"""

@@ -47,15 +47,20 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var ids = new List<long>(assessments.Count);
         foreach (var assessment in assessments)
         {
+            var laneName = assessment.Lane.ToString();
+            var assessedAt = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
+            var reasonsJson = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
             key.Value = assessment.DocumentKey;
             version.Value = assessment.ConsignmentVersion;
             score.Value = assessment.Score;
-            lane.Value = assessment.Lane.ToString();
-            at.Value = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
-            reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+            lane.Value = laneName;
+            at.Value = assessedAt;
+            reasons.Value = reasonsJson;
             var id = (long)command.ExecuteScalar()!;
             ids.Add(id);
-            await _store.JournalAsync(work, RecordKinds.Assessment, id, ReadCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+            // The canonical form of the values just written, as ReadCanonical would read them back (a test holds the two equal).
+            var canonical = CanonicalForm.Assessment(id, assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score, laneName, assessedAt, reasonsJson);
+            await _store.JournalAsync(work, RecordKinds.Assessment, id, canonical, cancellationToken).ConfigureAwait(false);
         }
         return ids;
     }

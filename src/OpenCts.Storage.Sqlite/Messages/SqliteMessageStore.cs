@@ -17,6 +17,17 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
+        _store.WriteAsync<IReadOnlyList<StoredMessage>>(async (work, transaction) =>
+        {
+            var stored = new List<StoredMessage>(messages.Count);
+            foreach (var (message, fileName) in messages)
+            {
+                stored.Add(await Store(work, transaction, message, fileName, cancellationToken).ConfigureAwait(false));
+            }
+            return stored;
+        }, cancellationToken);
+
     private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken)
     {
         if (!message.IsRejected && FindAccepted(message.Sender, message.MessageId, transaction) is { } existing)
@@ -41,7 +52,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         }
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
-        var rawId = InsertRaw(message, fileName, status, issues, receivedAt, transaction);
+        var (rawId, canonical) = InsertRaw(message, fileName, status, issues, receivedAt, transaction);
         var versions = new List<(string, int)>();
         if (!message.IsRejected)
         {
@@ -58,7 +69,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
                 cancel.ExecuteNonQuery();
             }
         }
-        await _store.JournalAsync(work, RecordKinds.Message, rawId, ReadCanonical(rawId, transaction)!, cancellationToken).ConfigureAwait(false);
+        await _store.JournalAsync(work, RecordKinds.Message, rawId, canonical, cancellationToken).ConfigureAwait(false);
         return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues, MessageStatus.FindingsOf(message));
     }
 
@@ -93,6 +104,30 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active' ORDER BY v.id
         """);
+
+    public Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            $"""
+            SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
+            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.status = 'active' AND v.id > $after
+            {(pendingOnly ? "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)" : "")}
+            ORDER BY v.id LIMIT $take
+            """);
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$take", take);
+        using var reader = command.ExecuteReader();
+        var items = new List<StoredConsignment>(Math.Min(take, 4096));
+        var next = after;
+        while (reader.Read())
+        {
+            items.Add(ReadVersion(reader));
+            next = reader.GetInt64(5);
+        }
+        return Task.FromResult(new ConsignmentPage(items, next));
+    }
 
     /// <summary>Every version of one document, oldest first.</summary>
     public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => Query(cancellationToken,
@@ -140,10 +175,16 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var result = new List<StoredConsignment>();
         while (reader.Read())
         {
-            using var body = JsonDocument.Parse(reader.GetString(4));
-            result.Add(new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement)));
+            result.Add(ReadVersion(reader));
         }
         return Task.FromResult<IReadOnlyList<StoredConsignment>>(result);
+    }
+
+    /// <summary>A version from the columns document_key, version, status, raw_message_id and body, in that order.</summary>
+    private static StoredConsignment ReadVersion(SqliteDataReader reader)
+    {
+        using var body = JsonDocument.Parse(reader.GetFieldValue<byte[]>(4));
+        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement));
     }
 
     private long? FindAccepted(string sender, string messageId, SqliteTransaction transaction)
@@ -161,24 +202,28 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         return command.ExecuteScalar() is long v ? (int)v : null;
     }
 
-    private long InsertRaw(ParsedMessage message, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
+    /// <summary>Inserts the raw message; returns its id and its canonical form, made from the values written rather than read back.</summary>
+    private (long Id, byte[] Canonical) InsertRaw(ParsedMessage message, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
     {
         using var command = _store.Command(
             """
             INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, status, issues, unmapped)
             VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $status, $issues, $unmapped) RETURNING id
             """, transaction);
+        var bytes = message.Raw.ToArray();
+        var issuesJson = JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }));
         command.Parameters.AddWithValue("$sender", message.Sender);
         command.Parameters.AddWithValue("$message", message.MessageId);
         command.Parameters.AddWithValue("$format", message.Format);
         command.Parameters.AddWithValue("$file", fileName);
         command.Parameters.AddWithValue("$at", receivedAt);
-        command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(message.Raw.Span)));
-        command.Parameters.AddWithValue("$bytes", message.Raw.ToArray());
+        command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        command.Parameters.AddWithValue("$bytes", bytes);
         command.Parameters.AddWithValue("$status", status);
-        command.Parameters.AddWithValue("$issues", JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message })));
+        command.Parameters.AddWithValue("$issues", issuesJson);
         command.Parameters.AddWithValue("$unmapped", JsonSerializer.Serialize(message.Unmapped));
-        return (long)command.ExecuteScalar()!;
+        var id = (long)command.ExecuteScalar()!;
+        return (id, CanonicalForm.Message(id, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, bytes));
     }
 
     private (string, int) InsertVersion(Consignment consignment, long rawId, string receivedAt, SqliteTransaction transaction)

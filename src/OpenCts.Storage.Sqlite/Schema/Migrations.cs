@@ -394,6 +394,12 @@ internal static class Migrations
         );
         CREATE INDEX purge_tombstones_by_record ON purge_tombstones (record_kind, record_id);
         """,
+        // Intake at scale (issue #15): a house's master is looked up by number, and a message's versions by message, once per
+        // consignment; without these indexes each look-up scanned the table, so assessing grew with the square of the store.
+        """
+        CREATE INDEX consignments_by_number ON consignments (number);
+        CREATE INDEX consignment_versions_by_message ON consignment_versions (raw_message_id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -28,6 +28,11 @@ public sealed record StoredMessage(MessageOutcome Outcome, long RawMessageId, st
 /// <summary>A stored version of a consignment with its bookkeeping.</summary>
 public sealed record StoredConsignment(string DocumentKey, int Version, string Status, long RawMessageId, Consignment Consignment);
 
+/// <summary>One page of stored consignment versions, in the order they were stored.</summary>
+/// <param name="Items">The versions of the page.</param>
+/// <param name="Next">Where the next page starts: pass it as <c>after</c>; the page was the last when it holds fewer than asked.</param>
+public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next);
+
 /// <summary>How many messages and consignments a store holds.</summary>
 public sealed record MessageCounts(long Messages, long Rejected, long Consignments, long Versions);
 
@@ -39,6 +44,19 @@ public interface IMessageStore
     /// <param name="fileName">The file or upload it came from, kept with the raw bytes.</param>
     /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
     Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken);
+
+    /// <summary>Stores several messages in one unit of work, each as <see cref="StoreAsync"/> would, in order: a batch commits or writes nothing.</summary>
+    /// <remarks>One transaction for many messages is what makes bulk intake fast; a duplicate of an earlier message in the same batch is a duplicate.</remarks>
+    /// <param name="messages">Each parsed message with the file or upload it came from.</param>
+    /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
+    Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken);
+
+    /// <summary>A page of the latest versions of active consignments, oldest stored first, after a position.</summary>
+    /// <param name="pendingOnly">Only those with no assessment of that version yet (as <see cref="PendingAssessmentAsync"/>); otherwise all (as <see cref="CurrentAsync"/>).</param>
+    /// <param name="after">0 for the first page, then the previous page's <see cref="ConsignmentPage.Next"/>.</param>
+    /// <param name="take">At most this many.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken);
 
     /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet, oldest first.</summary>
     Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken);
