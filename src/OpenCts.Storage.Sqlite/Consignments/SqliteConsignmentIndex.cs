@@ -5,7 +5,7 @@ using OpenCts.Storage.Messages;
 
 namespace OpenCts.Storage.Sqlite.Consignments;
 
-/// <summary>Current consignments by key, and by document or master document number (the master number is indexed inside the stored body).</summary>
+/// <summary>Current consignments by key, and by document or master document number (the master number has a column of its own, indexed).</summary>
 internal sealed class SqliteConsignmentIndex(SqliteStore store) : IConsignmentIndex
 {
     private const string Current =
@@ -34,7 +34,7 @@ internal sealed class SqliteConsignmentIndex(SqliteStore store) : IConsignmentIn
         var result = new List<StoredConsignment>();
         Read(result, Current + " AND c.number = $n ORDER BY v.id", ("$n", documentNumber));
         // The master's own versions carry no master number; a house's current version may name another master than its earlier ones.
-        Read(result, Current.Replace("WHERE c.status = 'active'", "WHERE c.status = 'active' AND json_extract(v.body, '$.document.masterNumber') = $n", StringComparison.Ordinal) + " ORDER BY v.id", ("$n", documentNumber));
+        Read(result, Current.Replace("WHERE c.status = 'active'", "WHERE c.status = 'active' AND v.master_number = $n", StringComparison.Ordinal) + " ORDER BY v.id", ("$n", documentNumber));
         return Task.FromResult<IReadOnlyList<StoredConsignment>>([.. result.DistinctBy(c => c.DocumentKey)]);
     }
 
@@ -48,8 +48,7 @@ internal sealed class SqliteConsignmentIndex(SqliteStore store) : IConsignmentIn
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            using var body = JsonDocument.Parse(reader.GetString(4));
-            into.Add(new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement)));
+            into.Add(Messages.SqliteMessageStore.ReadVersion(reader));
         }
     }
 }

@@ -46,9 +46,10 @@ internal sealed partial class SqliteMessageStore
     public Task<byte[]?> RawAsync(long id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command("SELECT bytes FROM raw_messages WHERE id = $id");
+        using var command = _store.Command("SELECT bytes, compression FROM raw_messages WHERE id = $id");
         command.Parameters.AddWithValue("$id", id);
-        return Task.FromResult(command.ExecuteScalar() as byte[]);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? Packing.UnpackRaw(reader.GetFieldValue<byte[]>(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null);
     }
 
     private static string Where(string? sender, string? status) =>

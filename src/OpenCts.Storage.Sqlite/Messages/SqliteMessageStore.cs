@@ -76,7 +76,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     /// <summary>The canonical bytes of a stored raw message, as the ledger commits to them; null if it is gone.</summary>
     internal byte[]? ReadCanonical(long rawId, SqliteTransaction? transaction = null)
     {
-        using var command = _store.Command("SELECT sender, message_id, format, file_name, received_at, status, issues, bytes FROM raw_messages WHERE id = $id", transaction);
+        using var command = _store.Command("SELECT sender, message_id, format, file_name, received_at, status, issues, bytes, compression FROM raw_messages WHERE id = $id", transaction);
         command.Parameters.AddWithValue("$id", rawId);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -84,7 +84,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             return null;
         }
         // Read as bytes whatever the storage class: an edited row may have turned the blob into text.
-        return CanonicalForm.Message(rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<byte[]>(7));
+        var raw = Packing.UnpackRaw(reader.GetFieldValue<byte[]>(7), reader.IsDBNull(8) ? null : reader.GetString(8));
+        return CanonicalForm.Message(rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), raw);
     }
 
     /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet.</summary>
@@ -181,9 +182,9 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     }
 
     /// <summary>A version from the columns document_key, version, status, raw_message_id and body, in that order.</summary>
-    private static StoredConsignment ReadVersion(SqliteDataReader reader)
+    internal static StoredConsignment ReadVersion(SqliteDataReader reader)
     {
-        using var body = JsonDocument.Parse(reader.GetFieldValue<byte[]>(4));
+        using var body = JsonDocument.Parse(Packing.UnpackBody(reader.GetFieldValue<byte[]>(4)));
         return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement));
     }
 
@@ -207,10 +208,11 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     {
         using var command = _store.Command(
             """
-            INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, status, issues, unmapped)
-            VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $status, $issues, $unmapped) RETURNING id
+            INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, compression, status, issues, unmapped)
+            VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $compression, $status, $issues, $unmapped) RETURNING id
             """, transaction);
         var bytes = message.Raw.ToArray();
+        var (kept, compression) = Packing.PackRaw(bytes);
         var issuesJson = JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }));
         command.Parameters.AddWithValue("$sender", message.Sender);
         command.Parameters.AddWithValue("$message", message.MessageId);
@@ -218,7 +220,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         command.Parameters.AddWithValue("$file", fileName);
         command.Parameters.AddWithValue("$at", receivedAt);
         command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        command.Parameters.AddWithValue("$bytes", bytes);
+        command.Parameters.AddWithValue("$bytes", kept);
+        command.Parameters.AddWithValue("$compression", (object?)compression ?? DBNull.Value);
         command.Parameters.AddWithValue("$status", status);
         command.Parameters.AddWithValue("$issues", issuesJson);
         command.Parameters.AddWithValue("$unmapped", JsonSerializer.Serialize(message.Unmapped));
@@ -233,7 +236,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var provenance = consignment.Provenance is { } p
             ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }
             : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        var body = Packing.PackBody(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
         using (var upsert = _store.Command(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
@@ -249,7 +252,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             upsert.ExecuteNonQuery();
         }
         using var insert = _store.Command(
-            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body) VALUES ($key, $version, $raw, $at, $body)", transaction);
+            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number) VALUES ($key, $version, $raw, $at, $body, $master)", transaction);
+        insert.Parameters.AddWithValue("$master", (object?)consignment.Document.MasterNumber ?? DBNull.Value);
         insert.Parameters.AddWithValue("$key", key);
         insert.Parameters.AddWithValue("$version", version);
         insert.Parameters.AddWithValue("$raw", rawId);

@@ -400,6 +400,15 @@ internal static class Migrations
         CREATE INDEX consignments_by_number ON consignments (number);
         CREATE INDEX consignment_versions_by_message ON consignment_versions (raw_message_id);
         """,
+        // Packing (issue #15): raw messages may be kept Brotli-compressed, which their row notes; bodies may be packed too, so
+        // the master number that houses are linked by moves out of the body into a column of its own.
+        """
+        ALTER TABLE raw_messages ADD COLUMN compression TEXT;
+        ALTER TABLE consignment_versions ADD COLUMN master_number TEXT;
+        UPDATE consignment_versions SET master_number = json_extract(body, '$.document.masterNumber');
+        DROP INDEX consignment_versions_by_master;
+        CREATE INDEX consignment_versions_by_master ON consignment_versions (master_number) WHERE master_number IS NOT NULL;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

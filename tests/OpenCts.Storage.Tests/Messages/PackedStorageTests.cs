@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using OpenCts.Storage.Sqlite;
+
+namespace OpenCts.Storage.Tests.Messages;
+
+/// <summary>The embedded store keeps raw messages and bodies compressed, reads rows written before that as they were, and looks consignments up by index.</summary>
+public class PackedStorageTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_manifest_is_kept_compressed_and_reads_back_byte_for_byte_with_the_canonical_form_the_ledger_committed_to()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        var message = SampleConsignment.Message("M-1", [.. Enumerable.Range(1, 40).Select(i => SampleConsignment.Of($"MAEU{i:D9}"))]);
+        var stored = await test.Store.Messages.StoreAsync(message, "manifest.json", Token);
+
+        var sqlite = (SqliteStore)test.Store;
+        var (kept, compression) = Row(sqlite, "SELECT length(bytes), compression FROM raw_messages WHERE id = 1");
+        Assert.Equal("br", compression);
+        Assert.True(kept < message.Raw.Length / 4, $"{kept} bytes kept of {message.Raw.Length}");
+        var reopened = await test.ReopenAsync();
+        Assert.Equal(message.Raw.ToArray(), await reopened.Messages.RawAsync(stored.RawMessageId, Token));
+        Assert.Equal(Assert.Single(test.Journal.Records).Canonical, await reopened.ReadCanonicalAsync("message", "1", Token));
+        Assert.Equal(40, (await reopened.Messages.CurrentAsync(Token)).Count);
+    }
+
+    [Fact]
+    public async Task Rows_written_before_packing_read_as_they_were()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        var message = SampleConsignment.Message("M-1", SampleConsignment.Of());
+        await test.Store.Messages.StoreAsync(message, "a.json", Token);
+        var before = Assert.Single(await test.Store.Messages.CurrentAsync(Token));
+        var body = Encoding.UTF8.GetString(Domain.Serialization.ConsignmentJsonWriter.ToUtf8Bytes(before.Consignment));
+
+        // As a store of an earlier release holds them: the raw bytes as received, the body as JSON text.
+        await test.ExecuteBehindTheStoreAsync(
+            $"UPDATE raw_messages SET bytes = X'{Convert.ToHexString(message.Raw.Span)}', compression = NULL; UPDATE consignment_versions SET body = '{body.Replace("'", "''", StringComparison.Ordinal)}'");
+
+        var reopened = await test.ReopenAsync();
+        Assert.Equal(before, Assert.Single(await reopened.Messages.CurrentAsync(Token)));
+        Assert.Equal(message.Raw.ToArray(), await reopened.Messages.RawAsync(1, Token));
+        Assert.Equal(Assert.Single(test.Journal.Records).Canonical, await reopened.ReadCanonicalAsync("message", "1", Token));
+    }
+
+    [Fact]
+    public async Task A_byte_added_to_a_compressed_message_is_seen_by_the_ledger_audit_as_a_change()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", [.. Enumerable.Range(1, 20).Select(i => SampleConsignment.Of($"MAEU{i:D9}"))]), "m.json", Token);
+        var committed = Assert.Single(test.Journal.Records).Canonical;
+
+        await test.ExecuteBehindTheStoreAsync("UPDATE raw_messages SET bytes = bytes || X'20'");
+
+        Assert.NotEqual(committed, await (await test.ReopenAsync()).ReadCanonicalAsync("message", "1", Token));
+    }
+
+    [Fact]
+    public async Task Documents_are_found_by_number_and_by_master_number_through_indexes_not_by_reading_every_row()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        var sqlite = (SqliteStore)test.Store;
+        Assert.Contains("consignments_by_number", Plan(sqlite, "SELECT document_key FROM consignments WHERE number = 'X'"), StringComparison.Ordinal);
+        Assert.Contains("consignment_versions_by_master", Plan(sqlite, "SELECT id FROM consignment_versions WHERE master_number = 'X'"), StringComparison.Ordinal);
+        Assert.Contains("consignment_versions_by_message", Plan(sqlite, "SELECT id FROM consignment_versions WHERE raw_message_id = 1"), StringComparison.Ordinal);
+    }
+
+    private static (long Length, string? Compression) Row(SqliteStore store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    private static string Plan(SqliteStore store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var plan = new StringBuilder();
+        while (reader.Read())
+        {
+            plan.AppendLine(reader.GetString(3));
+        }
+        return plan.ToString();
+    }
+}
