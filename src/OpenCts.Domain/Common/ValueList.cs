@@ -10,7 +10,13 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
 
-    public ValueList(IEnumerable<T>? items) => _items = items is null ? [] : [.. items];
+    public ValueList(IEnumerable<T>? items) => _items = items switch
+    {
+        null => [],
+        // A list is copied once, straight into the immutable array; the spread copies it twice.
+        List<T> list => ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)),
+        _ => [.. items],
+    };
 
     internal ValueList(ImmutableArray<T> items) => _items = items;
 

@@ -17,6 +17,7 @@ internal sealed class ConsignmentScratch
     public readonly List<Party> Parties = [];
     public readonly List<GoodsItem> Goods = [];
     public readonly List<Equipment> Equipment = [];
+    public readonly List<DataQualityFinding> Findings = [];
     public ValueList<CountryCode> Route = ValueList<CountryCode>.Empty;
     public ValueList<string> Unmapped = ValueList<string>.Empty;
     public (string Name, string? Code, Carrier Value)? Carrier;
@@ -275,7 +276,9 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
     /// <summary>The faults found while reading: the message's (where the consignment does not give the value itself), its own, its items'.</summary>
     private List<DataQualityFinding> Findings(ConsignmentDraft draft, CuscarMessageReader message)
     {
-        var findings = new List<DataQualityFinding>();
+        // Scratch: DataQualityCheck.Apply copies what it keeps.
+        var findings = scratch.Findings;
+        findings.Clear();
         var v = draft.Voyage;
         foreach (var f in message.Findings)
         {

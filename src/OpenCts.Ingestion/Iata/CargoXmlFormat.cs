@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using System.Xml.Linq;
 using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Pipeline;
 
@@ -54,38 +53,56 @@ public sealed class CargoXmlFormat : IMessageFormat
         {
             return [Rejected("cargo-xml", content, fileName, $"{fileName}: line {deep.Line}, column {deep.Column}", $"elements are nested more than {XmlDepth.Limit} deep; a Cargo-XML message nests about twenty levels")];
         }
-        XDocument document;
+        var tree = CargoXmlTree.Rent();
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            // No DTDs: an entity declaration must never expand a small file into a large one.
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = _maxBytes * 2L });
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return ReadDocument(fileName, content, receivedAt, tree, cancellationToken);
+        }
+        finally
+        {
+            tree.Return();
+        }
+    }
+
+    /// <summary>No DTDs: an entity declaration must never expand a small file into a large one.</summary>
+    private XmlReaderSettings Settings => field ??= new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = _maxBytes * 2L };
+
+    /// <summary>One forward pass of an XmlReader into a <see cref="CargoXmlTree"/>, then the waybills read from it.</summary>
+    private IReadOnlyList<ParsedMessage> ReadDocument(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CargoXmlTree tree, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The bytes are read where they are, without a copy.
+            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var array)
+                ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+                : new MemoryStream(content.ToArray(), writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
+            tree.Load(reader);
         }
         catch (XmlException e)
         {
             return [Rejected("cargo-xml", content, fileName, $"{fileName}: line {Math.Max(1, e.LineNumber)}, column {Math.Max(1, e.LinePosition)}", e.Message)];
         }
-        var root = document.Root!;
-        var (format, drafts, issues) = root.Name.LocalName switch
+        var root = tree.Root;
+        var (format, drafts, issues) = tree.Name(root) switch
         {
-            "Waybill" => ("xfwb", new XmlReaderContext(fileName).MasterWaybill(root), (List<IngestionIssue>?)null),
-            "HouseWaybill" => ("xfzb", new XmlReaderContext(fileName).HouseWaybill(root), null),
-            "FlightManifest" => ("xffm", new XmlReaderContext(fileName).FlightManifest(root), null),
-            var other => ("cargo-xml", null, [new IngestionIssue(IssueSeverity.Error, At(fileName, root), $"root element '{other}' is not a Cargo-XML message OpenCTS reads; expected Waybill (XFWB), HouseWaybill (XFZB) or FlightManifest (XFFM)")]),
+            "Waybill" => ("xfwb", new XmlReaderContext(fileName, tree).MasterWaybill(root), (List<IngestionIssue>?)null),
+            "HouseWaybill" => ("xfzb", new XmlReaderContext(fileName, tree).HouseWaybill(root), null),
+            "FlightManifest" => ("xffm", new XmlReaderContext(fileName, tree).FlightManifest(root), null),
+            var other => ("cargo-xml", null, [new IngestionIssue(IssueSeverity.Error, tree.At(fileName, root), $"root element '{other}' is not a Cargo-XML message OpenCTS reads; expected Waybill (XFWB), HouseWaybill (XFZB) or FlightManifest (XFFM)")]),
         };
         if (drafts is null)
         {
             return [new ParsedMessage(format, "unknown", fileName, content, [], issues!)];
         }
-        var header = Child(root, "MessageHeaderDocument");
-        var sender = Text(Child(Child(header, "SenderParty"), "PrimaryID")) ?? "unknown";
-        var id = Text(Child(header, "ID")) ?? drafts.Context.FirstNumber ?? fileName;
-        var issued = Text(Child(header, "IssueDateTime"));
+        var header = tree.Child(root, "MessageHeaderDocument");
+        var sender = tree.Text(tree.Child(tree.Child(header, "SenderParty"), "PrimaryID")) ?? "unknown";
+        var id = tree.Text(tree.Child(header, "ID")) ?? drafts.Context.FirstNumber ?? fileName;
+        var issued = tree.Text(tree.Child(header, "IssueDateTime"));
         var messageId = issued is null ? id : $"{id}@{issued}";
         messageId = messageId.Length > 128 ? messageId[..128] : messageId;
         var list = drafts.Context.Issues;
-        var purpose = Text(Child(header, "PurposeCode"));
+        var purpose = tree.Text(tree.Child(header, "PurposeCode"));
         var provenance = new Provenance(sender.Length > 128 ? sender[..128] : sender, messageId, receivedAt);
         var consignments = new List<Consignment>();
         var cancelled = new List<string>();
@@ -104,33 +121,21 @@ public sealed class CargoXmlFormat : IMessageFormat
         }
         if (drafts.Drafts.Count == 0 && !list.Exists(i => i.Severity == IssueSeverity.Error))
         {
-            list.Add(new(IssueSeverity.Error, At(fileName, root), "the message names no waybill"));
+            list.Add(new(IssueSeverity.Error, tree.At(fileName, root), "the message names no waybill"));
         }
         var rejected = list.Exists(i => i.Severity == IssueSeverity.Error);
         var function = cancelled.Count > 0 ? MessageFunction.Cancellation : MessageFunction.Original;
         return [new ParsedMessage(format, sender, messageId, content, rejected ? [] : consignments, list, function, rejected ? [] : cancelled, drafts.Context.Unmapped)];
     }
 
-    internal static XElement? Child(XElement? e, string localName)
+    /// <summary>The children of a consignment that OpenCTS reads; the others are kept, as XML, among the message's unmapped parts.</summary>
+    internal static readonly HashSet<string> KnownConsignmentParts = new(StringComparer.Ordinal)
     {
-        if (e is null)
-        {
-            return null;
-        }
-        foreach (var child in e.Elements())
-        {
-            if (child.Name.LocalName == localName)
-            {
-                return child;
-            }
-        }
-        return null;
-    }
-
-    internal static IEnumerable<XElement> Children(XElement? e, string localName) =>
-        e is null ? [] : e.Elements().Where(c => c.Name.LocalName == localName);
-
-    internal static string? Text(XElement? e) => e is null || string.IsNullOrWhiteSpace(e.Value) ? null : e.Value.Trim();
+        "ID", "TransportContractDocument", "IncludedTareGrossWeightMeasure", "GrossWeightMeasure", "TotalPieceQuantity", "PieceQuantity",
+        "ConsignorParty", "ConsigneeParty", "NotifyParty", "FreightForwarderParty", "OriginLocation", "FinalDestinationLocation",
+        "SpecifiedLogisticsTransportMovement", "IncludedMasterConsignmentItem", "IncludedHouseConsignmentItem", "ApplicableRating",
+        "IncludedHouseConsignment", "SummaryDescription", "NatureIdentificationTransportCargo",
+    };
 
     /// <summary>The first byte of the XML declaration that is not ASCII, with its place; null when there is none.</summary>
     /// <remarks>
@@ -157,83 +162,68 @@ public sealed class CargoXmlFormat : IMessageFormat
         return (before.Count((byte)'\n') + 1, at - before.LastIndexOf((byte)'\n'), declaration[at]);
     }
 
-    internal static string At(string fileName, XElement e)
-    {
-        var info = (IXmlLineInfo)e;
-        var path = string.Join('/', e.AncestorsAndSelf().Reverse().Select(a => a.Name.LocalName));
-        return $"{fileName}: line {info.LineNumber}, column {info.LinePosition}, /{path}";
-    }
-
     private static ParsedMessage Rejected(string format, ReadOnlyMemory<byte> raw, string messageId, string where, string why) =>
         new(format, "unknown", messageId, raw, [], [new IngestionIssue(IssueSeverity.Error, where, why)]);
 
     /// <summary>The waybills of one document and what was found on the way.</summary>
     private sealed record Read(XmlReaderContext Context, List<AirWaybillDraft> Drafts);
 
-    private sealed class XmlReaderContext(string fileName)
+    private sealed class XmlReaderContext(string fileName, CargoXmlTree tree)
     {
-        private static readonly HashSet<string> KnownConsignmentParts = new(StringComparer.Ordinal)
-        {
-            "ID", "TransportContractDocument", "IncludedTareGrossWeightMeasure", "GrossWeightMeasure", "TotalPieceQuantity", "PieceQuantity",
-            "ConsignorParty", "ConsigneeParty", "NotifyParty", "FreightForwarderParty", "OriginLocation", "FinalDestinationLocation",
-            "SpecifiedLogisticsTransportMovement", "IncludedMasterConsignmentItem", "IncludedHouseConsignmentItem", "ApplicableRating",
-            "IncludedHouseConsignment", "SummaryDescription", "NatureIdentificationTransportCargo",
-        };
-
         public List<IngestionIssue> Issues { get; } = [];
 
         public List<string> Unmapped { get; } = [];
 
         public string? FirstNumber { get; private set; }
 
-        public Read MasterWaybill(XElement root)
+        public Read MasterWaybill(int root)
         {
-            var consignment = Child(root, "MasterConsignment");
-            var number = Text(Child(Child(root, "BusinessHeaderDocument"), "ID")) ?? Text(Child(Child(consignment, "TransportContractDocument"), "ID"));
-            if (consignment is null || number is null)
+            var consignment = tree.Child(root, "MasterConsignment");
+            var number = tree.Text(tree.Child(tree.Child(root, "BusinessHeaderDocument"), "ID")) ?? tree.Text(tree.Child(tree.Child(consignment, "TransportContractDocument"), "ID"));
+            if (consignment < 0 || number is null)
             {
-                Issues.Add(new(IssueSeverity.Error, At(fileName, consignment ?? root), "expected a MasterConsignment and the waybill number in BusinessHeaderDocument/ID"));
+                Issues.Add(new(IssueSeverity.Error, tree.At(fileName, Or(consignment, root)), "expected a MasterConsignment and the waybill number in BusinessHeaderDocument/ID"));
                 return new(this, []);
             }
             return new(this, [Draft(consignment, number, null)]);
         }
 
-        public Read HouseWaybill(XElement root)
+        public Read HouseWaybill(int root)
         {
-            var master = Child(root, "MasterConsignment");
-            var house = Child(master, "IncludedHouseConsignment");
-            var masterNumber = Text(Child(Child(master, "TransportContractDocument"), "ID"));
-            var number = Text(Child(Child(root, "BusinessHeaderDocument"), "ID")) ?? Text(Child(Child(house, "TransportContractDocument"), "ID"));
-            if (house is null || number is null || masterNumber is null)
+            var master = tree.Child(root, "MasterConsignment");
+            var house = tree.Child(master, "IncludedHouseConsignment");
+            var masterNumber = tree.Text(tree.Child(tree.Child(master, "TransportContractDocument"), "ID"));
+            var number = tree.Text(tree.Child(tree.Child(root, "BusinessHeaderDocument"), "ID")) ?? tree.Text(tree.Child(tree.Child(house, "TransportContractDocument"), "ID"));
+            if (house < 0 || number is null || masterNumber is null)
             {
-                Issues.Add(new(IssueSeverity.Error, At(fileName, house ?? master ?? root), "expected MasterConsignment/TransportContractDocument/ID (the master waybill), an IncludedHouseConsignment and the house waybill number in BusinessHeaderDocument/ID"));
+                Issues.Add(new(IssueSeverity.Error, tree.At(fileName, Or(house, Or(master, root))), "expected MasterConsignment/TransportContractDocument/ID (the master waybill), an IncludedHouseConsignment and the house waybill number in BusinessHeaderDocument/ID"));
                 return new(this, []);
             }
             var draft = Draft(house, number, masterNumber);
             // The flight is on the master consignment of a house waybill.
-            var movement = Child(master, "SpecifiedLogisticsTransportMovement");
-            draft.FlightNumber ??= Text(Child(movement, "ID"));
+            var movement = tree.Child(master, "SpecifiedLogisticsTransportMovement");
+            draft.FlightNumber ??= tree.Text(tree.Child(movement, "ID"));
             return new(this, [draft]);
         }
 
-        public Read FlightManifest(XElement root)
+        public Read FlightManifest(int root)
         {
-            var movement = Child(root, "LogisticsTransportMovement");
-            var flight = Text(Child(movement, "ID"));
-            var departure = Instant(Child(Child(movement, "DepartureEvent"), "DepartureOccurrenceDateTime") ?? Child(Child(movement, "DepartureEvent"), "ScheduledOccurrenceDateTime"));
+            var movement = tree.Child(root, "LogisticsTransportMovement");
+            var flight = tree.Text(tree.Child(movement, "ID"));
+            var departure = Instant(Or(tree.Child(tree.Child(movement, "DepartureEvent"), "DepartureOccurrenceDateTime"), tree.Child(tree.Child(movement, "DepartureEvent"), "ScheduledOccurrenceDateTime")));
             var drafts = new List<AirWaybillDraft>();
-            foreach (var arrival in Children(root, "ArrivalEvent"))
+            for (var arrival = tree.Child(root, "ArrivalEvent"); arrival >= 0; arrival = Next(arrival, "ArrivalEvent"))
             {
-                var unloading = Text(Child(Child(arrival, "OccurrenceArrivalLocation"), "ID"));
-                var arrivalTime = Instant(Child(arrival, "ArrivalOccurrenceDateTime") ?? Child(arrival, "ScheduledOccurrenceDateTime"));
-                foreach (var cargo in Children(arrival, "AssociatedTransportCargo"))
+                var unloading = tree.Text(tree.Child(tree.Child(arrival, "OccurrenceArrivalLocation"), "ID"));
+                var arrivalTime = Instant(Or(tree.Child(arrival, "ArrivalOccurrenceDateTime"), tree.Child(arrival, "ScheduledOccurrenceDateTime")));
+                for (var cargo = tree.Child(arrival, "AssociatedTransportCargo"); cargo >= 0; cargo = Next(cargo, "AssociatedTransportCargo"))
                 {
-                    foreach (var master in Children(cargo, "IncludedMasterConsignment"))
+                    for (var master = tree.Child(cargo, "IncludedMasterConsignment"); master >= 0; master = Next(master, "IncludedMasterConsignment"))
                     {
-                        var number = Text(Child(Child(master, "TransportContractDocument"), "ID"));
+                        var number = tree.Text(tree.Child(tree.Child(master, "TransportContractDocument"), "ID"));
                         if (number is null)
                         {
-                            Issues.Add(new(IssueSeverity.Error, At(fileName, master), "expected TransportContractDocument/ID, the waybill number"));
+                            Issues.Add(new(IssueSeverity.Error, tree.At(fileName, master), "expected TransportContractDocument/ID, the waybill number"));
                             continue;
                         }
                         var draft = Draft(master, number, null);
@@ -248,101 +238,127 @@ public sealed class CargoXmlFormat : IMessageFormat
             return new(this, drafts);
         }
 
-        private AirWaybillDraft Draft(XElement c, string number, string? master)
+        private AirWaybillDraft Draft(int c, string number, string? master)
         {
             FirstNumber ??= number;
-            var draft = new AirWaybillDraft { Number = number, MasterNumber = master, Place = At(fileName, c) };
-            draft.GrossKg = Mass(Child(c, "IncludedTareGrossWeightMeasure") ?? Child(c, "GrossWeightMeasure")) ?? 0;
-            draft.Pieces = Int(Child(c, "TotalPieceQuantity") ?? Child(c, "PieceQuantity")) ?? 0;
-            draft.Origin = Text(Child(Child(c, "OriginLocation"), "ID"));
-            draft.Destination = Text(Child(Child(c, "FinalDestinationLocation"), "ID"));
+            var draft = new AirWaybillDraft { Number = number, MasterNumber = master, Place = tree.At(fileName, c) };
+            draft.GrossKg = Mass(Or(tree.Child(c, "IncludedTareGrossWeightMeasure"), tree.Child(c, "GrossWeightMeasure"))) ?? 0;
+            draft.Pieces = Int(Or(tree.Child(c, "TotalPieceQuantity"), tree.Child(c, "PieceQuantity"))) ?? 0;
+            draft.Origin = tree.Text(tree.Child(tree.Child(c, "OriginLocation"), "ID"));
+            draft.Destination = tree.Text(tree.Child(tree.Child(c, "FinalDestinationLocation"), "ID"));
             Party(c, "ConsignorParty", PartyRole.Consignor, draft);
             Party(c, "ConsigneeParty", PartyRole.Consignee, draft);
             Party(c, "NotifyParty", PartyRole.NotifyParty, draft);
             Party(c, "FreightForwarderParty", PartyRole.FreightForwarder, draft);
-            var movement = Child(c, "SpecifiedLogisticsTransportMovement");
-            if (movement is not null)
+            var movement = tree.Child(c, "SpecifiedLogisticsTransportMovement");
+            if (movement >= 0)
             {
-                draft.FlightNumber = Text(Child(movement, "ID"));
-                draft.CarrierCode = Text(Child(Child(movement, "UsedLogisticsTransportMeans"), "Name")) is { Length: 2 } airline ? airline : null;
-                draft.Departure = Instant(Child(Child(movement, "DepartureEvent"), "ScheduledOccurrenceDateTime") ?? Child(Child(movement, "DepartureEvent"), "DepartureOccurrenceDateTime"));
-                draft.Arrival = Instant(Child(Child(movement, "ArrivalEvent"), "ScheduledOccurrenceDateTime") ?? Child(Child(movement, "ArrivalEvent"), "ArrivalOccurrenceDateTime"));
+                draft.FlightNumber = tree.Text(tree.Child(movement, "ID"));
+                draft.CarrierCode = tree.Text(tree.Child(tree.Child(movement, "UsedLogisticsTransportMeans"), "Name")) is { Length: 2 } airline ? airline : null;
+                draft.Departure = Instant(Or(tree.Child(tree.Child(movement, "DepartureEvent"), "ScheduledOccurrenceDateTime"), tree.Child(tree.Child(movement, "DepartureEvent"), "DepartureOccurrenceDateTime")));
+                draft.Arrival = Instant(Or(tree.Child(tree.Child(movement, "ArrivalEvent"), "ScheduledOccurrenceDateTime"), tree.Child(tree.Child(movement, "ArrivalEvent"), "ArrivalOccurrenceDateTime")));
             }
-            var items = c.Descendants().Where(e => e.Name.LocalName is "IncludedMasterConsignmentItem" or "IncludedHouseConsignmentItem").ToList();
-            foreach (var item in items)
+            var items = 0;
+            for (var item = tree.NextDescendant(c, c); item >= 0; item = tree.NextDescendant(c, item))
             {
+                if (tree.Name(item) is not ("IncludedMasterConsignmentItem" or "IncludedHouseConsignmentItem"))
+                {
+                    continue;
+                }
+                items++;
                 var d = new AirItemDraft
                 {
-                    Pieces = Int(Child(item, "PieceQuantity")),
-                    GrossKg = Mass(Child(item, "GrossWeightMeasure")),
-                    HsCode = Text(Child(item, "TypeCode")),
-                    Origin = Text(Child(Child(item, "OriginCountry"), "ID")),
+                    Pieces = Int(tree.Child(item, "PieceQuantity")),
+                    GrossKg = Mass(tree.Child(item, "GrossWeightMeasure")),
+                    HsCode = tree.Text(tree.Child(item, "TypeCode")),
+                    Origin = tree.Text(tree.Child(tree.Child(item, "OriginCountry"), "ID")),
                 };
-                if (Text(Child(Child(item, "NatureIdentificationTransportCargo"), "Identification")) is { } nature)
+                if (tree.Text(tree.Child(tree.Child(item, "NatureIdentificationTransportCargo"), "Identification")) is { } nature)
                 {
                     d.Description.Add(nature);
                 }
-                if (d.Description.Count == 0 && Text(Child(item, "Description")) is { } description)
+                if (d.Description.Count == 0 && tree.Text(tree.Child(item, "Description")) is { } description)
                 {
                     d.Description.Add(description);
                 }
                 draft.Items.Add(d);
             }
-            if (items.Count == 0)
+            if (items == 0)
             {
-                var summary = Text(Child(c, "SummaryDescription")) ?? Text(Child(Child(c, "NatureIdentificationTransportCargo"), "Identification"));
+                var summary = tree.Text(tree.Child(c, "SummaryDescription")) ?? tree.Text(tree.Child(tree.Child(c, "NatureIdentificationTransportCargo"), "Identification"));
                 draft.Items.Add(new AirItemDraft { Description = summary is null ? [] : [summary] });
             }
-            foreach (var part in c.Elements().Where(e => !KnownConsignmentParts.Contains(e.Name.LocalName)))
+            for (var part = tree.FirstElement(c); part >= 0; part = tree.NextElement(part))
             {
-                var text = part.ToString(SaveOptions.DisableFormatting);
-                Unmapped.Add($"/{string.Join('/', part.AncestorsAndSelf().Reverse().Select(a => a.Name.LocalName))}: {(text.Length > 500 ? text[..500] + "…" : text)}");
+                if (KnownConsignmentParts.Contains(tree.Name(part)))
+                {
+                    continue;
+                }
+                // Every part of a consignment not known is loaded as XML while the document is read.
+                var text = tree.Unmapped(part) ?? throw new InvalidOperationException($"{tree.Path(part)} was not kept as XML");
+                Unmapped.Add($"{tree.Path(part)}: {(text.Length > 500 ? text[..500] + "…" : text)}");
             }
             return draft;
         }
 
-        private static void Party(XElement c, string name, PartyRole role, AirWaybillDraft draft)
+        private void Party(int c, string name, PartyRole role, AirWaybillDraft draft)
         {
-            var p = Child(c, name);
-            if (p is null)
+            var p = tree.Child(c, name);
+            if (p < 0)
             {
                 return;
             }
-            var address = Child(p, "PostalStructuredAddress");
-            var contact = Child(p, "DefinedTradeContact");
+            var address = tree.Child(p, "PostalStructuredAddress");
+            var contact = tree.Child(p, "DefinedTradeContact");
             draft.Parties.Add(new AirPartyDraft
             {
                 Role = role,
-                Name = Text(Child(p, "Name")),
-                Account = Text(Child(p, "AccountID")),
-                Street = Text(Child(address, "StreetName")),
-                City = Text(Child(address, "CityName")),
-                Postcode = Text(Child(address, "PostcodeCode")),
-                Country = Text(Child(address, "CountryID")),
-                Phone = Text(Child(Child(contact, "DirectTelephoneCommunication"), "CompleteNumber")),
-                Email = Text(Child(Child(contact, "URIEmailCommunication"), "URIID")),
+                Name = tree.Text(tree.Child(p, "Name")),
+                Account = tree.Text(tree.Child(p, "AccountID")),
+                Street = tree.Text(tree.Child(address, "StreetName")),
+                City = tree.Text(tree.Child(address, "CityName")),
+                Postcode = tree.Text(tree.Child(address, "PostcodeCode")),
+                Country = tree.Text(tree.Child(address, "CountryID")),
+                Phone = tree.Text(tree.Child(tree.Child(contact, "DirectTelephoneCommunication"), "CompleteNumber")),
+                Email = tree.Text(tree.Child(tree.Child(contact, "URIEmailCommunication"), "URIID")),
             });
         }
 
-        private decimal? Mass(XElement? e)
+        /// <summary>The first element of the two that is present, or -1.</summary>
+        private static int Or(int first, int second) => first >= 0 ? first : second;
+
+        /// <summary>The next sibling of the same local name, or -1.</summary>
+        private int Next(int element, string localName)
         {
-            if (Text(e) is not { } text)
+            for (var e = tree.NextElement(element); e >= 0; e = tree.NextElement(e))
+            {
+                if (string.Equals(tree.Name(e), localName, StringComparison.Ordinal))
+                {
+                    return e;
+                }
+            }
+            return -1;
+        }
+
+        private decimal? Mass(int e)
+        {
+            if (tree.Text(e) is not { } text)
             {
                 return null;
             }
-            var unit = e!.Attribute("unitCode")?.Value;
+            var unit = tree.Unit(e);
             var perUnit = Edifact.CuscarCodes.KilogramsPer(unit);
             if (perUnit is null || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
-                Issues.Add(new(IssueSeverity.Error, At(fileName, e), $"'{text}' {unit} is not a weight; expected a number in KGM, TNE, GRM or LBR"));
+                Issues.Add(new(IssueSeverity.Error, tree.At(fileName, e), $"'{text}' {unit} is not a weight; expected a number in KGM, TNE, GRM or LBR"));
                 return null;
             }
             return value * perUnit.Value;
         }
 
-        private int? Int(XElement? e)
+        private int? Int(int e)
         {
-            if (Text(e) is not { } text)
+            if (tree.Text(e) is not { } text)
             {
                 return null;
             }
@@ -350,13 +366,13 @@ public sealed class CargoXmlFormat : IMessageFormat
             {
                 return value;
             }
-            Issues.Add(new(IssueSeverity.Error, At(fileName, e!), $"'{text}' is not a whole number"));
+            Issues.Add(new(IssueSeverity.Error, tree.At(fileName, e), $"'{text}' is not a whole number"));
             return null;
         }
 
-        private DateTimeOffset? Instant(XElement? e)
+        private DateTimeOffset? Instant(int e)
         {
-            if (Text(e) is not { } text)
+            if (tree.Text(e) is not { } text)
             {
                 return null;
             }
@@ -364,7 +380,7 @@ public sealed class CargoXmlFormat : IMessageFormat
             {
                 return value;
             }
-            Issues.Add(new(IssueSeverity.Error, At(fileName, e!), $"'{text}' is not a date and time; expected ISO 8601"));
+            Issues.Add(new(IssueSeverity.Error, tree.At(fileName, e), $"'{text}' is not a date and time; expected ISO 8601"));
             return null;
         }
     }

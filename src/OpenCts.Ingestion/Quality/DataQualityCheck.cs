@@ -104,16 +104,25 @@ public static class DataQualityCheck
     }
 
     /// <summary>Checks a built consignment and returns it with its findings: those of values left out while reading, then those found now.</summary>
-    /// <remarks>Findings the consignment already carries are replaced: they are always those of this check.</remarks>
+    /// <remarks>
+    /// Findings the consignment already carries are replaced: they are always those of this check. A clean consignment
+    /// that carries none is returned as it is, with no copy: every format calls this once per consignment it reads.
+    /// </remarks>
     public static Consignment Apply(Consignment consignment, IEnumerable<DataQualityFinding>? dropped = null)
     {
-        var findings = dropped is null ? new List<DataQualityFinding>() : new List<DataQualityFinding>(dropped);
-        Place(consignment.PlaceOfLoading, "placeOfLoading", findings);
-        Place(consignment.PlaceOfDischarge, "placeOfDischarge", findings);
-        Place(consignment.FinalDestination, "finalDestination", findings);
+        // The list is only made once there is a finding: most consignments have none.
+        List<DataQualityFinding>? findings = dropped switch
+        {
+            null => null,
+            ICollection<DataQualityFinding> { Count: 0 } => null,
+            _ => new List<DataQualityFinding>(dropped),
+        };
+        Place(consignment.PlaceOfLoading, "placeOfLoading", ref findings);
+        Place(consignment.PlaceOfDischarge, "placeOfDischarge", ref findings);
+        Place(consignment.FinalDestination, "finalDestination", ref findings);
         if (consignment.Conveyance?.Imo is { HasValidCheckDigit: false } imo)
         {
-            findings.Add(new("conveyance.imo", imo.Value, DataQualityRules.ImoCheckDigit, $"IMO number '{imo.Value}' fails its check digit"));
+            Add(ref findings, new("conveyance.imo", imo.Value, DataQualityRules.ImoCheckDigit, $"IMO number '{imo.Value}' fails its check digit"));
         }
         var equipment = consignment.Equipment;
         for (var i = 0; i < equipment.Count; i++)
@@ -121,34 +130,40 @@ public static class DataQualityCheck
             var number = equipment[i].ContainerNumber;
             if (!number.HasValidCheckDigit)
             {
-                findings.Add(new($"equipment[{i}].containerNumber", number.Value, DataQualityRules.ContainerCheckDigit, $"container number '{number.Value}' fails the ISO 6346 check digit"));
+                Add(ref findings, new($"equipment[{i}].containerNumber", number.Value, DataQualityRules.ContainerCheckDigit, $"container number '{number.Value}' fails the ISO 6346 check digit"));
             }
         }
         var goods = consignment.Goods;
         for (var i = 0; i < goods.Count; i++)
         {
-            Goods(goods[i], $"goods[{i}]", equipment, findings);
+            Goods(goods[i], i, equipment, ref findings);
+        }
+        if (findings is null)
+        {
+            return consignment.DataQuality.Count == 0 ? consignment : consignment with { DataQuality = Domain.Common.ValueList<DataQualityFinding>.Empty };
         }
         return consignment with { DataQuality = Distinct(findings) };
     }
 
-    private static void Goods(GoodsItem item, string path, Domain.Common.ValueList<Equipment> equipment, List<DataQualityFinding> findings)
+    private static void Add(ref List<DataQualityFinding>? findings, DataQualityFinding finding) => (findings ??= []).Add(finding);
+
+    private static void Goods(GoodsItem item, int index, Domain.Common.ValueList<Equipment> equipment, ref List<DataQualityFinding>? findings)
     {
         if (item.HsCode is { } hs && !HsNomenclature.Contains(hs.Value))
         {
-            findings.Add(new($"{path}.hsCode", hs.Value, DataQualityRules.HsUnknown, $"HS code '{hs.Value}' is not a subheading of HS 2022"));
+            Add(ref findings, new($"goods[{index}].hsCode", hs.Value, DataQualityRules.HsUnknown, $"HS code '{hs.Value}' is not a subheading of HS 2022"));
         }
         if (item.Description.Length == 0)
         {
-            findings.Add(new($"{path}.description", null, DataQualityRules.DescriptionMissing, "the goods item has no description"));
+            Add(ref findings, new($"goods[{index}].description", null, DataQualityRules.DescriptionMissing, "the goods item has no description"));
         }
         else if (item.DescriptionVague)
         {
-            findings.Add(new($"{path}.description", item.Description, DataQualityRules.DescriptionVague, $"'{item.Description}' does not say what the goods are"));
+            Add(ref findings, new($"goods[{index}].description", item.Description, DataQualityRules.DescriptionVague, $"'{item.Description}' does not say what the goods are"));
         }
         if (item.Value is { } value && !Currencies.Contains(value.Currency.Value))
         {
-            findings.Add(new($"{path}.value.currency", value.Currency.Value, DataQualityRules.CurrencyUnknown, $"currency '{value.Currency.Value}' is not an ISO 4217 code in use"));
+            Add(ref findings, new($"goods[{index}].value.currency", value.Currency.Value, DataQualityRules.CurrencyUnknown, $"currency '{value.Currency.Value}' is not an ISO 4217 code in use"));
         }
         for (var j = 0; j < item.Containers.Count; j++)
         {
@@ -159,16 +174,16 @@ public static class DataQualityCheck
                 // A container also listed as equipment has its finding there.
                 continue;
             }
-            findings.Add(new($"{path}.containers[{j}]", text, DataQualityRules.ContainerCheckDigit, error));
+            Add(ref findings, new($"goods[{index}].containers[{j}]", text, DataQualityRules.ContainerCheckDigit, error));
         }
     }
 
-    private static void Place(UnLocode? place, string path, List<DataQualityFinding> findings)
+    private static void Place(UnLocode? place, string path, ref List<DataQualityFinding>? findings)
     {
         // The embedded edition leaves some countries out; a place is only unknown where the list covers its country.
         if (place is { } code && UnLocodes.Covers(code.Country) && !UnLocodes.Contains(code))
         {
-            findings.Add(new(path, code.Value, DataQualityRules.PlaceUnknown, $"'{code.Value}' is not a place in UN/LOCODE"));
+            Add(ref findings, new(path, code.Value, DataQualityRules.PlaceUnknown, $"'{code.Value}' is not a place in UN/LOCODE"));
         }
     }
 
