@@ -88,7 +88,7 @@ public static class LedgerSchema
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString());
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA mmap_size=1073741824; PRAGMA wal_autocheckpoint=8192;";
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA mmap_size=2147418112; PRAGMA wal_autocheckpoint=8192;";
         pragmas.ExecuteNonQuery();
         return connection;
     }
