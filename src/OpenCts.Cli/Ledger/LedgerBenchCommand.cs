@@ -144,9 +144,15 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
 
     private static async Task<(double LeavesPerSecond, int Checkpoints)> MeasureAppends(LedgerLog log, NoteSigner signer, RecordMaker records, int seconds, CancellationToken cancellationToken)
     {
+        // With --dir the file may already hold a tree: count only the leaves appended here.
+        long start;
+        using (var reader = log.OpenReader())
+        {
+            start = reader.Tree().Size;
+        }
         var watch = Stopwatch.StartNew();
         var nextCheckpoint = TimeSpan.FromSeconds(1);
-        long size = 0;
+        var size = start;
         var checkpoints = 0;
         while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
         {
@@ -160,7 +166,7 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
         }
         log.SignCheckpoint(signer);
         checkpoints++;
-        return (size / watch.Elapsed.TotalSeconds, checkpoints);
+        return ((size - start) / watch.Elapsed.TotalSeconds, checkpoints);
     }
 
     private static async Task GrowTo(LedgerLog log, RecordMaker records, long leaves, CancellationToken cancellationToken)
