@@ -76,4 +76,23 @@ internal sealed class LeafWriter(SqliteConnection connection, SqliteTransaction 
             throw new InvalidOperationException($"wrote {rows} node rows instead of {count}");
         }
     }
+
+    public void WriteProofTiles(int stratum, long firstTile, byte[] tiles, int count)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"""
+            INSERT INTO ledger_proof_tiles (id, hashes)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
+            SELECT $first + i, substr($tiles, i * {ProofTiles.Bytes} + 1, {ProofTiles.Bytes}) FROM n
+            """;
+        insert.Parameters.AddWithValue("$count", count);
+        insert.Parameters.AddWithValue("$first", new NodeId(stratum, firstTile).Key);
+        insert.Parameters.Add("$tiles", SqliteType.Blob).Value = tiles;
+        var rows = insert.ExecuteNonQuery();
+        if (rows != count)
+        {
+            throw new InvalidOperationException($"wrote {rows} proof tiles instead of {count}");
+        }
+    }
 }

@@ -274,7 +274,13 @@ public sealed class LedgerLog : IDisposable
             {
                 var writer = new LeafWriter(_connection, transaction);
                 writer.WriteLeaves(range.Size, batch);
-                range.AppendBatch(batch.LeafHashes, batch.Count, writer.WriteNodes);
+                var runs = new List<(long First, byte[] Hashes)>(64);
+                range.AppendBatch(batch.LeafHashes, batch.Count, (level, first, hashes, count) =>
+                {
+                    writer.WriteNodes(level, first, hashes, count);
+                    runs.Add((first, hashes));
+                });
+                ProofTiles.Build(runs, _nodes, writer.WriteProofTiles);
                 LedgerQueries.SetTree(_connection, transaction, range.Size, range.Root());
                 transaction.Commit();
             }

@@ -7,7 +7,7 @@ namespace OpenCts.Ledger.Storage;
 public static class LedgerSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -42,6 +42,12 @@ public static class LedgerSchema
         CREATE TABLE ledger_witness_state (
             witness TEXT PRIMARY KEY,
             size INTEGER NOT NULL);
+        """,
+        // Version 2 adds proof tiles (see ProofTiles); files written before stay valid, their proofs read the nodes.
+        """
+        CREATE TABLE ledger_proof_tiles (
+            id INTEGER PRIMARY KEY,
+            hashes BLOB NOT NULL);
         """,
     ];
 

@@ -83,4 +83,98 @@ public sealed class LedgerLogBatchTests
         var salts = reader.Leaves(0, 3_000).Select(l => Convert.ToHexString(l.Salt!)).ToHashSet();
         Assert.Equal(3_000, salts.Count);
     }
+
+    [Fact]
+    public async Task Every_proof_tile_holds_exactly_the_stored_nodes_it_covers()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("cts.db");
+        var next = 0;
+        using (var log = LedgerLog.Open(path))
+        {
+            // Small batches make tiles straddle batches, so part of a tile comes from nodes stored earlier.
+            foreach (var count in new[] { 1, 5, 17, 300, 4_099, 3, 700 })
+            {
+                await log.AppendAsync([.. Enumerable.Range(next, count).Select(Record)], TestContext.Current.CancellationToken);
+                next += count;
+            }
+        }
+
+        using var connection = LedgerSchema.Open(path);
+        using var reader = LedgerReader.On(connection);
+        var tiles = new List<(long Key, byte[] Hashes)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT id, hashes FROM ledger_proof_tiles ORDER BY id";
+            using var rows = read.ExecuteReader();
+            while (rows.Read())
+            {
+                tiles.Add((rows.GetInt64(0), (byte[])rows.GetValue(1)));
+            }
+        }
+        for (var stratum = 0; stratum < 4; stratum++)
+        {
+            Assert.Equal(next >> (4 * stratum + 4), tiles.Count(t => NodeId.FromKey(t.Key).Level == stratum));
+        }
+        foreach (var (key, hashes) in tiles)
+        {
+            var tile = NodeId.FromKey(key);
+            var nodes = ProofTiles.Nodes(tile.Level, tile.Index).ToArray();
+            var stored = new byte[nodes.Length][];
+            reader.Nodes.Read(nodes, stored);
+            Assert.Equal(stored.SelectMany(h => h), hashes);
+        }
+    }
+
+    [Fact]
+    public async Task A_version_1_file_is_migrated_keeps_proving_its_old_leaves_and_tiles_the_new_ones()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("cts.db");
+        using (var log = LedgerLog.Open(path))
+        {
+            await log.AppendAsync([.. Enumerable.Range(0, 1_000).Select(Record)], TestContext.Current.CancellationToken);
+        }
+        // What a file written by version 1 holds: the same tables without proof tiles.
+        using (var connection = LedgerSchema.Open(path))
+        using (var downgrade = connection.CreateCommand())
+        {
+            downgrade.CommandText = "DROP TABLE ledger_proof_tiles; DELETE FROM ledger_schema WHERE version > 1";
+            downgrade.ExecuteNonQuery();
+        }
+
+        using (var log = LedgerLog.Open(path))
+        {
+            await log.AppendAsync([.. Enumerable.Range(1_000, 600).Select(Record)], TestContext.Current.CancellationToken);
+        }
+
+        using var migrated = LedgerSchema.Open(path);
+        using (var version = migrated.CreateCommand())
+        {
+            version.CommandText = "SELECT max(version) FROM ledger_schema";
+            Assert.Equal((long)LedgerSchema.CurrentVersion, version.ExecuteScalar());
+            version.CommandText = "SELECT min(id) FROM ledger_proof_tiles WHERE id < 72057594037927936";
+            // Tiles start where the new batch began (leaf 1,000 is in the 16-leaf tile 62), none for the old leaves.
+            Assert.Equal(62L, version.ExecuteScalar());
+        }
+        using var reader = LedgerReader.On(migrated);
+        var memory = new MemoryTree();
+        foreach (var (_, hash) in reader.LeafHashes(0, 1_600))
+        {
+            memory.AppendLeafHash(hash);
+        }
+        Assert.Equal(memory.Root(), reader.Tree().Root);
+        for (var index = 0L; index < 1_600; index += 7)
+        {
+            foreach (var size in new[] { index + 1, 1_000, 1_600 })
+            {
+                if (index < size)
+                {
+                    var proof = reader.InclusionProof(index, size);
+                    Assert.Equal(memory.InclusionProof(index, size), proof);
+                }
+            }
+        }
+        MerkleVerifier.VerifyConsistency(1_000, 1_600, reader.ConsistencyProof(1_000, 1_600), memory.RootAt(1_000), memory.RootAt(1_600));
+    }
 }
