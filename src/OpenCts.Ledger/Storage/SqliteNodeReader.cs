@@ -31,7 +31,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         _missing.Clear();
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (nodes[i].Level >= CachedFromLevel && _upper.TryGetValue(nodes[i].Key, out var cached))
+            if (_upper.TryGetValue(nodes[i].Key, out var cached))
             {
                 hashes[i] = cached;
             }
@@ -41,10 +41,9 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 _missing.Add(nodes[i]);
             }
         }
-        if (_missing.Count > 0 && UseProofTiles)
-        {
-            ReadTiles(nodes, hashes);
-        }
+        // In a tiled file, what the tiles lack is the right edge of the tree: a few low nodes that every proof folds,
+        // so they are worth keeping whatever their level.
+        var cacheAll = _missing.Count > 0 && UseProofTiles && ReadTiles(nodes, hashes);
         if (_missing.Count == 0)
         {
             return;
@@ -68,7 +67,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                         hashes[i] = hash;
                     }
                 }
-                if (NodeId.FromKey(key).Level >= CachedFromLevel && _upper.Count < MaxCached)
+                if ((cacheAll || NodeId.FromKey(key).Level >= CachedFromLevel) && _upper.Count < MaxCached)
                 {
                     _upper[key] = hash;
                 }
@@ -84,8 +83,8 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         }
     }
 
-    // Fills what the tiles hold and leaves in _missing only the nodes that still need ledger_nodes.
-    private void ReadTiles(IReadOnlyList<NodeId> nodes, byte[][] hashes)
+    // Fills what the tiles hold and leaves in _missing only the nodes that still need ledger_nodes; true if any tile was found.
+    private bool ReadTiles(IReadOnlyList<NodeId> nodes, byte[][] hashes)
     {
         _tileKeys.Clear();
         foreach (var node in _missing)
@@ -139,6 +138,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 }
             }
         }
+        return found;
     }
 
     private SqliteCommand CommandFor(Dictionary<int, SqliteCommand> commands, string select, int count)
