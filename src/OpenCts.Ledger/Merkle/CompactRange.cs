@@ -54,6 +54,92 @@ public sealed class CompactRange
         Size++;
     }
 
+    /// <summary>Appends <paramref name="count"/> leaf hashes packed 32 bytes each, level by level rather than leaf by leaf.</summary>
+    /// <remarks>
+    /// The nodes a batch completes at one level have consecutive indexes and depend only on the level below, so each
+    /// level is hashed as one run, split across cores when it is long. <paramref name="completedRun"/> sees each level's
+    /// run once, lowest level first: (level, index of its first node, hashes packed 32 bytes each, number of nodes);
+    /// level 0 is <paramref name="leafHashes"/> itself. The result equals <paramref name="count"/> calls of <see cref="Append"/>.
+    /// </remarks>
+    internal void AppendBatch(byte[] leafHashes, int count, Action<int, long, byte[], int> completedRun)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        const int size = MerkleHash.Size;
+        var frontier = new byte[64][];
+        for (var i = 0; i < _nodes.Count; i++)
+        {
+            frontier[_nodes[i].Level] = _hashes[i];
+        }
+        var runs = new List<(long First, byte[] Hashes)>(64);
+        long first = Size, end = Size + count;
+        var run = leafHashes;
+        runs.Add((first, run));
+        completedRun(0, first, run, count);
+        for (var level = 0; (first >> 1) < (end >> 1); level++)
+        {
+            var below = run;
+            var belowFirst = first;
+            var left = frontier[level];
+            var nextFirst = first >> 1;
+            var nodes = checked((int)((end >> 1) - nextFirst));
+            var next = new byte[nodes * size];
+            void Hash(int from, int to)
+            {
+                for (var k = from; k < to; k++)
+                {
+                    var child = (nextFirst + k) << 1;
+                    var leftHash = child < belowFirst
+                        ? left.AsSpan()
+                        : below.AsSpan(checked((int)(child - belowFirst)) * size, size);
+                    var rightHash = below.AsSpan(checked((int)(child + 1 - belowFirst)) * size, size);
+                    MerkleHash.Node(leftHash, rightHash, next.AsSpan(k * size, size));
+                }
+            }
+            const int chunk = 1024;
+            if (nodes >= 2 * chunk && Environment.ProcessorCount > 1)
+            {
+                Parallel.For(0, (nodes + chunk - 1) / chunk, c => Hash(c * chunk, Math.Min(nodes, (c + 1) * chunk)));
+            }
+            else
+            {
+                Hash(0, nodes);
+            }
+            first = nextFirst;
+            end >>= 1;
+            run = next;
+            runs.Add((first, run));
+            completedRun(level + 1, first, run, nodes);
+        }
+
+        // The new frontier: for every set bit of the new size, the last node of that level, new or kept.
+        var newSize = Size + count;
+        _nodes.Clear();
+        _hashes.Clear();
+        for (var level = 63 - (int)long.LeadingZeroCount(newSize); level >= 0; level--)
+        {
+            if ((newSize & (1L << level)) == 0)
+            {
+                continue;
+            }
+            var index = (newSize >> level) - 1;
+            byte[] hash;
+            if (level < runs.Count && index >= runs[level].First)
+            {
+                hash = runs[level].Hashes.AsSpan(checked((int)(index - runs[level].First)) * size, size).ToArray();
+            }
+            else
+            {
+                hash = frontier[level];
+            }
+            _nodes.Add(new NodeId(level, index));
+            _hashes.Add(hash);
+        }
+        Size = newSize;
+    }
+
     /// <summary>The root hash of the tree of <see cref="Size"/> leaves.</summary>
     public byte[] Root() => TreeShape.Fold(_hashes.ToArray());
 }

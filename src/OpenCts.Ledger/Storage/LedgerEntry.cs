@@ -72,6 +72,49 @@ public sealed record LedgerEntry(string RecordKind, string RecordId, byte[] Comm
         return bytes;
     }
 
+    /// <summary>SHA-256(salt || record) written into <paramref name="destination"/>, without allocating.</summary>
+    internal static void Commit(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> record, Span<byte> destination)
+    {
+        var length = salt.Length + record.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            salt.CopyTo(buffer);
+            record.CopyTo(buffer.AsSpan(salt.Length));
+            SHA256.HashData(buffer.AsSpan(0, length), destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The leaf hash of an entry, SHA-256(0x00 || <see cref="ToBytes"/>), written into <paramref name="destination"/> without building the entry.</summary>
+    internal static void WriteLeafHash(string recordKind, string recordId, ReadOnlySpan<byte> commitment, Span<byte> destination)
+    {
+        var kindLength = Encoding.UTF8.GetByteCount(recordKind);
+        var idLength = Encoding.UTF8.GetByteCount(recordId);
+        var length = 1 + 1 + commitment.Length + 1 + kindLength + 2 + idLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var bytes = buffer.AsSpan(0, length);
+            bytes[0] = 0x00;
+            bytes[1] = Version;
+            commitment.CopyTo(bytes[2..]);
+            var at = 2 + commitment.Length;
+            bytes[at++] = (byte)kindLength;
+            at += Encoding.UTF8.GetBytes(recordKind, bytes[at..]);
+            BinaryPrimitives.WriteUInt16BigEndian(bytes[at..], (ushort)idLength);
+            Encoding.UTF8.GetBytes(recordId, bytes[(at + 2)..]);
+            SHA256.HashData(bytes, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>The RFC 9162 leaf hash of <see cref="ToBytes"/>.</summary>
     public byte[] LeafHash() => MerkleHash.Leaf(ToBytes());
 

@@ -103,13 +103,11 @@ public sealed class LedgerLog : IDisposable
             {
                 LedgerEntry.Validate(record.Kind, record.Id);
             }
+            // Salting and hashing need no order, so they run before the lock's ordered part would have to wait for them.
+            var batch = LeafBatch.FromRecords(records);
             lock (_gate)
             {
-                return Task.FromResult(Sequence(tx => records.Select(r =>
-                {
-                    var salt = LedgerEntry.NewSalt();
-                    return (r.Kind, r.Id, salt, LedgerEntry.Commit(salt, r.Bytes.Span));
-                })));
+                return Task.FromResult(Sequence(_ => batch));
             }
         }
         catch (Exception e)
@@ -253,13 +251,13 @@ public sealed class LedgerLog : IDisposable
                 delete.Parameters.AddWithValue("$last", lastSeq);
                 delete.ExecuteNonQuery();
             }
-            return rows;
+            return LeafBatch.FromPending(rows);
         });
         return count;
     }
 
-    // Appends the leaves that produce() yields inside one transaction; the in-memory frontier is trusted only after commit.
-    private long Sequence(Func<SqliteTransaction, IEnumerable<(string Kind, string Id, byte[] Salt, byte[] Commitment)>> produce)
+    // Appends the batch that produce() returns inside one transaction; the in-memory frontier is trusted only after commit.
+    private long Sequence(Func<SqliteTransaction, LeafBatch> produce)
     {
         using var transaction = _connection.BeginTransaction();
         _nodes.Transaction = transaction;
@@ -271,18 +269,18 @@ public sealed class LedgerLog : IDisposable
                 _range = CompactRange.Load(size, _nodes);
             }
             var range = _range;
-            using var writer = new LeafWriter(_connection, transaction);
-            var appended = 0;
-            foreach (var (kind, id, salt, commitment) in produce(transaction))
+            var batch = produce(transaction);
+            if (batch.Count > 0)
             {
-                var entry = new LedgerEntry(kind, id, commitment);
-                writer.AddLeaf(range.Size, kind, id, salt, commitment);
-                range.Append(entry.LeafHash(), writer.AddNode);
-                appended++;
-            }
-            if (appended > 0)
-            {
-                writer.Flush();
+                var writer = new LeafWriter(_connection, transaction);
+                writer.WriteLeaves(range.Size, batch);
+                var runs = new List<(long First, byte[] Hashes)>(64);
+                range.AppendBatch(batch.LeafHashes, batch.Count, (level, first, hashes, count) =>
+                {
+                    writer.WriteNodes(level, first, hashes, count);
+                    runs.Add((first, hashes));
+                });
+                ProofTiles.Build(runs, _nodes, writer.WriteProofTiles);
                 LedgerQueries.SetTree(_connection, transaction, range.Size, range.Root());
                 transaction.Commit();
             }

@@ -11,6 +11,9 @@ public sealed class LedgerReader : ILedgerView
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
+
+    // Proofs, which their receiver verifies, read the proof tiles; the root and the audit read ledger_nodes itself.
+    private readonly SqliteNodeReader _proofNodes;
     private readonly bool _ownsConnection;
 
     private LedgerReader(SqliteConnection connection, bool ownsConnection)
@@ -18,6 +21,7 @@ public sealed class LedgerReader : ILedgerView
         _connection = connection;
         _ownsConnection = ownsConnection;
         _nodes = new SqliteNodeReader(connection);
+        _proofNodes = new SqliteNodeReader(connection) { UseProofTiles = true };
     }
 
     /// <summary>Opens a reader on the SQLite file; the ledger tables must exist.</summary>
@@ -39,10 +43,10 @@ public sealed class LedgerReader : ILedgerView
     public byte[] RootAt(long size) => TreeShape.Resolve([TreeShape.Root(size)], _nodes)[0];
 
     /// <summary>The RFC 9162 inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves.</summary>
-    public byte[][] InclusionProof(long index, long size) => TreeShape.Resolve(TreeShape.Inclusion(index, size), _nodes);
+    public byte[][] InclusionProof(long index, long size) => TreeShape.Resolve(TreeShape.Inclusion(index, size), _proofNodes);
 
     /// <summary>The RFC 9162 consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves.</summary>
-    public byte[][] ConsistencyProof(long size1, long size2) => TreeShape.Resolve(TreeShape.Consistency(size1, size2), _nodes);
+    public byte[][] ConsistencyProof(long size1, long size2) => TreeShape.Resolve(TreeShape.Consistency(size1, size2), _proofNodes);
 
     /// <summary>The latest leaf logged for a record, or null.</summary>
     public LeafRow? FindLeaf(string recordKind, string recordId)
@@ -153,6 +157,7 @@ public sealed class LedgerReader : ILedgerView
     public void Dispose()
     {
         _nodes.Dispose();
+        _proofNodes.Dispose();
         if (_ownsConnection)
         {
             _connection.Dispose();

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using OpenCts.Ledger.Merkle;
+using OpenCts.Ledger.Storage;
+
+namespace OpenCts.Cli.Ledger;
+
+/// <summary>The physical bounds <c>cts bench ledger</c> sets beside its figures, measured in the same run.</summary>
+internal static class LedgerBounds
+{
+    /// <summary>Rows per second SQLite inserts into a table shaped like the leaves (index, kind, id, 32-byte salt, 32-byte commitment), with no secondary index, in transactions of <paramref name="batch"/> rows, on the ledger's own connection settings.</summary>
+    /// <remarks>
+    /// A prepared statement is bound and stepped per row and each batch commits with the same WAL sync as the ledger, so
+    /// this is what the file can absorb of rows this size; the ledger writes more per leaf (the record index and about
+    /// two node rows), so it cannot reach this bound, and the ratio says how close it gets.
+    /// </remarks>
+    public static double SqliteInsertRowsPerSecond(string folder, int batch, TimeSpan duration)
+    {
+        var path = Path.Combine(folder, "bound-insert.db");
+        try
+        {
+            using var connection = LedgerSchema.Open(path);
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE rows (leaf_index INTEGER PRIMARY KEY, record_kind TEXT NOT NULL, record_id TEXT NOT NULL, salt BLOB, commitment BLOB NOT NULL)";
+                create.ExecuteNonQuery();
+            }
+            var salt = RandomNumberGenerator.GetBytes(32);
+            var commitment = RandomNumberGenerator.GetBytes(32);
+            long rows = 0;
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < duration)
+            {
+                using var transaction = connection.BeginTransaction();
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO rows VALUES ($i, $kind, $id, $salt, $commitment)";
+                var index = insert.Parameters.Add("$i", SqliteType.Integer);
+                insert.Parameters.AddWithValue("$kind", "message");
+                var id = insert.Parameters.Add("$id", SqliteType.Text);
+                insert.Parameters.AddWithValue("$salt", salt);
+                insert.Parameters.AddWithValue("$commitment", commitment);
+                insert.Prepare();
+                for (var i = 0; i < batch; i++, rows++)
+                {
+                    index.Value = rows;
+                    id.Value = rows.ToString(CultureInfo.InvariantCulture);
+                    insert.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+            return rows / watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Microseconds to read, from the ledger file, every stored node an inclusion proof of each leaf needs, with nothing else: one prepared primary-key lookup per node, the node ids planned before the clock starts.</summary>
+    public static double ProofNodeReadMicroseconds(string databasePath, long size, IReadOnlyList<long> indexes)
+    {
+        var plans = new long[indexes.Count][];
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            plans[i] = [.. TreeShape.Inclusion(indexes[i], size).SelectMany(entry => entry).Select(node => node.Key)];
+        }
+        using var connection = LedgerSchema.Open(databasePath);
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT hash FROM ledger_nodes WHERE id = $id";
+        var id = read.Parameters.Add("$id", SqliteType.Integer);
+        read.Prepare();
+        long bytes = 0;
+        void ReadAll(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var key in plans[i])
+                {
+                    id.Value = key;
+                    bytes += ((byte[])read.ExecuteScalar()!).Length;
+                }
+            }
+        }
+        ReadAll(Math.Min(1000, plans.Length));
+        var watch = Stopwatch.StartNew();
+        ReadAll(plans.Length);
+        var microseconds = watch.Elapsed.TotalMicroseconds / plans.Length;
+        if (bytes == 0)
+        {
+            throw new InvalidOperationException("no proof nodes were read");
+        }
+        return microseconds;
+    }
+}
