@@ -44,7 +44,6 @@ public static class CtsServer
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         var services = builder.Services;
         services.AddSingleton(options.Application);
-        services.AddSingleton<StoreGate>();
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<ServerMetrics>();
         // With a pipeline, workers assess what the intake queues and the host relays their alerts to the feed.
@@ -80,7 +79,6 @@ public static class CtsServer
             await next(context).ConfigureAwait(false);
             context.RequestServices.GetRequiredService<ServerMetrics>().Request(context.Request.Method, context.Response.StatusCode);
         });
-        app.UseMiddleware<StoreGateMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AuditMiddleware>();

@@ -36,14 +36,15 @@ namespace OpenCts.Storage.Sqlite;
 /// <summary>The embedded OpenCTS store: one SQLite file (<c>cts.db</c>) in a data folder, in WAL mode, with the ledger's tables beside the store's.</summary>
 /// <remarks>
 /// The store is opened by one process at a time for writing; SQLite's WAL lets readers run beside the writer. Its
-/// operations are synchronous underneath (SQLite is an in-process library), so the async methods complete at once;
-/// they are async because other backends are not. Writes are serialised on the one connection.
+/// operations are synchronous underneath (SQLite is an in-process library), so the reads complete at once; they are
+/// async because other backends are not. Writes go through one connection, and those that arrive together are committed
+/// together (<see cref="SqliteGroupCommit"/>); reads run on a connection per thread and see only committed rows.
 /// </remarks>
 public sealed class SqliteStore : ICtsStore, IDisposable
 {
     public const string FileName = "cts.db";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteGroupCommit _writer;
     private readonly ThreadLocal<SqliteConnection> _readers;
 
     private SqliteStore(string directory, SqliteConnection connection, IRecordJournal journal, TimeProvider clock)
@@ -51,6 +52,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         // Reads run on a connection of their own per thread: WAL lets them run beside each other and beside the one writer,
         // and a SQLite connection must never be used by two threads at once (a server answers many requests together).
         _readers = new ThreadLocal<SqliteConnection>(() => OpenConnection(connection.DataSource), trackAllValues: true);
+        _writer = new SqliteGroupCommit(connection);
         DataDirectory = directory;
         Connection = connection;
         Journal = journal;
@@ -227,22 +229,12 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     }
 
     /// <summary>Runs one write as a unit of work: the body writes and journals, then it commits; nothing is written if it throws.</summary>
-    internal async Task<T> WriteAsync<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var work = new UnitOfWork(Connection, Connection.BeginTransaction());
-            var result = await body(work, (SqliteTransaction)work.Transaction).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <remarks>
+    /// The body runs on the writer, in a savepoint of a transaction it may share with other writes queued at the same
+    /// time (<see cref="SqliteGroupCommit"/>); the task completes once that transaction is committed.
+    /// </remarks>
+    internal Task<T> WriteAsync<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(body, cancellationToken);
 
     /// <summary>Journals one record in the unit of work.</summary>
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
@@ -276,13 +268,14 @@ public sealed class SqliteStore : ICtsStore, IDisposable
 
     public void Dispose()
     {
+        // The writes already queued are committed before the connection closes.
+        _writer.Dispose();
         foreach (var reader in _readers.Values)
         {
             reader.Dispose();
         }
         _readers.Dispose();
         Connection.Dispose();
-        _gate.Dispose();
     }
 
     private static SqliteConnection OpenConnection(string path)

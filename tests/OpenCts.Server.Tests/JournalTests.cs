@@ -23,8 +23,7 @@ public sealed class JournalTests(ServerFixture server)
         var decided = await tom.PostAsync($"/api/v1/consignments/{Uri.EscapeDataString(document)}/decisions", ServerFixture.Json("""{"action":"release"}"""), Token);
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
 
-        // The test reads the store beside the running server, so it takes the server's gate as a request would.
-        using var lease = await server.App.Services.GetRequiredService<Common.StoreGate>().EnterAsync(Token);
+        // The test reads the store beside the running server, as a request would.
         var decision = LatestLeaf(RecordKinds.Decision);
         var canonical = Encoding.UTF8.GetString((await server.Application.Store.ReadCanonicalAsync(RecordKinds.Decision, decision, Token))!);
         Assert.Contains($"\n{document}\nrelease\n", canonical, StringComparison.Ordinal);

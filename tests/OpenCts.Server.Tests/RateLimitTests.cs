@@ -37,12 +37,8 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task EachApiKeyHasItsOwnAllowanceAndThenGets429()
     {
-        string first, second;
-        using (await _app.Services.GetRequiredService<Common.StoreGate>().EnterAsync(Token))
-        {
-            first = (await _application.Users.AddAsync("first", "auditor", apiKey: true, "test", Token)).Secret;
-            second = (await _application.Users.AddAsync("second", "auditor", apiKey: true, "test", Token)).Secret;
-        }
+        var first = (await _application.Users.AddAsync("first", "auditor", apiKey: true, "test", Token)).Secret;
+        var second = (await _application.Users.AddAsync("second", "auditor", apiKey: true, "test", Token)).Secret;
         using var one = Client(first);
         using var two = Client(second);
         for (var i = 0; i < 3; i++)

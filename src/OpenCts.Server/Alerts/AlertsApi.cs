@@ -38,7 +38,6 @@ public static class AlertsApi
         using var subscription = application.Alerts.Subscribe();
         // The subscriptions in force when the stream opens; a client reconnects to take a change.
         var wanted = await application.Subscriptions.ForAsync(CtsPrincipal.NameOf(context.User), context.User.FindFirstValue(ClaimTypes.Role) ?? "", context.RequestAborted).ConfigureAwait(false);
-        StoreGate.Leave(context);
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";

@@ -8,8 +8,12 @@ using OpenCts.Server.Health;
 namespace OpenCts.Server.Alerts;
 
 /// <summary>Assesses what is pending right after each intake and publishes each new red-lane assessment to the alert feed.</summary>
-/// <remarks>It also runs once at start, for what was received while the server was down.</remarks>
-internal sealed class AssessmentService(CtsApplication application, IntakeSignal signal, StoreGate gate, ServerMetrics metrics, ILogger<AssessmentService> logger) : BackgroundService
+/// <remarks>
+/// It also runs once at start, for what was received while the server was down. It runs beside the requests: it reads
+/// committed rows only (a message is committed whole or not at all), and intakes that arrive while it assesses raise the
+/// signal again, so the next run takes them. It is the only assessor of the server, so no version is assessed twice.
+/// </remarks>
+internal sealed class AssessmentService(CtsApplication application, IntakeSignal signal, ServerMetrics metrics, ILogger<AssessmentService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,11 +23,8 @@ internal sealed class AssessmentService(CtsApplication application, IntakeSignal
             try
             {
                 await signal.WaitAsync(stoppingToken).ConfigureAwait(false);
-                using (await gate.EnterAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    var (summary, alerts) = await application.AssessAndAlert.RunAsync(new AssessOptions(), stoppingToken).ConfigureAwait(false);
-                    metrics.Assessed(summary.Assessments.Count, alerts);
-                }
+                var (summary, alerts) = await application.AssessAndAlert.RunAsync(new AssessOptions(), stoppingToken).ConfigureAwait(false);
+                metrics.Assessed(summary.Assessments.Count, alerts);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

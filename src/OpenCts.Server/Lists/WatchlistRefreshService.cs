@@ -11,7 +11,7 @@ namespace OpenCts.Server.Lists;
 /// The first refresh runs at start. A failed download or an unreadable file is logged and changes nothing: the lists in
 /// force stay until the next refresh succeeds. Runs only when <see cref="CtsServerOptions.WatchlistRefresh"/> is set.
 /// </remarks>
-internal sealed class WatchlistRefreshService(CtsApplication application, CtsServerOptions options, StoreGate gate, ILogger<WatchlistRefreshService> logger) : BackgroundService
+internal sealed class WatchlistRefreshService(CtsApplication application, CtsServerOptions options, ILogger<WatchlistRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,13 +26,10 @@ internal sealed class WatchlistRefreshService(CtsApplication application, CtsSer
         {
             try
             {
-                using (await gate.EnterAsync(stoppingToken).ConfigureAwait(false))
+                var result = await update.UpdateAsync(options.WatchlistSources, stoppingToken).ConfigureAwait(false);
+                foreach (var list in result.Lists)
                 {
-                    var result = await update.UpdateAsync(options.WatchlistSources, stoppingToken).ConfigureAwait(false);
-                    foreach (var list in result.Lists)
-                    {
-                        logger.LogInformation("watch list {List} refreshed: {Entries} entries, {Added} added, {Removed} removed, {Amended} amended", list.List, list.Entries, list.Added, list.Removed, list.Amended);
-                    }
+                    logger.LogInformation("watch list {List} refreshed: {Entries} entries, {Added} added, {Removed} removed, {Amended} amended", list.List, list.Entries, list.Added, list.Removed, list.Amended);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -41,11 +41,7 @@ public sealed class BruteForceTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<T> UseStoreAsync<T>(Func<CtsApplication, Task<T>> work)
-    {
-        using var lease = await _app.Services.GetRequiredService<Common.StoreGate>().EnterAsync(Token);
-        return await work(_application);
-    }
+    private Task<T> UseStoreAsync<T>(Func<CtsApplication, Task<T>> work) => work(_application);
 
     private Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password) =>
         client.PostAsync("/api/v1/session", ServerFixture.Json(JsonSerializer.Serialize(new { name, password })), Token);

@@ -1,0 +1,226 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace OpenCts.Storage.Sqlite;
+
+/// <summary>
+/// Group commit for the one SQLite writer: the writes that are waiting when the writer comes round share one transaction
+/// and one commit, each in a savepoint of its own.
+/// </summary>
+/// <remarks>
+/// A server receives many messages at once, and a transaction per message makes the commit (the WAL append, and its
+/// sync) the limit. Here callers queue their write and await it; one writer loop takes everything queued (at most
+/// <see cref="MaxGroup"/>), runs each body in a savepoint, commits once, and only then answers each caller, so a caller
+/// is never told "stored" before its rows are committed, and a crash keeps the whole group or none of it.
+/// A body that throws (a bad message, a constraint) is rolled back to its savepoint and gets its own exception; its
+/// neighbours are not affected. A later body sees what earlier bodies of the same group wrote, as it would have seen it
+/// committed one transaction earlier, so a duplicate inside one group is found as a duplicate.
+/// If the transaction itself fails (the commit, or an error that ends the transaction), every write of it that had
+/// succeeded is told that error: nothing of it was stored.
+/// </remarks>
+internal sealed class SqliteGroupCommit : IDisposable
+{
+    /// <summary>The most writes one transaction takes, so that a group's commit (and its callers' wait) stays short.</summary>
+    public const int MaxGroup = 256;
+
+    private const string Savepoint = "cts_write";
+
+    private readonly SqliteConnection _connection;
+    private readonly Channel<IQueuedWrite> _queue = Channel.CreateUnbounded<IQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public SqliteGroupCommit(SqliteConnection connection)
+    {
+        _connection = connection;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Queues one write; completes once it is committed (with the body's result) or failed (with its exception).</summary>
+    /// <param name="body">Writes and journals on the unit of work; may run beside other bodies of the same transaction, one after another.</param>
+    /// <param name="cancellationToken">Stops the write if it comes before the commit; nothing of it is then written.</param>
+    public Task<T> WriteAsync<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+        var write = new QueuedWrite<T>(body, cancellationToken);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStore), "the store is closed: nothing more can be written");
+        }
+        return write.Task;
+    }
+
+    /// <summary>Stops taking writes, and waits until those queued are committed.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<IQueuedWrite>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+            var next = 0;
+            while (next < group.Count)
+            {
+                next = await CommitAsync(group, next).ConfigureAwait(false);
+            }
+            group.Clear();
+        }
+    }
+
+    /// <summary>Runs the group's writes from <paramref name="start"/> in one transaction and commits it; returns where the next transaction starts.</summary>
+    private async Task<int> CommitAsync(List<IQueuedWrite> group, int start)
+    {
+        SqliteTransaction transaction;
+        try
+        {
+            transaction = _connection.BeginTransaction();
+        }
+        catch (Exception exception)
+        {
+            for (var i = start; i < group.Count; i++)
+            {
+                group[i].Fail(exception);
+            }
+            return group.Count;
+        }
+        var written = new List<IQueuedWrite>(group.Count - start);
+        var next = group.Count;
+        try
+        {
+            var work = new UnitOfWork(_connection, transaction);
+            for (var i = start; i < group.Count; i++)
+            {
+                var write = group[i];
+                if (write.CancellationToken.IsCancellationRequested)
+                {
+                    write.Cancel();
+                    continue;
+                }
+                transaction.Save(Savepoint);
+                try
+                {
+                    await write.RunAsync(work, transaction).ConfigureAwait(false);
+                    write.CancellationToken.ThrowIfCancellationRequested();
+                    transaction.Release(Savepoint);
+                    written.Add(write);
+                }
+                catch (Exception exception)
+                {
+                    write.Fail(exception);
+                    if (!TryRollBack(transaction))
+                    {
+                        // The error ended the transaction (SQLite does so on a full disk or an I/O error): what the group
+                        // wrote so far is gone, so those writes fail too; the rest start again in a transaction of their own.
+                        foreach (var lost in written)
+                        {
+                            lost.Fail(exception);
+                        }
+                        written.Clear();
+                        next = i + 1;
+                        break;
+                    }
+                }
+            }
+            if (written.Count > 0)
+            {
+                transaction.Commit();
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var lost in written)
+            {
+                lost.Fail(exception);
+            }
+            return next;
+        }
+        finally
+        {
+            DisposeQuietly(transaction);
+        }
+        foreach (var write in written)
+        {
+            write.Complete();
+        }
+        return next;
+    }
+
+    private static bool TryRollBack(SqliteTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private static void DisposeQuietly(SqliteTransaction transaction)
+    {
+        try
+        {
+            // Rolls back what was not committed; a transaction SQLite already ended has nothing left to roll back.
+            transaction.Dispose();
+        }
+        catch (SqliteException)
+        {
+        }
+    }
+
+    private interface IQueuedWrite
+    {
+        CancellationToken CancellationToken { get; }
+
+        ValueTask RunAsync(UnitOfWork work, SqliteTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception exception);
+
+        void Cancel();
+    }
+
+    private sealed class QueuedWrite<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken) : IQueuedWrite
+    {
+        // Callers continue on the thread pool, never on the writer loop, which must go on to the next group.
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _done.Task;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public async ValueTask RunAsync(UnitOfWork work, SqliteTransaction transaction) =>
+            _result = await body(work, transaction).ConfigureAwait(false);
+
+        public void Complete() => _done.TrySetResult(_result);
+
+        public void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                _done.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                _done.TrySetException(exception);
+            }
+        }
+
+        public void Cancel() => _done.TrySetCanceled(cancellationToken);
+    }
+}
