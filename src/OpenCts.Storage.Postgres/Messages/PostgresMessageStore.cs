@@ -99,32 +99,27 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) => QueryAsync(cancellationToken,
+    // One text for the whole reads and the pages, so that a page walk gives exactly what the whole read gives.
+    private const string CurrentVersions =
         $"""
-        SELECT {VersionColumns}
+        SELECT {VersionColumns}, v.id
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)
-        ORDER BY v.id
-        """);
+        """;
 
-    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) => QueryAsync(cancellationToken,
-        $"""
-        SELECT {VersionColumns}
-        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
-        WHERE c.status = 'active' ORDER BY v.id
-        """);
+    private const string NotAssessed =
+        " AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)";
+
+    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) =>
+        QueryAsync(cancellationToken, CurrentVersions + NotAssessed + " ORDER BY v.id");
+
+    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) =>
+        QueryAsync(cancellationToken, CurrentVersions + " ORDER BY v.id");
 
     public async Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
     {
-        var rows = await _store.ListAsync(
-            $"""
-            SELECT {VersionColumns}, v.id
-            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
-            WHERE c.status = 'active' AND v.id > @after
-            {(pendingOnly ? "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)" : "")}
-            ORDER BY v.id LIMIT @take
-            """, r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+        var rows = await _store.ListAsync(CurrentVersions + " AND v.id > @after" + (pendingOnly ? NotAssessed : "") + " ORDER BY v.id LIMIT @take",
+            r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row);
     }
 

@@ -88,35 +88,30 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         return CanonicalForm.Message(rawId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), raw);
     }
 
-    /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet.</summary>
-    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) => Query(cancellationToken,
+    // The current versions of active consignments, and the condition that leaves those already assessed out: one text
+    // for the whole reads and the pages, so that a page walk gives exactly what the whole read gives.
+    private const string CurrentVersions =
         """
-        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body
+        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)
-        ORDER BY v.id
-        """);
+        """;
+
+    private const string NotAssessed =
+        " AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)";
+
+    /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet.</summary>
+    public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) =>
+        Query(cancellationToken, CurrentVersions + NotAssessed + " ORDER BY v.id");
 
     /// <summary>The latest version of every consignment that is not cancelled.</summary>
-    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) => Query(cancellationToken,
-        """
-        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body
-        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
-        WHERE c.status = 'active' ORDER BY v.id
-        """);
+    public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) =>
+        Query(cancellationToken, CurrentVersions + " ORDER BY v.id");
 
     public Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(
-            $"""
-            SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
-            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
-            WHERE c.status = 'active' AND v.id > $after
-            {(pendingOnly ? "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)" : "")}
-            ORDER BY v.id LIMIT $take
-            """);
+        using var command = _store.Command(CurrentVersions + " AND v.id > $after" + (pendingOnly ? NotAssessed : "") + " ORDER BY v.id LIMIT $take");
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$take", take);
         using var reader = command.ExecuteReader();
