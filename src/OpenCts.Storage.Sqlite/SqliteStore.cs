@@ -150,6 +150,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
             pragma.ExecuteNonQuery();
         }
         Migrations.Apply(connection);
+        PlaceBackfill.Run(connection);
         LedgerSchema.Migrate(connection);
         using (var pragma = connection.CreateCommand())
         {

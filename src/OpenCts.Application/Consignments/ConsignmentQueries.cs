@@ -44,40 +44,29 @@ public sealed class ConsignmentQueries(ICtsStore store)
     /// <summary>The current assessments, red first then by score, filtered by lane and by text in the document number or key.</summary>
     public async Task<Page<TargetRow>> ListAsync(Lane? lane, string? text, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
-        var matching = Matching(rows, lane, text);
-        var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        return new Page<TargetRow>(items, page, pageSize, matching.Count);
+        var slice = await store.Assessments.PageTargetsAsync(Query(lane, text, TargetOrder.Risk, page, pageSize), cancellationToken).ConfigureAwait(false);
+        return new Page<TargetRow>([.. slice.Items.Select(i => i.Target)], page, pageSize, slice.Total);
     }
 
     /// <summary>The worklist: current assessments filtered by lane and text, ordered by risk or arrival, red-lane rows beyond their office's capacity marked.</summary>
+    /// <remarks>The store filters, orders and cuts the page; only the red lane at offices with a capacity is read whole, because capacity is counted over all of it.</remarks>
     public async Task<Page<WorklistRow>> WorklistAsync(Lane? lane, string? text, WorklistOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var rows = await store.Assessments.TargetsAsync(int.MaxValue, lane ?? Lane.Green, cancellationToken).ConfigureAwait(false);
-        var matching = Matching(rows, lane, text);
+        var slice = await store.Assessments.PageTargetsAsync(
+            Query(lane, text, order == WorklistOrder.Arrival ? TargetOrder.Arrival : TargetOrder.Risk, page, pageSize), cancellationToken).ConfigureAwait(false);
         var offices = await store.Offices.AllAsync(cancellationToken).ConfigureAwait(false);
-        // Capacity is counted over the whole red lane, not only the rows asked for.
-        var red = rows.Where(r => r.Assessment.Lane == Lane.Red).ToList();
-        var wanted = offices.Count > 0 ? red.Select(r => r.Assessment.DocumentKey).Concat(matching.Select(r => r.Assessment.DocumentKey)) : matching.Select(r => r.Assessment.DocumentKey);
-        var consignments = (await store.ConsignmentIndex.CurrentOfAsync([.. wanted.Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false))
-            .ToDictionary(c => c.DocumentKey, c => c.Consignment, StringComparer.Ordinal);
-        var over = OfficeCapacity.OverCapacity(red.Select(r => r.Assessment), key => consignments.GetValueOrDefault(key), offices);
-        var worklist = matching.Select(r => consignments.TryGetValue(r.Assessment.DocumentKey, out var c)
-            ? new WorklistRow(r, c.PlaceOfDischarge?.Value, c.EstimatedArrival, over.Contains(r.Assessment.DocumentKey))
-            : new WorklistRow(r, null, null, over.Contains(r.Assessment.DocumentKey))).ToList();
-        if (order == WorklistOrder.Arrival)
+        IReadOnlySet<string> over = new HashSet<string>();
+        if (offices.Count > 0 && slice.Items.Any(i => i.Target.Assessment.Lane == Lane.Red))
         {
-            // Soonest first; those without an arrival last, by risk.
-            worklist = [.. worklist.OrderBy(w => w.EstimatedArrival is null).ThenBy(w => w.EstimatedArrival)];
+            var red = await store.Assessments.RedLaneAtAsync([.. offices.Select(o => o.Office)], cancellationToken).ConfigureAwait(false);
+            over = OfficeCapacity.OverCapacity(red.Select(r => OfficeCapacity.EntryOf(r.Assessment, r.PlaceOfDischarge, r.EstimatedArrival)), offices);
         }
-        return new Page<WorklistRow>([.. worklist.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, worklist.Count);
+        var rows = slice.Items.Select(i => new WorklistRow(i.Target, i.PlaceOfDischarge, i.EstimatedArrival, over.Contains(i.Target.Assessment.DocumentKey)));
+        return new Page<WorklistRow>([.. rows], page, pageSize, slice.Total);
     }
 
-    private static List<TargetRow> Matching(IReadOnlyList<TargetRow> rows, Lane? lane, string? text) =>
-        [.. rows.Where(r => (lane is null || r.Assessment.Lane == lane)
-            && (string.IsNullOrWhiteSpace(text)
-                || r.DocumentNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Assessment.DocumentKey.Contains(text, StringComparison.OrdinalIgnoreCase)))];
+    private static TargetQuery Query(Lane? lane, string? text, TargetOrder order, int page, int pageSize) =>
+        new(lane, text, order, (int)Math.Min(int.MaxValue, (long)(Math.Max(1, page) - 1) * pageSize), pageSize);
 
     /// <summary>One consignment in full, or null when the store has no such document.</summary>
     public async Task<ConsignmentDetail?> DetailAsync(string documentKey, CancellationToken cancellationToken)

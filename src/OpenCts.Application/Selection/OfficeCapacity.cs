@@ -83,13 +83,16 @@ public sealed class OfficeCapacity(ICtsStore store)
         offices.Count == 0 ? new HashSet<string>() : OverCapacity(
             assessments.Where(a => a.Lane == Lane.Red).Select(a => consignmentOf(a.DocumentKey) is { } c
                 ? EntryOf(a, c.PlaceOfDischarge, c.EstimatedArrival)
-                : EntryOf(a, null, null)),
+                : EntryOf(a, (string?)null, null)),
             offices);
 
     /// <summary>The entry of a red-lane assessment.</summary>
-    public static RedLaneEntry EntryOf(Assessment assessment, UnLocode? office, DateTimeOffset? arrival) => new(
+    public static RedLaneEntry EntryOf(Assessment assessment, UnLocode? office, DateTimeOffset? arrival) => EntryOf(assessment, office?.Value, arrival);
+
+    /// <summary>The entry of a red-lane assessment placed by the columns the store keeps.</summary>
+    public static RedLaneEntry EntryOf(Assessment assessment, string? office, DateTimeOffset? arrival) => new(
         assessment.DocumentKey,
-        office?.Value,
+        office,
         DateOnly.FromDateTime((arrival ?? assessment.AssessedAt).UtcDateTime),
         assessment.Score,
         assessment.Reasons.Any(r => r.Kind == ReasonKind.RandomSelection));

@@ -10,16 +10,8 @@ using OpenCts.Storage.Assessments;
 namespace OpenCts.Storage.Postgres.Assessments;
 
 /// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
-internal sealed class PostgresAssessmentStore(PostgresStore store) : IAssessmentStore
+internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAssessmentStore
 {
-    private const string LaneRank = "CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END";
-
-    private const string Current =
-        """
-        JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
-        WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
-        """;
-
     private readonly PostgresStore _store = store;
 
     public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
@@ -83,11 +75,9 @@ internal sealed class PostgresAssessmentStore(PostgresStore store) : IAssessment
     public async Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken) =>
         await _store.ListAsync(
             $"""
-            SELECT a.id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind
-            FROM assessments a
-            {Current}
-              AND {LaneRank} >= @minimum
-            ORDER BY {LaneRank} DESC, a.score DESC, a.document_key
+            SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id
+            WHERE t.lane_rank >= @minimum
+            ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT @limit
             """,
             r => new TargetRow(r.GetInt64(0), Read(r, 1), r.GetString(7), r.GetString(8)),
@@ -96,8 +86,8 @@ internal sealed class PostgresAssessmentStore(PostgresStore store) : IAssessment
     public async Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
     {
         var rows = await _store.ListAsync(
-            $"SELECT a.lane, COUNT(*)::integer FROM assessments a {Current} GROUP BY a.lane",
-            r => (Lane: Enum.Parse<Lane>(r.GetString(0)), Count: r.GetInt32(1)), null, cancellationToken).ConfigureAwait(false);
+            "SELECT lane_rank, COUNT(*)::integer FROM current_targets GROUP BY lane_rank",
+            r => (Lane: (Lane)r.GetInt32(0), Count: r.GetInt32(1)), null, cancellationToken).ConfigureAwait(false);
         var counts = Enum.GetValues<Lane>().ToDictionary(l => l, _ => 0);
         foreach (var (lane, count) in rows)
         {

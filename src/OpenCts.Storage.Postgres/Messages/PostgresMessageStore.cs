@@ -6,6 +6,7 @@ using Npgsql;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
 
 namespace OpenCts.Storage.Postgres.Messages;
@@ -215,6 +216,7 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture) }
             : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
         var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        var place = ConsignmentPlace.Of(consignment);
         await _store.ExecuteAsync(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
@@ -223,8 +225,12 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             """, work, cancellationToken,
             ("key", key), ("kind", consignment.Document.Kind.ToString()), ("number", consignment.Document.Number), ("version", version), ("at", receivedAt)).ConfigureAwait(false);
         await _store.ExecuteAsync(
-            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body) VALUES (@key, @version, @raw, @at, @body)", work, cancellationToken,
-            ("key", key), ("version", version), ("raw", rawId), ("at", receivedAt), ("body", body)).ConfigureAwait(false);
+            """
+            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, discharge, arrival, arrival_ticks)
+            VALUES (@key, @version, @raw, @at, @body, @discharge, @arrival, @ticks)
+            """, work, cancellationToken,
+            ("key", key), ("version", version), ("raw", rawId), ("at", receivedAt), ("body", body),
+            ("discharge", (object?)place.Discharge ?? DBNull.Value), ("arrival", (object?)place.Arrival ?? DBNull.Value), ("ticks", (object?)place.ArrivalTicks ?? DBNull.Value)).ConfigureAwait(false);
         return (key, version);
     }
 }

@@ -329,6 +329,78 @@ internal static class Migrations
         );
         CREATE INDEX purge_tombstones_by_record ON purge_tombstones (record_kind, record_id);
         """,
+        // The worklist in the store (issue #14): each version keeps where and when its goods arrive beside its body, and a
+        // table of current targets (the latest assessment of each active consignment's current version) is kept by triggers
+        // in the same transaction as any write that changes it, so that a worklist page reads its own rows, not the whole lane.
+        // Writers hold the store's advisory write lock, so the triggers' delete-then-insert never races another writer.
+        """
+        ALTER TABLE consignment_versions ADD COLUMN discharge TEXT, ADD COLUMN arrival TEXT, ADD COLUMN arrival_ticks BIGINT;
+
+        CREATE FUNCTION opencts_try_jsonb(body TEXT) RETURNS JSONB LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN body::jsonb;
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION opencts_utc_ticks(arrival TEXT) RETURNS BIGINT LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN (EXTRACT(EPOCH FROM arrival::timestamptz) * 10000000)::bigint + 621355968000000000;
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END $$;
+        UPDATE consignment_versions SET discharge = opencts_try_jsonb(body) ->> 'placeOfDischarge', arrival = opencts_try_jsonb(body) ->> 'estimatedArrival';
+        UPDATE consignment_versions SET arrival_ticks = opencts_utc_ticks(arrival) WHERE arrival IS NOT NULL;
+
+        CREATE TABLE current_targets (
+            document_key TEXT COLLATE "C" PRIMARY KEY,
+            consignment_version INTEGER NOT NULL,
+            assessment_id BIGINT NOT NULL,
+            lane_rank INTEGER NOT NULL,
+            score DOUBLE PRECISION NOT NULL,
+            number TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            discharge TEXT,
+            arrival TEXT,
+            arrival_order BIGINT NOT NULL
+        );
+        CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC, document_key);
+        CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC, document_key);
+        CREATE INDEX current_targets_by_discharge ON current_targets (lane_rank, upper(discharge));
+
+        CREATE FUNCTION current_targets_refresh(key TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM current_targets WHERE document_key = key;
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+            FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
+            WHERE c.document_key = key AND c.status = 'active'
+            ORDER BY a.id DESC LIMIT 1;
+        END $$;
+        CREATE FUNCTION current_targets_on_row() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM current_targets_refresh(OLD.document_key);
+            ELSE
+                PERFORM current_targets_refresh(NEW.document_key);
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER current_targets_on_assessment AFTER INSERT OR DELETE ON assessments FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
+        CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status OR DELETE ON consignments FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
+        CREATE TRIGGER current_targets_on_version AFTER UPDATE OF discharge, arrival, arrival_ticks ON consignment_versions FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
+
+        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+        SELECT DISTINCT ON (c.document_key) a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+               c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+        FROM consignments c
+        JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
+        WHERE c.status = 'active'
+        ORDER BY c.document_key, a.id DESC;
+        """,
     ];
 
     private static readonly string[] LedgerSteps =

@@ -82,13 +82,10 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var command = _store.Command(
-            """
-            SELECT a.id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind
-            FROM assessments a
-            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
-            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
-              AND CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END >= $minimum
-            ORDER BY CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END DESC, a.score DESC, a.document_key
+            $"""
+            SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id
+            WHERE t.lane_rank >= $minimum
+            ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT $limit
             """);
         command.Parameters.AddWithValue("$minimum", (int)minimumLane);
@@ -97,15 +94,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var rows = new List<TargetRow>();
         while (reader.Read())
         {
-            var reasons = JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(6), DomainJson.Options);
-            var assessment = new Assessment(
-                reader.GetString(1),
-                reader.GetInt32(2),
-                reader.GetDouble(3),
-                Enum.Parse<Lane>(reader.GetString(4)),
-                reasons,
-                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
-            rows.Add(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)));
+            rows.Add(new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)));
         }
         return Task.FromResult<IReadOnlyList<TargetRow>>(rows);
     }
@@ -114,13 +103,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
     public Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(
-            """
-            SELECT a.lane, COUNT(*) FROM assessments a
-            JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
-            WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version)
-            GROUP BY a.lane
-            """);
+        using var command = _store.Command("SELECT CASE lane_rank WHEN 2 THEN 'Red' WHEN 1 THEN 'Yellow' ELSE 'Green' END, COUNT(*) FROM current_targets GROUP BY lane_rank");
         using var reader = command.ExecuteReader();
         var counts = Enum.GetValues<Lane>().ToDictionary(l => l, _ => 0);
         while (reader.Read())

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
 
 namespace OpenCts.Storage.Sqlite.Messages;
@@ -247,8 +248,15 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             upsert.ExecuteNonQuery();
         }
         using var insert = _store.Command(
-            "INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number) VALUES ($key, $version, $raw, $at, $body, $master)", transaction);
+            """
+            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival, arrival_ticks, placed)
+            VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $arrival, $ticks, 1)
+            """, transaction);
         insert.Parameters.AddWithValue("$master", (object?)consignment.Document.MasterNumber ?? DBNull.Value);
+        var place = ConsignmentPlace.Of(consignment);
+        insert.Parameters.AddWithValue("$discharge", (object?)place.Discharge ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$arrival", (object?)place.Arrival ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$ticks", (object?)place.ArrivalTicks ?? DBNull.Value);
         insert.Parameters.AddWithValue("$key", key);
         insert.Parameters.AddWithValue("$version", version);
         insert.Parameters.AddWithValue("$raw", rawId);

@@ -409,6 +409,84 @@ internal static class Migrations
         DROP INDEX consignment_versions_by_master;
         CREATE INDEX consignment_versions_by_master ON consignment_versions (master_number) WHERE master_number IS NOT NULL;
         """,
+        // The worklist in the store (issue #14): each version keeps where and when its goods arrive beside its (packed) body,
+        // and a table of current targets (the latest assessment of each active consignment's current version) is kept by
+        // triggers in the same transaction as any write that changes it, so that a worklist page reads its own rows, not the
+        // whole lane. Versions written before this step are placed by the store when it opens (their bodies may be packed).
+        """
+        ALTER TABLE consignment_versions ADD COLUMN discharge TEXT;
+        ALTER TABLE consignment_versions ADD COLUMN arrival TEXT;
+        ALTER TABLE consignment_versions ADD COLUMN arrival_ticks INTEGER;
+        ALTER TABLE consignment_versions ADD COLUMN placed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX consignment_versions_unplaced ON consignment_versions (id) WHERE placed = 0;
+
+        CREATE TABLE current_targets (
+            document_key TEXT PRIMARY KEY,
+            consignment_version INTEGER NOT NULL,
+            assessment_id INTEGER NOT NULL,
+            lane_rank INTEGER NOT NULL,
+            score REAL NOT NULL,
+            number TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            discharge TEXT,
+            arrival TEXT,
+            arrival_order INTEGER NOT NULL
+        );
+        CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC, document_key);
+        CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC, document_key);
+        CREATE INDEX current_targets_by_discharge ON current_targets (lane_rank, discharge);
+
+        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+        SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score, c.number, c.kind,
+               NULL, NULL, 9223372036854775807
+        FROM assessments a
+        JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+        WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version);
+
+        CREATE TRIGGER current_targets_on_assessment AFTER INSERT ON assessments BEGIN
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            SELECT NEW.document_key, NEW.consignment_version, NEW.id, CASE NEW.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, NEW.score,
+                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.document_key = NEW.document_key AND c.current_version = NEW.consignment_version AND c.status = 'active'
+            ON CONFLICT (document_key) DO UPDATE SET
+                consignment_version = excluded.consignment_version, assessment_id = excluded.assessment_id, lane_rank = excluded.lane_rank,
+                score = excluded.score, number = excluded.number, kind = excluded.kind, discharge = excluded.discharge,
+                arrival = excluded.arrival, arrival_order = excluded.arrival_order
+            WHERE excluded.assessment_id > current_targets.assessment_id;
+        END;
+
+        CREATE TRIGGER current_targets_on_assessment_purged AFTER DELETE ON assessments BEGIN
+            DELETE FROM current_targets WHERE assessment_id = OLD.id;
+            INSERT OR IGNORE INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+            FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
+            WHERE c.document_key = OLD.document_key AND c.status = 'active'
+            ORDER BY a.id DESC LIMIT 1;
+        END;
+
+        CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status ON consignments BEGIN
+            DELETE FROM current_targets WHERE document_key = NEW.document_key;
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+                   NEW.number, NEW.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+            FROM assessments a JOIN consignment_versions v ON v.document_key = a.document_key AND v.version = a.consignment_version
+            WHERE NEW.status = 'active' AND a.document_key = NEW.document_key AND a.consignment_version = NEW.current_version
+            ORDER BY a.id DESC LIMIT 1;
+        END;
+
+        CREATE TRIGGER current_targets_on_consignment_purged AFTER DELETE ON consignments BEGIN
+            DELETE FROM current_targets WHERE document_key = OLD.document_key;
+        END;
+
+        CREATE TRIGGER current_targets_on_placed AFTER UPDATE OF placed ON consignment_versions BEGIN
+            UPDATE current_targets SET discharge = NEW.discharge, arrival = NEW.arrival, arrival_order = COALESCE(NEW.arrival_ticks, 9223372036854775807)
+            WHERE document_key = NEW.document_key AND consignment_version = NEW.version;
+        END;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -25,6 +25,13 @@ public interface IAssessmentStore
     /// <param name="cancellationToken">Stops the read.</param>
     Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken);
 
+    /// <summary>One page of the current targets, filtered and ordered in the store, with the count of all that match.</summary>
+    /// <remarks>Read from the current-target table the store keeps beside its assessments, so a page costs its own rows, not the lane's.</remarks>
+    Task<TargetPage> PageTargetsAsync(TargetQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The current red-lane targets discharged at one of these places (compared ignoring case), for the offices' capacity.</summary>
+    Task<IReadOnlyList<RedLaneTarget>> RedLaneAtAsync(IReadOnlyCollection<string> places, CancellationToken cancellationToken);
+
     /// <summary>How many current assessments fall in each lane.</summary>
     Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken);
 
