@@ -75,7 +75,7 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
     public async Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken) =>
         await _store.ListAsync(
             $"""
-            SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id
+            SELECT {TargetColumns} FROM current_targets t {TargetJoins}
             WHERE t.lane_rank >= @minimum
             ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT @limit

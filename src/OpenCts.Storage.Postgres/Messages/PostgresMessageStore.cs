@@ -226,11 +226,11 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             ("key", key), ("kind", consignment.Document.Kind.ToString()), ("number", consignment.Document.Number), ("version", version), ("at", receivedAt)).ConfigureAwait(false);
         await _store.ExecuteAsync(
             """
-            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, discharge, arrival, arrival_ticks)
-            VALUES (@key, @version, @raw, @at, @body, @discharge, @arrival, @ticks)
+            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, discharge, arrival_ticks, arrival_offset)
+            VALUES (@key, @version, @raw, @at, @body, @discharge, @ticks, @offset)
             """, work, cancellationToken,
             ("key", key), ("version", version), ("raw", rawId), ("at", receivedAt), ("body", body),
-            ("discharge", (object?)place.Discharge ?? DBNull.Value), ("arrival", (object?)place.Arrival ?? DBNull.Value), ("ticks", (object?)place.ArrivalTicks ?? DBNull.Value)).ConfigureAwait(false);
+            ("discharge", (object?)place.Discharge ?? DBNull.Value), ("ticks", (object?)place.ArrivalTicks ?? DBNull.Value), ("offset", (object?)place.ArrivalOffset ?? DBNull.Value)).ConfigureAwait(false);
         return (key, version);
     }
 }

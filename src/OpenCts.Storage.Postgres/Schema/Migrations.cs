@@ -334,7 +334,7 @@ internal static class Migrations
         // in the same transaction as any write that changes it, so that a worklist page reads its own rows, not the whole lane.
         // Writers hold the store's advisory write lock, so the triggers' delete-then-insert never races another writer.
         """
-        ALTER TABLE consignment_versions ADD COLUMN discharge TEXT, ADD COLUMN arrival TEXT, ADD COLUMN arrival_ticks BIGINT;
+        ALTER TABLE consignment_versions ADD COLUMN discharge TEXT, ADD COLUMN arrival_ticks BIGINT, ADD COLUMN arrival_offset INTEGER;
 
         CREATE FUNCTION opencts_try_jsonb(body TEXT) RETURNS JSONB LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
@@ -342,14 +342,24 @@ internal static class Migrations
         EXCEPTION WHEN others THEN
             RETURN NULL;
         END $$;
+        -- .NET ticks of the instant, and the offset in minutes as written (Z or +hh:mm at the end of ISO 8601).
         CREATE FUNCTION opencts_utc_ticks(arrival TEXT) RETURNS BIGINT LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
-            RETURN (EXTRACT(EPOCH FROM arrival::timestamptz) * 10000000)::bigint + 621355968000000000;
+            RETURN round(EXTRACT(EPOCH FROM arrival::timestamptz) * 10000000)::bigint + 621355968000000000;
         EXCEPTION WHEN others THEN
             RETURN NULL;
         END $$;
-        UPDATE consignment_versions SET discharge = opencts_try_jsonb(body) ->> 'placeOfDischarge', arrival = opencts_try_jsonb(body) ->> 'estimatedArrival';
-        UPDATE consignment_versions SET arrival_ticks = opencts_utc_ticks(arrival) WHERE arrival IS NOT NULL;
+        CREATE FUNCTION opencts_offset_minutes(arrival TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN arrival ~ '[+-][0-9]{2}:[0-9]{2}$'
+                        THEN (CASE WHEN substr(arrival, length(arrival) - 5, 1) = '-' THEN -1 ELSE 1 END)
+                             * (substr(arrival, length(arrival) - 4, 2)::integer * 60 + substr(arrival, length(arrival) - 1, 2)::integer)
+                        ELSE 0 END
+        $$;
+        WITH placed AS (SELECT id, opencts_try_jsonb(body) AS j FROM consignment_versions)
+        UPDATE consignment_versions v SET discharge = placed.j ->> 'placeOfDischarge',
+            arrival_ticks = opencts_utc_ticks(placed.j ->> 'estimatedArrival'),
+            arrival_offset = CASE WHEN placed.j ? 'estimatedArrival' THEN opencts_offset_minutes(placed.j ->> 'estimatedArrival') END
+        FROM placed WHERE placed.id = v.id;
 
         CREATE TABLE current_targets (
             document_key TEXT COLLATE "C" PRIMARY KEY,
@@ -357,22 +367,18 @@ internal static class Migrations
             assessment_id BIGINT NOT NULL,
             lane_rank INTEGER NOT NULL,
             score DOUBLE PRECISION NOT NULL,
-            number TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            discharge TEXT,
-            arrival TEXT,
-            arrival_order BIGINT NOT NULL
+            arrival_order BIGINT NOT NULL,
+            discharge TEXT
         );
         CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC, document_key);
         CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC, document_key);
-        CREATE INDEX current_targets_by_discharge ON current_targets (lane_rank, upper(discharge));
 
         CREATE FUNCTION current_targets_refresh(key TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
         BEGIN
             DELETE FROM current_targets WHERE document_key = key;
-            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
             SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
-                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM consignments c
             JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
             JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
@@ -390,11 +396,10 @@ internal static class Migrations
         END $$;
         CREATE TRIGGER current_targets_on_assessment AFTER INSERT OR DELETE ON assessments FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
         CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status OR DELETE ON consignments FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
-        CREATE TRIGGER current_targets_on_version AFTER UPDATE OF discharge, arrival, arrival_ticks ON consignment_versions FOR EACH ROW EXECUTE FUNCTION current_targets_on_row();
 
-        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
         SELECT DISTINCT ON (c.document_key) a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
-               c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+               COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
         FROM consignments c
         JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version

@@ -6,6 +6,7 @@ using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Serialization;
 using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Consignments;
 
 namespace OpenCts.Storage.Sqlite.Assessments;
 
@@ -13,7 +14,15 @@ namespace OpenCts.Storage.Sqlite.Assessments;
 internal sealed partial class SqliteAssessmentStore
 {
     private const string TargetColumns =
-        "t.assessment_id, t.document_key, t.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, t.number, t.kind, t.discharge, t.arrival";
+        "t.assessment_id, t.document_key, t.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind, t.discharge, v.arrival_ticks, v.arrival_offset";
+
+    /// <summary>What a target row joins for its columns: its assessment, its consignment's number and kind, its version's arrival.</summary>
+    private const string TargetJoins =
+        """
+        JOIN assessments a ON a.id = t.assessment_id
+        JOIN consignments c ON c.document_key = t.document_key
+        JOIN consignment_versions v ON v.document_key = t.document_key AND v.version = t.consignment_version
+        """;
 
     public Task<TargetPage> PageTargetsAsync(TargetQuery query, CancellationToken cancellationToken)
     {
@@ -26,13 +35,13 @@ internal sealed partial class SqliteAssessmentStore
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.ToLowerInvariant();
         if (text is not null)
         {
-            where.Append(" AND (instr(lower(t.number), $text) > 0 OR instr(lower(t.document_key), $text) > 0)");
+            where.Append(" AND (instr(lower(c.number), $text) > 0 OR instr(lower(t.document_key), $text) > 0)");
         }
         var order = query.Order == TargetOrder.Arrival
             ? "t.arrival_order, t.lane_rank DESC, t.score DESC, t.document_key"
             : "t.lane_rank DESC, t.score DESC, t.document_key";
-        using var page = _store.Command($"SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id {where} ORDER BY {order} LIMIT $take OFFSET $skip");
-        using var count = _store.Command($"SELECT COUNT(*) FROM current_targets t {where}");
+        using var page = _store.Command($"SELECT {TargetColumns} FROM current_targets t {TargetJoins} {where} ORDER BY {order} LIMIT $take OFFSET $skip");
+        using var count = _store.Command($"SELECT COUNT(*) FROM current_targets t{(text is null ? "" : " JOIN consignments c ON c.document_key = t.document_key")} {where}");
         foreach (var command in new[] { page, count })
         {
             if (text is not null)
@@ -50,7 +59,7 @@ internal sealed partial class SqliteAssessmentStore
                 items.Add(new PlacedTarget(
                     new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)),
                     reader.IsDBNull(9) ? null : reader.GetString(9),
-                    reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                    Arrival(reader)));
             }
         }
         var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -67,7 +76,7 @@ internal sealed partial class SqliteAssessmentStore
         }
         using var command = _store.Command(
             $"""
-            SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id
+            SELECT {TargetColumns} FROM current_targets t {TargetJoins}
             WHERE t.lane_rank = {(int)Lane.Red} AND upper(t.discharge) IN (SELECT upper(value) FROM json_each($places))
             """);
         command.Parameters.AddWithValue("$places", JsonSerializer.Serialize(places));
@@ -77,10 +86,13 @@ internal sealed partial class SqliteAssessmentStore
             result.Add(new RedLaneTarget(
                 ReadAssessment(reader, 1),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                Arrival(reader)));
         }
         return Task.FromResult<IReadOnlyList<RedLaneTarget>>(result);
     }
+
+    private static DateTimeOffset? Arrival(SqliteDataReader reader) =>
+        ConsignmentPlace.Arrival(reader.IsDBNull(10) ? null : reader.GetInt64(10), reader.IsDBNull(11) ? null : reader.GetInt32(11));
 
     /// <summary>An assessment from six columns in the order document key, version, score, lane, assessed at, reasons.</summary>
     private static Assessment ReadAssessment(SqliteDataReader reader, int first) => new(

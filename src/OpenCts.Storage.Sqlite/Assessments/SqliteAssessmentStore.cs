@@ -83,7 +83,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         cancellationToken.ThrowIfCancellationRequested();
         using var command = _store.Command(
             $"""
-            SELECT {TargetColumns} FROM current_targets t JOIN assessments a ON a.id = t.assessment_id
+            SELECT {TargetColumns} FROM current_targets t {TargetJoins}
             WHERE t.lane_rank >= $minimum
             ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT $limit

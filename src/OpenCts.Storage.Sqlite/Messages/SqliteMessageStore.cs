@@ -249,13 +249,13 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         }
         using var insert = _store.Command(
             """
-            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival, arrival_ticks, placed)
-            VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $arrival, $ticks, 1)
+            INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival_ticks, arrival_offset, placed)
+            VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $ticks, $offset, 1)
             """, transaction);
         insert.Parameters.AddWithValue("$master", (object?)consignment.Document.MasterNumber ?? DBNull.Value);
         var place = ConsignmentPlace.Of(consignment);
         insert.Parameters.AddWithValue("$discharge", (object?)place.Discharge ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$arrival", (object?)place.Arrival ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$offset", (object?)place.ArrivalOffset ?? DBNull.Value);
         insert.Parameters.AddWithValue("$ticks", (object?)place.ArrivalTicks ?? DBNull.Value);
         insert.Parameters.AddWithValue("$key", key);
         insert.Parameters.AddWithValue("$version", version);

@@ -413,10 +413,11 @@ internal static class Migrations
         // and a table of current targets (the latest assessment of each active consignment's current version) is kept by
         // triggers in the same transaction as any write that changes it, so that a worklist page reads its own rows, not the
         // whole lane. Versions written before this step are placed by the store when it opens (their bodies may be packed).
+        // The table holds only what pages are filtered and ordered by; a page joins the rest for its own rows.
         """
         ALTER TABLE consignment_versions ADD COLUMN discharge TEXT;
-        ALTER TABLE consignment_versions ADD COLUMN arrival TEXT;
         ALTER TABLE consignment_versions ADD COLUMN arrival_ticks INTEGER;
+        ALTER TABLE consignment_versions ADD COLUMN arrival_offset INTEGER;
         ALTER TABLE consignment_versions ADD COLUMN placed INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX consignment_versions_unplaced ON consignment_versions (id) WHERE placed = 0;
 
@@ -426,41 +427,35 @@ internal static class Migrations
             assessment_id INTEGER NOT NULL,
             lane_rank INTEGER NOT NULL,
             score REAL NOT NULL,
-            number TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            discharge TEXT,
-            arrival TEXT,
-            arrival_order INTEGER NOT NULL
-        );
-        CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC, document_key);
-        CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC, document_key);
-        CREATE INDEX current_targets_by_discharge ON current_targets (lane_rank, discharge);
+            arrival_order INTEGER NOT NULL,
+            discharge TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC);
+        CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC);
 
-        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
-        SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score, c.number, c.kind,
-               NULL, NULL, 9223372036854775807
+        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
+        SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score, 9223372036854775807, NULL
         FROM assessments a
         JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
         WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version);
 
         CREATE TRIGGER current_targets_on_assessment AFTER INSERT ON assessments BEGIN
-            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
             SELECT NEW.document_key, NEW.consignment_version, NEW.id, CASE NEW.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, NEW.score,
-                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
             WHERE c.document_key = NEW.document_key AND c.current_version = NEW.consignment_version AND c.status = 'active'
             ON CONFLICT (document_key) DO UPDATE SET
                 consignment_version = excluded.consignment_version, assessment_id = excluded.assessment_id, lane_rank = excluded.lane_rank,
-                score = excluded.score, number = excluded.number, kind = excluded.kind, discharge = excluded.discharge,
-                arrival = excluded.arrival, arrival_order = excluded.arrival_order
+                score = excluded.score, arrival_order = excluded.arrival_order, discharge = excluded.discharge
             WHERE excluded.assessment_id > current_targets.assessment_id;
         END;
 
         CREATE TRIGGER current_targets_on_assessment_purged AFTER DELETE ON assessments BEGIN
-            DELETE FROM current_targets WHERE assessment_id = OLD.id;
-            INSERT OR IGNORE INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            DELETE FROM current_targets WHERE document_key = OLD.document_key AND assessment_id = OLD.id;
+            INSERT OR IGNORE INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
             SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
-                   c.number, c.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM consignments c
             JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
             JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
@@ -470,9 +465,9 @@ internal static class Migrations
 
         CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status ON consignments BEGIN
             DELETE FROM current_targets WHERE document_key = NEW.document_key;
-            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, number, kind, discharge, arrival, arrival_order)
+            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
             SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
-                   NEW.number, NEW.kind, v.discharge, v.arrival, COALESCE(v.arrival_ticks, 9223372036854775807)
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM assessments a JOIN consignment_versions v ON v.document_key = a.document_key AND v.version = a.consignment_version
             WHERE NEW.status = 'active' AND a.document_key = NEW.document_key AND a.consignment_version = NEW.current_version
             ORDER BY a.id DESC LIMIT 1;
@@ -483,7 +478,7 @@ internal static class Migrations
         END;
 
         CREATE TRIGGER current_targets_on_placed AFTER UPDATE OF placed ON consignment_versions BEGIN
-            UPDATE current_targets SET discharge = NEW.discharge, arrival = NEW.arrival, arrival_order = COALESCE(NEW.arrival_ticks, 9223372036854775807)
+            UPDATE current_targets SET discharge = NEW.discharge, arrival_order = COALESCE(NEW.arrival_ticks, 9223372036854775807)
             WHERE document_key = NEW.document_key AND consignment_version = NEW.version;
         END;
         """,

@@ -38,16 +38,16 @@ internal static class PlaceBackfill
             using (var update = connection.CreateCommand())
             {
                 update.Transaction = transaction;
-                update.CommandText = "UPDATE consignment_versions SET discharge = $d, arrival = $a, arrival_ticks = $t, placed = 1 WHERE id = $id";
+                update.CommandText = "UPDATE consignment_versions SET discharge = $d, arrival_ticks = $t, arrival_offset = $o, placed = 1 WHERE id = $id";
                 var id = update.Parameters.Add("$id", SqliteType.Integer);
                 var discharge = update.Parameters.Add("$d", SqliteType.Text);
-                var arrival = update.Parameters.Add("$a", SqliteType.Text);
+                var offset = update.Parameters.Add("$o", SqliteType.Integer);
                 var ticks = update.Parameters.Add("$t", SqliteType.Integer);
                 foreach (var (rowId, place) in rows)
                 {
                     id.Value = rowId;
                     discharge.Value = (object?)place.Discharge ?? DBNull.Value;
-                    arrival.Value = (object?)place.Arrival ?? DBNull.Value;
+                    offset.Value = (object?)place.ArrivalOffset ?? DBNull.Value;
                     ticks.Value = (object?)place.ArrivalTicks ?? DBNull.Value;
                     update.ExecuteNonQuery();
                 }

@@ -144,9 +144,9 @@ public class CurrentTargetsTests
         {
             connection.Open();
             using var reset = connection.CreateCommand();
-            reset.CommandText = "UPDATE consignment_versions SET discharge = NULL, arrival = NULL, arrival_ticks = NULL, placed = 0";
+            reset.CommandText = "UPDATE consignment_versions SET discharge = NULL, arrival_ticks = NULL, arrival_offset = NULL, placed = 0";
             reset.ExecuteNonQuery();
-            reset.CommandText = "UPDATE current_targets SET discharge = NULL, arrival = NULL, arrival_order = 9223372036854775807";
+            reset.CommandText = "UPDATE current_targets SET discharge = NULL, arrival_order = 9223372036854775807";
             reset.ExecuteNonQuery();
         }
 
@@ -155,6 +155,8 @@ public class CurrentTargetsTests
 
         Assert.Equal(["MSCU000000005", "MAEU000000004", "MAEU000000001", "MAEU000000002", "MAEU000000003"], page.Items.Select(t => t.Target.DocumentNumber));
         Assert.Equal("DEHAM", page.Items[0].PlaceOfDischarge);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(2)), page.Items[2].EstimatedArrival);
+        Assert.Equal(TimeSpan.FromHours(2), page.Items[2].EstimatedArrival!.Value.Offset);
     }
 
     private static (int Red, int Yellow, int Green) Counts(IReadOnlyDictionary<Lane, int> counts) => (counts[Lane.Red], counts[Lane.Yellow], counts[Lane.Green]);
