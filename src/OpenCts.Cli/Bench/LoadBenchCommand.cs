@@ -139,7 +139,13 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             };
 
             AnsiConsole.MarkupLineInterpolated($"phase 1: {settings.Rate} messages/s for {settings.Seconds} s");
+            // Processor time per request does not depend on what else shares the machine, unlike latency; it says what a
+            // request costs the server and the generator, and so how far the rate is from what the cores can carry.
+            var processor = new List<PhaseProcessor>();
+            var clock = ProcessorClock.Start(server);
             var figures = new List<LoadFigures> { await OpenLoopSchedule.RunAsync("messages", settings.Rate, duration, drain, post, cancellationToken) };
+            processor.Add(clock.Stop("messages", figures[0].Requests));
+            clock = ProcessorClock.Start(server);
             var withReads = readers.Length > 0 && settings.ReadRate > 0;
             AnsiConsole.MarkupLineInterpolated($"phase 2: {settings.Rate} messages/s{(withReads ? $" beside {settings.ReadRate} worklist reads/s" : " (no --read-key: no reads)")} for {settings.Seconds} s");
             var second = new List<Task<LoadFigures>> { OpenLoopSchedule.RunAsync("messages beside reads", settings.Rate, duration, drain, post, cancellationToken) };
@@ -148,7 +154,9 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                 second.Add(OpenLoopSchedule.RunAsync("worklist reads", settings.ReadRate, duration, drain, read, cancellationToken));
             }
             figures.AddRange(await Task.WhenAll(second));
+            processor.Add(clock.Stop("messages beside reads", figures.Skip(1).Sum(f => f.Requests)));
             Print(figures, settings, address);
+            PrintProcessor(processor, server is not null);
             if (settings.Json is not null)
             {
                 await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(new
@@ -170,6 +178,15 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                         p99Ms = Math.Round(f.P99Ms, 2),
                         maxMs = Math.Round(f.MaxMs, 2),
                         perSecond = Math.Round(f.PerSecond, 1),
+                    }),
+                    processor = processor.Select(p => new
+                    {
+                        phase = p.Phase,
+                        requests = p.Requests,
+                        serverSeconds = p.Server is { } server ? Math.Round(server.TotalSeconds, 2) : (double?)null,
+                        serverMsPerRequest = p.ServerMsPerRequest is { } ms ? Math.Round(ms, 3) : (double?)null,
+                        generatorSeconds = Math.Round(p.Generator.TotalSeconds, 2),
+                        generatorMsPerRequest = Math.Round(p.GeneratorMsPerRequest, 3),
                     }),
                 }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
             }
@@ -205,6 +222,21 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             keys.Add((await application.Users.AddAsync(name, role, apiKey: true, "cts bench load", cancellationToken)).Secret);
         }
         return ([.. keys.Take(submitters)], [.. keys.Skip(submitters)]);
+    }
+
+    private static void PrintProcessor(IReadOnlyList<PhaseProcessor> phases, bool measuredServer)
+    {
+        var table = new Table().AddColumns("phase", "requests", "server cpu s", "server ms/request", "generator cpu s", "generator ms/request");
+        foreach (var p in phases)
+        {
+            table.AddRow(Markup.Escape(p.Phase), p.Requests.ToString("N0", CultureInfo.InvariantCulture),
+                p.Server?.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) ?? "-", p.ServerMsPerRequest?.ToString("N3", CultureInfo.InvariantCulture) ?? "-",
+                p.Generator.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture), p.GeneratorMsPerRequest.ToString("N3", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(measuredServer
+            ? $"processor time on all cores; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms of it a second"
+            : "processor time of the generator only: the server at --url is another process or machine");
     }
 
     private static void Print(IReadOnlyList<LoadFigures> figures, Settings settings, Uri address)

@@ -33,6 +33,16 @@ internal sealed partial class ServeProcess : IDisposable
         }
     }
 
+    /// <summary>The processor time the server has used so far, on every core.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <c>cts serve --data DIR --urls http://127.0.0.1:0</c> and waits until it listens.</summary>
     public static async Task<(ServeProcess Server, Uri Address)> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {

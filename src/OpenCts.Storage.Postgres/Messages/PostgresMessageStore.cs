@@ -108,18 +108,27 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
         WHERE c.status = 'active'
         """;
 
-    private const string NotAssessed =
-        " AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version)";
+    // The versions still to be assessed, from the list the schema's triggers keep, so the read costs what is pending, not the
+    // store. Current, active versions only, as CurrentVersions.
+    private const string PendingVersions =
+        $"""
+        SELECT {VersionColumns}, v.id
+        FROM pending_assessments p
+        JOIN consignment_versions v ON v.id = p.version_id
+        JOIN consignments c ON c.document_key = v.document_key AND c.current_version = v.version
+        WHERE c.status = 'active'
+        """;
 
     public Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken) =>
-        QueryAsync(cancellationToken, CurrentVersions + NotAssessed + " ORDER BY v.id");
+        QueryAsync(cancellationToken, PendingVersions + " ORDER BY p.version_id");
 
     public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) =>
         QueryAsync(cancellationToken, CurrentVersions + " ORDER BY v.id");
 
     public async Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
     {
-        var rows = await _store.ListAsync(CurrentVersions + " AND v.id > @after" + (pendingOnly ? NotAssessed : "") + " ORDER BY v.id LIMIT @take",
+        var rows = await _store.ListAsync(
+            pendingOnly ? PendingVersions + " AND p.version_id > @after ORDER BY p.version_id LIMIT @take" : CurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
             r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row);
     }

@@ -406,6 +406,49 @@ internal static class Migrations
         WHERE c.status = 'active'
         ORDER BY c.document_key, a.id DESC;
         """,
+        // Pending assessments (issue #14): the versions still to be assessed are listed by triggers as they are written, so the
+        // assessment loop reads what is pending, not the whole store, each time a message arrives. A version leaves the list
+        // when it is assessed, superseded, cancelled or purged, and comes back if its assessments are purged.
+        """
+        CREATE TABLE pending_assessments (version_id BIGINT PRIMARY KEY);
+        INSERT INTO pending_assessments (version_id)
+        SELECT v.id FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version);
+
+        CREATE FUNCTION pending_on_version() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                DELETE FROM pending_assessments WHERE version_id = OLD.id;
+            ELSE
+                INSERT INTO pending_assessments (version_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION pending_on_assessment() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                INSERT INTO pending_assessments (version_id)
+                SELECT v.id FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+                WHERE c.document_key = OLD.document_key AND c.current_version = OLD.consignment_version AND c.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = OLD.document_key AND a.consignment_version = OLD.consignment_version)
+                ON CONFLICT DO NOTHING;
+            ELSE
+                DELETE FROM pending_assessments
+                WHERE version_id = (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key AND version = NEW.consignment_version);
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION pending_on_consignment() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM pending_assessments
+            WHERE version_id IN (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key AND (version <> NEW.current_version OR NEW.status <> 'active'));
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER pending_on_version AFTER INSERT OR DELETE ON consignment_versions FOR EACH ROW EXECUTE FUNCTION pending_on_version();
+        CREATE TRIGGER pending_on_assessment AFTER INSERT OR DELETE ON assessments FOR EACH ROW EXECUTE FUNCTION pending_on_assessment();
+        CREATE TRIGGER pending_on_consignment AFTER UPDATE OF current_version, status ON consignments FOR EACH ROW EXECUTE FUNCTION pending_on_consignment();
+        """,
     ];
 
     private static readonly string[] LedgerSteps =

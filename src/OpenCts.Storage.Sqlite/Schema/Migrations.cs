@@ -482,6 +482,37 @@ internal static class Migrations
             WHERE document_key = NEW.document_key AND consignment_version = NEW.version;
         END;
         """,
+        // Pending assessments (issue #14): the versions still to be assessed are listed by triggers as they are written, so the
+        // assessment loop reads what is pending, not the whole store, each time a message arrives. A version leaves the list
+        // when it is assessed, superseded, cancelled or purged, and comes back if its assessments are purged.
+        """
+        CREATE TABLE pending_assessments (version_id INTEGER PRIMARY KEY);
+        INSERT INTO pending_assessments (version_id)
+        SELECT v.id FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        WHERE c.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = c.document_key AND a.consignment_version = c.current_version);
+
+        CREATE TRIGGER pending_on_version AFTER INSERT ON consignment_versions BEGIN
+            INSERT OR IGNORE INTO pending_assessments (version_id) VALUES (NEW.id);
+        END;
+        CREATE TRIGGER pending_on_version_purged AFTER DELETE ON consignment_versions BEGIN
+            DELETE FROM pending_assessments WHERE version_id = OLD.id;
+        END;
+        CREATE TRIGGER pending_on_assessment AFTER INSERT ON assessments BEGIN
+            DELETE FROM pending_assessments
+            WHERE version_id = (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key AND version = NEW.consignment_version);
+        END;
+        CREATE TRIGGER pending_on_assessment_purged AFTER DELETE ON assessments BEGIN
+            INSERT OR IGNORE INTO pending_assessments (version_id)
+            SELECT v.id FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.document_key = OLD.document_key AND c.current_version = OLD.consignment_version AND c.status = 'active'
+              AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.document_key = OLD.document_key AND a.consignment_version = OLD.consignment_version);
+        END;
+        CREATE TRIGGER pending_on_consignment AFTER UPDATE OF current_version, status ON consignments BEGIN
+            DELETE FROM pending_assessments
+            WHERE version_id IN (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key AND (version <> NEW.current_version OR NEW.status <> 'active'));
+        END;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
