@@ -409,6 +409,19 @@ internal static class Migrations
         DROP INDEX consignment_versions_by_master;
         CREATE INDEX consignment_versions_by_master ON consignment_versions (master_number) WHERE master_number IS NOT NULL;
         """,
+        // Issue #14 (sec-gaps): a grant to see one consignment unmasked is stored with its end, beside its journaled audit
+        // entry, so that a restart neither withdraws a grant nor extends one.
+        """
+        CREATE TABLE unmask_grants (
+            id INTEGER PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            document_key TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            until_at TEXT NOT NULL
+        );
+        CREATE INDEX unmask_grants_by_end ON unmask_grants (until_at);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
