@@ -58,6 +58,26 @@ public class ConditionalWriteTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task One_allow_list_request_made_by_ten_officers_at_once_is_kept_once_and_none_once_the_party_is_allowed(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        for (var round = 0; round < Rounds / 5; round++)
+        {
+            var party = $"ALPHA TRADING {round}";
+            var (kept, refused) = await AtOnceAsync([.. Enumerable.Range(0, 10).Select(i => (Func<Task>)(() =>
+                test.Store.Watchlists.RequestAllowAsync(new AllowListEntry(i % 2 == 0 ? party : party.ToLowerInvariant(), "own", "1", $"officer{i}", "a namesake", SampleRecords.At), Token)))]);
+
+            Assert.Equal((1, 9), (kept, refused));
+            var request = Assert.Single(await test.Store.Watchlists.AllowRequestsAsync(Token), r => string.Equals(r.PartyName, party, StringComparison.OrdinalIgnoreCase));
+            Assert.NotNull(await test.Store.Watchlists.DecideAllowRequestAsync(request.Id, allow: true, "supervisor.bo", "allowed", Token));
+            var again = await Assert.ThrowsAsync<StoreConflictException>(() =>
+                test.Store.Watchlists.RequestAllowAsync(new AllowListEntry(party, "own", "1", "officer.al", "again", SampleRecords.At), Token));
+            Assert.Equal($"'{party}' is already allow-listed against own 1", again.Message);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task An_allow_list_request_allowed_and_refused_by_two_supervisors_at_once_is_decided_once(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
