@@ -124,6 +124,7 @@ public sealed class EntityDecisions(ICtsStore store, CommerceHost commerce, Audi
             {
                 throw new EntityDecisionException(e.Message);
             }
+            // Not cancelled once applied to the live index: a decision the index holds must be stored too.
             await store.Commerce.SaveDecisionAsync(decision, CancellationToken.None).ConfigureAwait(false);
         }
         finally
