@@ -21,6 +21,10 @@ public sealed class EntityDecisions(ICtsStore store, CommerceHost commerce, Audi
 {
     private static readonly PartyRole[] Roles = [PartyRole.Consignor, PartyRole.Consignee, PartyRole.NotifyParty];
 
+    // Held from applying a decision to the live index until it is stored, so decisions are stored in the order they were
+    // applied: a build replays them in stored order, and two decisions stored the other way round could replay differently.
+    private readonly SemaphoreSlim _deciding = new(1, 1);
+
     /// <summary>An entity's records, names, addresses, phones, e-mails and counterparties; null when there is no such entity.</summary>
     public async Task<EntityView?> EntityAsync(string entityId, CancellationToken cancellationToken)
     {
@@ -109,15 +113,24 @@ public sealed class EntityDecisions(ICtsStore store, CommerceHost commerce, Audi
         // Tried first on the live index under its lock, so a decision that cannot be applied is never stored; the two
         // writes that follow are the store's, and a crash between them is mended by the next build's replay.
         EntityChange change;
+        await _deciding.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            change = indicators.Read(index => Apply(index, decision));
+            try
+            {
+                change = indicators.Read(index => Apply(index, decision));
+            }
+            catch (ArgumentException e)
+            {
+                throw new EntityDecisionException(e.Message);
+            }
+            // Not cancelled once applied to the live index: a decision the index holds must be stored too.
+            await store.Commerce.SaveDecisionAsync(decision, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        finally
         {
-            throw new EntityDecisionException(e.Message);
+            _deciding.Release();
         }
-        await store.Commerce.SaveDecisionAsync(decision, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(decision.DecidedBy, $"entity-{decision.Kind}", decision.EntityId, $"{change.Description}; reason: {decision.Reason}", cancellationToken).ConfigureAwait(false);
         return change;
     }

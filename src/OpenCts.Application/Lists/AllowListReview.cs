@@ -42,7 +42,16 @@ public sealed class AllowListReview(ICtsStore store, TargetingEngineHost engines
             throw new AllowListReviewException($"a request to allow-list '{partyName}' against {list} {entryId} is already waiting for a supervisor");
         }
         var at = store.Clock.GetUtcNow();
-        var id = await store.Watchlists.RequestAllowAsync(new AllowListEntry(partyName, list, entryId, requestedBy, why, at), cancellationToken).ConfigureAwait(false);
+        long id;
+        try
+        {
+            // The store checks both again inside its write: of two officers asking at once, one request is kept.
+            id = await store.Watchlists.RequestAllowAsync(new AllowListEntry(partyName, list, entryId, requestedBy, why, at), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException e)
+        {
+            throw new AllowListReviewException(e.Message);
+        }
         return new AllowListRequest(id, partyName, list, entryId, requestedBy, why, at);
     }
 

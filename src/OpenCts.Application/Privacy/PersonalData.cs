@@ -10,7 +10,7 @@ public sealed class PersonalData(ICtsStore store, AuditTrail audit)
     public PersonalDataReads Reads { get; } = new(audit);
 
     /// <summary>Time-limited, audited unmasking of one consignment for one user.</summary>
-    public Unmasking Unmasking { get; } = new(audit, store.Clock);
+    public Unmasking Unmasking { get; } = new(store);
 
     /// <summary>Purges records past their retention period.</summary>
     public RetentionRun Retention { get; } = new(store);

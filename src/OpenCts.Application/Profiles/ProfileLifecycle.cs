@@ -95,7 +95,16 @@ public sealed class ProfileLifecycle(ICtsStore store, TargetingEngineHost engine
         {
             ThrowIfInvalid(latest, id, await TargetingEngineHost.EnvironmentAsync(store, cancellationToken).ConfigureAwait(false));
         }
-        var saved = await store.Profiles.SaveAsync(latest with { Status = to }, cancellationToken).ConfigureAwait(false);
+        RiskProfile saved;
+        try
+        {
+            // Conditional on the version checked above: of an approval and a rejection sent at once, only one is kept.
+            saved = await store.Profiles.SaveAsync(latest with { Status = to }, latest.Version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException e)
+        {
+            throw new ProfileLifecycleException(e.Message);
+        }
         await engines.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return saved;
     }

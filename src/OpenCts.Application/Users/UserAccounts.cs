@@ -45,7 +45,7 @@ public sealed class UserAccounts(ICtsStore store)
         {
             throw new UserAccountException($"user {name} exists");
         }
-        return await IssueAsync(new UserAccount(name, role, false, null, null, null, actor, store.Clock.GetUtcNow()), apiKey, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(new UserAccount(name, role, false, null, null, null, actor, store.Clock.GetUtcNow()), null, apiKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates the first admin when the store has no user at all; null when it has one.</summary>
@@ -69,7 +69,7 @@ public sealed class UserAccounts(ICtsStore store)
     {
         var account = await RequireAsync(name, cancellationToken).ConfigureAwait(false);
         var disabled = account with { Disabled = true, ChangedBy = actor, ChangedAt = store.Clock.GetUtcNow() };
-        await store.Users.SaveAsync(disabled, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(disabled, account, cancellationToken).ConfigureAwait(false);
         return disabled;
     }
 
@@ -78,7 +78,7 @@ public sealed class UserAccounts(ICtsStore store)
     {
         var account = await RequireAsync(name, cancellationToken).ConfigureAwait(false);
         _failures.Forget(account.Name);
-        return await IssueAsync(account with { Disabled = false, ChangedBy = actor, ChangedAt = store.Clock.GetUtcNow() }, account.ApiKeyId is not null, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(account with { Disabled = false, ChangedBy = actor, ChangedAt = store.Clock.GetUtcNow() }, account, account.ApiKeyId is not null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The account a name and password sign in as, or null; a locked, disabled or unknown name never signs in.</summary>
@@ -116,7 +116,7 @@ public sealed class UserAccounts(ICtsStore store)
         }
         var account = await SignInAsync(name, current, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException("password", "is not the current password");
-        await store.Users.SaveAsync(account with { PasswordHash = Credentials.HashPassword(replacement), ChangedBy = name, ChangedAt = store.Clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(account with { PasswordHash = Credentials.HashPassword(replacement), ChangedBy = name, ChangedAt = store.Clock.GetUtcNow() }, account, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a name is locked out now after too many failed sign-ins.</summary>
@@ -142,7 +142,20 @@ public sealed class UserAccounts(ICtsStore store)
     private async Task<UserAccount> RequireAsync(string name, CancellationToken cancellationToken) =>
         await store.Users.FindAsync(name, cancellationToken).ConfigureAwait(false) ?? throw new UserAccountException($"user {name} does not exist");
 
-    private async Task<IssuedCredential> IssueAsync(UserAccount account, bool apiKey, CancellationToken cancellationToken)
+    /// <summary>Saves a version made from <paramref name="expected"/> only while it is still the latest, so that of two changes (or creations) at once one is kept and the other refused.</summary>
+    private async Task SaveAsync(UserAccount account, UserAccount? expected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Users.SaveAsync(account, expected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException e)
+        {
+            throw new UserAccountException(e.Message);
+        }
+    }
+
+    private async Task<IssuedCredential> IssueAsync(UserAccount account, UserAccount? expected, bool apiKey, CancellationToken cancellationToken)
     {
         string secret;
         if (apiKey)
@@ -156,7 +169,7 @@ public sealed class UserAccounts(ICtsStore store)
             secret = Credentials.NewPassword();
             account = account with { PasswordHash = Credentials.HashPassword(secret), ApiKeyId = null, ApiKeyHash = null };
         }
-        await store.Users.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(account, expected, cancellationToken).ConfigureAwait(false);
         return new IssuedCredential(account, secret);
     }
 }

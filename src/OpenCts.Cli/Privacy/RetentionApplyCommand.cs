@@ -15,7 +15,7 @@ internal sealed class RetentionApplyCommand : AsyncCommand<RetentionApplyCommand
     public sealed class Settings : SharedStoreSettings
     {
         [CommandOption("--keep <RULE>")]
-        [Description("A rule KIND=PERIOD, such as audit=400d or consignment=5y (days or calendar years); repeat for each kind. Kinds: consignment, assessment, decision, examination, audit.")]
+        [Description("A rule KIND=PERIOD, such as audit=400d or consignment=5y (days or calendar years); repeat for each kind. Kinds: consignment, assessment, decision, examination, audit, referral, webhook-delivery, assignment.")]
         public string[] Keep { get; init; } = [];
 
         [CommandOption("--rules <FILE>")]

@@ -16,7 +16,8 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
     public static int StatusOf(Exception exception) => exception switch
     {
         DomainException or InputFormatException or BadHttpRequestException or JsonException => StatusCodes.Status400BadRequest,
-        ProfileLifecycleException or UserAccountException or Application.Lists.AllowListReviewException or Application.Commerce.EntityDecisionException => StatusCodes.Status409Conflict,
+        ProfileLifecycleException or UserAccountException or Application.Lists.AllowListReviewException or Application.Commerce.EntityDecisionException
+            or Storage.StoreConflictException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

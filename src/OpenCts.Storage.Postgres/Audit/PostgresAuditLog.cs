@@ -9,14 +9,33 @@ internal sealed class PostgresAuditLog(PostgresStore store) : IAuditLog
     private readonly PostgresStore _store = store;
 
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        _store.WriteAsync(work => AppendAsync(work, entry, cancellationToken), cancellationToken);
+
+    public Task GrantUnmaskAsync(StoredUnmaskGrant grant, AuditEntry entry, CancellationToken cancellationToken) =>
         _store.WriteAsync(async work =>
         {
-            var id = (long)(await _store.ScalarAsync(
-                "INSERT INTO audit_log (actor, action, target, outcome, at) VALUES (@by, @a, @t, @o, @at) RETURNING id", work, cancellationToken,
-                ("by", entry.Actor), ("a", entry.Action), ("t", entry.Target), ("o", entry.Outcome), ("at", entry.At.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
-            await _store.JournalAsync(work, RecordKinds.Audit, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            var id = await AppendAsync(work, entry, cancellationToken).ConfigureAwait(false);
+            await _store.ExecuteAsync("DELETE FROM unmask_grants WHERE until_at <= @now", work, cancellationToken, ("now", PostgresText.Of(grant.GrantedAt))).ConfigureAwait(false);
+            await _store.ExecuteAsync(
+                "INSERT INTO unmask_grants (user_name, document_key, reason, granted_at, until_at) VALUES (@u, @d, @r, @at, @until)", work, cancellationToken,
+                ("u", grant.User), ("d", grant.Document), ("r", grant.Reason), ("at", PostgresText.Of(grant.GrantedAt)), ("until", PostgresText.Of(grant.Until))).ConfigureAwait(false);
             return id;
         }, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredUnmaskGrant>> UnmaskGrantsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            "SELECT user_name, document_key, reason, granted_at, until_at FROM unmask_grants WHERE until_at > @now ORDER BY id",
+            r => new StoredUnmaskGrant(r.GetString(0), r.GetString(1), r.GetString(2), PostgresText.At(r.GetString(3)), PostgresText.At(r.GetString(4))),
+            null, cancellationToken, ("now", PostgresText.Of(now))).ConfigureAwait(false);
+
+    private async ValueTask<long> AppendAsync(UnitOfWork work, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var id = (long)(await _store.ScalarAsync(
+            "INSERT INTO audit_log (actor, action, target, outcome, at) VALUES (@by, @a, @t, @o, @at) RETURNING id", work, cancellationToken,
+            ("by", entry.Actor), ("a", entry.Action), ("t", entry.Target), ("o", entry.Outcome), ("at", entry.At.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
+        await _store.JournalAsync(work, RecordKinds.Audit, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
 
     internal Task<byte[]?> ReadCanonicalAsync(long id, UnitOfWork? work, CancellationToken cancellationToken) =>
         _store.CanonicalRowAsync("SELECT actor, action, target, outcome, at FROM audit_log WHERE id = @id", id, work, cancellationToken);

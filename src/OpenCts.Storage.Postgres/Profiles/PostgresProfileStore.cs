@@ -12,15 +12,19 @@ internal sealed class PostgresProfileStore(PostgresStore store) : IProfileStore
     private readonly PostgresStore _store = store;
 
     public Task<RiskProfile> SaveAsync(RiskProfile profile, CancellationToken cancellationToken) =>
-        _store.WriteAsync(work => Save(work, profile, cancellationToken), cancellationToken);
+        _store.WriteAsync(work => Save(work, profile, null, cancellationToken), cancellationToken);
 
-    private async ValueTask<RiskProfile> Save(UnitOfWork work, RiskProfile profile, CancellationToken cancellationToken)
+    public Task<RiskProfile> SaveAsync(RiskProfile profile, int expectedVersion, CancellationToken cancellationToken) =>
+        _store.WriteAsync(work => Save(work, profile, expectedVersion, cancellationToken), cancellationToken);
+
+    private async ValueTask<RiskProfile> Save(UnitOfWork work, RiskProfile profile, int? expectedVersion, CancellationToken cancellationToken)
     {
         RiskProfile? latest = null;
         if (await _store.ScalarAsync("SELECT body FROM profiles WHERE id = @id ORDER BY version DESC LIMIT 1", work, cancellationToken, ("id", profile.Id)).ConfigureAwait(false) is string body)
         {
             latest = JsonSerializer.Deserialize<RiskProfile>(body, DomainJson.Options);
         }
+        ProfileVersions.ThrowIfMoved(profile.Id, latest, expectedVersion);
         if (latest is not null && latest == profile with { Version = latest.Version })
         {
             return latest;

@@ -13,15 +13,27 @@ internal sealed class PostgresUserStore(PostgresStore store) : IUserStore
     private readonly PostgresStore _store = store;
 
     public Task SaveAsync(UserAccount account, CancellationToken cancellationToken) =>
+        _store.WriteAsync(work => Save(work, account, cancellationToken), cancellationToken);
+
+    public Task SaveAsync(UserAccount account, UserAccount? expected, CancellationToken cancellationToken) =>
         _store.WriteAsync(async work =>
         {
-            var id = (long)(await _store.ScalarAsync(
-                $"INSERT INTO user_versions ({Columns}) VALUES (@n, @r, @d, @p, @ki, @kh, @by, @at) RETURNING id", work, cancellationToken,
-                ("n", account.Name), ("r", account.Role), ("d", account.Disabled), ("p", account.PasswordHash), ("ki", account.ApiKeyId), ("kh", account.ApiKeyHash),
-                ("by", account.ChangedBy), ("at", account.ChangedAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
-            await _store.JournalAsync(work, RecordKinds.User, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
-            return id;
+            var latest = await _store.ListAsync(
+                $"SELECT {Columns} FROM user_versions WHERE lower(name) COLLATE \"C\" = lower(@n) COLLATE \"C\" ORDER BY id DESC LIMIT 1",
+                Read, work, cancellationToken, ("n", account.Name)).ConfigureAwait(false);
+            UserVersions.ThrowIfMoved(account.Name, latest.Count == 0 ? null : latest[0], expected);
+            return await Save(work, account, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+
+    private async ValueTask<long> Save(UnitOfWork work, UserAccount account, CancellationToken cancellationToken)
+    {
+        var id = (long)(await _store.ScalarAsync(
+            $"INSERT INTO user_versions ({Columns}) VALUES (@n, @r, @d, @p, @ki, @kh, @by, @at) RETURNING id", work, cancellationToken,
+            ("n", account.Name), ("r", account.Role), ("d", account.Disabled), ("p", account.PasswordHash), ("ki", account.ApiKeyId), ("kh", account.ApiKeyHash),
+            ("by", account.ChangedBy), ("at", account.ChangedAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
+        await _store.JournalAsync(work, RecordKinds.User, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
 
     /// <summary>The canonical bytes of a version: who, what role, disabled or not, which kind of credential; never the hashes.</summary>
     internal async Task<byte[]?> ReadCanonicalAsync(long id, UnitOfWork? work, CancellationToken cancellationToken)

@@ -104,6 +104,9 @@ internal sealed partial class PostgresWatchlistStore
     public Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken) =>
         _store.WriteAsync(async work =>
         {
+            AllowRequests.ThrowIfAnswered(request,
+                await CurrentAllowListAsync(work, cancellationToken).ConfigureAwait(false),
+                await PendingRequestsAsync(null, work, cancellationToken).ConfigureAwait(false));
             var id = await InsertAllowChangeAsync("request", request, work, cancellationToken).ConfigureAwait(false);
             await _store.JournalAsync(work, RecordKinds.AllowList, id, (await ReadAllowListCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
             return id;

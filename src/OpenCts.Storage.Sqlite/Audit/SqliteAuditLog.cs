@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using OpenCts.Storage.Audit;
+using OpenCts.Storage.Sqlite.Referrals;
 
 namespace OpenCts.Storage.Sqlite.Audit;
 
@@ -24,6 +25,41 @@ internal sealed class SqliteAuditLog(SqliteStore store) : IAuditLog
         var id = (long)command.ExecuteScalar()!;
         await _store.JournalAsync(work, RecordKinds.Audit, id, ReadCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
         return id;
+    }
+
+    public Task GrantUnmaskAsync(StoredUnmaskGrant grant, AuditEntry entry, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            var id = await Append(work, transaction, entry, cancellationToken).ConfigureAwait(false);
+            using (var expired = _store.Command("DELETE FROM unmask_grants WHERE until_at <= $now", transaction))
+            {
+                expired.Parameters.AddWithValue("$now", SqliteText.Of(grant.GrantedAt));
+                expired.ExecuteNonQuery();
+            }
+            using var insert = _store.Command(
+                "INSERT INTO unmask_grants (user_name, document_key, reason, granted_at, until_at) VALUES ($u, $d, $r, $at, $until)", transaction);
+            insert.Parameters.AddWithValue("$u", grant.User);
+            insert.Parameters.AddWithValue("$d", grant.Document);
+            insert.Parameters.AddWithValue("$r", grant.Reason);
+            insert.Parameters.AddWithValue("$at", SqliteText.Of(grant.GrantedAt));
+            insert.Parameters.AddWithValue("$until", SqliteText.Of(grant.Until));
+            insert.ExecuteNonQuery();
+            return id;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredUnmaskGrant>> UnmaskGrantsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command("SELECT user_name, document_key, reason, granted_at, until_at FROM unmask_grants WHERE until_at > $now ORDER BY id");
+        command.Parameters.AddWithValue("$now", SqliteText.Of(now));
+        using var reader = command.ExecuteReader();
+        var result = new List<StoredUnmaskGrant>();
+        while (reader.Read())
+        {
+            result.Add(new StoredUnmaskGrant(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+        }
+        return Task.FromResult<IReadOnlyList<StoredUnmaskGrant>>(result);
     }
 
     internal byte[]? ReadCanonical(long id, SqliteTransaction? transaction = null) =>

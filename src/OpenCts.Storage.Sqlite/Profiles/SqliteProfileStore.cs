@@ -13,9 +13,12 @@ internal sealed class SqliteProfileStore(SqliteStore store) : IProfileStore
     private readonly SqliteStore _store = store;
 
     public Task<RiskProfile> SaveAsync(RiskProfile profile, CancellationToken cancellationToken) =>
-        _store.WriteAsync((work, transaction) => Save(work, transaction, profile, cancellationToken), cancellationToken);
+        _store.WriteAsync((work, transaction) => Save(work, transaction, profile, null, cancellationToken), cancellationToken);
 
-    private async ValueTask<RiskProfile> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, RiskProfile profile, CancellationToken cancellationToken)
+    public Task<RiskProfile> SaveAsync(RiskProfile profile, int expectedVersion, CancellationToken cancellationToken) =>
+        _store.WriteAsync((work, transaction) => Save(work, transaction, profile, expectedVersion, cancellationToken), cancellationToken);
+
+    private async ValueTask<RiskProfile> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, RiskProfile profile, int? expectedVersion, CancellationToken cancellationToken)
     {
         RiskProfile? latest = null;
         using (var find = _store.Command("SELECT body FROM profiles WHERE id = $id ORDER BY version DESC LIMIT 1", transaction))
@@ -26,6 +29,7 @@ internal sealed class SqliteProfileStore(SqliteStore store) : IProfileStore
                 latest = JsonSerializer.Deserialize<RiskProfile>(body, DomainJson.Options);
             }
         }
+        ProfileVersions.ThrowIfMoved(profile.Id, latest, expectedVersion);
         if (latest is not null && latest == profile with { Version = latest.Version })
         {
             return latest;

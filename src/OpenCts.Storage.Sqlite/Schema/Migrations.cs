@@ -513,6 +513,19 @@ internal static class Migrations
             WHERE version_id IN (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key AND (version <> NEW.current_version OR NEW.status <> 'active'));
         END;
         """,
+        // Issue #14 (sec-gaps): a grant to see one consignment unmasked is stored with its end, beside its journaled audit
+        // entry, so that a restart neither withdraws a grant nor extends one.
+        """
+        CREATE TABLE unmask_grants (
+            id INTEGER PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            document_key TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            until_at TEXT NOT NULL
+        );
+        CREATE INDEX unmask_grants_by_end ON unmask_grants (until_at);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

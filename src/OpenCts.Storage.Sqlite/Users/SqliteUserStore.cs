@@ -15,6 +15,15 @@ internal sealed class SqliteUserStore(SqliteStore store) : IUserStore
     public Task SaveAsync(UserAccount account, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Save(work, transaction, account, cancellationToken), cancellationToken);
 
+    public Task SaveAsync(UserAccount account, UserAccount? expected, CancellationToken cancellationToken) =>
+        _store.WriteAsync((work, transaction) =>
+        {
+            using var find = _store.Command($"SELECT {Columns} FROM user_versions WHERE name = $n COLLATE NOCASE ORDER BY id DESC LIMIT 1", transaction);
+            find.Parameters.AddWithValue("$n", account.Name);
+            UserVersions.ThrowIfMoved(account.Name, ReadOne(find), expected);
+            return Save(work, transaction, account, cancellationToken);
+        }, cancellationToken);
+
     private async ValueTask<long> Save(UnitOfWork work, SqliteTransaction transaction, UserAccount account, CancellationToken cancellationToken)
     {
         using var command = _store.Command(

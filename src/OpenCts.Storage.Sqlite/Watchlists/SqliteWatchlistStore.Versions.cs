@@ -117,6 +117,7 @@ internal sealed partial class SqliteWatchlistStore
     public Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken) =>
         _store.WriteAsync(async (work, transaction) =>
         {
+            AllowRequests.ThrowIfAnswered(request, CurrentAllowList(transaction), PendingRequests(null, transaction));
             var id = InsertAllowChange("request", request, transaction);
             await _store.JournalAsync(work, RecordKinds.AllowList, id, ReadAllowListCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
             return id;

@@ -3,7 +3,8 @@ namespace OpenCts.Storage.Retention;
 /// <summary>The kinds of record a retention rule can name.</summary>
 /// <remarks>
 /// A consignment is purged whole: its versions (which carry the parties), its assessments, and every message none of the
-/// remaining consignments or referral answers still needs. The other kinds are one row each.
+/// remaining consignments or referral answers still needs. A referral goes with its answer and its webhook deliveries
+/// (which name the filer and carry the document number). The other kinds are one row each.
 /// </remarks>
 public static class RetentionKinds
 {
@@ -22,8 +23,17 @@ public static class RetentionKinds
     /// <summary>An audit log entry (actions and reads of personal data), dated when it was written.</summary>
     public const string Audit = RecordKinds.Audit;
 
+    /// <summary>A referral to a filer, dated when it was made; it goes with its answer and its ended webhook deliveries, and is kept while a delivery is pending.</summary>
+    public const string Referral = RecordKinds.Referral;
+
+    /// <summary>A webhook delivery, dated when it was queued; one still pending is kept.</summary>
+    public const string WebhookDelivery = RecordKinds.WebhookDelivery;
+
+    /// <summary>An examination assigned to an examiner, dated when it was assigned.</summary>
+    public const string Assignment = RecordKinds.Assignment;
+
     /// <summary>Every kind a rule can name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Consignment, Assessment, Decision, Examination, Audit];
+    public static IReadOnlyList<string> All { get; } = [Consignment, Assessment, Decision, Examination, Audit, Referral, WebhookDelivery, Assignment];
 
     /// <summary>Whether a rule may name <paramref name="kind"/>.</summary>
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);

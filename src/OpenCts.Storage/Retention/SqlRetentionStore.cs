@@ -25,6 +25,9 @@ public sealed class SqlRetentionStore(
         [RetentionKinds.Decision] = ("decisions", "id", "decided_at"),
         [RetentionKinds.Examination] = ("examinations", "id", "recorded_at"),
         [RetentionKinds.Audit] = ("audit_log", "id", "at"),
+        [RetentionKinds.Referral] = ("referrals", "id", "referred_at"),
+        [RetentionKinds.WebhookDelivery] = ("webhook_deliveries", "id", "created_at"),
+        [RetentionKinds.Assignment] = ("examination_assignments", "id", "assigned_at"),
     };
 
     /// <inheritdoc/>
@@ -63,9 +66,12 @@ public sealed class SqlRetentionStore(
         return write(async work =>
         {
             var purge = new Purge(work, journal, rule, purgedBy, clock.GetUtcNow(), cancellationToken);
-            var skipped = candidate.Kind == RetentionKinds.Consignment
-                ? await purge.ConsignmentAsync(candidate.Key).ConfigureAwait(false)
-                : await purge.RowAsync(candidate.Kind, source.Table, long.Parse(candidate.Key, NumberStyles.None, Invariant)).ConfigureAwait(false);
+            var skipped = candidate.Kind switch
+            {
+                RetentionKinds.Consignment => await purge.ConsignmentAsync(candidate.Key).ConfigureAwait(false),
+                RetentionKinds.Referral => await purge.ReferralAsync(long.Parse(candidate.Key, NumberStyles.None, Invariant)).ConfigureAwait(false),
+                _ => await purge.RowAsync(candidate.Kind, source.Table, long.Parse(candidate.Key, NumberStyles.None, Invariant)).ConfigureAwait(false),
+            };
             // A skipped candidate writes nothing: the unit of work commits an empty transaction.
             return new PurgeOutcome(candidate, skipped is null ? purge.Tombstones : [], skipped);
         }, cancellationToken);
@@ -134,11 +140,51 @@ public sealed class SqlRetentionStore(
             {
                 return $"decision:{key} is still named by a referral to the filer";
             }
+            if (kind == RetentionKinds.WebhookDelivery && await CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND status = 'pending'", ("@id", id)).ConfigureAwait(false) > 0)
+            {
+                return $"webhook-delivery:{key} is still pending: it is purged once delivered or given up";
+            }
             if (await ExecuteAsync($"DELETE FROM {table} WHERE id = @id", ("@id", id)).ConfigureAwait(false) == 0)
             {
                 return $"{kind}:{key} is no longer in the store";
             }
             await EraseAsync(kind, key).ConfigureAwait(false);
+            return null;
+        }
+
+        /// <summary>A referral with its answer and its webhook deliveries; kept whole while a delivery is pending or a leaf of them is unsequenced.</summary>
+        public async Task<string?> ReferralAsync(long id)
+        {
+            var key = id.ToString(Invariant);
+            if (await CountAsync("SELECT COUNT(*) FROM referrals WHERE id = @id", ("@id", id)).ConfigureAwait(false) == 0)
+            {
+                return $"referral:{key} is no longer in the store";
+            }
+            if (await CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE referral_id = @id AND status = 'pending'", ("@id", id)).ConfigureAwait(false) > 0)
+            {
+                return $"referral:{key} still has a webhook delivery pending: it is purged once the delivery is delivered or given up";
+            }
+            var answers = await IdsAsync("SELECT id FROM referral_answers WHERE referral_id = @id", ("@id", id)).ConfigureAwait(false);
+            var deliveries = await IdsAsync("SELECT id FROM webhook_deliveries WHERE referral_id = @id", ("@id", id)).ConfigureAwait(false);
+            var records = answers.Select(a => (Kind: RecordKinds.ReferralAnswer, Id: a))
+                .Concat(deliveries.Select(d => (Kind: RecordKinds.WebhookDelivery, Id: d)))
+                .Append((Kind: RecordKinds.Referral, Id: id))
+                .ToList();
+            foreach (var (kind, record) in records)
+            {
+                if (await PendingAsync(kind, record.ToString(Invariant)).ConfigureAwait(false))
+                {
+                    return $"{kind}:{record} of referral {key} is not yet sequenced into the ledger (run cts ledger checkpoint first)";
+                }
+            }
+            // Children first: answers and deliveries name the referral.
+            await ExecuteAsync("DELETE FROM referral_answers WHERE referral_id = @id", ("@id", id)).ConfigureAwait(false);
+            await ExecuteAsync("DELETE FROM webhook_deliveries WHERE referral_id = @id", ("@id", id)).ConfigureAwait(false);
+            await ExecuteAsync("DELETE FROM referrals WHERE id = @id", ("@id", id)).ConfigureAwait(false);
+            foreach (var (kind, record) in records)
+            {
+                await EraseAsync(kind, record.ToString(Invariant)).ConfigureAwait(false);
+            }
             return null;
         }
 

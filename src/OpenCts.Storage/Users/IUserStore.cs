@@ -25,6 +25,11 @@ public interface IUserStore
     /// <summary>Saves a new version of an account, journaled.</summary>
     Task SaveAsync(UserAccount account, CancellationToken cancellationToken);
 
+    /// <summary>Saves a new version of an account only while its latest version is still <paramref name="expected"/> (null: the name has no account yet), journaled.</summary>
+    /// <remarks>The check and the insert are one write, so two creations of one name, or two changes made from the same version, keep exactly one.</remarks>
+    /// <exception cref="StoreConflictException">The latest version is no longer the expected one; nothing was saved.</exception>
+    Task SaveAsync(UserAccount account, UserAccount? expected, CancellationToken cancellationToken);
+
     /// <summary>The latest version of an account by name (without regard to case), or null.</summary>
     Task<UserAccount?> FindAsync(string name, CancellationToken cancellationToken);
 

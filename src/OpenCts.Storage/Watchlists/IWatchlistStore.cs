@@ -55,6 +55,7 @@ public interface IWatchlistStore
 
     /// <summary>Records a request to allow-list a party against an entry, journaled; it is not in force until <see cref="DecideAllowRequestAsync"/> allows it.</summary>
     /// <returns>The request's id.</returns>
+    /// <exception cref="StoreConflictException">The party is already allow-listed against the entry, or a request for it is waiting (checked inside the write, so two requests at once keep one).</exception>
     Task<long> RequestAllowAsync(AllowListEntry request, CancellationToken cancellationToken);
 
     /// <summary>The requests no decision has answered yet, oldest first.</summary>

@@ -76,4 +76,27 @@ public class MaskingTests
         Assert.Equal(("eve", Unmasking.Action, "document=doc-1"), (entry.Actor, entry.Action, entry.Target));
         Assert.Equal($"granted until {grant.Until:O}; reason: case 114", entry.Outcome);
     }
+
+    [Fact]
+    public async Task An_unmasking_survives_a_restart_with_its_own_end_and_is_not_extended_by_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
+        await using var test = new TestApplication(clock);
+        var grant = await test.Application.PersonalData.Unmasking.GrantAsync("eve", "doc-1", "case 114", Token);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        await test.ReopenAsync();
+
+        var unmasking = test.Application.PersonalData.Unmasking;
+        Assert.True(unmasking.SeesUnmasked("eve", Roles.Examiner, "doc-1"));
+        Assert.False(unmasking.SeesUnmasked("eve", Roles.Examiner, "doc-2"));
+        Assert.False(unmasking.SeesUnmasked("aud", Roles.Auditor, "doc-1"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(grant.Until, clock.GetUtcNow());
+        Assert.False(unmasking.SeesUnmasked("eve", Roles.Examiner, "doc-1"));
+
+        await test.ReopenAsync();
+
+        Assert.False(test.Application.PersonalData.Unmasking.SeesUnmasked("eve", Roles.Examiner, "doc-1"));
+    }
 }

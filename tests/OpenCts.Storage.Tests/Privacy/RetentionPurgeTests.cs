@@ -142,6 +142,63 @@ public class RetentionPurgeTests
         Assert.Contains("erased", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Referrals_webhook_deliveries_and_assignments_past_their_period_are_purged_and_the_audit_names_them_purged(string backend)
+    {
+        var clock = new FakeTimeProvider(Then);
+        await using var test = await TestStore.CreateAsync(backend, clock: clock);
+        var message = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
+        static byte[] Body(OpenCts.Storage.Referrals.Referral r) => System.Text.Encoding.UTF8.GetBytes($"{{\"referral\":{r.Id}}}");
+        var answered = await test.Store.Referrals.RecordAsync(new Decision(OldKey, DecisionActions.RequestInformation, null, "invoice please", "targeter.tom", Then), "filer", Body, Token);
+        var waiting = await test.Store.Referrals.RecordAsync(new Decision(OldKey, DecisionActions.DoNotLoad, null, "do not load", "targeter.tom", Then), "filer", Body, Token);
+        Assert.True(await test.Store.Referrals.AnswerAsync(answered.Id, message.RawMessageId, Then.AddHours(2), Token));
+        var deliveries = await test.Store.Webhooks.DueAsync(Then.AddDays(1), 10, Token);
+        Assert.Equal(2, deliveries.Count);
+        // The first referral's webhook was delivered; the second's is still being tried.
+        await test.Store.Webhooks.RecordAttemptAsync(deliveries.Single(d => d.ReferralId == answered.Id).Id, "delivered", null, null, Then.AddMinutes(1), Token);
+        var oldAssignment = await test.Store.Assignments.AssignAsync(OldKey, "eve", "physical", "targeter.tom", Then, Token);
+        clock.SetUtcNow(Now);
+        var newAssignment = await test.Store.Assignments.AssignAsync(OldKey, "eve", "scan", "targeter.tom", Now, Token);
+        await test.CheckpointAsync(Signer, Token);
+        var cutoff = Now.AddDays(-365);
+
+        var outcomes = new List<PurgeOutcome>();
+        foreach (var kind in new[] { RetentionKinds.Referral, RetentionKinds.WebhookDelivery, RetentionKinds.Assignment, RetentionKinds.Decision })
+        {
+            foreach (var candidate in await test.Store.Retention.ExpiredAsync(kind, cutoff, Token))
+            {
+                outcomes.Add(await test.Store.Retention.PurgeAsync(candidate, $"{kind} 365d", "retention", Token));
+            }
+        }
+        await test.CheckpointAsync(Signer, Token);
+
+        var deliveredId = deliveries.Single(d => d.ReferralId == answered.Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var pendingId = deliveries.Single(d => d.ReferralId == waiting.Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [
+                ("referral", Id(answered.Id), (string?)null),
+                ("referral", Id(waiting.Id), $"referral:{Id(waiting.Id)} still has a webhook delivery pending: it is purged once the delivery is delivered or given up"),
+                ("webhook-delivery", pendingId, $"webhook-delivery:{pendingId} is still pending: it is purged once delivered or given up"),
+                ("assignment", Id(oldAssignment.Id), null),
+                ("decision", Id(answered.DecisionId), null),
+                ("decision", Id(waiting.DecisionId), $"decision:{Id(waiting.DecisionId)} is still named by a referral to the filer"),
+            ],
+            outcomes.Select(o => (o.Candidate.Kind, o.Candidate.Key, o.Skipped)));
+        Assert.Equal(
+            [("referral-answer", "1"), ("webhook-delivery", deliveredId), ("referral", Id(answered.Id))],
+            outcomes[0].Tombstones.Select(t => (t.RecordKind, t.RecordId)));
+        Assert.Equal([waiting.Id], (await test.Store.Referrals.OfDocumentsAsync([OldKey], Token)).Select(r => r.Id));
+        Assert.Equal([newAssignment.Id], (await test.Store.Assignments.OfExaminerAsync("eve", openOnly: false, Token)).Select(a => a.Id));
+        Assert.NotNull(await test.Store.Messages.FindAsync(message.RawMessageId, Token));
+        var report = Audit(test);
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+        Assert.Equal(
+            new[] { ("referral-answer", "1"), ("webhook-delivery", deliveredId), ("referral", Id(answered.Id)), ("assignment", Id(oldAssignment.Id)), ("decision", Id(answered.DecisionId)) }.Order(),
+            report.Findings.Where(f => f.Kind == AuditFindingKind.RecordPurged).Select(f => (f.RecordKind, f.RecordId)).Order());
+    }
+
     // One consignment and one audit entry from 400 days ago, one of each from today.
     private static async Task WriteOldAndNewAsync(ICtsStore store, FakeTimeProvider clock)
     {
