@@ -13,7 +13,7 @@ public sealed class LoadBenchTests
         var json = Path.Combine(Path.GetTempPath(), $"opencts-load-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await CtsProcess.RunAsync(token, "bench", "load", "--rate", "40", "--read-rate", "10", "--seconds", "2", "--json", json);
+            var (exitCode, output) = await CtsProcess.RunAsync(token, "bench", "load", "--rate", "40", "--read-rate", "10", "--seconds", "2", "--warmup", "1", "--json", json);
             Assert.True(exitCode == 0, output);
             using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json, token));
             var phases = figures.RootElement.GetProperty("phases").EnumerateArray().ToList();
@@ -22,6 +22,11 @@ public sealed class LoadBenchTests
             Assert.All(phases, p => Assert.Equal(0, p.GetProperty("errors").GetInt32()));
             Assert.All(phases, p => Assert.InRange(p.GetProperty("p50Ms").GetDouble(), 0.01, p.GetProperty("p99Ms").GetDouble()));
             Assert.Contains("p99 ms", output, StringComparison.Ordinal);
+            // The warm-up is reported on its own and left out of the phases the goal is judged on.
+            Assert.Equal(40, figures.RootElement.GetProperty("warmup").GetProperty("requests").GetInt32());
+            var processor = figures.RootElement.GetProperty("processor").EnumerateArray().ToList();
+            Assert.Equal([80, 100], processor.Select(p => p.GetProperty("requests").GetInt32()));
+            Assert.All(processor, p => Assert.True(p.GetProperty("serverMsPerRequest").GetDouble() > 0));
         }
         finally
         {

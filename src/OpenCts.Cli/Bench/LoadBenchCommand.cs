@@ -37,6 +37,11 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
         [DefaultValue(60)]
         public int Seconds { get; init; } = 60;
 
+        [CommandOption("--warmup <S>")]
+        [Description("Seconds of messages at the rate before phase 1, reported on a row of their own and left out of the goal (default 10): a server that has just started compiles its code and builds its indicators from the store first. 0 for none.")]
+        [DefaultValue(10)]
+        public int Warmup { get; init; } = 10;
+
         [CommandOption("--url <URL>")]
         [Description("A running server to load; default: a cts serve of this build on a temporary store with the samples, stopped after.")]
         public string? Url { get; init; }
@@ -67,9 +72,13 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             {
                 return ValidationResult.Error($"--seconds {Seconds} is not between 1 and 3600");
             }
-            if (2L * Rate * Seconds > 8_000_000)
+            if (Warmup is < 0 or > 600)
             {
-                return ValidationResult.Error($"--rate {Rate} for --seconds {Seconds} makes {2L * Rate * Seconds} messages in the two phases; at most 8000000 get AWB numbers of their own");
+                return ValidationResult.Error($"--warmup {Warmup} is not between 0 and 600");
+            }
+            if ((long)Rate * ((2L * Seconds) + Warmup) > 8_000_000)
+            {
+                return ValidationResult.Error($"--rate {Rate} for --seconds {Seconds} and --warmup {Warmup} makes {(long)Rate * ((2L * Seconds) + Warmup)} messages; at most 8000000 get AWB numbers of their own");
             }
             if (Url is not null && (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
@@ -117,7 +126,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             var duration = TimeSpan.FromSeconds(settings.Seconds);
             var drain = TimeSpan.FromSeconds(30);
             // A random block of AWB serials, so that a second run on the same server posts new documents rather than duplicates.
-            var serialBase = Random.Shared.Next(1, 9_000_000 - (2 * settings.Rate * settings.Seconds) - 1);
+            var serialBase = Random.Shared.Next(1, 9_000_000 - (settings.Rate * ((2 * settings.Seconds) + settings.Warmup)) - 1);
             var posted = 0;
             Func<int, CancellationToken, Task<bool>> post = async (_, ct) =>
             {
@@ -138,6 +147,12 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                 return response.StatusCode == System.Net.HttpStatusCode.OK;
             };
 
+            LoadFigures? warmup = null;
+            if (settings.Warmup > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"warm-up: {settings.Rate} messages/s for {settings.Warmup} s, not counted in the goal");
+                warmup = await OpenLoopSchedule.RunAsync("warm-up (not counted)", settings.Rate, TimeSpan.FromSeconds(settings.Warmup), drain, post, cancellationToken);
+            }
             AnsiConsole.MarkupLineInterpolated($"phase 1: {settings.Rate} messages/s for {settings.Seconds} s");
             // Processor time per request does not depend on what else shares the machine, unlike latency; it says what a
             // request costs the server and the generator, and so how far the rate is from what the cores can carry.
@@ -155,7 +170,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             }
             figures.AddRange(await Task.WhenAll(second));
             processor.Add(clock.Stop("messages beside reads", figures.Skip(1).Sum(f => f.Requests)));
-            Print(figures, settings, address);
+            Print(warmup is null ? figures : [warmup, .. figures], settings, address);
             PrintProcessor(processor, server is not null);
             if (settings.Json is not null)
             {
@@ -164,6 +179,8 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                     rate = settings.Rate,
                     readRate = withReads ? settings.ReadRate : 0,
                     seconds = settings.Seconds,
+                    warmupSeconds = settings.Warmup,
+                    warmup = warmup is null ? null : new { requests = warmup.Requests, errors = warmup.Errors, p50Ms = Math.Round(warmup.P50Ms, 2), p99Ms = Math.Round(warmup.P99Ms, 2) },
                     cores = Environment.ProcessorCount,
                     server = settings.Url is null ? "cts serve on a temporary SQLite store with the samples" : address.ToString(),
                     goalP99Ms = 20,
