@@ -63,28 +63,42 @@ internal static class LedgerBounds
         }
     }
 
-    /// <summary>Microseconds to read, from the ledger file, every stored node an inclusion proof of each leaf needs, with nothing else: one prepared primary-key lookup per node, the node ids planned before the clock starts.</summary>
+    /// <summary>Microseconds to read, from the ledger file, every stored node an inclusion proof of each leaf needs, with nothing else and nothing kept between proofs: one prepared primary-key lookup per tile row that holds some of its nodes, each node's 32 bytes copied out, the rows planned before the clock starts.</summary>
+    /// <remarks>The ledger keeps its nodes in rows of up to 30 hashes (levels 4s..4s+3 of a 16-wide subtree), so a proof at 10 M leaves touches 6 rows instead of 24 node rows.</remarks>
     public static double ProofNodeReadMicroseconds(string databasePath, long size, IReadOnlyList<long> indexes)
     {
-        var plans = new long[indexes.Count][];
+        var plans = new (long Tile, int Offset)[indexes.Count][];
         for (var i = 0; i < indexes.Count; i++)
         {
-            plans[i] = [.. TreeShape.Inclusion(indexes[i], size).SelectMany(entry => entry).Select(node => node.Key)];
+            plans[i] = [.. TreeShape.Inclusion(indexes[i], size).SelectMany(entry => entry)
+                .Select(node => (NodeTiles.TileKey(node), NodeTiles.ByteOffset(node)))
+                .OrderBy(node => node.Item1)];
         }
         using var connection = LedgerSchema.Open(databasePath);
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT hash FROM ledger_nodes WHERE id = $id";
+        read.CommandText = "SELECT hashes FROM ledger_tiles WHERE id = $id";
         var id = read.Parameters.Add("$id", SqliteType.Integer);
         read.Prepare();
+        var hash = new byte[MerkleHash.Size];
         long bytes = 0;
         void ReadAll(int count)
         {
             for (var i = 0; i < count; i++)
             {
-                foreach (var key in plans[i])
+                var plan = plans[i];
+                for (var j = 0; j < plan.Length;)
                 {
-                    id.Value = key;
-                    bytes += ((byte[])read.ExecuteScalar()!).Length;
+                    id.Value = plan[j].Tile;
+                    using var row = read.ExecuteReader();
+                    if (!row.Read())
+                    {
+                        throw new InvalidOperationException($"ledger_tiles lacks tile {plan[j].Tile}");
+                    }
+                    var tile = plan[j].Tile;
+                    for (; j < plan.Length && plan[j].Tile == tile; j++)
+                    {
+                        bytes += row.GetBytes(0, plan[j].Offset, hash, 0, MerkleHash.Size);
+                    }
                 }
             }
         }

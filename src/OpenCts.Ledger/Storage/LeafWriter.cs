@@ -6,11 +6,11 @@ using OpenCts.Ledger.Merkle;
 
 namespace OpenCts.Ledger.Storage;
 
-/// <summary>Writes a batch's leaf rows with one statement, and each level's new node rows with one statement.</summary>
+/// <summary>Writes a batch's leaf rows with one statement, and the tiles it changed with one statement per stratum.</summary>
 /// <remarks>
-/// Binding parameters row by row costs more than SQLite's own inserts; instead the salts, commitments and hashes go in
-/// as one blob each and the record ids as one JSON array, unpacked inside SQLite. The nodes a batch completes at one
-/// level always have consecutive indexes, so each level is one contiguous run.
+/// Binding parameters row by row costs more than SQLite's own inserts; instead the salts, commitments and tiles go in
+/// as one blob each and the record ids as one JSON array, unpacked inside SQLite. The tiles a batch changes in one
+/// stratum always have consecutive indexes, so each stratum is one contiguous run.
 /// </remarks>
 internal sealed class LeafWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
@@ -54,45 +54,28 @@ internal sealed class LeafWriter(SqliteConnection connection, SqliteTransaction 
         }
     }
 
-    public void WriteNodes(int level, long firstIndex, byte[] hashes, int count)
+    /// <summary>Writes the rows of one stratum's tiles that a batch changed: <paramref name="full"/> full rows, then one row of <paramref name="lastBytes"/> bytes, replacing shorter rows of the same tiles.</summary>
+    public void WriteTiles(int stratum, long firstTile, byte[] rows, int full, int lastBytes)
     {
-        if (hashes.Length != count * MerkleHash.Size)
+        if (rows.Length != full * NodeTiles.FullBytes + lastBytes)
         {
-            throw new ArgumentException($"{hashes.Length} bytes of hashes for {count} nodes", nameof(hashes));
+            throw new ArgumentException($"{rows.Length} bytes for {full} full tiles and one of {lastBytes} bytes", nameof(rows));
         }
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO ledger_nodes (id, hash)
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            SELECT $first + i, substr($hashes, i * 32 + 1, 32) FROM n
-            """;
-        insert.Parameters.AddWithValue("$count", count);
-        insert.Parameters.AddWithValue("$first", new NodeId(level, firstIndex).Key);
-        insert.Parameters.Add("$hashes", SqliteType.Blob).Value = hashes;
-        var rows = insert.ExecuteNonQuery();
-        if (rows != count)
-        {
-            throw new InvalidOperationException($"wrote {rows} node rows instead of {count}");
-        }
-    }
-
-    public void WriteProofTiles(int stratum, long firstTile, byte[] tiles, int count)
-    {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"""
-            INSERT INTO ledger_proof_tiles (id, hashes)
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            SELECT $first + i, substr($tiles, i * {ProofTiles.Bytes} + 1, {ProofTiles.Bytes}) FROM n
+            INSERT OR REPLACE INTO ledger_tiles (id, hashes)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $full)
+            SELECT $first + i, substr($rows, i * {NodeTiles.FullBytes} + 1, CASE WHEN i < $full THEN {NodeTiles.FullBytes} ELSE $last END) FROM n
             """;
-        insert.Parameters.AddWithValue("$count", count);
+        insert.Parameters.AddWithValue("$full", full);
+        insert.Parameters.AddWithValue("$last", lastBytes);
         insert.Parameters.AddWithValue("$first", new NodeId(stratum, firstTile).Key);
-        insert.Parameters.Add("$tiles", SqliteType.Blob).Value = tiles;
-        var rows = insert.ExecuteNonQuery();
-        if (rows != count)
+        insert.Parameters.Add("$rows", SqliteType.Blob).Value = rows;
+        var written = insert.ExecuteNonQuery();
+        if (written != full + 1)
         {
-            throw new InvalidOperationException($"wrote {rows} proof tiles instead of {count}");
+            throw new InvalidOperationException($"wrote {written} tiles instead of {full + 1}");
         }
     }
 }

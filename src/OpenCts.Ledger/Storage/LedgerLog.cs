@@ -275,12 +275,8 @@ public sealed class LedgerLog : IDisposable
                 var writer = new LeafWriter(_connection, transaction);
                 writer.WriteLeaves(range.Size, batch);
                 var runs = new List<(long First, byte[] Hashes)>(64);
-                range.AppendBatch(batch.LeafHashes, batch.Count, (level, first, hashes, count) =>
-                {
-                    writer.WriteNodes(level, first, hashes, count);
-                    runs.Add((first, hashes));
-                });
-                ProofTiles.Build(runs, _nodes, writer.WriteProofTiles);
+                range.AppendBatch(batch.LeafHashes, batch.Count, (_, first, hashes, _) => runs.Add((first, hashes)));
+                NodeTiles.Build(runs, _nodes.ReadTile, writer.WriteTiles);
                 LedgerQueries.SetTree(_connection, transaction, range.Size, range.Root());
                 transaction.Commit();
             }
@@ -289,6 +285,7 @@ public sealed class LedgerLog : IDisposable
         catch
         {
             _range = null;
+            _nodes.Clear();
             throw;
         }
         finally

@@ -12,7 +12,7 @@ public sealed class LedgerReader : ILedgerView
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
 
-    // Proofs, which their receiver verifies, read the proof tiles; the root and the audit read ledger_nodes itself.
+    // Proofs keep the upper tiles in memory; the root and the audit read the tiles as they are stored.
     private readonly SqliteNodeReader _proofNodes;
     private readonly bool _ownsConnection;
 
@@ -21,7 +21,7 @@ public sealed class LedgerReader : ILedgerView
         _connection = connection;
         _ownsConnection = ownsConnection;
         _nodes = new SqliteNodeReader(connection);
-        _proofNodes = new SqliteNodeReader(connection) { UseProofTiles = true };
+        _proofNodes = new SqliteNodeReader(connection) { PreloadUpperTiles = true };
     }
 
     /// <summary>Opens a reader on the SQLite file; the ledger tables must exist.</summary>
@@ -166,14 +166,42 @@ public sealed class LedgerReader : ILedgerView
 
     private IEnumerable<(long Index, byte[] Hash)> NodeRange(int level, long start, long end)
     {
+        if (start >= end)
+        {
+            yield break;
+        }
         using var read = _connection.CreateCommand();
-        read.CommandText = "SELECT id, hash FROM ledger_nodes WHERE id >= $a AND id < $b ORDER BY id";
-        read.Parameters.AddWithValue("$a", new NodeId(level, start).Key);
-        read.Parameters.AddWithValue("$b", new NodeId(level, end).Key);
+        if (_nodes.Legacy)
+        {
+            read.CommandText = "SELECT id, hash FROM ledger_nodes WHERE id >= $a AND id < $b ORDER BY id";
+            read.Parameters.AddWithValue("$a", new NodeId(level, start).Key);
+            read.Parameters.AddWithValue("$b", new NodeId(level, end).Key);
+            using var rows = read.ExecuteReader();
+            while (rows.Read())
+            {
+                yield return (NodeId.FromKey(rows.GetInt64(0)).Index, (byte[])rows.GetValue(1));
+            }
+            yield break;
+        }
+        // A tile holds 16 >> (level % 4) nodes of the level; scan the tiles that cover [start, end) in order.
+        var perTile = NodeTiles.Width >> (level % NodeTiles.Height);
+        read.CommandText = "SELECT id, hashes FROM ledger_tiles WHERE id >= $a AND id <= $b ORDER BY id";
+        read.Parameters.AddWithValue("$a", NodeTiles.TileKey(new NodeId(level, start)));
+        read.Parameters.AddWithValue("$b", NodeTiles.TileKey(new NodeId(level, end - 1)));
         using var reader = read.ExecuteReader();
         while (reader.Read())
         {
-            yield return (NodeId.FromKey(reader.GetInt64(0)).Index, (byte[])reader.GetValue(1));
+            var tile = NodeId.FromKey(reader.GetInt64(0)).Index;
+            var hashes = (byte[])reader.GetValue(1);
+            for (var index = Math.Max(start, tile * perTile); index < Math.Min(end, (tile + 1) * perTile); index++)
+            {
+                var offset = NodeTiles.ByteOffset(new NodeId(level, index));
+                if (offset + MerkleHash.Size > hashes.Length)
+                {
+                    yield break;
+                }
+                yield return (index, hashes.AsSpan(offset, MerkleHash.Size).ToArray());
+            }
         }
     }
 
