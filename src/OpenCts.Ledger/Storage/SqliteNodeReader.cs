@@ -4,7 +4,7 @@ using OpenCts.Ledger.Merkle;
 
 namespace OpenCts.Ledger.Storage;
 
-/// <summary>Reads complete-subtree hashes from <c>ledger_tiles</c> (see <see cref="NodeTiles"/>), all the tiles of a proof in one query.</summary>
+/// <summary>Reads complete-subtree hashes from <c>ledger_tiles</c> (see <see cref="NodeTiles"/>), a proof's few uncached tiles by one prepared lookup each.</summary>
 /// <remarks>
 /// A complete subtree's hash never changes once written, so what is read once can be kept: full tiles of stratum 2 and
 /// above (levels 8 and up, one tile per 4,096 leaves, about 1 MB per 4 M leaves) and the nodes of the right edge,
@@ -23,6 +23,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
     private readonly Dictionary<long, byte[]> _edge = [];
     private readonly List<long> _tileKeys = new(16);
     private readonly List<NodeId> _missing = new(64);
+    private readonly TileLookup _lookup = new(connection);
     private byte[] _buffer = new byte[NodeTiles.FullBytes];
     private bool? _legacy;
     private bool _preloaded;
@@ -74,40 +75,34 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         {
             return;
         }
-        var command = CommandFor("SELECT id, hashes FROM ledger_tiles WHERE id IN (", _tileKeys.Count);
-        for (var i = 0; i < _tileKeys.Count; i++)
+        foreach (var key in _tileKeys)
         {
-            command.Parameters[i].Value = _tileKeys[i];
-        }
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
+            var length = _lookup.Read(key, ref _buffer);
+            if (length < 0)
             {
-                var key = reader.GetInt64(0);
-                var length = ReadBlob(reader, 1);
-                var full = length == NodeTiles.FullBytes;
-                var keep = full && NodeId.FromKey(key).Level >= CachedFromStratum && _tiles.Count < MaxCachedTiles;
-                if (keep)
+                continue;
+            }
+            var full = length == NodeTiles.FullBytes;
+            if (full && NodeId.FromKey(key).Level >= CachedFromStratum && _tiles.Count < MaxCachedTiles)
+            {
+                _tiles[key] = _buffer.AsSpan(0, length).ToArray();
+            }
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (hashes[i] is not null || NodeTiles.TileKey(nodes[i]) != key)
                 {
-                    _tiles[key] = _buffer.AsSpan(0, length).ToArray();
+                    continue;
                 }
-                for (var i = 0; i < nodes.Count; i++)
+                var offset = NodeTiles.ByteOffset(nodes[i]);
+                if (offset + MerkleHash.Size > length)
                 {
-                    if (hashes[i] is not null || NodeTiles.TileKey(nodes[i]) != key)
-                    {
-                        continue;
-                    }
-                    var offset = NodeTiles.ByteOffset(nodes[i]);
-                    if (offset + MerkleHash.Size > length)
-                    {
-                        continue;
-                    }
-                    var hash = _buffer.AsSpan(offset, MerkleHash.Size).ToArray();
-                    hashes[i] = hash;
-                    if (!full && _edge.Count < MaxEdgeNodes)
-                    {
-                        _edge[nodes[i].Key] = hash;
-                    }
+                    continue;
+                }
+                var hash = _buffer.AsSpan(offset, MerkleHash.Size).ToArray();
+                hashes[i] = hash;
+                if (!full && _edge.Count < MaxEdgeNodes)
+                {
+                    _edge[nodes[i].Key] = hash;
                 }
             }
         }
@@ -133,6 +128,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
 
     public void Dispose()
     {
+        _lookup.Dispose();
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -152,24 +148,12 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         using var reader = read.ExecuteReader();
         while (reader.Read())
         {
-            var length = ReadBlob(reader, 1);
-            if (length == NodeTiles.FullBytes)
+            var tile = (byte[])reader.GetValue(1);
+            if (tile.Length == NodeTiles.FullBytes)
             {
-                _tiles[reader.GetInt64(0)] = _buffer.AsSpan(0, length).ToArray();
+                _tiles[reader.GetInt64(0)] = tile;
             }
         }
-    }
-
-    // Copies a blob column into _buffer without allocating per row; returns its length.
-    private int ReadBlob(SqliteDataReader reader, int ordinal)
-    {
-        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
-        if (length > _buffer.Length)
-        {
-            _buffer = new byte[length];
-        }
-        reader.GetBytes(ordinal, 0, _buffer, 0, length);
-        return length;
     }
 
     private void ReadLegacy(IReadOnlyList<NodeId> nodes, byte[][] hashes)
