@@ -36,15 +36,18 @@ internal sealed class LeafBatch
     public byte[] LeafHashes { get; }
 
     /// <summary>Salts (fresh, from the system CSPRNG), commits and hashes new records.</summary>
-    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records)
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records) => FromRecords(records, 0, records.Count);
+
+    /// <summary>Salts, commits and hashes <paramref name="count"/> records from <paramref name="start"/>.</summary>
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records, int start, int count)
     {
-        var batch = new LeafBatch(records.Count);
+        var batch = new LeafBatch(count);
         RandomNumberGenerator.Fill(batch.Salts);
         ForEachChunk(batch.Count, (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                var record = records[i];
+                var record = records[start + i];
                 batch.Kinds[i] = record.Kind;
                 batch.Ids[i] = record.Id;
                 var commitment = batch.Commitments.AsSpan(i * Size, Size);

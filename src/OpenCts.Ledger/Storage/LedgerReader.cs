@@ -15,6 +15,8 @@ public sealed class LedgerReader : ILedgerView
     // Proofs keep the upper tiles in memory; the root and the audit read the tiles as they are stored.
     private readonly SqliteNodeReader _proofNodes;
     private readonly bool _ownsConnection;
+    private readonly Dictionary<(long Start, long End), byte[]> _folds = [];
+    private const int MaxFolds = 4096;
 
     private LedgerReader(SqliteConnection connection, bool ownsConnection)
     {
@@ -43,10 +45,10 @@ public sealed class LedgerReader : ILedgerView
     public byte[] RootAt(long size) => TreeShape.Resolve([TreeShape.Root(size)], _nodes)[0];
 
     /// <summary>The RFC 9162 inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves.</summary>
-    public byte[][] InclusionProof(long index, long size) => TreeShape.Resolve(TreeShape.Inclusion(index, size), _proofNodes);
+    public byte[][] InclusionProof(long index, long size) => ResolveProof(TreeShape.Inclusion(index, size));
 
     /// <summary>The RFC 9162 consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves.</summary>
-    public byte[][] ConsistencyProof(long size1, long size2) => TreeShape.Resolve(TreeShape.Consistency(size1, size2), _proofNodes);
+    public byte[][] ConsistencyProof(long size1, long size2) => ResolveProof(TreeShape.Consistency(size1, size2));
 
     /// <summary>The latest leaf logged for a record, or null.</summary>
     public LeafRow? FindLeaf(string recordKind, string recordId)
@@ -163,6 +165,48 @@ public sealed class LedgerReader : ILedgerView
             _connection.Dispose();
         }
     }
+
+    // As TreeShape.Resolve, but a proof hash folded from several subtrees (the right edge of the tree, which the proofs of
+    // about half the leaves at one size share) is folded once and kept: folding it cost more than reading the proof's tiles.
+    private byte[][] ResolveProof(NodeId[][] plan)
+    {
+        var wanted = new List<NodeId>(plan.Length + 8);
+        foreach (var entry in plan)
+        {
+            if (entry.Length == 1 || !_folds.ContainsKey(Span(entry)))
+            {
+                wanted.AddRange(entry);
+            }
+        }
+        var hashes = new byte[wanted.Count][];
+        _proofNodes.Read(wanted, hashes);
+        var result = new byte[plan.Length][];
+        var at = 0;
+        for (var i = 0; i < plan.Length; i++)
+        {
+            var entry = plan[i];
+            if (entry.Length == 1)
+            {
+                result[i] = (byte[])hashes[at++].Clone();
+                continue;
+            }
+            if (_folds.TryGetValue(Span(entry), out var folded))
+            {
+                result[i] = (byte[])folded.Clone();
+                continue;
+            }
+            result[i] = TreeShape.Fold(hashes.AsSpan(at, entry.Length));
+            at += entry.Length;
+            if (_folds.Count < MaxFolds)
+            {
+                _folds[Span(entry)] = (byte[])result[i].Clone();
+            }
+        }
+        return result;
+    }
+
+    // The leaves [start, end) that the subtrees of a proof entry cover.
+    private static (long Start, long End) Span(NodeId[] entry) => (entry[0].Start, entry[^1].Start + (1L << entry[^1].Level));
 
     private IEnumerable<(long Index, byte[] Hash)> NodeRange(int level, long start, long end)
     {

@@ -78,6 +78,45 @@ public sealed class LedgerLogBatchTests
     }
 
     [Fact]
+    public async Task An_append_that_fails_in_a_later_chunk_leaves_nothing_of_its_earlier_chunks_and_the_next_append_builds_the_right_tree()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("cts.db");
+        using var log = LedgerLog.Open(path);
+        await log.AppendAsync([.. Enumerable.Range(0, 100).Select(Record)], TestContext.Current.CancellationToken);
+        using (var connection = LedgerSchema.Open(path))
+        using (var trigger = connection.CreateCommand())
+        {
+            // Leaf 6,000 lies in the third chunk the append hashes and writes separately; its tile is 375.
+            trigger.CommandText = "CREATE TRIGGER fail_late BEFORE INSERT ON ledger_tiles WHEN NEW.id = 375 BEGIN SELECT RAISE(ABORT, 'disk full'); END";
+            trigger.ExecuteNonQuery();
+        }
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => log.AppendAsync([.. Enumerable.Range(100, 7_000).Select(Record)], TestContext.Current.CancellationToken));
+        using (var reader = log.OpenReader())
+        {
+            Assert.Equal(100, reader.Tree().Size);
+            Assert.Empty(reader.Leaves(100, 10_000));
+        }
+        using (var connection = LedgerSchema.Open(path))
+        using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = "DROP TRIGGER fail_late";
+            drop.ExecuteNonQuery();
+        }
+
+        Assert.Equal(7_100, await log.AppendAsync([.. Enumerable.Range(100, 7_000).Select(Record)], TestContext.Current.CancellationToken));
+        using var after = log.OpenReader();
+        var memory = new MemoryTree();
+        foreach (var leaf in after.Leaves(0, 7_100))
+        {
+            memory.AppendLeafHash(leaf.Entry.LeafHash());
+        }
+        Assert.Equal(memory.Root(), after.Tree().Root);
+        Assert.Equal(memory.InclusionProof(6_001, 7_100), after.InclusionProof(6_001, 7_100));
+        Assert.Equal(memory.InclusionProof(99, 7_100), after.InclusionProof(99, 7_100));
+    }
+
+    [Fact]
     public async Task Every_appended_leaf_gets_its_own_salt()
     {
         using var folder = new TempFolder();
