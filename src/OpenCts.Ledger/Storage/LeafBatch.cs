@@ -35,6 +35,19 @@ internal sealed class LeafBatch
 
     public byte[] LeafHashes { get; }
 
+    /// <summary>The leaf index this batch's <see cref="Inner"/> nodes were hashed for, or -1.</summary>
+    public long InnerStart { get; private set; } = -1;
+
+    /// <summary>The batch's nodes that need no frontier (see <see cref="CompactRange.InnerNodes"/>), or null.</summary>
+    public List<(long First, byte[] Hashes)>? Inner { get; private set; }
+
+    /// <summary>Hashes the nodes that lie wholly inside this batch if it is appended at leaf <paramref name="start"/>, so that the sequencer's turn hashes only the few that straddle the frontier.</summary>
+    public void HashInnerNodes(long start)
+    {
+        Inner = CompactRange.InnerNodes(start, LeafHashes, Count);
+        InnerStart = start;
+    }
+
     /// <summary>Salts (fresh, from the system CSPRNG), commits and hashes new records.</summary>
     public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records) => FromRecords(records, 0, records.Count);
 

@@ -106,17 +106,24 @@ public sealed class LedgerLog : IDisposable
             }
             lock (_gate)
             {
-                return Task.FromResult(Sequence((_, integrate) =>
+                return Task.FromResult(Sequence((_, size, integrate) =>
                 {
-                    // Salting and hashing need no order: each chunk is hashed on the pool while the one before is written.
-                    var pending = Task.Run(() => LeafBatch.FromRecords(records, 0, Math.Min(AppendChunk, records.Count)));
+                    // Salting, hashing the leaves and the nodes wholly inside a chunk need no order: each chunk is hashed
+                    // on the pool while the one before is written, and the ordered part hashes only the frontier's nodes.
+                    LeafBatch Hash(int start)
+                    {
+                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start));
+                        batch.HashInnerNodes(size + start);
+                        return batch;
+                    }
+                    var pending = Task.Run(() => Hash(0));
                     for (var start = 0; start < records.Count; start += AppendChunk)
                     {
                         var batch = pending.GetAwaiter().GetResult();
                         var next = start + AppendChunk;
                         if (next < records.Count)
                         {
-                            pending = Task.Run(() => LeafBatch.FromRecords(records, next, Math.Min(AppendChunk, records.Count - next)));
+                            pending = Task.Run(() => Hash(next));
                         }
                         cancellationToken.ThrowIfCancellationRequested();
                         integrate(batch);
@@ -240,7 +247,7 @@ public sealed class LedgerLog : IDisposable
     private int IntegrateBatch()
     {
         var count = 0;
-        Sequence((transaction, integrate) =>
+        Sequence((transaction, _, integrate) =>
         {
             var rows = new List<(string, string, byte[], byte[])>();
             long lastSeq = 0;
@@ -270,9 +277,9 @@ public sealed class LedgerLog : IDisposable
         return count;
     }
 
-    // Runs fill() inside one transaction; every batch it passes to integrate() is appended in order, and the whole is
+    // Runs fill() inside one transaction, telling it the tree size it starts from; every batch it passes to integrate() is appended in order, and the whole is
     // committed at the end, so a crash keeps all of them or none. The in-memory frontier is trusted only after commit.
-    private long Sequence(Action<SqliteTransaction, Action<LeafBatch>> fill)
+    private long Sequence(Action<SqliteTransaction, long, Action<LeafBatch>> fill)
     {
         using var transaction = _connection.BeginTransaction();
         _nodes.Transaction = transaction;
@@ -285,7 +292,7 @@ public sealed class LedgerLog : IDisposable
             }
             var range = _range;
             var writer = new LeafWriter(_connection, transaction);
-            fill(transaction, batch =>
+            fill(transaction, size, batch =>
             {
                 if (batch.Count == 0)
                 {
@@ -293,7 +300,8 @@ public sealed class LedgerLog : IDisposable
                 }
                 writer.WriteLeaves(range.Size, batch);
                 var runs = new List<(long First, byte[] Hashes)>(64);
-                range.AppendBatch(batch.LeafHashes, batch.Count, (_, first, hashes, _) => runs.Add((first, hashes)));
+                var inner = batch.InnerStart == range.Size ? batch.Inner : null;
+                range.AppendBatch(batch.LeafHashes, batch.Count, inner, (_, first, hashes, _) => runs.Add((first, hashes)));
                 NodeTiles.Build(runs, _nodes.ReadTile, writer.WriteTiles);
             });
             if (range.Size != size)
