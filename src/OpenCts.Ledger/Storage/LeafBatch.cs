@@ -49,14 +49,14 @@ internal sealed class LeafBatch
     }
 
     /// <summary>Salts (fresh, from the system CSPRNG), commits and hashes new records.</summary>
-    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records) => FromRecords(records, 0, records.Count);
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records) => FromRecords(records, 0, records.Count, parallel: true);
 
-    /// <summary>Salts, commits and hashes <paramref name="count"/> records from <paramref name="start"/>.</summary>
-    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records, int start, int count)
+    /// <summary>Salts, commits and hashes <paramref name="count"/> records from <paramref name="start"/>, on every core if <paramref name="parallel"/>.</summary>
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records, int start, int count, bool parallel)
     {
         var batch = new LeafBatch(count);
         RandomNumberGenerator.Fill(batch.Salts);
-        ForEachChunk(batch.Count, (from, to) =>
+        ForEachChunk(parallel ? batch.Count : 0, batch.Count, (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -87,7 +87,7 @@ internal sealed class LeafBatch
             salt.CopyTo(batch.Salts, i * Size);
             commitment.CopyTo(batch.Commitments, i * Size);
         }
-        ForEachChunk(batch.Count, (from, to) =>
+        ForEachChunk(batch.Count, batch.Count, (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -97,9 +97,10 @@ internal sealed class LeafBatch
         return batch;
     }
 
-    private static void ForEachChunk(int count, Action<int, int> work)
+    // Splits [0, count) across cores when parallelCount is large enough; 0 keeps it on the calling thread.
+    private static void ForEachChunk(int parallelCount, int count, Action<int, int> work)
     {
-        if (count >= 2 * ParallelChunk && Environment.ProcessorCount > 1)
+        if (parallelCount >= 2 * ParallelChunk && Environment.ProcessorCount > 1)
         {
             Parallel.For(0, (count + ParallelChunk - 1) / ParallelChunk, c => work(c * ParallelChunk, Math.Min(count, (c + 1) * ParallelChunk)));
         }

@@ -109,10 +109,11 @@ public sealed class LedgerLog : IDisposable
                 return Task.FromResult(Sequence((_, size, integrate) =>
                 {
                     // Salting, hashing the leaves and the nodes wholly inside a chunk need no order: each chunk is hashed
-                    // on the pool while the one before is written, and the ordered part hashes only the frontier's nodes.
+                    // on one pool thread while the one before is written, and the ordered part hashes only the frontier's
+                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning.
                     LeafBatch Hash(int start)
                     {
-                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start));
+                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start), parallel: false);
                         batch.HashInnerNodes(size + start);
                         return batch;
                     }
