@@ -14,8 +14,8 @@ internal static class LedgerBounds
     /// <summary>Rows per second SQLite inserts into a table shaped like the leaves (index, kind, id, 32-byte salt, 32-byte commitment), with no secondary index, in transactions of <paramref name="batch"/> rows, on the ledger's own connection settings.</summary>
     /// <remarks>
     /// A prepared statement is bound and stepped per row and each batch commits with the same WAL sync as the ledger, so
-    /// this is what the file can absorb of rows this size; the ledger writes more per leaf (the record index and about
-    /// two node rows), so it cannot reach this bound, and the ratio says how close it gets.
+    /// this is what the file can absorb of rows this size; the ledger writes more per leaf (the record index and about 60
+    /// bytes of tiles), so it cannot reach this bound, and the ratio says how close it gets.
     /// </remarks>
     public static double SqliteInsertRowsPerSecond(string folder, int batch, TimeSpan duration)
     {
