@@ -61,7 +61,41 @@ public sealed class CompactRange
     /// run once, lowest level first: (level, index of its first node, hashes packed 32 bytes each, number of nodes);
     /// level 0 is <paramref name="leafHashes"/> itself. The result equals <paramref name="count"/> calls of <see cref="Append"/>.
     /// </remarks>
-    internal void AppendBatch(byte[] leafHashes, int count, Action<int, long, byte[], int> completedRun)
+    internal void AppendBatch(byte[] leafHashes, int count, Action<int, long, byte[], int> completedRun) =>
+        AppendBatch(leafHashes, count, null, completedRun);
+
+    /// <summary>The nodes whose leaves all lie in [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>), level by level from level 1: they need no frontier, so they can be hashed before the batch's turn comes.</summary>
+    /// <returns>Per level from 1 up: the index of the first such node and their hashes packed 32 bytes each; the list stops at the first level with none.</returns>
+    internal static List<(long First, byte[] Hashes)> InnerNodes(long start, byte[] leafHashes, int count)
+    {
+        const int size = MerkleHash.Size;
+        var levels = new List<(long First, byte[] Hashes)>(32);
+        long belowFirst = start;
+        var below = leafHashes;
+        for (var level = 1; level < 63; level++)
+        {
+            var first = (start + (1L << level) - 1) >> level;
+            var end = (start + count) >> level;
+            if (end <= first)
+            {
+                break;
+            }
+            var nodes = checked((int)(end - first));
+            var hashes = new byte[nodes * size];
+            for (var k = 0; k < nodes; k++)
+            {
+                var left = checked((int)(((first + k) << 1) - belowFirst)) * size;
+                MerkleHash.Node(below.AsSpan(left, size), below.AsSpan(left + size, size), hashes.AsSpan(k * size, size));
+            }
+            levels.Add((first, hashes));
+            belowFirst = first;
+            below = hashes;
+        }
+        return levels;
+    }
+
+    /// <summary>As <see cref="AppendBatch(byte[], int, Action{int, long, byte[], int})"/>, taking the nodes inside the batch from <paramref name="inner"/> (see <see cref="InnerNodes"/>, computed for a batch starting at <see cref="Size"/>) and hashing only those that straddle the frontier.</summary>
+    internal void AppendBatch(byte[] leafHashes, int count, IReadOnlyList<(long First, byte[] Hashes)>? inner, Action<int, long, byte[], int> completedRun)
     {
         if (count == 0)
         {
@@ -86,6 +120,22 @@ public sealed class CompactRange
             var nextFirst = first >> 1;
             var nodes = checked((int)((end >> 1) - nextFirst));
             var next = new byte[nodes * size];
+            var computed = nodes;
+            if (inner is not null && level < inner.Count)
+            {
+                // Only nodes left of the batch's own first node at this level straddle the frontier: at most one.
+                var (innerFirst, innerHashes) = inner[level];
+                if (innerFirst < nextFirst || innerFirst - nextFirst + innerHashes.Length / size != nodes)
+                {
+                    throw new ArgumentException($"the inner nodes of level {level + 1} do not fit a batch at leaf {Size}", nameof(inner));
+                }
+                computed = (int)(innerFirst - nextFirst);
+                innerHashes.CopyTo(next, computed * size);
+            }
+            else if (inner is not null && nodes > 1)
+            {
+                throw new ArgumentException($"the inner nodes lack level {level + 1}", nameof(inner));
+            }
             void Hash(int from, int to)
             {
                 for (var k = from; k < to; k++)
@@ -99,13 +149,13 @@ public sealed class CompactRange
                 }
             }
             const int chunk = 1024;
-            if (nodes >= 2 * chunk && Environment.ProcessorCount > 1)
+            if (computed >= 2 * chunk && Environment.ProcessorCount > 1)
             {
-                Parallel.For(0, (nodes + chunk - 1) / chunk, c => Hash(c * chunk, Math.Min(nodes, (c + 1) * chunk)));
+                Parallel.For(0, (computed + chunk - 1) / chunk, c => Hash(c * chunk, Math.Min(computed, (c + 1) * chunk)));
             }
             else
             {
-                Hash(0, nodes);
+                Hash(0, computed);
             }
             first = nextFirst;
             end >>= 1;

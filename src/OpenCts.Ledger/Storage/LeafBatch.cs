@@ -35,16 +35,32 @@ internal sealed class LeafBatch
 
     public byte[] LeafHashes { get; }
 
-    /// <summary>Salts (fresh, from the system CSPRNG), commits and hashes new records.</summary>
-    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records)
+    /// <summary>The leaf index this batch's <see cref="Inner"/> nodes were hashed for, or -1.</summary>
+    public long InnerStart { get; private set; } = -1;
+
+    /// <summary>The batch's nodes that need no frontier (see <see cref="CompactRange.InnerNodes"/>), or null.</summary>
+    public List<(long First, byte[] Hashes)>? Inner { get; private set; }
+
+    /// <summary>Hashes the nodes that lie wholly inside this batch if it is appended at leaf <paramref name="start"/>, so that the sequencer's turn hashes only the few that straddle the frontier.</summary>
+    public void HashInnerNodes(long start)
     {
-        var batch = new LeafBatch(records.Count);
+        Inner = CompactRange.InnerNodes(start, LeafHashes, Count);
+        InnerStart = start;
+    }
+
+    /// <summary>Salts (fresh, from the system CSPRNG), commits and hashes new records.</summary>
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records) => FromRecords(records, 0, records.Count, parallel: true);
+
+    /// <summary>Salts, commits and hashes <paramref name="count"/> records from <paramref name="start"/>, on every core if <paramref name="parallel"/>.</summary>
+    public static LeafBatch FromRecords(IReadOnlyList<LedgerRecord> records, int start, int count, bool parallel)
+    {
+        var batch = new LeafBatch(count);
         RandomNumberGenerator.Fill(batch.Salts);
-        ForEachChunk(batch.Count, (from, to) =>
+        ForEachChunk(parallel ? batch.Count : 0, batch.Count, (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                var record = records[i];
+                var record = records[start + i];
                 batch.Kinds[i] = record.Kind;
                 batch.Ids[i] = record.Id;
                 var commitment = batch.Commitments.AsSpan(i * Size, Size);
@@ -71,7 +87,7 @@ internal sealed class LeafBatch
             salt.CopyTo(batch.Salts, i * Size);
             commitment.CopyTo(batch.Commitments, i * Size);
         }
-        ForEachChunk(batch.Count, (from, to) =>
+        ForEachChunk(batch.Count, batch.Count, (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -81,9 +97,10 @@ internal sealed class LeafBatch
         return batch;
     }
 
-    private static void ForEachChunk(int count, Action<int, int> work)
+    // Splits [0, count) across cores when parallelCount is large enough; 0 keeps it on the calling thread.
+    private static void ForEachChunk(int parallelCount, int count, Action<int, int> work)
     {
-        if (count >= 2 * ParallelChunk && Environment.ProcessorCount > 1)
+        if (parallelCount >= 2 * ParallelChunk && Environment.ProcessorCount > 1)
         {
             Parallel.For(0, (count + ParallelChunk - 1) / ParallelChunk, c => work(c * ParallelChunk, Math.Min(count, (c + 1) * ParallelChunk)));
         }

@@ -1,98 +1,74 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Merkle;
+using SQLitePCL;
 
 namespace OpenCts.Ledger.Storage;
 
-/// <summary>Writes a batch's leaf rows with one statement, and each level's new node rows with one statement.</summary>
+/// <summary>Writes a batch's leaf rows with one prepared statement, and the tiles it changed with one statement per stratum.</summary>
 /// <remarks>
-/// Binding parameters row by row costs more than SQLite's own inserts; instead the salts, commitments and hashes go in
-/// as one blob each and the record ids as one JSON array, unpacked inside SQLite. The nodes a batch completes at one
-/// level always have consecutive indexes, so each level is one contiguous run.
+/// The leaf rows are bound and stepped through SQLite's own API, which costs less per row than a command's parameters.
+/// The tiles a batch changes in one stratum always have consecutive indexes, so each stratum goes in as one blob
+/// unpacked inside SQLite.
 /// </remarks>
 internal sealed class LeafWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    private readonly ArrayBufferWriter<byte> _records = new(1 << 16);
-
     public void WriteLeaves(long firstIndex, LeafBatch batch)
     {
         if (batch.Count == 0)
         {
             return;
         }
-        _records.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_records))
+        // One prepared statement stepped per row through SQLite's own API, on the connection's handle and so inside its
+        // transaction: cheaper than building a JSON array of the records and unpacking it again inside SQLite.
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO ledger_leaves (leaf_index, record_kind, record_id, salt, commitment) VALUES (?1, ?2, ?3, ?4, ?5)", out var prepared));
+        using var insert = prepared;
+        for (var i = 0; i < batch.Count; i++)
         {
-            json.WriteStartArray();
-            for (var i = 0; i < batch.Count; i++)
+            Check(db, raw.sqlite3_bind_int64(insert, 1, firstIndex + i));
+            Check(db, raw.sqlite3_bind_text(insert, 2, batch.Kinds[i]));
+            Check(db, raw.sqlite3_bind_text(insert, 3, batch.Ids[i]));
+            Check(db, raw.sqlite3_bind_blob(insert, 4, batch.Salts.AsSpan(i * MerkleHash.Size, MerkleHash.Size)));
+            Check(db, raw.sqlite3_bind_blob(insert, 5, batch.Commitments.AsSpan(i * MerkleHash.Size, MerkleHash.Size)));
+            var step = raw.sqlite3_step(insert);
+            raw.sqlite3_reset(insert);
+            if (step != raw.SQLITE_DONE)
             {
-                json.WriteStartArray();
-                json.WriteStringValue(batch.Kinds[i]);
-                json.WriteStringValue(batch.Ids[i]);
-                json.WriteEndArray();
+                throw new SqliteException($"SQLite Error {step}: '{raw.sqlite3_errmsg(db).utf8_to_string()}' writing leaf {firstIndex + i}", step);
             }
-            json.WriteEndArray();
-        }
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO ledger_leaves (leaf_index, record_kind, record_id, salt, commitment)
-            SELECT $first + j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
-                   substr($salts, j.key * 32 + 1, 32), substr($commitments, j.key * 32 + 1, 32)
-            FROM json_each($records) AS j
-            """;
-        insert.Parameters.AddWithValue("$first", firstIndex);
-        insert.Parameters.Add("$records", SqliteType.Text).Value = Encoding.UTF8.GetString(_records.WrittenSpan);
-        insert.Parameters.Add("$salts", SqliteType.Blob).Value = batch.Salts;
-        insert.Parameters.Add("$commitments", SqliteType.Blob).Value = batch.Commitments;
-        var rows = insert.ExecuteNonQuery();
-        if (rows != batch.Count)
-        {
-            throw new InvalidOperationException($"wrote {rows} leaf rows instead of {batch.Count}");
         }
     }
 
-    public void WriteNodes(int level, long firstIndex, byte[] hashes, int count)
+    private static void Check(sqlite3 db, int code)
     {
-        if (hashes.Length != count * MerkleHash.Size)
+        if (code != raw.SQLITE_OK)
         {
-            throw new ArgumentException($"{hashes.Length} bytes of hashes for {count} nodes", nameof(hashes));
-        }
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO ledger_nodes (id, hash)
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            SELECT $first + i, substr($hashes, i * 32 + 1, 32) FROM n
-            """;
-        insert.Parameters.AddWithValue("$count", count);
-        insert.Parameters.AddWithValue("$first", new NodeId(level, firstIndex).Key);
-        insert.Parameters.Add("$hashes", SqliteType.Blob).Value = hashes;
-        var rows = insert.ExecuteNonQuery();
-        if (rows != count)
-        {
-            throw new InvalidOperationException($"wrote {rows} node rows instead of {count}");
+            throw new SqliteException($"SQLite Error {code}: '{raw.sqlite3_errmsg(db).utf8_to_string()}' writing ledger leaves", code);
         }
     }
 
-    public void WriteProofTiles(int stratum, long firstTile, byte[] tiles, int count)
+    /// <summary>Writes the rows of one stratum's tiles that a batch changed: <paramref name="full"/> full rows, then one row of <paramref name="lastBytes"/> bytes, replacing shorter rows of the same tiles.</summary>
+    public void WriteTiles(int stratum, long firstTile, byte[] rows, int full, int lastBytes)
     {
+        if (rows.Length != full * NodeTiles.FullBytes + lastBytes)
+        {
+            throw new ArgumentException($"{rows.Length} bytes for {full} full tiles and one of {lastBytes} bytes", nameof(rows));
+        }
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"""
-            INSERT INTO ledger_proof_tiles (id, hashes)
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            SELECT $first + i, substr($tiles, i * {ProofTiles.Bytes} + 1, {ProofTiles.Bytes}) FROM n
+            INSERT OR REPLACE INTO ledger_tiles (id, hashes)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $full)
+            SELECT $first + i, substr($rows, i * {NodeTiles.FullBytes} + 1, CASE WHEN i < $full THEN {NodeTiles.FullBytes} ELSE $last END) FROM n
             """;
-        insert.Parameters.AddWithValue("$count", count);
+        insert.Parameters.AddWithValue("$full", full);
+        insert.Parameters.AddWithValue("$last", lastBytes);
         insert.Parameters.AddWithValue("$first", new NodeId(stratum, firstTile).Key);
-        insert.Parameters.Add("$tiles", SqliteType.Blob).Value = tiles;
-        var rows = insert.ExecuteNonQuery();
-        if (rows != count)
+        insert.Parameters.Add("$rows", SqliteType.Blob).Value = rows;
+        var written = insert.ExecuteNonQuery();
+        if (written != full + 1)
         {
-            throw new InvalidOperationException($"wrote {rows} proof tiles instead of {count}");
+            throw new InvalidOperationException($"wrote {written} tiles instead of {full + 1}");
         }
     }
 }

@@ -15,6 +15,7 @@ namespace OpenCts.Ledger.Storage;
 public sealed class LedgerLog : IDisposable
 {
     private const int BatchSize = 20_000;
+    private const int AppendChunk = 2_048;
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
@@ -103,11 +104,32 @@ public sealed class LedgerLog : IDisposable
             {
                 LedgerEntry.Validate(record.Kind, record.Id);
             }
-            // Salting and hashing need no order, so they run before the lock's ordered part would have to wait for them.
-            var batch = LeafBatch.FromRecords(records);
             lock (_gate)
             {
-                return Task.FromResult(Sequence(_ => batch));
+                return Task.FromResult(Sequence((_, size, integrate) =>
+                {
+                    // Salting, hashing the leaves and the nodes wholly inside a chunk need no order: each chunk is hashed
+                    // on one pool thread while the one before is written, and the ordered part hashes only the frontier's
+                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning.
+                    LeafBatch Hash(int start)
+                    {
+                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start), parallel: false);
+                        batch.HashInnerNodes(size + start);
+                        return batch;
+                    }
+                    var pending = Task.Run(() => Hash(0));
+                    for (var start = 0; start < records.Count; start += AppendChunk)
+                    {
+                        var batch = pending.GetAwaiter().GetResult();
+                        var next = start + AppendChunk;
+                        if (next < records.Count)
+                        {
+                            pending = Task.Run(() => Hash(next));
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        integrate(batch);
+                    }
+                }));
             }
         }
         catch (Exception e)
@@ -226,7 +248,7 @@ public sealed class LedgerLog : IDisposable
     private int IntegrateBatch()
     {
         var count = 0;
-        Sequence(transaction =>
+        Sequence((transaction, _, integrate) =>
         {
             var rows = new List<(string, string, byte[], byte[])>();
             long lastSeq = 0;
@@ -251,13 +273,14 @@ public sealed class LedgerLog : IDisposable
                 delete.Parameters.AddWithValue("$last", lastSeq);
                 delete.ExecuteNonQuery();
             }
-            return LeafBatch.FromPending(rows);
+            integrate(LeafBatch.FromPending(rows));
         });
         return count;
     }
 
-    // Appends the batch that produce() returns inside one transaction; the in-memory frontier is trusted only after commit.
-    private long Sequence(Func<SqliteTransaction, LeafBatch> produce)
+    // Runs fill() inside one transaction, telling it the tree size it starts from; every batch it passes to integrate() is appended in order, and the whole is
+    // committed at the end, so a crash keeps all of them or none. The in-memory frontier is trusted only after commit.
+    private long Sequence(Action<SqliteTransaction, long, Action<LeafBatch>> fill)
     {
         using var transaction = _connection.BeginTransaction();
         _nodes.Transaction = transaction;
@@ -269,18 +292,21 @@ public sealed class LedgerLog : IDisposable
                 _range = CompactRange.Load(size, _nodes);
             }
             var range = _range;
-            var batch = produce(transaction);
-            if (batch.Count > 0)
+            var writer = new LeafWriter(_connection, transaction);
+            fill(transaction, size, batch =>
             {
-                var writer = new LeafWriter(_connection, transaction);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
                 writer.WriteLeaves(range.Size, batch);
                 var runs = new List<(long First, byte[] Hashes)>(64);
-                range.AppendBatch(batch.LeafHashes, batch.Count, (level, first, hashes, count) =>
-                {
-                    writer.WriteNodes(level, first, hashes, count);
-                    runs.Add((first, hashes));
-                });
-                ProofTiles.Build(runs, _nodes, writer.WriteProofTiles);
+                var inner = batch.InnerStart == range.Size ? batch.Inner : null;
+                range.AppendBatch(batch.LeafHashes, batch.Count, inner, (_, first, hashes, _) => runs.Add((first, hashes)));
+                NodeTiles.Build(runs, _nodes.ReadTile, writer.WriteTiles);
+            });
+            if (range.Size != size)
+            {
                 LedgerQueries.SetTree(_connection, transaction, range.Size, range.Root());
                 transaction.Commit();
             }
@@ -289,6 +315,7 @@ public sealed class LedgerLog : IDisposable
         catch
         {
             _range = null;
+            _nodes.Clear();
             throw;
         }
         finally

@@ -12,16 +12,18 @@ public sealed class LedgerReader : ILedgerView
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
 
-    // Proofs, which their receiver verifies, read the proof tiles; the root and the audit read ledger_nodes itself.
+    // Proofs keep the upper tiles in memory; the root and the audit read the tiles as they are stored.
     private readonly SqliteNodeReader _proofNodes;
     private readonly bool _ownsConnection;
+    private readonly Dictionary<(long Start, long End), byte[]> _folds = [];
+    private const int MaxFolds = 4096;
 
     private LedgerReader(SqliteConnection connection, bool ownsConnection)
     {
         _connection = connection;
         _ownsConnection = ownsConnection;
         _nodes = new SqliteNodeReader(connection);
-        _proofNodes = new SqliteNodeReader(connection) { UseProofTiles = true };
+        _proofNodes = new SqliteNodeReader(connection) { PreloadUpperTiles = true };
     }
 
     /// <summary>Opens a reader on the SQLite file; the ledger tables must exist.</summary>
@@ -43,10 +45,10 @@ public sealed class LedgerReader : ILedgerView
     public byte[] RootAt(long size) => TreeShape.Resolve([TreeShape.Root(size)], _nodes)[0];
 
     /// <summary>The RFC 9162 inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves.</summary>
-    public byte[][] InclusionProof(long index, long size) => TreeShape.Resolve(TreeShape.Inclusion(index, size), _proofNodes);
+    public byte[][] InclusionProof(long index, long size) => ResolveProof(TreeShape.Inclusion(index, size));
 
     /// <summary>The RFC 9162 consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves.</summary>
-    public byte[][] ConsistencyProof(long size1, long size2) => TreeShape.Resolve(TreeShape.Consistency(size1, size2), _proofNodes);
+    public byte[][] ConsistencyProof(long size1, long size2) => ResolveProof(TreeShape.Consistency(size1, size2));
 
     /// <summary>The latest leaf logged for a record, or null.</summary>
     public LeafRow? FindLeaf(string recordKind, string recordId)
@@ -164,16 +166,86 @@ public sealed class LedgerReader : ILedgerView
         }
     }
 
+    // As TreeShape.Resolve, but a proof hash folded from several subtrees (the right edge of the tree, which the proofs of
+    // about half the leaves at one size share) is folded once and kept: folding it cost more than reading the proof's tiles.
+    private byte[][] ResolveProof(NodeId[][] plan)
+    {
+        var wanted = new List<NodeId>(plan.Length + 8);
+        foreach (var entry in plan)
+        {
+            if (entry.Length == 1 || !_folds.ContainsKey(Span(entry)))
+            {
+                wanted.AddRange(entry);
+            }
+        }
+        var hashes = new byte[wanted.Count][];
+        _proofNodes.Read(wanted, hashes);
+        var result = new byte[plan.Length][];
+        var at = 0;
+        for (var i = 0; i < plan.Length; i++)
+        {
+            var entry = plan[i];
+            if (entry.Length == 1)
+            {
+                result[i] = (byte[])hashes[at++].Clone();
+                continue;
+            }
+            if (_folds.TryGetValue(Span(entry), out var folded))
+            {
+                result[i] = (byte[])folded.Clone();
+                continue;
+            }
+            result[i] = TreeShape.Fold(hashes.AsSpan(at, entry.Length));
+            at += entry.Length;
+            if (_folds.Count < MaxFolds)
+            {
+                _folds[Span(entry)] = (byte[])result[i].Clone();
+            }
+        }
+        return result;
+    }
+
+    // The leaves [start, end) that the subtrees of a proof entry cover.
+    private static (long Start, long End) Span(NodeId[] entry) => (entry[0].Start, entry[^1].Start + (1L << entry[^1].Level));
+
     private IEnumerable<(long Index, byte[] Hash)> NodeRange(int level, long start, long end)
     {
+        if (start >= end)
+        {
+            yield break;
+        }
         using var read = _connection.CreateCommand();
-        read.CommandText = "SELECT id, hash FROM ledger_nodes WHERE id >= $a AND id < $b ORDER BY id";
-        read.Parameters.AddWithValue("$a", new NodeId(level, start).Key);
-        read.Parameters.AddWithValue("$b", new NodeId(level, end).Key);
+        if (_nodes.Legacy)
+        {
+            read.CommandText = "SELECT id, hash FROM ledger_nodes WHERE id >= $a AND id < $b ORDER BY id";
+            read.Parameters.AddWithValue("$a", new NodeId(level, start).Key);
+            read.Parameters.AddWithValue("$b", new NodeId(level, end).Key);
+            using var rows = read.ExecuteReader();
+            while (rows.Read())
+            {
+                yield return (NodeId.FromKey(rows.GetInt64(0)).Index, (byte[])rows.GetValue(1));
+            }
+            yield break;
+        }
+        // A tile holds 16 >> (level % 4) nodes of the level; scan the tiles that cover [start, end) in order.
+        var perTile = NodeTiles.Width >> (level % NodeTiles.Height);
+        read.CommandText = "SELECT id, hashes FROM ledger_tiles WHERE id >= $a AND id <= $b ORDER BY id";
+        read.Parameters.AddWithValue("$a", NodeTiles.TileKey(new NodeId(level, start)));
+        read.Parameters.AddWithValue("$b", NodeTiles.TileKey(new NodeId(level, end - 1)));
         using var reader = read.ExecuteReader();
         while (reader.Read())
         {
-            yield return (NodeId.FromKey(reader.GetInt64(0)).Index, (byte[])reader.GetValue(1));
+            var tile = NodeId.FromKey(reader.GetInt64(0)).Index;
+            var hashes = (byte[])reader.GetValue(1);
+            for (var index = Math.Max(start, tile * perTile); index < Math.Min(end, (tile + 1) * perTile); index++)
+            {
+                var offset = NodeTiles.ByteOffset(new NodeId(level, index));
+                if (offset + MerkleHash.Size > hashes.Length)
+                {
+                    yield break;
+                }
+                yield return (index, hashes.AsSpan(offset, MerkleHash.Size).ToArray());
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace OpenCts.Ledger.Storage;
 public static class LedgerSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -43,12 +43,26 @@ public static class LedgerSchema
             witness TEXT PRIMARY KEY,
             size INTEGER NOT NULL);
         """,
-        // Version 2 adds proof tiles (see ProofTiles); files written before stay valid, their proofs read the nodes.
+        // Version 2 added proof tiles of 30 hashes, a copy of ledger_nodes that version 3 replaces.
         """
         CREATE TABLE ledger_proof_tiles (
             id INTEGER PRIMARY KEY,
             hashes BLOB NOT NULL);
         """,
+        // Version 3 keeps the whole tree in tiles, a row per 16 leaves instead of a row per node (see NodeTiles):
+        // ledger_nodes is packed into them by TileBackfill, then it and the proof tiles it duplicated are dropped.
+        """
+        CREATE TABLE ledger_tiles (
+            id INTEGER PRIMARY KEY,
+            hashes BLOB NOT NULL);
+        """,
+    ];
+
+    private static readonly string[] AfterMigrations =
+    [
+        "",
+        "",
+        "DROP TABLE ledger_proof_tiles; DROP TABLE ledger_nodes;",
     ];
 
     /// <summary>Brings the ledger tables of <paramref name="connection"/> to <see cref="CurrentVersion"/>; safe to call on every open.</summary>
@@ -77,7 +91,13 @@ public static class LedgerSchema
         {
             using var migrate = connection.CreateCommand();
             migrate.Transaction = transaction;
-            migrate.CommandText = Migrations[v] + $";INSERT INTO ledger_schema (version) VALUES ({v + 1})";
+            migrate.CommandText = Migrations[v];
+            migrate.ExecuteNonQuery();
+            if (v + 1 == 3)
+            {
+                TileBackfill.Run(connection, transaction);
+            }
+            migrate.CommandText = AfterMigrations[v] + $";INSERT INTO ledger_schema (version) VALUES ({v + 1})";
             migrate.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -4,52 +4,167 @@ using OpenCts.Ledger.Merkle;
 
 namespace OpenCts.Ledger.Storage;
 
-/// <summary>Reads complete-subtree hashes from <c>ledger_nodes</c>, all the nodes of a proof in one query.</summary>
+/// <summary>Reads complete-subtree hashes from <c>ledger_tiles</c> (see <see cref="NodeTiles"/>), a proof's few uncached tiles by one prepared lookup each.</summary>
 /// <remarks>
-/// A complete subtree's hash never changes once written, so nodes at level 8 and above (one per 256 leaves or fewer)
-/// are kept in memory: a proof then reads only its few low nodes from SQLite. With <see cref="UseProofTiles"/>, those
-/// come from <c>ledger_proof_tiles</c> first, one row for every four levels (see <see cref="ProofTiles"/>), and only what
-/// no tile holds is read from <c>ledger_nodes</c>.
+/// A complete subtree's hash never changes once written, so what is read once can be kept: full tiles of stratum 2 and
+/// above (levels 8 and up, one tile per 4,096 leaves, about 1 MB per 4 M leaves) and the nodes of the right edge,
+/// which every proof at a given size folds. With <see cref="PreloadUpperTiles"/> the upper tiles are read in one scan at
+/// the first proof, so a proof then reads only its two lowest tiles from SQLite. A file whose ledger tables are older
+/// than version 3 (opened without migrating, e.g. read-only) is read from its <c>ledger_nodes</c> rows instead.
 /// </remarks>
 internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReader, IDisposable
 {
-    private const int CachedFromLevel = 8;
-    private const int MaxCached = 1 << 20;
-    private readonly Dictionary<int, SqliteCommand> _commands = [];
-    private readonly Dictionary<int, SqliteCommand> _tileCommands = [];
+    private const int CachedFromStratum = 2;
+    private const int MaxCachedTiles = 1 << 16;
+    private const int MaxPreloadedTiles = 1 << 12;
+    private const int MaxEdgeNodes = 1 << 12;
+    private readonly Dictionary<(string, int), SqliteCommand> _commands = [];
+    private readonly Dictionary<long, byte[]> _tiles = [];
+    private readonly Dictionary<long, byte[]> _edge = [];
     private readonly List<long> _tileKeys = new(16);
-    private readonly Dictionary<long, byte[]> _upper = [];
     private readonly List<NodeId> _missing = new(64);
+    private readonly TileLookup _lookup = new(connection);
+    private byte[] _buffer = new byte[NodeTiles.FullBytes];
+    private bool? _legacy;
+    private bool _preloaded;
 
     public SqliteTransaction? Transaction { get; set; }
 
-    /// <summary>Whether to read nodes from proof tiles before <c>ledger_nodes</c>; the sequencer reads only the nodes.</summary>
-    public bool UseProofTiles { get; init; }
+    /// <summary>Whether to read every full tile above level 8 (up to 4 MB) before the first read; for readers that serve many proofs.</summary>
+    public bool PreloadUpperTiles { get; init; }
+
+    /// <summary>True when the file keeps its nodes in <c>ledger_nodes</c> rows (ledger tables before version 3).</summary>
+    public bool Legacy => _legacy ??= !TableExists("ledger_tiles");
 
     public void Read(IReadOnlyList<NodeId> nodes, byte[][] hashes)
     {
-        _missing.Clear();
+        if (Legacy)
+        {
+            ReadLegacy(nodes, hashes);
+            return;
+        }
+        if (PreloadUpperTiles && !_preloaded)
+        {
+            Preload();
+        }
+        _tileKeys.Clear();
+        var missing = 0;
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (_upper.TryGetValue(nodes[i].Key, out var cached))
+            var node = nodes[i];
+            var key = NodeTiles.TileKey(node);
+            if (_tiles.TryGetValue(key, out var tile))
+            {
+                hashes[i] = tile.AsSpan(NodeTiles.ByteOffset(node), MerkleHash.Size).ToArray();
+            }
+            else if (_edge.TryGetValue(node.Key, out var cached))
             {
                 hashes[i] = cached;
             }
             else
             {
                 hashes[i] = null!;
-                _missing.Add(nodes[i]);
+                missing++;
+                if (!_tileKeys.Contains(key))
+                {
+                    _tileKeys.Add(key);
+                }
             }
         }
-        // In a tiled file, what the tiles lack is the right edge of the tree: a few low nodes that every proof folds,
-        // so they are worth keeping whatever their level.
-        var cacheAll = _missing.Count > 0 && UseProofTiles && ReadTiles(nodes, hashes);
-        if (_missing.Count == 0)
+        if (missing == 0)
         {
             return;
         }
-        var command = CommandFor(_commands, "SELECT id, hash FROM ledger_nodes WHERE id IN (", _missing.Count);
-        command.Transaction = Transaction;
+        foreach (var key in _tileKeys)
+        {
+            var length = _lookup.Read(key, ref _buffer);
+            if (length < 0)
+            {
+                continue;
+            }
+            var full = length == NodeTiles.FullBytes;
+            if (full && NodeId.FromKey(key).Level >= CachedFromStratum && _tiles.Count < MaxCachedTiles)
+            {
+                _tiles[key] = _buffer.AsSpan(0, length).ToArray();
+            }
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (hashes[i] is not null || NodeTiles.TileKey(nodes[i]) != key)
+                {
+                    continue;
+                }
+                var offset = NodeTiles.ByteOffset(nodes[i]);
+                if (offset + MerkleHash.Size > length)
+                {
+                    continue;
+                }
+                var hash = _buffer.AsSpan(offset, MerkleHash.Size).ToArray();
+                hashes[i] = hash;
+                if (!full && _edge.Count < MaxEdgeNodes)
+                {
+                    _edge[nodes[i].Key] = hash;
+                }
+            }
+        }
+        ThrowIfAnyMissing(nodes, hashes, "ledger_tiles");
+    }
+
+    /// <summary>The stored row of one tile, or null; never cached, for the sequencer to continue a tile inside its transaction.</summary>
+    public byte[]? ReadTile(long key)
+    {
+        var command = CommandFor("SELECT id, hashes FROM ledger_tiles WHERE id IN (", 1);
+        command.Parameters[0].Value = key;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (byte[])reader.GetValue(1) : null;
+    }
+
+    /// <summary>Forgets every cached hash, e.g. after a batch that may have read its own uncommitted rows was rolled back.</summary>
+    public void Clear()
+    {
+        _tiles.Clear();
+        _edge.Clear();
+        _preloaded = false;
+    }
+
+    public void Dispose()
+    {
+        _lookup.Dispose();
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _commands.Clear();
+    }
+
+    private void Preload()
+    {
+        _preloaded = true;
+        using var read = connection.CreateCommand();
+        read.Transaction = Transaction;
+        // Highest strata first, so that a tree too large to keep whole keeps its top.
+        read.CommandText = "SELECT id, hashes FROM ledger_tiles WHERE id >= $from ORDER BY id DESC LIMIT $n";
+        read.Parameters.AddWithValue("$from", new NodeId(CachedFromStratum, 0).Key);
+        read.Parameters.AddWithValue("$n", MaxPreloadedTiles);
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            var tile = (byte[])reader.GetValue(1);
+            if (tile.Length == NodeTiles.FullBytes)
+            {
+                _tiles[reader.GetInt64(0)] = tile;
+            }
+        }
+    }
+
+    private void ReadLegacy(IReadOnlyList<NodeId> nodes, byte[][] hashes)
+    {
+        _missing.Clear();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            hashes[i] = null!;
+            _missing.Add(nodes[i]);
+        }
+        var command = CommandFor("SELECT id, hash FROM ledger_nodes WHERE id IN (", _missing.Count);
         for (var i = 0; i < _missing.Count; i++)
         {
             command.Parameters[i].Value = _missing[i].Key;
@@ -67,106 +182,48 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                         hashes[i] = hash;
                     }
                 }
-                if ((cacheAll || NodeId.FromKey(key).Level >= CachedFromLevel) && _upper.Count < MaxCached)
-                {
-                    _upper[key] = hash;
-                }
             }
         }
+        ThrowIfAnyMissing(nodes, hashes, "ledger_nodes");
+    }
+
+    private static void ThrowIfAnyMissing(IReadOnlyList<NodeId> nodes, byte[][] hashes, string table)
+    {
         for (var i = 0; i < nodes.Count; i++)
         {
             if (hashes[i] is null)
             {
                 var missing = nodes.Where((_, j) => hashes[j] is null).Select(n => $"level {n.Level} index {n.Index}");
-                throw new InvalidOperationException("ledger_nodes lacks " + string.Join(", ", missing));
+                throw new InvalidOperationException($"{table} lacks " + string.Join(", ", missing));
             }
         }
     }
 
-    // Fills what the tiles hold and leaves in _missing only the nodes that still need ledger_nodes; true if any tile was found.
-    private bool ReadTiles(IReadOnlyList<NodeId> nodes, byte[][] hashes)
+    private bool TableExists(string name)
     {
-        _tileKeys.Clear();
-        foreach (var node in _missing)
+        using var read = connection.CreateCommand();
+        read.Transaction = Transaction;
+        read.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        read.Parameters.AddWithValue("$name", name);
+        return (long)read.ExecuteScalar()! > 0;
+    }
+
+    private SqliteCommand CommandFor(string select, int count)
+    {
+        if (!_commands.TryGetValue((select, count), out var command))
         {
-            var key = ProofTiles.TileKey(node);
-            if (!_tileKeys.Contains(key))
+            var sql = new StringBuilder(select);
+            command = connection.CreateCommand();
+            for (var i = 0; i < count; i++)
             {
-                _tileKeys.Add(key);
+                sql.Append(i == 0 ? "$p0" : $",$p{i}");
+                command.Parameters.Add(new SqliteParameter($"$p{i}", SqliteType.Integer));
             }
+            command.CommandText = sql.Append(')').ToString();
+            command.Prepare();
+            _commands[(select, count)] = command;
         }
-        var command = CommandFor(_tileCommands, "SELECT id, hashes FROM ledger_proof_tiles WHERE id IN (", _tileKeys.Count);
         command.Transaction = Transaction;
-        for (var i = 0; i < _tileKeys.Count; i++)
-        {
-            command.Parameters[i].Value = _tileKeys[i];
-        }
-        var found = false;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var key = reader.GetInt64(0);
-                var tile = (byte[])reader.GetValue(1);
-                if (tile.Length != ProofTiles.Bytes)
-                {
-                    continue;
-                }
-                for (var i = 0; i < nodes.Count; i++)
-                {
-                    if (hashes[i] is null && ProofTiles.TileKey(nodes[i]) == key)
-                    {
-                        var hash = tile.AsSpan(ProofTiles.ByteOffset(nodes[i]), MerkleHash.Size).ToArray();
-                        hashes[i] = hash;
-                        found = true;
-                        if (nodes[i].Level >= CachedFromLevel && _upper.Count < MaxCached)
-                        {
-                            _upper[nodes[i].Key] = hash;
-                        }
-                    }
-                }
-            }
-        }
-        if (found)
-        {
-            _missing.Clear();
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                if (hashes[i] is null)
-                {
-                    _missing.Add(nodes[i]);
-                }
-            }
-        }
-        return found;
-    }
-
-    private SqliteCommand CommandFor(Dictionary<int, SqliteCommand> commands, string select, int count)
-    {
-        if (commands.TryGetValue(count, out var command))
-        {
-            return command;
-        }
-        var sql = new StringBuilder(select);
-        command = connection.CreateCommand();
-        for (var i = 0; i < count; i++)
-        {
-            sql.Append(i == 0 ? "$p0" : $",$p{i}");
-            command.Parameters.Add(new SqliteParameter($"$p{i}", SqliteType.Integer));
-        }
-        command.CommandText = sql.Append(')').ToString();
-        command.Prepare();
-        commands[count] = command;
         return command;
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands.Values.Concat(_tileCommands.Values))
-        {
-            command.Dispose();
-        }
-        _commands.Clear();
-        _tileCommands.Clear();
     }
 }

@@ -27,7 +27,9 @@ public sealed class BatchAppendTests
                 leaf.CopyTo(hashes, i * MerkleHash.Size);
                 one.Append(leaf, (node, hash) => expected.Add(node, hash));
             }
-            batched.AppendBatch(hashes, count, (level, first, run, nodes) =>
+            // Every other batch brings its inner nodes hashed beforehand, as LedgerLog.AppendAsync does.
+            var inner = count % 2 == 0 ? CompactRange.InnerNodes(next, hashes, count) : null;
+            batched.AppendBatch(hashes, count, inner, (level, first, run, nodes) =>
             {
                 Assert.Equal(nodes * MerkleHash.Size, run.Length);
                 for (var k = 0; k < nodes; k++)
@@ -45,6 +47,15 @@ public sealed class BatchAppendTests
         {
             Assert.Equal(hash, written[node]);
         }
+    }
+
+    [Fact]
+    public void Inner_nodes_hashed_for_another_start_are_refused()
+    {
+        var range = new CompactRange();
+        var hashes = new byte[8 * MerkleHash.Size];
+        range.AppendBatch(hashes, 3, static (_, _, _, _) => { });
+        Assert.Throws<ArgumentException>(() => range.AppendBatch(hashes, 8, CompactRange.InnerNodes(0, hashes, 8), static (_, _, _, _) => { }));
     }
 
     [Fact]

@@ -156,7 +156,18 @@ public sealed class LedgerLogTests
         }
 
         // Someone rewrites the stored hash of leaves 0..7: a tree grown from it would fork the log.
-        store.Execute($"UPDATE ledger_nodes SET hash = zeroblob(32) WHERE id = {new NodeId(3, 0).Key}");
+        using (var connection = LedgerSchema.Open(path))
+        using (var rewrite = connection.CreateCommand())
+        {
+            var node = new NodeId(3, 0);
+            rewrite.CommandText = "SELECT hashes FROM ledger_tiles WHERE id = $id";
+            rewrite.Parameters.AddWithValue("$id", NodeTiles.TileKey(node));
+            var tile = (byte[])rewrite.ExecuteScalar()!;
+            Array.Clear(tile, NodeTiles.ByteOffset(node), 32);
+            rewrite.CommandText = "UPDATE ledger_tiles SET hashes = $hashes WHERE id = $id";
+            rewrite.Parameters.AddWithValue("$hashes", tile);
+            Assert.Equal(1, rewrite.ExecuteNonQuery());
+        }
         store.Save("message", "10", Body(10));
         using var reopened = LedgerLog.Open(path);
         await reopened.IntegrateAsync(TestContext.Current.CancellationToken);
@@ -181,8 +192,8 @@ public sealed class LedgerLogTests
             store.Save("message", $"{i}", Body(i));
         }
 
-        // The disk "fails" while the second batch writes its nodes.
-        store.Execute("CREATE TRIGGER fail_midway BEFORE INSERT ON ledger_nodes WHEN NEW.id = 77 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        // The disk "fails" while the second batch writes its tiles (tile 4 of the leaves, after tiles 2 and 3).
+        store.Execute("CREATE TRIGGER fail_midway BEFORE INSERT ON ledger_tiles WHEN NEW.id = 4 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => log.IntegrateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(40, store.Count("SELECT count(*) FROM ledger_leaves"));
         Assert.Equal(60, store.Count("SELECT count(*) FROM ledger_pending"));
