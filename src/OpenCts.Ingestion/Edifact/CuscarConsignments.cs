@@ -18,7 +18,6 @@ internal sealed class ConsignmentScratch
     public readonly List<GoodsItem> Goods = [];
     public readonly List<Equipment> Equipment = [];
     public readonly List<DataQualityFinding> Findings = [];
-    public ValueList<string> Unmapped = ValueList<string>.Empty;
     public (string? Name, ImoNumber? Imo, string? Voyage, string? Flight, string? Vehicle, Conveyance Value)? Conveyance;
 
     /// <summary>Routes and carriers seen lately, by a hash of their content; a slot holding another replaces it, so the tables never grow.</summary>
@@ -65,14 +64,29 @@ internal sealed class ConsignmentScratch
     }
 
     /// <summary>The same immutable list as the last time the same segments were left unmapped, else a new one.</summary>
+    /// <remarks>The texts are mostly shared strings (<see cref="RepeatedText"/>), so the slot is found from their identities without reading them.</remarks>
     public ValueList<string> UnmappedOf(List<string> segments)
     {
-        if (!SameItems(Unmapped, segments))
+        if (segments.Count == 0)
         {
-            Unmapped = segments;
+            return ValueList<string>.Empty;
         }
-        return Unmapped;
+        var hash = segments.Count;
+        foreach (var text in segments)
+        {
+            hash = hash * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(text);
+        }
+        var slot = (int)((uint)hash % (uint)_unmapped.Length);
+        if (_unmapped[slot] is { Count: > 0 } cached && SameItems(cached, segments))
+        {
+            return cached;
+        }
+        ValueList<string> list = segments;
+        _unmapped[slot] = list;
+        return list;
     }
+
+    private readonly ValueList<string>[] _unmapped = new ValueList<string>[64];
 
     private static bool SameItems<T>(ValueList<T> list, List<T> items)
     {
