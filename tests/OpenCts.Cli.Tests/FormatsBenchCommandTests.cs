@@ -30,5 +30,9 @@ public class FormatsBenchCommandTests
         // The figures are rounded in the JSON and the ratios are not, so they agree to within the rounding.
         Assert.InRange(root.GetProperty("edifactRatioToScan").GetDouble() - edifact / scan, -0.01, 0.01);
         Assert.InRange(root.GetProperty("cargoXmlRatioToXmlReader").GetDouble() - xml / reader, -0.01, 0.01);
+        // Reading CUSCAR builds consignments, so it allocates; the collector's pauses are a share of the time.
+        Assert.InRange(root.GetProperty("edifactAllocatedBytesPerInputByte").GetDouble(), 0.1, 100);
+        Assert.InRange(root.GetProperty("edifactGcPauseShare").GetDouble(), 0, 1);
+        Assert.Contains("bytes allocated per byte read", run.Out, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         public double Seconds { get; init; } = 3;
 
         [CommandOption("--json <FILE>")]
-        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, ...) to this file.")]
+        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, edifactAllocatedBytesPerInputByte, edifactGcPauseShare, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, ...) to this file.")]
         public string? Json { get; init; }
     }
 
@@ -43,9 +43,10 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
     {
         var consignments = new SampleGenerator(20261201).Generate(settings.Consignments);
         var interchange = CuscarWriter.ToBytes(consignments, new CuscarEnvelope("OPENCTS-BENCH", "NLCUSTOMS", "BENCH1", ReceivedAt));
-        var (edifactMegabytes, edifactConsignments) = MeasureCuscar(interchange, settings.Seconds, cancellationToken);
+        var (edifactMegabytes, edifactConsignments, collector) = MeasureCuscar(interchange, settings.Seconds, cancellationToken);
         var scanMegabytes = MeasureSeparatorScan(interchange, settings.Seconds, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"CUSCAR: {interchange.Length / 1e6:N1} MB, {edifactConsignments:N0} consignments per pass, {edifactMegabytes:N1} MB/s on one core; separator scan {scanMegabytes:N0} MB/s");
+        AnsiConsole.MarkupLineInterpolated($"CUSCAR: {collector.AllocatedBytesPerUnit:N1} bytes allocated per byte read, all kept until the file is read; the collector's pauses took {collector.PauseShare:P0} of the time");
 
         var waybills = XfwbDocuments(consignments.Where(c => c.Mode == TransportMode.Air && c.Document.Kind == TransportDocumentKind.MasterAirWaybill).Take(2000).ToList());
         var xmlPerSecond = MeasureCargoXml(waybills, settings.Seconds, cancellationToken);
@@ -69,6 +70,8 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
                 cargoXmlDocuments = waybills.Count,
                 edifactScanMegabytesPerSecond = Math.Round(scanMegabytes, 1),
                 edifactRatioToScan = Math.Round(edifactRatio, 4),
+                edifactAllocatedBytesPerInputByte = Math.Round(collector.AllocatedBytesPerUnit, 2),
+                edifactGcPauseShare = Math.Round(collector.PauseShare, 4),
                 xmlReaderMessagesPerSecond = Math.Round(readerPerSecond),
                 cargoXmlRatioToXmlReader = Math.Round(xmlRatio, 4),
             }));
@@ -123,7 +126,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         });
     }
 
-    private static (double MegabytesPerSecond, int Consignments) MeasureCuscar(byte[] interchange, double seconds, CancellationToken cancellationToken)
+    private static (double MegabytesPerSecond, int Consignments, CollectorCost Collector) MeasureCuscar(byte[] interchange, double seconds, CancellationToken cancellationToken)
     {
         var format = new CuscarFormat();
         var count = format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken).Sum(m => m.IsRejected ? throw new InvalidOperationException(m.Issues[0].ToString()) : m.Consignments.Count);
@@ -131,8 +134,8 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         {
             format.Parse("bench.edi", interchange, ReceivedAt, cancellationToken);
             return interchange.Length;
-        });
-        return (bytesPerSecond / 1e6, count);
+        }, out var collector);
+        return (bytesPerSecond / 1e6, count, collector);
     }
 
     private static double MeasureCargoXml(List<byte[]> documents, double seconds, CancellationToken cancellationToken)
@@ -157,7 +160,18 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
 
     /// <summary>Units (bytes, messages) that passes of <paramref name="pass"/> handle per CPU second, timed for <paramref name="seconds"/> after as long a warm-up.</summary>
     /// <remarks>The warm-up lets the JIT's background recompilation finish first, so that its CPU time is not counted against any figure or bound.</remarks>
-    private static double PerCoreSecond(double seconds, CancellationToken cancellationToken, Func<long> pass)
+    private static double PerCoreSecond(double seconds, CancellationToken cancellationToken, Func<long> pass) =>
+        PerCoreSecond(seconds, cancellationToken, pass, out _);
+
+    /// <summary>What the garbage collector cost while a figure was timed: bytes allocated per unit, and the share of the (wall) time its pauses took.</summary>
+    /// <remarks>
+    /// A parser's results are kept until the file is read, so every object it allocates is copied by the collector as it
+    /// ages; the pauses are that copying. A background collection's marking runs beside the pass: it is in the CPU time
+    /// of the figure but not in the pauses.
+    /// </remarks>
+    private readonly record struct CollectorCost(double AllocatedBytesPerUnit, double PauseShare);
+
+    private static double PerCoreSecond(double seconds, CancellationToken cancellationToken, Func<long> pass, out CollectorCost collector)
     {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < seconds)
@@ -165,6 +179,8 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
             cancellationToken.ThrowIfCancellationRequested();
             pass();
         }
+        var pauses = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = CpuClock.Start();
         long units = 0;
         while (clock.Wall.TotalSeconds < seconds)
@@ -172,7 +188,11 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
             cancellationToken.ThrowIfCancellationRequested();
             units += pass();
         }
-        return units / clock.CoreSeconds;
+        var coreSeconds = clock.CoreSeconds;
+        collector = new CollectorCost(
+            (GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, units),
+            Math.Min(1, (GC.GetTotalPauseDuration() - pauses).TotalSeconds / Math.Max(1e-6, clock.Wall.TotalSeconds)));
+        return units / coreSeconds;
     }
 
     /// <summary>Wall time, and the CPU time the process used, so that a figure "on one core" holds on a busy machine too.</summary>

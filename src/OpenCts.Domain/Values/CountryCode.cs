@@ -26,17 +26,29 @@ public readonly record struct CountryCode
     public static bool IsAssigned(ReadOnlySpan<char> code) =>
         code.Length == 2 && Assigned.GetAlternateLookup<ReadOnlySpan<char>>().Contains(code);
 
+    /// <summary>The code of two upper-case characters that are an assigned code, as the one string the list holds for it.</summary>
+    /// <remarks>Every country read is then the same string: consignments keep thousands of them, and a place's country costs no allocation.</remarks>
+    internal static bool TryAssigned(ReadOnlySpan<char> code, [NotNullWhen(true)] out CountryCode? result)
+    {
+        result = null;
+        if (code.Length != 2 || !Assigned.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var value))
+        {
+            return false;
+        }
+        result = new CountryCode(value);
+        return true;
+    }
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out CountryCode? result, out string error)
     {
         result = null;
         var code = (text ?? "").Trim().ToUpperInvariant();
-        if (!IsAssigned(code))
+        if (!TryAssigned(code, out result))
         {
             error = $"country '{text}' is not an ISO 3166-1 alpha-2 code";
             return false;
         }
         error = "";
-        result = new CountryCode(code);
         return true;
     }
 

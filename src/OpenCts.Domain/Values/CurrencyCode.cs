@@ -43,7 +43,7 @@ public readonly record struct CurrencyCode
     {
         result = null;
         var code = (text ?? "").Trim().ToUpperInvariant();
-        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        if (code.Length != 3 || code.AsSpan().ContainsAnyExceptInRange('A', 'Z'))
         {
             return false;
         }

@@ -25,7 +25,7 @@ public readonly record struct HsCode
     {
         result = null;
         var compact = (text ?? "").Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (compact.Length is < 6 or > 10 || !compact.All(char.IsAsciiDigit))
+        if (compact.Length is < 6 or > 10 || compact.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             error = $"HS code '{text}' must have 6 to 10 digits";
             return false;
@@ -47,7 +47,7 @@ public readonly record struct HsCode
     {
         result = null;
         var compact = (text ?? "").Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (compact.Length is < 6 or > 10 || !compact.All(char.IsAsciiDigit))
+        if (compact.Length is < 6 or > 10 || compact.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }

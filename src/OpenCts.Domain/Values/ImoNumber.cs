@@ -17,6 +17,27 @@ public readonly record struct ImoNumber
     public static bool TryParse(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error) =>
         TryParse(text, checkDigit: true, out result, out error);
 
+    /// <summary>Like <see cref="TryParse(string?, out ImoNumber?, out string)"/>, without saying why not: for callers that only try whether an identifier is an IMO number.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ImoNumber? result)
+    {
+        result = null;
+        var compact = Compact(text);
+        if (!IsSevenDigits(compact) || compact[6] - '0' != CheckDigits.Imo(compact.AsSpan(0, 6)))
+        {
+            return false;
+        }
+        result = new ImoNumber(compact);
+        return true;
+    }
+
+    private static string Compact(string? text)
+    {
+        var compact = (text ?? "").Trim();
+        return compact.StartsWith("IMO", StringComparison.OrdinalIgnoreCase) ? compact[3..].Trim() : compact;
+    }
+
+    private static bool IsSevenDigits(string compact) => compact.Length == 7 && !compact.AsSpan().ContainsAnyExceptInRange('0', '9');
+
     /// <summary>Reads seven digits whose check digit may be wrong, so that the number can be kept as given with a finding.</summary>
     public static bool TryParseUnchecked(string? text, [NotNullWhen(true)] out ImoNumber? result, out string error) =>
         TryParse(text, checkDigit: false, out result, out error);
@@ -24,12 +45,8 @@ public readonly record struct ImoNumber
     private static bool TryParse(string? text, bool checkDigit, [NotNullWhen(true)] out ImoNumber? result, out string error)
     {
         result = null;
-        var compact = (text ?? "").Trim();
-        if (compact.StartsWith("IMO", StringComparison.OrdinalIgnoreCase))
-        {
-            compact = compact[3..].Trim();
-        }
-        if (compact.Length != 7 || !compact.All(char.IsAsciiDigit))
+        var compact = Compact(text);
+        if (!IsSevenDigits(compact))
         {
             error = $"IMO number '{text}' must have 7 digits";
             return false;

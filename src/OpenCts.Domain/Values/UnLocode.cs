@@ -13,7 +13,7 @@ public readonly record struct UnLocode
     public string Value { get; }
 
     /// <summary>The country the place lies in.</summary>
-    public CountryCode Country => CountryCode.Parse(Value[..2]);
+    public CountryCode Country => Value is { Length: >= 2 } value && CountryCode.TryAssigned(value.AsSpan(0, 2), out var country) ? country.Value : CountryCode.Parse(Value[..2]);
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out UnLocode? result, out string error)
     {

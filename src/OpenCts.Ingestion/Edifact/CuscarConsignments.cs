@@ -18,30 +18,75 @@ internal sealed class ConsignmentScratch
     public readonly List<GoodsItem> Goods = [];
     public readonly List<Equipment> Equipment = [];
     public readonly List<DataQualityFinding> Findings = [];
-    public ValueList<CountryCode> Route = ValueList<CountryCode>.Empty;
-    public ValueList<string> Unmapped = ValueList<string>.Empty;
-    public (string Name, string? Code, Carrier Value)? Carrier;
     public (string? Name, ImoNumber? Imo, string? Voyage, string? Flight, string? Vehicle, Conveyance Value)? Conveyance;
+
+    /// <summary>Routes and carriers seen lately, by a hash of their content; a slot holding another replaces it, so the tables never grow.</summary>
+    /// <remarks>
+    /// A manifest mixes modes and carriers from one consignment to the next, so a cache of the last one alone rarely hits;
+    /// a few slots keep the handful a file has.
+    /// </remarks>
+    private readonly ValueList<CountryCode>[] _routes = new ValueList<CountryCode>[64];
+    private readonly Carrier?[] _carriers = new Carrier?[64];
 
     /// <summary>The same immutable list as the last time the same countries came, else a new one.</summary>
     public ValueList<CountryCode> RouteOf(List<CountryCode> countries)
     {
-        if (!SameItems(Route, countries))
+        if (countries.Count == 0)
         {
-            Route = countries;
+            return ValueList<CountryCode>.Empty;
         }
-        return Route;
+        var hash = countries.Count;
+        foreach (var c in countries)
+        {
+            hash = hash * 31 + StringComparer.Ordinal.GetHashCode(c.Value);
+        }
+        var slot = (int)((uint)hash % (uint)_routes.Length);
+        if (_routes[slot] is { Count: > 0 } cached && SameItems(cached, countries))
+        {
+            return cached;
+        }
+        ValueList<CountryCode> route = countries;
+        _routes[slot] = route;
+        return route;
+    }
+
+    /// <summary>The same carrier as the last time the same name and code came, else a new one.</summary>
+    public Carrier CarrierOf(string name, string? code)
+    {
+        var slot = (int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(name), code is null ? 0 : StringComparer.Ordinal.GetHashCode(code)) % (uint)_carriers.Length);
+        if (_carriers[slot] is { } cached && string.Equals(cached.Name, name, StringComparison.Ordinal) && string.Equals(cached.Code, code?.ToUpperInvariant(), StringComparison.Ordinal))
+        {
+            return cached;
+        }
+        var carrier = new Carrier(name, code);
+        _carriers[slot] = carrier;
+        return carrier;
     }
 
     /// <summary>The same immutable list as the last time the same segments were left unmapped, else a new one.</summary>
+    /// <remarks>The texts are mostly shared strings (<see cref="RepeatedText"/>), so the slot is found from their identities without reading them.</remarks>
     public ValueList<string> UnmappedOf(List<string> segments)
     {
-        if (!SameItems(Unmapped, segments))
+        if (segments.Count == 0)
         {
-            Unmapped = segments;
+            return ValueList<string>.Empty;
         }
-        return Unmapped;
+        var hash = segments.Count;
+        foreach (var text in segments)
+        {
+            hash = hash * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(text);
+        }
+        var slot = (int)((uint)hash % (uint)_unmapped.Length);
+        if (_unmapped[slot] is { Count: > 0 } cached && SameItems(cached, segments))
+        {
+            return cached;
+        }
+        ValueList<string> list = segments;
+        _unmapped[slot] = list;
+        return list;
     }
+
+    private readonly ValueList<string>[] _unmapped = new ValueList<string>[64];
 
     private static bool SameItems<T>(ValueList<T> list, List<T> items)
     {
@@ -61,8 +106,12 @@ internal sealed class ConsignmentScratch
 }
 
 /// <summary>Turns the drafts of one CUSCAR message into consignments of the model, message-level data filling what a consignment leaves out.</summary>
-internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIssues issues, Direction defaultDirection, Provenance provenance, ConsignmentScratch scratch)
+/// <remarks>One builder serves every message of a file, as the reader and the issues it reads from do: each message sets its <see cref="Provenance"/>.</remarks>
+internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIssues issues, Direction defaultDirection, ConsignmentScratch scratch)
 {
+    /// <summary>Sender, message and time of receipt of the message being built.</summary>
+    public Provenance? Provenance { get; set; }
+
     /// <summary>The consignments built, in a scratch list that the next message reuses.</summary>
     public List<Consignment> Build()
     {
@@ -172,7 +221,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                 v.Departure ?? h.Departure,
                 v.Arrival ?? h.Arrival,
                 Equipment(draft),
-                provenance);
+                Provenance);
             return DataQualityCheck.Apply(consignment, findings);
         }
         catch (DomainException e)
@@ -182,16 +231,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         }
     }
 
-    private Carrier Carrier(string name, string? code)
-    {
-        if (scratch.Carrier is { } last && string.Equals(last.Name, name, StringComparison.Ordinal) && string.Equals(last.Code, code, StringComparison.Ordinal))
-        {
-            return last.Value;
-        }
-        var carrier = new Carrier(name, code);
-        scratch.Carrier = (name, code, carrier);
-        return carrier;
-    }
+    private Carrier Carrier(string name, string? code) => scratch.CarrierOf(name, code);
 
     private TransportMode ModeOf(ConsignmentDraft draft)
     {
@@ -320,7 +360,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         string? vehicle = null;
         if (meansId is not null)
         {
-            if (ImoNumber.TryParse(meansId, out var parsed, out _))
+            if (ImoNumber.TryParse(meansId, out var parsed))
             {
                 imo = parsed;
             }

@@ -267,7 +267,8 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        var number = t.Text(1, 1);
+        // Shared: the same contact comes back with the same party in many messages.
+        var number = t.Shared(1, 1);
         switch (t.Code(1, 2))
         {
             case "TE":

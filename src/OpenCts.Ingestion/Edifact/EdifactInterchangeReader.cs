@@ -21,6 +21,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private Message? _message;
     private EdifactIssues? _messageIssues;
     private CuscarMessageReader? _messageReader;
+    private CuscarConsignments? _builder;
+    private Message? _spareMessage;
     private readonly ConsignmentScratch _scratch = new();
     private byte[] _rawBlock = [];
     private int _rawUsed;
@@ -42,17 +44,30 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         public bool InGroup;
     }
 
+    /// <summary>The message being read; one instance serves every message of a file, one after the other.</summary>
     private sealed class Message
     {
-        public required string Reference;
+        public string Reference = "";
 
         /// <summary>The reference as places and message ids show it (<see cref="Shown"/>).</summary>
-        public required string ShownReference;
-        public required int Start;
-        public required EdifactIssues Issues;
-        public required CuscarMessageReader Reader;
-        public int Segments = 1;
+        public string ShownReference = "";
+        public int Start;
+        public EdifactIssues Issues = null!;
+        public CuscarMessageReader Reader = null!;
+        public int Segments;
         public bool Broken;
+
+        public Message Begin(string reference, string shownReference, int start, EdifactIssues issues, CuscarMessageReader reader)
+        {
+            Reference = reference;
+            ShownReference = shownReference;
+            Start = start;
+            Issues = issues;
+            Reader = reader;
+            Segments = 1;
+            Broken = false;
+            return this;
+        }
     }
 
     public IReadOnlyList<ParsedMessage> Read(CancellationToken cancellationToken)
@@ -223,7 +238,7 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
         issues.Reset(_interchange?.ShownReference ?? "?", shown);
         var reader = _messageReader ??= new CuscarMessageReader(_t, issues);
         reader.Reset();
-        _message = new Message { Reference = reference, ShownReference = shown, Start = _t.SegmentStart, Issues = issues, Reader = reader };
+        _message = (_spareMessage ??= new Message()).Begin(reference, shown, _t.SegmentStart, issues, reader);
         if (_interchange is not null)
         {
             _interchange.Messages++;
@@ -328,7 +343,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
             {
                 issues.Error(Unh(), "the message has no BGM; expected it right after UNH");
             }
-            var builder = new CuscarConsignments(reader, issues, options.DefaultDirection, new Provenance(Safe(sender), Safe(messageId), receivedAt), _scratch);
+            var builder = _builder ??= new CuscarConsignments(reader, issues, options.DefaultDirection, _scratch);
+            builder.Provenance = new Provenance(Safe(sender), Safe(messageId), receivedAt);
             if (reader.FunctionCode == CuscarCodes.FunctionCancellation)
             {
                 function = MessageFunction.Cancellation;

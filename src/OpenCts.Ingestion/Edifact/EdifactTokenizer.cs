@@ -23,6 +23,7 @@ public sealed class EdifactTokenizer
     private bool[] _componentDirty = new bool[64];
     private int[] _elementFirst = new int[32];
     private int[] _elementCount = new int[32];
+    private readonly byte[] _joinBuffer = new byte[512];
 
     /// <param name="data">The whole interchange.</param>
     /// <param name="maxComponents">The most components one segment may have before it is reported as broken.</param>
@@ -276,7 +277,8 @@ public sealed class EdifactTokenizer
     internal bool TryJoinShared(int element, int first, int last, out string? joined)
     {
         joined = null;
-        Span<byte> buffer = stackalloc byte[512];
+        // A field rather than stackalloc: a stack buffer is cleared on every call, and this runs for every name and street.
+        Span<byte> buffer = _joinBuffer;
         var length = 0;
         for (var c = first; c <= last; c++)
         {

@@ -105,4 +105,30 @@ public class IdentifierTests
             }
         });
     }
+    [Theory]
+    [InlineData("9074729")]
+    [InlineData(" IMO 9074729 ")]
+    [InlineData("imo9321483")]
+    [InlineData("9074728")]
+    [InlineData("907472")]
+    [InlineData("90747290")]
+    [InlineData("MAERSK")]
+    [InlineData("907 4729")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Trying_an_identifier_as_an_imo_number_without_asking_why_gives_the_same_answer_as_with(string? text)
+    {
+        var withReason = ImoNumber.TryParse(text, out var expected, out _);
+        Assert.Equal(withReason, ImoNumber.TryParse(text, out var actual));
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void A_place_and_a_parsed_code_of_the_same_country_are_the_same_country()
+    {
+        var place = UnLocode.Parse("nlrtm");
+        Assert.Equal(CountryCode.Parse(" nl "), place.Country);
+        Assert.Equal("NL", place.Country.Value);
+        Assert.Throws<DomainException>(() => CountryCode.Parse("QQ"));
+    }
 }
