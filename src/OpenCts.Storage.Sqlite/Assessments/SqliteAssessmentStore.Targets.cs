@@ -14,14 +14,14 @@ namespace OpenCts.Storage.Sqlite.Assessments;
 internal sealed partial class SqliteAssessmentStore
 {
     private const string TargetColumns =
-        "t.assessment_id, t.document_key, t.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind, t.discharge, v.arrival_ticks, v.arrival_offset";
+        "t.assessment_id, a.document_key, a.consignment_version, a.score, a.lane, a.assessed_at, a.reasons, c.number, c.kind, t.discharge, v.arrival_ticks, v.arrival_offset";
 
     /// <summary>What a target row joins for its columns: its assessment, its consignment's number and kind, its version's arrival.</summary>
     private const string TargetJoins =
         """
         JOIN assessments a ON a.id = t.assessment_id
-        JOIN consignments c ON c.document_key = t.document_key
-        JOIN consignment_versions v ON v.document_key = t.document_key AND v.version = t.consignment_version
+        JOIN consignment_versions v ON v.id = t.version_id
+        JOIN consignments c ON c.document_key = v.document_key
         """;
 
     public Task<TargetPage> PageTargetsAsync(TargetQuery query, CancellationToken cancellationToken)
@@ -35,13 +35,13 @@ internal sealed partial class SqliteAssessmentStore
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.ToLowerInvariant();
         if (text is not null)
         {
-            where.Append(" AND (instr(lower(c.number), $text) > 0 OR instr(lower(t.document_key), $text) > 0)");
+            where.Append(" AND (instr(lower(c.number), $text) > 0 OR instr(lower(v.document_key), $text) > 0)");
         }
         var order = query.Order == TargetOrder.Arrival
-            ? "t.arrival_order, t.lane_rank DESC, t.score DESC, t.document_key"
-            : "t.lane_rank DESC, t.score DESC, t.document_key";
+            ? "t.arrival_order, t.lane_rank DESC, t.score DESC, v.document_key"
+            : "t.lane_rank DESC, t.score DESC, v.document_key";
         using var page = _store.Command($"SELECT {TargetColumns} FROM current_targets t {TargetJoins} {where} ORDER BY {order} LIMIT $take OFFSET $skip");
-        using var count = _store.Command($"SELECT COUNT(*) FROM current_targets t{(text is null ? "" : " JOIN consignments c ON c.document_key = t.document_key")} {where}");
+        using var count = _store.Command($"SELECT COUNT(*) FROM current_targets t{(text is null ? "" : " JOIN consignment_versions v ON v.id = t.version_id JOIN consignments c ON c.document_key = v.document_key")} {where}");
         foreach (var command in new[] { page, count })
         {
             if (text is not null)

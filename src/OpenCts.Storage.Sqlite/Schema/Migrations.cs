@@ -413,7 +413,8 @@ internal static class Migrations
         // and a table of current targets (the latest assessment of each active consignment's current version) is kept by
         // triggers in the same transaction as any write that changes it, so that a worklist page reads its own rows, not the
         // whole lane. Versions written before this step are placed by the store when it opens (their bodies may be packed).
-        // The table holds only what pages are filtered and ordered by; a page joins the rest for its own rows.
+        // The table holds only what pages are filtered and ordered by, keyed by the version's integer id so that its indexes
+        // stay small; a page joins the rest for its own rows.
         """
         ALTER TABLE consignment_versions ADD COLUMN discharge TEXT;
         ALTER TABLE consignment_versions ADD COLUMN arrival_ticks INTEGER;
@@ -422,39 +423,40 @@ internal static class Migrations
         CREATE INDEX consignment_versions_unplaced ON consignment_versions (id) WHERE placed = 0;
 
         CREATE TABLE current_targets (
-            document_key TEXT PRIMARY KEY,
-            consignment_version INTEGER NOT NULL,
+            version_id INTEGER PRIMARY KEY,
             assessment_id INTEGER NOT NULL,
             lane_rank INTEGER NOT NULL,
             score REAL NOT NULL,
             arrival_order INTEGER NOT NULL,
             discharge TEXT
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC);
         CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC);
 
-        INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
-        SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score, 9223372036854775807, NULL
+        INSERT INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge)
+        SELECT v.id, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score, 9223372036854775807, NULL
         FROM assessments a
         JOIN consignments c ON c.document_key = a.document_key AND c.current_version = a.consignment_version AND c.status = 'active'
+        JOIN consignment_versions v ON v.document_key = a.document_key AND v.version = a.consignment_version
         WHERE a.id = (SELECT MAX(id) FROM assessments b WHERE b.document_key = a.document_key AND b.consignment_version = a.consignment_version);
 
         CREATE TRIGGER current_targets_on_assessment AFTER INSERT ON assessments BEGIN
-            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
-            SELECT NEW.document_key, NEW.consignment_version, NEW.id, CASE NEW.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, NEW.score,
+            INSERT INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge)
+            SELECT v.id, NEW.id, CASE NEW.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, NEW.score,
                    COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
             WHERE c.document_key = NEW.document_key AND c.current_version = NEW.consignment_version AND c.status = 'active'
-            ON CONFLICT (document_key) DO UPDATE SET
-                consignment_version = excluded.consignment_version, assessment_id = excluded.assessment_id, lane_rank = excluded.lane_rank,
-                score = excluded.score, arrival_order = excluded.arrival_order, discharge = excluded.discharge
+            ON CONFLICT (version_id) DO UPDATE SET
+                assessment_id = excluded.assessment_id, lane_rank = excluded.lane_rank, score = excluded.score
             WHERE excluded.assessment_id > current_targets.assessment_id;
         END;
 
         CREATE TRIGGER current_targets_on_assessment_purged AFTER DELETE ON assessments BEGIN
-            DELETE FROM current_targets WHERE document_key = OLD.document_key AND assessment_id = OLD.id;
-            INSERT OR IGNORE INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
-            SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+            DELETE FROM current_targets
+            WHERE version_id = (SELECT id FROM consignment_versions WHERE document_key = OLD.document_key AND version = OLD.consignment_version)
+              AND assessment_id = OLD.id;
+            INSERT OR IGNORE INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge)
+            SELECT v.id, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
                    COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM consignments c
             JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
@@ -464,22 +466,22 @@ internal static class Migrations
         END;
 
         CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status ON consignments BEGIN
-            DELETE FROM current_targets WHERE document_key = NEW.document_key;
-            INSERT INTO current_targets (document_key, consignment_version, assessment_id, lane_rank, score, arrival_order, discharge)
-            SELECT a.document_key, a.consignment_version, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+            DELETE FROM current_targets WHERE version_id IN (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key);
+            INSERT INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge)
+            SELECT v.id, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
                    COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge
             FROM assessments a JOIN consignment_versions v ON v.document_key = a.document_key AND v.version = a.consignment_version
             WHERE NEW.status = 'active' AND a.document_key = NEW.document_key AND a.consignment_version = NEW.current_version
             ORDER BY a.id DESC LIMIT 1;
         END;
 
-        CREATE TRIGGER current_targets_on_consignment_purged AFTER DELETE ON consignments BEGIN
-            DELETE FROM current_targets WHERE document_key = OLD.document_key;
+        CREATE TRIGGER current_targets_on_version_purged AFTER DELETE ON consignment_versions BEGIN
+            DELETE FROM current_targets WHERE version_id = OLD.id;
         END;
 
         CREATE TRIGGER current_targets_on_placed AFTER UPDATE OF placed ON consignment_versions BEGIN
             UPDATE current_targets SET discharge = NEW.discharge, arrival_order = COALESCE(NEW.arrival_ticks, 9223372036854775807)
-            WHERE document_key = NEW.document_key AND consignment_version = NEW.version;
+            WHERE version_id = NEW.id;
         END;
         """,
         // Pending assessments (issue #14): the versions still to be assessed are listed by triggers as they are written, so the
