@@ -208,39 +208,7 @@ public sealed class LedgerLogBatchTests
         var path = folder.File("cts.db");
         using var signer = NoteSigner.Generate("customs.example/ledger", NoteKeyType.Ed25519);
         using var store = new StandInStore(path);
-        for (var i = 0; i < 1_000; i++)
-        {
-            store.Save("message", $"{i}", Encoding.UTF8.GetBytes($"{{\"value\":{i}}}"));
-        }
-        using (var log = LedgerLog.Open(path))
-        {
-            await log.IntegrateAsync(TestContext.Current.CancellationToken);
-            log.SignCheckpoint(signer);
-        }
-        var memory = new MemoryTree();
-        using (var reader = LedgerReader.Open(path))
-        {
-            foreach (var leaf in reader.Leaves(0, 1_000))
-            {
-                memory.AppendLeafHash(leaf.Entry.LeafHash());
-            }
-        }
-        // What a file written by version 2 holds: a ledger_nodes row per complete subtree and no tiles.
-        store.Execute("""
-            DROP TABLE ledger_tiles;
-            CREATE TABLE ledger_nodes (id INTEGER PRIMARY KEY, hash BLOB NOT NULL);
-            CREATE TABLE ledger_proof_tiles (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL);
-            DELETE FROM ledger_schema WHERE version > 2;
-            """);
-        for (var level = 0; (1_000 >> level) > 0; level++)
-        {
-            for (var index = 0L; index < 1_000 >> level; index++)
-            {
-                var hash = new byte[1][];
-                memory.Read([new NodeId(level, index)], hash);
-                store.Execute($"INSERT INTO ledger_nodes (id, hash) VALUES ({new NodeId(level, index).Key}, X'{Convert.ToHexString(hash[0])}')");
-            }
-        }
+        var memory = await Version2FileAsync(store, path, signer, 1_000, (_, hash) => hash);
         var verifier = new CheckpointVerifier([signer.Verifier]);
 
         // Unmigrated, as a read-only copy would be opened: read from its node rows.
@@ -302,7 +270,28 @@ public sealed class LedgerLogBatchTests
         var path = folder.File("cts.db");
         using var signer = NoteSigner.Generate("customs.example/ledger", NoteKeyType.Ed25519);
         using var store = new StandInStore(path);
-        for (var i = 0; i < 40; i++)
+        // Leaf 9's stored hash was rewritten before the upgrade.
+        await Version2FileAsync(store, path, signer, 40, (node, hash) => node == new NodeId(0, 9) ? new byte[32] : hash);
+
+        using (LedgerLog.Open(path))
+        {
+        }
+
+        using var records = store.RecordSource("message");
+        var report = new LedgerAuditor(path, new CheckpointVerifier([signer.Verifier])).Audit(records, cancellationToken: TestContext.Current.CancellationToken);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((AuditFindingKind.LeafAltered, 9L), (finding.Kind, finding.LeafIndex));
+        Assert.True(report.TreeMatchesCheckpoint);
+    }
+
+    /// <summary>
+    /// What a file written by ledger schema 2 holds: <paramref name="count"/> records sequenced and signed, then a
+    /// ledger_nodes row per complete subtree (each hash as <paramref name="stored"/> gives it) and no tiles.
+    /// </summary>
+    /// <returns>The true tree of the records, to compare with what the file gives.</returns>
+    private static async Task<MemoryTree> Version2FileAsync(StandInStore store, string path, NoteSigner signer, int count, Func<NodeId, byte[], byte[]> stored)
+    {
+        for (var i = 0; i < count; i++)
         {
             store.Save("message", $"{i}", Encoding.UTF8.GetBytes($"{{\"value\":{i}}}"));
         }
@@ -314,7 +303,7 @@ public sealed class LedgerLogBatchTests
         var memory = new MemoryTree();
         using (var reader = LedgerReader.Open(path))
         {
-            foreach (var leaf in reader.Leaves(0, 40))
+            foreach (var leaf in reader.Leaves(0, count))
             {
                 memory.AppendLeafHash(leaf.Entry.LeafHash());
             }
@@ -325,26 +314,16 @@ public sealed class LedgerLogBatchTests
             CREATE TABLE ledger_proof_tiles (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL);
             DELETE FROM ledger_schema WHERE version > 2;
             """);
-        for (var level = 0; (40 >> level) > 0; level++)
+        for (var level = 0; (count >> level) > 0; level++)
         {
-            for (var index = 0L; index < 40 >> level; index++)
+            for (var index = 0L; index < count >> level; index++)
             {
+                var node = new NodeId(level, index);
                 var hash = new byte[1][];
-                memory.Read([new NodeId(level, index)], hash);
-                // Leaf 9's stored hash was rewritten before the upgrade.
-                var stored = level == 0 && index == 9 ? new byte[32] : hash[0];
-                store.Execute($"INSERT INTO ledger_nodes (id, hash) VALUES ({new NodeId(level, index).Key}, X'{Convert.ToHexString(stored)}')");
+                memory.Read([node], hash);
+                store.Execute($"INSERT INTO ledger_nodes (id, hash) VALUES ({node.Key}, X'{Convert.ToHexString(stored(node, hash[0]))}')");
             }
         }
-
-        using (LedgerLog.Open(path))
-        {
-        }
-
-        using var records = store.RecordSource("message");
-        var report = new LedgerAuditor(path, new CheckpointVerifier([signer.Verifier])).Audit(records, cancellationToken: TestContext.Current.CancellationToken);
-        var finding = Assert.Single(report.Findings);
-        Assert.Equal((AuditFindingKind.LeafAltered, 9L), (finding.Kind, finding.LeafIndex));
-        Assert.True(report.TreeMatchesCheckpoint);
+        return memory;
     }
 }
