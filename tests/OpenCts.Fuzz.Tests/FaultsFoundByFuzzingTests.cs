@@ -70,4 +70,16 @@ public sealed class FaultsFoundByFuzzingTests
         Assert.Contains("consigneePostcode", issue.ToString(), StringComparison.Ordinal);
         Assert.Contains("at most 32", issue.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Before the fix each negation printed inside parentheses, which count against the nesting limit a second time.</summary>
+    [Theory]
+    [InlineData("-2-2>------------------------------------2")]
+    [InlineData("not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not true")]
+    public void Criteria_that_negate_a_negation_many_times_print_as_text_that_parses_back_to_the_same(string criteria)
+    {
+        Assert.Empty(ProfileCompiler.Check(criteria));
+        var printed = ProfilePrinter.Print(ProfileParser.Parse(criteria));
+
+        Assert.Equal(printed, ProfilePrinter.Print(ProfileParser.Parse(printed)));
+    }
 }

@@ -94,7 +94,16 @@ public static class ProfilePrinter
         {
             case Unary u:
                 text.Append(u.Op == UnaryOp.Not ? "not " : "-");
-                Write(text, u.Operand);
+                // A negation of a negation needs no parentheses (the parser reads "- -x" and "not not x" as written), and
+                // they would count twice against the parser's nesting limit: criteria it accepted would print as text it refuses.
+                if (u.Operand is Unary inner && inner.Op == u.Op)
+                {
+                    WriteCompound(text, inner);
+                }
+                else
+                {
+                    Write(text, u.Operand);
+                }
                 break;
             case Binary b:
                 Write(text, b.Left);
