@@ -87,4 +87,26 @@ public sealed class JsonFormTests
         Assert.Equal("line 1, column 22: unknown field 'consigne.country'; did you mean 'consignee.country'?", error.ToString());
         Assert.Equal("(mode == \"Sea\") and (consigne.country == \"NL\")", ProfilePrinter.Print(tree));
     }
+
+    [Fact]
+    public void AJsonAllOfTwoHundredConditionsCompiles()
+    {
+        // Was: the JSON form is compiled through its printed text, which nested one parenthesis per condition and so
+        // went past the parser's nesting limit of 100.
+        var conditions = string.Join(", ", Enumerable.Range(0, 200).Select(i => $$"""{"field": "totalValue", "op": ">", "value": {{i}}}"""));
+
+        var compiled = new ProfileCompiler().Compile(ProfileJson.FromJson($$"""{"all": [{{conditions}}]}"""));
+
+        Assert.NotNull(compiled);
+    }
+
+    [Fact]
+    public void AJsonAnyDeeperThanTheLimitIsAFormatErrorNotACrashedProcess()
+    {
+        var conditions = string.Join(", ", Enumerable.Repeat("""{"field": "mode", "op": "==", "value": "Sea"}""", 20_000));
+
+        var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson($$"""{"any": [{{conditions}}]}"""));
+
+        Assert.StartsWith("$: the criteria are more than 256 conditions deep", error.Message, StringComparison.Ordinal);
+    }
 }

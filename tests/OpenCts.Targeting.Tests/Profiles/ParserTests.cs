@@ -116,4 +116,28 @@ public sealed class ParserTests
 
         Assert.Contains("nest more than 100 levels", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALongChainPrintsWithoutNestingAndParsesBackToTheSameTree()
+    {
+        var sum = ProfileParser.Parse("1" + string.Concat(Enumerable.Repeat(" + 1 - 2", 100)) + " > 0");
+        var conditions = ProfileParser.Parse(string.Join(" and ", Enumerable.Range(0, 200).Select(i => $"totalValue > {i}")));
+
+        Assert.StartsWith("(1 + 1 - 2 + 1 - 2", ProfilePrinter.Print(sum), StringComparison.Ordinal);
+        Assert.Equal(sum, ProfileParser.Parse(ProfilePrinter.Print(sum)));
+        Assert.Equal(conditions, ProfileParser.Parse(ProfilePrinter.Print(conditions)));
+        Assert.Equal("(a or b) and ((c - (d - e)) > (f * g / h))", ProfilePrinter.Print(ProfileParser.Parse("(a or b) and c - (d - e) > f * g / h")));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(50_000)]
+    public void AChainDeeperThanTheLimitIsAPositionedErrorNotACrashedProcess(int operands)
+    {
+        // Was: a stack overflow in the binder (which ends the process, server included) from 5,000 operands on.
+        var error = Assert.Throws<ProfileException>(() => ProfileParser.Parse(string.Join(" or ", Enumerable.Repeat("mode == \"Sea\"", operands))));
+
+        Assert.Contains("more than 256 operators deep", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("line 1, column ", error.Errors.Single().ToString(), StringComparison.Ordinal);
+    }
 }

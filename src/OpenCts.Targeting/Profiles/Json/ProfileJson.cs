@@ -39,7 +39,14 @@ public static class ProfileJson
 
     /// <summary>Reads the JSON form back into a syntax tree.</summary>
     /// <exception cref="FormatException">The JSON is not a criteria form; the message names the JSON path.</exception>
-    public static ProfileExpr FromJson(JsonNode? json) => ReadCondition(json, "$");
+    public static ProfileExpr FromJson(JsonNode? json)
+    {
+        var criteria = ReadCondition(json, "$");
+        // Checked here as well as by the parser: a tree too deep to walk must be refused before anything prints or binds it.
+        return SyntaxHeight.FirstTooDeep(criteria) is null
+            ? criteria
+            : throw Error("$", $"the criteria are more than {SyntaxHeight.Limit} conditions deep (each condition of an 'all' or 'any' counts as one level): put long alternatives in a list, such as {{\"field\": \"goods.hs\", \"op\": \"in\", \"value\": [...]}}");
+    }
 
     /// <summary>Reads the JSON form from its text.</summary>
     /// <exception cref="FormatException">The text is not JSON or not a criteria form.</exception>

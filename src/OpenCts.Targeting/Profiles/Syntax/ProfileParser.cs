@@ -29,6 +29,10 @@ public sealed class ProfileParser
         {
             throw parser.Expected("an operator, 'and', 'or' or the end of the criteria");
         }
+        if (SyntaxHeight.FirstTooDeep(expr) is { } deep)
+        {
+            throw Error(deep.Span, $"the criteria are more than {SyntaxHeight.Limit} operators deep (each operand of a chain of 'and', 'or', '+' counts as one level): put long alternatives in a list, such as 'goods.hs in [...]'");
+        }
         return expr;
     }
 

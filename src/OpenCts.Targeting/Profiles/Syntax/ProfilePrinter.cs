@@ -4,7 +4,12 @@ using System.Text;
 namespace OpenCts.Targeting.Profiles.Syntax;
 
 /// <summary>Writes a syntax tree back as criteria text that parses to the same tree.</summary>
-/// <remarks>Operands that are not atoms are parenthesised, so the text never depends on precedence.</remarks>
+/// <remarks>
+/// Operands that are not atoms are parenthesised, so the text never depends on precedence, with one exception: the left
+/// operand of a chain (<c>a and b and c</c>, <c>1 + 2 - 3</c>) is written bare, because the parser reads chains without
+/// nesting and a parenthesis per link would count against its nesting limit, so a long chain it accepted (or a JSON
+/// <c>all</c> of many conditions) would print as text it refuses.
+/// </remarks>
 public static class ProfilePrinter
 {
     public static string Print(ProfileExpr expr)
@@ -106,7 +111,14 @@ public static class ProfilePrinter
                 }
                 break;
             case Binary b:
-                Write(text, b.Left);
+                if (b.Left is Binary left && Level(left.Op) is { } level && level == Level(b.Op))
+                {
+                    WriteCompound(text, left);
+                }
+                else
+                {
+                    Write(text, b.Left);
+                }
                 text.Append(' ').Append(Spelling(b.Op)).Append(' ');
                 Write(text, b.Right);
                 break;
@@ -125,6 +137,16 @@ public static class ProfilePrinter
                 throw new ArgumentException($"unknown node {expr.GetType().Name}", nameof(expr));
         }
     }
+
+    /// <summary>The precedence level of an operator that chains to the left (the parser's loops), or null for comparisons, which do not chain.</summary>
+    private static int? Level(BinaryOp op) => op switch
+    {
+        BinaryOp.Or => 0,
+        BinaryOp.And => 1,
+        BinaryOp.Add or BinaryOp.Subtract => 2,
+        BinaryOp.Multiply or BinaryOp.Divide => 3,
+        _ => null,
+    };
 
     private static void WriteAll(StringBuilder text, IReadOnlyList<ProfileExpr> items)
     {
