@@ -45,13 +45,15 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public const string FileName = "cts.db";
 
     private readonly SqliteGroupCommit _writer;
-    private readonly ThreadLocal<SqliteConnection> _readers;
+    private readonly ThreadLocal<StatementCache> _readers;
+    private readonly StatementCache _writerStatements;
 
     private SqliteStore(string directory, SqliteConnection connection, IRecordJournal journal, TimeProvider clock)
     {
         // Reads run on a connection of their own per thread: WAL lets them run beside each other and beside the one writer,
         // and a SQLite connection must never be used by two threads at once (a server answers many requests together).
-        _readers = new ThreadLocal<SqliteConnection>(() => OpenConnection(connection.DataSource), trackAllValues: true);
+        _readers = new ThreadLocal<StatementCache>(() => new StatementCache(OpenConnection(connection.DataSource)), trackAllValues: true);
+        _writerStatements = new StatementCache(connection);
         _writer = new SqliteGroupCommit(connection);
         DataDirectory = directory;
         Connection = connection;
@@ -259,10 +261,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     /// <summary>A command on the writer's connection in its transaction, or, without one, on this thread's reading connection.</summary>
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
-        var command = transaction is null ? _readers.Value!.CreateCommand() : Connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
+        var statements = transaction is null ? _readers.Value! : _writerStatements;
+        return statements.Rent(sql, transaction);
     }
 
     internal string Now() => Clock.GetUtcNow().ToString("O");
@@ -276,7 +276,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
             reader.Dispose();
         }
         _readers.Dispose();
-        Connection.Dispose();
+        // Disposes the writer's kept commands, then its connection.
+        _writerStatements.Dispose();
     }
 
     private static SqliteConnection OpenConnection(string path)

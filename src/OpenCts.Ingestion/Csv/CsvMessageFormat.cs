@@ -18,8 +18,11 @@ public sealed class CsvMessageFormat : IMessageFormat
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)
     {
-        var firstLine = Encoding.UTF8.GetString(head).Split('\n')[0];
-        return firstLine.Contains("documentNumber", StringComparison.Ordinal) && firstLine.Contains("messageId", StringComparison.Ordinal);
+        // Read on the bytes of the first line alone: every message a server receives is offered to each format in turn,
+        // and decoding and splitting the whole body here was a fifth of what the server allocated per message.
+        var end = head.IndexOf((byte)'\n');
+        var firstLine = end < 0 ? head : head[..end];
+        return firstLine.IndexOf("documentNumber"u8) >= 0 && firstLine.IndexOf("messageId"u8) >= 0;
     }
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)

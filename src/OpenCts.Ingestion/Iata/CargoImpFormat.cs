@@ -41,14 +41,37 @@ public sealed partial class CargoImpFormat : IMessageFormat
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)
     {
-        foreach (var line in Encoding.ASCII.GetString(head).Split('\n').Take(12))
+        // The identification line ("FWB/16") is short, so only a line of that length is decoded: every message a server
+        // receives is offered to each format in turn, and decoding and splitting the whole head cost more than the parse.
+        var rest = head;
+        for (var lines = 0; lines < 12 && !rest.IsEmpty; lines++)
         {
-            if (Identification().IsMatch(line.Trim()))
+            var end = rest.IndexOf((byte)'\n');
+            var line = TrimWhiteSpace(end < 0 ? rest : rest[..end]);
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (line.Length is >= 5 and <= 7 && Identification().IsMatch(Encoding.ASCII.GetString(line)))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>The line without the characters <see cref="string.Trim()"/> takes off an ASCII line.</summary>
+    private static ReadOnlySpan<byte> TrimWhiteSpace(ReadOnlySpan<byte> line)
+    {
+        static bool White(byte b) => b is (>= 0x09 and <= 0x0D) or 0x20;
+        var start = 0;
+        var end = line.Length;
+        while (start < end && White(line[start]))
+        {
+            start++;
+        }
+        while (end > start && White(line[end - 1]))
+        {
+            end--;
+        }
+        return line[start..end];
     }
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)

@@ -15,8 +15,7 @@ public sealed class JsonMessageFormat : IMessageFormat
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(head);
-        return text.TrimStart().StartsWith('{') && text.Contains("\"consignments\"", StringComparison.Ordinal);
+        return JsonHead.OpensObject(head, skipByteOrderMark: false) && head.IndexOf("\"consignments\""u8) >= 0;
     }
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)

@@ -23,8 +23,7 @@ public sealed class WcoJsonFormat : IMessageFormat
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(head);
-        return text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{') && text.Contains("\"Declaration\"", StringComparison.Ordinal);
+        return JsonHead.OpensObject(head, skipByteOrderMark: true) && head.IndexOf("\"Declaration\""u8) >= 0;
     }
 
     public IReadOnlyList<ParsedMessage> Parse(string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)

@@ -124,7 +124,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$take", take);
         using var reader = command.ExecuteReader();
-        var items = new List<StoredConsignment>(Math.Min(take, 4096));
+        // Not sized to the page: a server assesses a few new consignments at a time, from pages of thousands.
+        var items = new List<StoredConsignment>();
         var next = after;
         while (reader.Read())
         {

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+
+namespace OpenCts.Storage.Sqlite;
+
+/// <summary>Keeps the store's commands prepared on one connection, so a statement run again is not parsed and planned again.</summary>
+/// <remarks>
+/// <para>
+/// Microsoft.Data.Sqlite prepares a command's statements on its first run and keeps them until the command is disposed,
+/// but the store makes a new command for each call. A profile of <c>cts serve</c> under load showed SQLite's parser and
+/// planner among the largest costs of a message: each insert is planned again with every trigger it fires (the
+/// worklist's and the assessment queue's among them). Here a disposed command is kept, its parameters cleared, and handed
+/// out again for the same text on the same connection.
+/// </para>
+/// <para>
+/// A cache belongs to one connection, and a connection is used by one thread at a time (the writer's loop, or a reading
+/// thread), so it needs no lock. A command still in use when its text is asked for again (a query run while another of the
+/// same text is being read) gets a fresh command that is disposed as usual. The number of texts kept is bounded, because
+/// some texts are built per call (a list of keys in <c>IN (...)</c>).
+/// </para>
+/// </remarks>
+internal sealed class StatementCache(SqliteConnection connection) : IDisposable
+{
+    /// <summary>The most distinct texts kept prepared on one connection.</summary>
+    public const int Capacity = 256;
+
+    private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>A command for the text in the transaction (or none); disposing it hands it back.</summary>
+    public SqliteCommand Rent(string sql, SqliteTransaction? transaction)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            if (_commands.Count >= Capacity)
+            {
+                return Fresh(sql, transaction);
+            }
+            command = new CachedCommand(this, sql);
+            _commands.Add(sql, command);
+        }
+        else if (command.Rented)
+        {
+            return Fresh(sql, transaction);
+        }
+        command.Rented = true;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Disposes every kept command (their prepared statements), before the connection closes.</summary>
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Release();
+        }
+        _commands.Clear();
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Fresh(string sql, SqliteTransaction? transaction)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>A command that a dispose hands back to its cache rather than finalizing its prepared statements.</summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        private readonly StatementCache _owner;
+        private readonly string _sql;
+        private bool _gone;
+
+        public CachedCommand(StatementCache owner, string sql)
+            : base(sql, owner.Connection)
+        {
+            _owner = owner;
+            _sql = sql;
+        }
+
+        public bool Rented { get; set; }
+
+        /// <summary>Really disposes the command.</summary>
+        public void Release()
+        {
+            _gone = true;
+            base.Dispose(true);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (!disposing || _gone)
+            {
+                base.Dispose(disposing);
+                return;
+            }
+            if (!Rented)
+            {
+                // A second dispose of a command already handed back: it may be out again with someone else.
+                return;
+            }
+            if (CommandText == _sql && DataReader is null)
+            {
+                Parameters.Clear();
+                Transaction = null;
+                Rented = false;
+                return;
+            }
+            // A caller that changed the text, or left its reader open, gets the ordinary dispose, and the text is
+            // prepared afresh next time (its prepared statements are freed, and the caller may still hold it).
+            _gone = true;
+            if (_owner._commands.TryGetValue(_sql, out var kept) && ReferenceEquals(kept, this))
+            {
+                _owner._commands.Remove(_sql);
+            }
+            base.Dispose(true);
+        }
+    }
+}
