@@ -68,7 +68,7 @@ public sealed class PostgresStore : ICtsStore
         Webhooks = new PostgresWebhookStore(this);
         Commerce = new PostgresCommerceStore(this);
         Offices = new PostgresOfficeStore(this);
-        Assignments = new PostgresAssignmentStore(this);
+        Assignments = new PostgresAssignmentStore(this, decisions);
         Subscriptions = new PostgresSubscriptionStore(this);
         ConsignmentIndex = new PostgresConsignmentIndex(this);
         Retention = new OpenCts.Storage.Retention.SqlRetentionStore(

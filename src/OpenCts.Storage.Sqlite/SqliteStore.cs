@@ -73,7 +73,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         Webhooks = new SqliteWebhookStore(this);
         Commerce = new SqliteCommerceStore(this);
         Offices = new SqliteOfficeStore(this);
-        Assignments = new SqliteAssignmentStore(this);
+        Assignments = new SqliteAssignmentStore(this, decisions);
         Subscriptions = new SqliteSubscriptionStore(this);
         ConsignmentIndex = new SqliteConsignmentIndex(this);
         Retention = new SqlRetentionStore(

@@ -10,7 +10,8 @@ namespace OpenCts.Application.Decisions;
 /// <summary>Officers' decisions on consignments: checked, recorded and journaled.</summary>
 /// <remarks>
 /// A referral (request for information or screening, do-not-load, assessment complete) is recorded with its referral to the
-/// filer and its webhook in one unit of work; an examination is assigned to the examiner with the fewest open ones.
+/// filer and its webhook in one unit of work; an examination is recorded with its assignment to the examiner with the fewest open ones in one unit of work, one open
+/// examination per consignment.
 /// </remarks>
 public sealed class ConsignmentDecisions(ICtsStore store, ReferralDesk referrals, ExaminerAssignment assignments)
 {
@@ -22,6 +23,7 @@ public sealed class ConsignmentDecisions(ICtsStore store, ReferralDesk referrals
     /// <param name="actor">Who decides.</param>
     /// <param name="cancellationToken">Stops before the write.</param>
     /// <exception cref="DomainException">The action or the kind is not valid; its field is named.</exception>
+    /// <exception cref="StoreConflictException">An examination is ordered on a consignment whose examination is still open (perhaps ordered at the same instant); nothing is kept.</exception>
     public async Task<Decision?> DecideAsync(string documentKey, string? action, string? examinationKind, string? comment, string actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(action) || !DecisionActions.All.Contains(action, StringComparer.Ordinal))
@@ -49,11 +51,14 @@ public sealed class ConsignmentDecisions(ICtsStore store, ReferralDesk referrals
             await referrals.ReferAsync(decision, versions, cancellationToken).ConfigureAwait(false);
             return decision;
         }
-        await store.Decisions.RecordAsync(decision, cancellationToken).ConfigureAwait(false);
         if (examine)
         {
-            await assignments.AssignAsync(documentKey, examinationKind, actor, cancellationToken).ConfigureAwait(false);
+            // The decision and its assignment are one write that refuses a consignment with an open examination, so two
+            // officers ordering an examination at the same instant leave one decision and one assignment, not two.
+            await assignments.DecideAsync(decision, cancellationToken).ConfigureAwait(false);
+            return decision;
         }
+        await store.Decisions.RecordAsync(decision, cancellationToken).ConfigureAwait(false);
         return decision;
     }
 

@@ -7,13 +7,26 @@ using Sylvan.Data.Csv;
 
 namespace OpenCts.Application.Examinations;
 
-/// <summary>Reads examination results from CSV: documentKey, outcome, amountRecovered, examinedAt and optional notes.</summary>
-/// <remarks>The whole file is read before anything is stored; the first fault is named by file, line and column.</remarks>
+/// <summary>A row of a results file: the result with its key, and where it is.</summary>
+/// <param name="Result">The result, keyed by its <c>resultId</c> or, without one, by its content (<see cref="ResultKeys"/>).</param>
+/// <param name="Line">The line its row starts on.</param>
+/// <param name="KeyColumn">The 1-based column of its <c>resultId</c>; 0 when the row is keyed by its content.</param>
+public sealed record ExaminationFileRow(KeyedExamination Result, int Line, int KeyColumn);
+
+/// <summary>Reads examination results from CSV: documentKey, outcome, amountRecovered, examinedAt, and optional notes and resultId.</summary>
+/// <remarks>
+/// The whole file is read before anything is stored; the first fault is named by file, line and column. Each row is
+/// identified so that importing a file again records nothing twice: by its <c>resultId</c> when the file has that column
+/// and the row fills it (the same id the API takes), otherwise by its content (document, outcome, amount, date and notes).
+/// Two rows with the same content are therefore one result; a result id given to two rows with different values is a fault.
+/// </remarks>
 public static class ExaminationFile
 {
     private static readonly string[] Required = ["documentKey", "outcome", "amountRecovered", "examinedAt"];
 
-    public static IReadOnlyList<ExaminationResult> Read(string path, CancellationToken cancellationToken)
+    /// <summary>Reads and checks every row of a results file.</summary>
+    /// <exception cref="DeclarationFileException">A row or the header is not valid; the file, line and column are named.</exception>
+    public static IReadOnlyList<ExaminationFileRow> Read(string path, CancellationToken cancellationToken)
     {
         using var text = DeclarationCsvReader.OpenText(path);
         if (text.Peek() < 0)
@@ -28,7 +41,9 @@ public static class ExaminationFile
         }
         var columns = Required.Select(header.IndexOf).ToArray();
         var notes = header.IndexOf("notes");
-        var results = new List<ExaminationResult>();
+        var resultIds = header.IndexOf("resultId");
+        var results = new List<ExaminationFileRow>();
+        var byKey = new Dictionary<string, ExaminationFileRow>(StringComparer.Ordinal);
         var lines = new CsvLines(csv, hasHeader: true);
         while (lines.Read((line, column, e) => new DeclarationFileException(path, line, column, "not valid CSV: " + e.Message)))
         {
@@ -61,7 +76,32 @@ public static class ExaminationFile
                 throw Fault(columns[3], $"'{dateText}' is not a date (ISO 8601)");
             }
             var note = notes >= 0 && notes < csv.RowFieldCount ? csv.GetString(notes) : null;
-            results.Add(new ExaminationResult(key, outcome, amount, examinedAt, string.IsNullOrWhiteSpace(note) ? null : note));
+            var result = new ExaminationResult(key, outcome, amount, examinedAt, string.IsNullOrWhiteSpace(note) ? null : note);
+            var fingerprint = ResultKeys.OfFileRow(result);
+            var resultId = resultIds >= 0 && resultIds < csv.RowFieldCount ? csv.GetString(resultIds).Trim() : "";
+            ExaminationFileRow row;
+            if (resultId.Length > 0)
+            {
+                try
+                {
+                    ResultKeys.Check(resultId, "resultId");
+                }
+                catch (OpenCts.Domain.Common.DomainException e)
+                {
+                    throw Fault(resultIds, e.Reason);
+                }
+                row = new ExaminationFileRow(new KeyedExamination(result, resultId, fingerprint), lines.LineOf(resultIds), resultIds + 1);
+            }
+            else
+            {
+                row = new ExaminationFileRow(new KeyedExamination(result, ResultKeys.OfFileRowContent(fingerprint), fingerprint), lines.LineOf(columns[0]), 0);
+            }
+            if (byKey.TryGetValue(row.Result.Key, out var first) && !string.Equals(first.Result.Fingerprint, fingerprint, StringComparison.Ordinal))
+            {
+                throw Fault(resultIds, $"'{resultId}' is also the result id of line {first.Line}, with other values; each result needs an id of its own");
+            }
+            byKey.TryAdd(row.Result.Key, row);
+            results.Add(row);
         }
         if (results.Count == 0)
         {

@@ -33,6 +33,9 @@ internal static class LedgerCommands
             witness.SetDescription("Cosign other administrations' ledger checkpoints (C2SP tlog-witness).");
             witness.AddCommand<WitnessServeCommand>("serve")
                 .WithDescription("Run a witness with its own key and state; it refuses checkpoints that roll back or fork a log.");
+            witness.AddCommand<WitnessRotateKeyCommand>("rotate-key")
+                .WithDescription("Give the witness a new cosigning key, keep the old one published as retired (old cosignatures keep verifying), and print the policy line partners must list.")
+                .WithExample("witness", "rotate-key", "--data", "witness-data", "--url", "https://witness.partner.example");
         });
     }
 

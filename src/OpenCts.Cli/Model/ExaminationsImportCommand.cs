@@ -1,4 +1,3 @@
-using OpenCts.Domain.Examinations;
 using System.ComponentModel;
 using OpenCts.Application.Examinations;
 using OpenCts.Cli.Common;
@@ -14,7 +13,7 @@ internal sealed class ExaminationsImportCommand : AsyncCommand<ExaminationsImpor
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("CSV with documentKey, outcome (compliant/irregular), amountRecovered, examinedAt and optional notes.")]
+        [Description("CSV with documentKey, outcome (compliant/irregular), amountRecovered, examinedAt, and optional notes and resultId. Each row is recorded once: by its resultId, or by its content without one, so importing a file again records nothing twice.")]
         public string File { get; init; } = "";
     }
 
@@ -22,10 +21,10 @@ internal sealed class ExaminationsImportCommand : AsyncCommand<ExaminationsImpor
     {
         try
         {
-            var results = ExaminationFile.Read(settings.File, cancellationToken);
+            var rows = ExaminationFile.Read(settings.File, cancellationToken);
             await using var store = Workspace.OpenStore(settings);
-            var summary = await Workspace.Application(store).Examinations.RecordAsync(results, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"recorded {summary.Recorded:N0} examination results ({summary.Irregular:N0} irregular)");
+            var summary = await Workspace.Application(store).Examinations.RecordFileAsync(settings.File, rows, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"recorded {summary.Recorded:N0} examination results ({summary.Irregular:N0} irregular); {summary.AlreadyRecorded:N0} already recorded");
             if (summary.UnknownDocuments > 0)
             {
                 Output.Warning($"{summary.UnknownDocuments:N0} results name a document key with no stored consignment; they count once the consignment is ingested");

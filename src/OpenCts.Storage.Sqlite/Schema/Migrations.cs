@@ -528,6 +528,16 @@ internal static class Migrations
         );
         CREATE INDEX unmask_grants_by_end ON unmask_grants (until_at);
         """,
+        // Issue #14 (exam-idem): a result sent with a client's key (an Idempotency-Key, a result id, a file row's content) is
+        // recorded once; the key and a fingerprint of what was sent sit on the result's row, unique among keyed rows, so that
+        // a retry finds the first result in the same transaction as it would insert, and a purge takes the key with the row.
+        // An examine decision looks for an open assignment of its document inside its write, so two at once assign one.
+        """
+        ALTER TABLE examinations ADD COLUMN client_key TEXT;
+        ALTER TABLE examinations ADD COLUMN client_fingerprint TEXT;
+        CREATE UNIQUE INDEX examinations_by_client_key ON examinations (client_key) WHERE client_key IS NOT NULL;
+        CREATE INDEX examination_assignments_by_document ON examination_assignments (document_key, id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -34,7 +34,7 @@ public class ConcurrentOfficerActionsTests
                 await task;
                 done++;
             }
-            catch (Exception e) when (e is ProfileLifecycleException or UserAccountException)
+            catch (Exception e) when (e is ProfileLifecycleException or UserAccountException or Storage.StoreConflictException)
             {
                 refused.Add(e);
             }
@@ -61,6 +61,28 @@ public class ConcurrentOfficerActionsTests
             Assert.Single(refused);
             var versions = await test.Store.Profiles.VersionsAsync(id, Token);
             Assert.Equal(3, versions.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Of_two_examine_decisions_on_one_consignment_sent_at_once_one_is_recorded_with_its_assignment_and_the_other_refused()
+    {
+        await using var test = new TestApplication();
+        await test.Application.Users.AddAsync("eva", Roles.Examiner, apiKey: true, "test", Token);
+        await test.Application.Users.AddAsync("ed", Roles.Examiner, apiKey: true, "test", Token);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var document = (await test.Application.Intake.ReceiveAsync(TestApplication.Csv($"m{round}", $"160-{11111111 + round}", departure: DateTimeOffset.UtcNow), "a.csv", "acme", Token))[0].Stored.Versions[0].DocumentKey;
+
+            var (done, refused) = await AtOnceAsync(
+                () => test.Application.Decisions.DecideAsync(document, "examine", "physical", "officer one", "tom", Token),
+                () => test.Application.Decisions.DecideAsync(document, "examine", "scan", "officer two", "tim", Token));
+
+            Assert.Equal(1, done);
+            Assert.IsType<Storage.StoreConflictException>(Assert.Single(refused));
+            Assert.Single(await test.Application.Decisions.OfAsync(document, Token));
+            var open = (await test.Application.Examiners.OfAsync("eva", openOnly: true, Token)).Concat(await test.Application.Examiners.OfAsync("ed", openOnly: true, Token));
+            Assert.Single(open, a => a.DocumentKey == document);
         }
     }
 

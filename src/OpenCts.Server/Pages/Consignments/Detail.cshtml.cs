@@ -85,7 +85,7 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
                 Message = $"Decision recorded: {decision.Action}{(decision.ExaminationKind is { } k ? $" ({k})" : "")}.";
                 DecisionComment = null;
             }
-            catch (DomainException e)
+            catch (Exception e) when (e is DomainException or Storage.StoreConflictException)
             {
                 Error = e.Message;
             }
