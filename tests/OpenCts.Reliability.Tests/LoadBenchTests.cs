@@ -13,7 +13,7 @@ public sealed class LoadBenchTests
         var json = Path.Combine(Path.GetTempPath(), $"opencts-load-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await CtsProcess.RunAsync(token, "bench", "load", "--rate", "40", "--read-rate", "10", "--seconds", "2", "--warmup", "1", "--json", json);
+            var (exitCode, output) = await CtsProcess.RunAsync(token, "bench", "load", "--rate", "40", "--read-rate", "10", "--seconds", "2", "--warmup", "5", "--json", json);
             Assert.True(exitCode == 0, output);
             using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json, token));
             var phases = figures.RootElement.GetProperty("phases").EnumerateArray().ToList();
@@ -22,7 +22,10 @@ public sealed class LoadBenchTests
             Assert.All(phases, p => Assert.Equal(0, p.GetProperty("errors").GetInt32()));
             Assert.All(phases, p => Assert.InRange(p.GetProperty("p50Ms").GetDouble(), 0.01, p.GetProperty("p99Ms").GetDouble()));
             Assert.Contains("p99 ms", output, StringComparison.Ordinal);
-            // The warm-up is reported on its own and left out of the phases the goal is judged on.
+            // The warm-up rises to the rate in steps of a second, each reported on its own and left out of the phases the goal is judged on.
+            var steps = figures.RootElement.GetProperty("warmupSteps").EnumerateArray().ToList();
+            Assert.Equal([8, 16, 24, 32, 40], steps.Select(s => s.GetProperty("requests").GetInt32()));
+            Assert.All(steps, s => Assert.Equal(0, s.GetProperty("errors").GetInt32()));
             Assert.Equal(40, figures.RootElement.GetProperty("warmup").GetProperty("requests").GetInt32());
             var processor = figures.RootElement.GetProperty("processor").EnumerateArray().ToList();
             Assert.Equal([80, 100], processor.Select(p => p.GetProperty("requests").GetInt32()));

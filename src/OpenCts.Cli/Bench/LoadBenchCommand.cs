@@ -20,6 +20,9 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
     /// <summary>The server's default allowance per credential and minute; the bench spreads its requests over enough keys to stay under it.</summary>
     private const int RequestsPerMinutePerKey = 6000;
 
+    /// <summary>How many steps the warm-up rises in, from a fifth of the rate to the rate.</summary>
+    private const int WarmupSteps = 5;
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--rate <N>")]
@@ -38,9 +41,9 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
         public int Seconds { get; init; } = 60;
 
         [CommandOption("--warmup <S>")]
-        [Description("Seconds of messages at the rate before phase 1, reported on a row of their own and left out of the goal (default 10): a server that has just started compiles its code and builds its indicators from the store first. 0 for none.")]
-        [DefaultValue(10)]
-        public int Warmup { get; init; } = 10;
+        [Description("Seconds of messages before phase 1, rising in five steps from a fifth of the rate to the rate, each step reported on a row of its own and left out of the goal (default 20): a server that has just started compiles its code and builds its indicators from the store first, and the full rate at once leaves a backlog that phase 1 would inherit. 0 for none.")]
+        [DefaultValue(20)]
+        public int Warmup { get; init; } = 20;
 
         [CommandOption("--url <URL>")]
         [Description("A running server to load; default: a cts serve of this build on a temporary store with the samples, stopped after.")]
@@ -147,12 +150,19 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                 return response.StatusCode == System.Net.HttpStatusCode.OK;
             };
 
-            LoadFigures? warmup = null;
+            var warmupSteps = new List<LoadFigures>();
             if (settings.Warmup > 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"warm-up: {settings.Rate} messages/s for {settings.Warmup} s, not counted in the goal");
-                warmup = await OpenLoopSchedule.RunAsync("warm-up (not counted)", settings.Rate, TimeSpan.FromSeconds(settings.Warmup), drain, post, cancellationToken);
+                // In steps, as traffic reaches a server that has just started: its first seconds are spent compiling code.
+                var steps = settings.Warmup >= WarmupSteps ? WarmupSteps : 1;
+                AnsiConsole.MarkupLineInterpolated($"warm-up: {settings.Warmup} s rising to {settings.Rate} messages/s in {steps} step(s), not counted in the goal");
+                for (var step = 1; step <= steps; step++)
+                {
+                    var share = (double)step / steps;
+                    warmupSteps.Add(await OpenLoopSchedule.RunAsync($"warm-up {share:P0} (not counted)", settings.Rate * share, TimeSpan.FromSeconds((double)settings.Warmup / steps), drain, post, cancellationToken));
+                }
             }
+            var warmup = warmupSteps.LastOrDefault();
             AnsiConsole.MarkupLineInterpolated($"phase 1: {settings.Rate} messages/s for {settings.Seconds} s");
             // Processor time per request does not depend on what else shares the machine, unlike latency; it says what a
             // request costs the server and the generator, and so how far the rate is from what the cores can carry.
@@ -170,7 +180,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             }
             figures.AddRange(await Task.WhenAll(second));
             processor.Add(clock.Stop("messages beside reads", figures.Skip(1).Sum(f => f.Requests)));
-            Print(warmup is null ? figures : [warmup, .. figures], settings, address);
+            Print([.. warmupSteps, .. figures], settings, address);
             PrintProcessor(processor, server is not null);
             if (settings.Json is not null)
             {
@@ -181,6 +191,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                     seconds = settings.Seconds,
                     warmupSeconds = settings.Warmup,
                     warmup = warmup is null ? null : new { requests = warmup.Requests, errors = warmup.Errors, p50Ms = Math.Round(warmup.P50Ms, 2), p99Ms = Math.Round(warmup.P99Ms, 2) },
+                    warmupSteps = warmupSteps.Select(w => new { name = w.Name, perSecond = Math.Round(w.PerSecond, 1), requests = w.Requests, errors = w.Errors, p50Ms = Math.Round(w.P50Ms, 2), p99Ms = Math.Round(w.P99Ms, 2) }),
                     cores = Environment.ProcessorCount,
                     server = settings.Url is null ? "cts serve on a temporary SQLite store with the samples" : address.ToString(),
                     goalP99Ms = 20,
