@@ -38,8 +38,8 @@ internal sealed partial class SqliteAssessmentStore
             where.Append(" AND (instr(lower(c.number), $text) > 0 OR instr(lower(v.document_key), $text) > 0)");
         }
         var order = query.Order == TargetOrder.Arrival
-            ? "t.arrival_order, t.lane_rank DESC, t.score DESC, v.document_key"
-            : "t.lane_rank DESC, t.score DESC, v.document_key";
+            ? "t.arrival_order, t.lane_rank DESC, t.score DESC, t.document_key"
+            : "t.lane_rank DESC, t.score DESC, t.document_key";
         using var page = _store.Command($"SELECT {TargetColumns} FROM current_targets t {TargetJoins} {where} ORDER BY {order} LIMIT $take OFFSET $skip");
         using var count = _store.Command($"SELECT COUNT(*) FROM current_targets t{(text is null ? "" : " JOIN consignment_versions v ON v.id = t.version_id JOIN consignments c ON c.document_key = v.document_key")} {where}");
         foreach (var command in new[] { page, count })

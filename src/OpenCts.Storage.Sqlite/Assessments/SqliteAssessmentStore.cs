@@ -85,7 +85,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             $"""
             SELECT {TargetColumns} FROM current_targets t {TargetJoins}
             WHERE t.lane_rank >= $minimum
-            ORDER BY t.lane_rank DESC, t.score DESC, v.document_key
+            ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT $limit
             """);
         command.Parameters.AddWithValue("$minimum", (int)minimumLane);

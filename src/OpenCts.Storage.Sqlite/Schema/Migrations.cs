@@ -538,6 +538,56 @@ internal static class Migrations
         CREATE UNIQUE INDEX examinations_by_client_key ON examinations (client_key) WHERE client_key IS NOT NULL;
         CREATE INDEX examination_assignments_by_document ON examination_assignments (document_key, id);
         """,
+        // Issue #14: ties in the worklist's order (a flight of parcels with one arrival and one score) are broken by document
+        // key, which the table did not hold, so each page sorted every tied row after joining its version: under load, with
+        // thousands of tied rows, each read of the first page cost more as the lane grew. The key now sits in the table and at
+        // the end of both indexes, so a page is read in index order however many rows tie.
+        """
+        ALTER TABLE current_targets ADD COLUMN document_key TEXT;
+        UPDATE current_targets SET document_key = (SELECT document_key FROM consignment_versions WHERE id = current_targets.version_id);
+        DROP INDEX current_targets_by_risk;
+        DROP INDEX current_targets_by_arrival;
+        CREATE INDEX current_targets_by_risk ON current_targets (lane_rank DESC, score DESC, document_key);
+        CREATE INDEX current_targets_by_arrival ON current_targets (lane_rank, arrival_order, score DESC, document_key);
+        DROP TRIGGER current_targets_on_assessment;
+        DROP TRIGGER current_targets_on_assessment_purged;
+        DROP TRIGGER current_targets_on_consignment;
+
+        CREATE TRIGGER current_targets_on_assessment AFTER INSERT ON assessments BEGIN
+            INSERT INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge, document_key)
+            SELECT v.id, NEW.id, CASE NEW.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, NEW.score,
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge, v.document_key
+            FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.document_key = NEW.document_key AND c.current_version = NEW.consignment_version AND c.status = 'active'
+            ON CONFLICT (version_id) DO UPDATE SET
+                assessment_id = excluded.assessment_id, lane_rank = excluded.lane_rank, score = excluded.score
+            WHERE excluded.assessment_id > current_targets.assessment_id;
+        END;
+
+        CREATE TRIGGER current_targets_on_assessment_purged AFTER DELETE ON assessments BEGIN
+            DELETE FROM current_targets
+            WHERE version_id = (SELECT id FROM consignment_versions WHERE document_key = OLD.document_key AND version = OLD.consignment_version)
+              AND assessment_id = OLD.id;
+            INSERT OR IGNORE INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge, document_key)
+            SELECT v.id, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge, v.document_key
+            FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            JOIN assessments a ON a.document_key = c.document_key AND a.consignment_version = c.current_version
+            WHERE c.document_key = OLD.document_key AND c.status = 'active'
+            ORDER BY a.id DESC LIMIT 1;
+        END;
+
+        CREATE TRIGGER current_targets_on_consignment AFTER UPDATE OF current_version, status ON consignments BEGIN
+            DELETE FROM current_targets WHERE version_id IN (SELECT id FROM consignment_versions WHERE document_key = NEW.document_key);
+            INSERT INTO current_targets (version_id, assessment_id, lane_rank, score, arrival_order, discharge, document_key)
+            SELECT v.id, a.id, CASE a.lane WHEN 'Red' THEN 2 WHEN 'Yellow' THEN 1 ELSE 0 END, a.score,
+                   COALESCE(v.arrival_ticks, 9223372036854775807), v.discharge, v.document_key
+            FROM assessments a JOIN consignment_versions v ON v.document_key = a.document_key AND v.version = a.consignment_version
+            WHERE NEW.status = 'active' AND a.document_key = NEW.document_key AND a.consignment_version = NEW.current_version
+            ORDER BY a.id DESC LIMIT 1;
+        END;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

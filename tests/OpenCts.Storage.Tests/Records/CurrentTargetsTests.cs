@@ -159,5 +159,55 @@ public class CurrentTargetsTests
         Assert.Equal(TimeSpan.FromHours(2), page.Items[2].EstimatedArrival!.Value.Offset);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task Rows_that_tie_on_arrival_and_score_are_paged_in_document_key_order(string backend)
+    {
+        // A flight of parcels: one arrival, one score, stored in an order unlike their keys'.
+        await using var test = await TestStore.CreateAsync(backend);
+        var arrival = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+        string[] numbers = ["MAEU000000031", "MAEU000000007", "MAEU000000019", "MAEU000000002", "MAEU000000025"];
+        var i = 0;
+        foreach (var number in numbers)
+        {
+            await test.Store.Messages.StoreAsync(SampleConsignment.Message($"T-{++i}", SampleConsignment.Of(number) with { EstimatedArrival = arrival }), $"{i}.json", Token);
+        }
+        await test.Store.Assessments.SaveAsync([.. numbers.Select(n => SampleRecords.Assessment(lane: Lane.Red, score: 70) with { DocumentKey = Key(n) })], Token);
+
+        var sorted = numbers.Order(StringComparer.Ordinal).ToList();
+        foreach (var order in new[] { TargetOrder.Arrival, TargetOrder.Risk })
+        {
+            var first = await test.Store.Assessments.PageTargetsAsync(new TargetQuery(Lane.Red, null, order, 0, 3), Token);
+            var second = await test.Store.Assessments.PageTargetsAsync(new TargetQuery(Lane.Red, null, order, 3, 3), Token);
+            Assert.Equal(sorted, [.. first.Items.Concat(second.Items).Select(t => t.Target.DocumentNumber)]);
+        }
+    }
+
+    [Theory]
+    [InlineData(TargetOrder.Arrival)]
+    [InlineData(TargetOrder.Risk)]
+    public async Task A_page_of_one_lane_is_read_in_index_order_without_sorting_the_rows_that_tie(TargetOrder order)
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        await SeedAsync(test.Store);
+        var orderBy = order == TargetOrder.Arrival ? "t.arrival_order, t.lane_rank DESC, t.score DESC, t.document_key" : "t.lane_rank DESC, t.score DESC, t.document_key";
+
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(test.Directory, OpenCts.Storage.Sqlite.SqliteStore.FileName)};Pooling=False");
+        connection.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = $"EXPLAIN QUERY PLAN SELECT t.version_id FROM current_targets t WHERE t.lane_rank = 2 ORDER BY {orderBy} LIMIT 20";
+        var steps = new List<string>();
+        using (var reader = plan.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(steps, s => s.Contains("INDEX current_targets_by_", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal) || s.StartsWith("SCAN t", StringComparison.Ordinal) && !s.Contains("INDEX", StringComparison.Ordinal));
+    }
+
     private static (int Red, int Yellow, int Green) Counts(IReadOnlyDictionary<Lane, int> counts) => (counts[Lane.Red], counts[Lane.Yellow], counts[Lane.Green]);
 }
