@@ -73,8 +73,11 @@ public sealed class Worklist(ICtsStore store)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var lanes = filter.Lanes.Count == 0 ? [Lane.Red] : filter.Lanes;
-        var targets = await store.Assessments.TargetsAsync(int.MaxValue, lanes.Min(), cancellationToken).ConfigureAwait(false);
-        var current = (await store.Messages.CurrentAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.DocumentKey, StringComparer.Ordinal);
+        // The lanes shown, each target with its consignment, in one read: the page filters on what consignments declare, and
+        // reading every consignment in the store for that made each view of the worklist cost as much as the store.
+        var targeted = await store.Assessments.TargetConsignmentsAsync(lanes.Min(), cancellationToken).ConfigureAwait(false);
+        var current = targeted.ToDictionary(t => t.Target.Assessment.DocumentKey, t => t.Consignment, StringComparer.Ordinal);
+        var targets = targeted.Select(t => t.Target).ToList();
         var owned = filter.ProfileOwner is { } owner
             ? (await store.Profiles.LatestAsync(cancellationToken).ConfigureAwait(false)).Where(p => string.Equals(p.Owner, owner, StringComparison.OrdinalIgnoreCase)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal)
             : null;

@@ -83,6 +83,23 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             r => new TargetRow(r.GetInt64(0), Read(r, 1), r.GetString(7), r.GetString(8)),
             null, cancellationToken, ("minimum", (int)minimumLane), ("limit", limit)).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<TargetedConsignment>> TargetConsignmentsAsync(Lane minimumLane, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            $"""
+            SELECT {TargetColumns}, c.status, v.raw_message_id, v.body FROM current_targets t {TargetJoins}
+            WHERE t.lane_rank >= @minimum
+            ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
+            """,
+            r =>
+            {
+                var assessment = Read(r, 1);
+                using var body = System.Text.Json.JsonDocument.Parse(r.GetString(14));
+                var consignment = new OpenCts.Storage.Messages.StoredConsignment(
+                    assessment.DocumentKey, assessment.ConsignmentVersion, r.GetString(12), r.GetInt64(13), OpenCts.Domain.Serialization.ConsignmentJsonReader.Read(body.RootElement));
+                return new TargetedConsignment(new TargetRow(r.GetInt64(0), assessment, r.GetString(7), r.GetString(8)), consignment);
+            },
+            null, cancellationToken, ("minimum", (int)minimumLane)).ConfigureAwait(false);
+
     public async Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
     {
         var rows = await _store.ListAsync(

@@ -66,6 +66,29 @@ internal sealed partial class SqliteAssessmentStore
         return Task.FromResult(new TargetPage(items, total));
     }
 
+    public Task<IReadOnlyList<TargetedConsignment>> TargetConsignmentsAsync(Lane minimumLane, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            $"""
+            SELECT {TargetColumns}, c.status, v.raw_message_id, v.body FROM current_targets t {TargetJoins}
+            WHERE t.lane_rank >= $minimum
+            ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
+            """);
+        command.Parameters.AddWithValue("$minimum", (int)minimumLane);
+        using var reader = command.ExecuteReader();
+        var rows = new List<TargetedConsignment>();
+        while (reader.Read())
+        {
+            var assessment = ReadAssessment(reader, 1);
+            using var body = System.Text.Json.JsonDocument.Parse(Messages.Packing.UnpackBody(reader.GetFieldValue<byte[]>(14)));
+            var consignment = new OpenCts.Storage.Messages.StoredConsignment(
+                assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), OpenCts.Domain.Serialization.ConsignmentJsonReader.Read(body.RootElement));
+            rows.Add(new TargetedConsignment(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)), consignment));
+        }
+        return Task.FromResult<IReadOnlyList<TargetedConsignment>>(rows);
+    }
+
     public Task<IReadOnlyList<RedLaneTarget>> RedLaneAtAsync(IReadOnlyCollection<string> places, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -25,6 +25,10 @@ public interface IAssessmentStore
     /// <param name="cancellationToken">Stops the read.</param>
     Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken);
 
+    /// <summary>The current targets in this lane and those above it, each with the consignment version it was made on: highest lane, then highest score first.</summary>
+    /// <remarks>For views that filter on what the consignment declares (parties, goods, places); reads the lanes asked for, not the store.</remarks>
+    Task<IReadOnlyList<TargetedConsignment>> TargetConsignmentsAsync(Lane minimumLane, CancellationToken cancellationToken);
+
     /// <summary>One page of the current targets, filtered and ordered in the store, with the count of all that match.</summary>
     /// <remarks>Read from the current-target table the store keeps beside its assessments, so a page costs its own rows, not the lane's.</remarks>
     Task<TargetPage> PageTargetsAsync(TargetQuery query, CancellationToken cancellationToken);

@@ -23,6 +23,9 @@ public sealed record TargetQuery(Lane? Lane, string? Text, TargetOrder Order, in
 /// <summary>A current target with where and when its goods arrive, as its current version declares.</summary>
 public sealed record PlacedTarget(TargetRow Target, string? PlaceOfDischarge, DateTimeOffset? EstimatedArrival);
 
+/// <summary>A current target with the consignment version its assessment was made on.</summary>
+public sealed record TargetedConsignment(TargetRow Target, Messages.StoredConsignment Consignment);
+
 /// <summary>One page of current targets and how many match in all.</summary>
 public sealed record TargetPage(IReadOnlyList<PlacedTarget> Items, int Total);
 

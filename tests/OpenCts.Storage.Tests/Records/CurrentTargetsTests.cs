@@ -209,5 +209,30 @@ public class CurrentTargetsTests
         Assert.DoesNotContain(steps, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal) || s.StartsWith("SCAN t", StringComparison.Ordinal) && !s.Contains("INDEX", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task The_targets_of_the_lanes_asked_for_come_with_the_consignment_version_they_were_made_on(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        await SeedAsync(test.Store);
+        // An amendment of a red target leaves the worklist until it is assessed.
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-amend", SampleConsignment.Of("MAEU000000002") with { PlaceOfDischarge = UnLocode.Parse("NLRTM") }), "amend.json", Token);
+
+        var yellowAndUp = await test.Store.Assessments.TargetConsignmentsAsync(Lane.Yellow, Token);
+        var red = await test.Store.Assessments.TargetConsignmentsAsync(Lane.Red, Token);
+
+        Assert.Equal(["MAEU000000003", "MAEU000000001", "MAEU000000004"], yellowAndUp.Select(t => t.Target.DocumentNumber));
+        Assert.Equal(["MAEU000000003", "MAEU000000001"], red.Select(t => t.Target.DocumentNumber));
+        Assert.All(yellowAndUp, t =>
+        {
+            Assert.Equal(t.Target.Assessment.DocumentKey, t.Consignment.DocumentKey);
+            Assert.Equal(t.Target.Assessment.ConsignmentVersion, t.Consignment.Version);
+            Assert.Equal(t.Target.DocumentNumber, t.Consignment.Consignment.Document.Number);
+            Assert.Equal("active", t.Consignment.Status);
+        });
+        Assert.Equal("NLRTM", yellowAndUp[0].Consignment.Consignment.PlaceOfDischarge?.Value);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(2)), yellowAndUp[1].Consignment.Consignment.EstimatedArrival);
+    }
+
     private static (int Red, int Yellow, int Green) Counts(IReadOnlyDictionary<Lane, int> counts) => (counts[Lane.Red], counts[Lane.Yellow], counts[Lane.Green]);
 }
