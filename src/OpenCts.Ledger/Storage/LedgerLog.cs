@@ -19,6 +19,7 @@ public sealed class LedgerLog : IDisposable
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
+    private readonly LeafWriter _writer;
     private readonly TimeProvider _time;
     private CompactRange? _range;
 
@@ -29,6 +30,7 @@ public sealed class LedgerLog : IDisposable
         _connection = LedgerSchema.Open(databasePath);
         LedgerSchema.Migrate(_connection);
         _nodes = new SqliteNodeReader(_connection);
+        _writer = new LeafWriter(_connection);
     }
 
     /// <summary>The SQLite file.</summary>
@@ -242,6 +244,7 @@ public sealed class LedgerLog : IDisposable
     public void Dispose()
     {
         _nodes.Dispose();
+        _writer.Dispose();
         _connection.Dispose();
     }
 
@@ -292,18 +295,17 @@ public sealed class LedgerLog : IDisposable
                 _range = CompactRange.Load(size, _nodes);
             }
             var range = _range;
-            var writer = new LeafWriter(_connection, transaction);
             fill(transaction, size, batch =>
             {
                 if (batch.Count == 0)
                 {
                     return;
                 }
-                writer.WriteLeaves(range.Size, batch);
+                _writer.WriteLeaves(range.Size, batch);
                 var runs = new List<(long First, byte[] Hashes)>(64);
                 var inner = batch.InnerStart == range.Size ? batch.Inner : null;
                 range.AppendBatch(batch.LeafHashes, batch.Count, inner, (_, first, hashes, _) => runs.Add((first, hashes)));
-                NodeTiles.Build(runs, _nodes.ReadTile, writer.WriteTiles);
+                NodeTiles.Build(runs, _nodes.ReadTile, _writer.WriteTiles);
             });
             if (range.Size != size)
             {
