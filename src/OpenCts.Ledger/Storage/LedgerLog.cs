@@ -16,6 +16,7 @@ public sealed class LedgerLog : IDisposable
 {
     private const int BatchSize = 20_000;
     private const int AppendChunk = 2_048;
+    private const int FirstAppendChunk = 256;
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
@@ -112,24 +113,31 @@ public sealed class LedgerLog : IDisposable
                 {
                     // Salting, hashing the leaves and the nodes wholly inside a chunk need no order: each chunk is hashed
                     // on one pool thread while the one before is written, and the ordered part hashes only the frontier's
-                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning.
-                    LeafBatch Hash(int start)
+                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning. The
+                    // chunks start small and double, so that the writer waits for one small chunk, not a 2,048-leaf one,
+                    // before it has anything to write.
+                    LeafBatch Hash(int start, int count)
                     {
-                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start), parallel: false);
+                        var batch = LeafBatch.FromRecords(records, start, count, parallel: false);
                         batch.HashInnerNodes(size + start);
                         return batch;
                     }
-                    var pending = Task.Run(() => Hash(0));
-                    for (var start = 0; start < records.Count; start += AppendChunk)
+                    var first = Math.Min(FirstAppendChunk, records.Count);
+                    var chunk = first;
+                    var pending = Task.Run(() => Hash(0, first));
+                    for (var start = 0; start < records.Count;)
                     {
                         var batch = pending.GetAwaiter().GetResult();
-                        var next = start + AppendChunk;
-                        if (next < records.Count)
+                        var next = start + batch.Count;
+                        chunk = Math.Min(Math.Min(2 * chunk, AppendChunk), records.Count - next);
+                        if (chunk > 0)
                         {
-                            pending = Task.Run(() => Hash(next));
+                            var count = chunk;
+                            pending = Task.Run(() => Hash(next, count));
                         }
                         cancellationToken.ThrowIfCancellationRequested();
                         integrate(batch);
+                        start = next;
                     }
                 }));
             }
