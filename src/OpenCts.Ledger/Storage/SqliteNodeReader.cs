@@ -44,6 +44,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
     /// <summary>True when the file keeps its nodes in <c>ledger_nodes</c> rows (ledger tables before version 3).</summary>
     public bool Legacy => _legacy ??= !TableExists("ledger_tiles");
 
+    /// <summary>Fills <paramref name="hashes"/> with new arrays, never with one this reader keeps.</summary>
     public void Read(IReadOnlyList<NodeId> nodes, byte[][] hashes)
     {
         if (Legacy)
@@ -72,7 +73,8 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
             }
             else if (_edge.TryGetValue(node.Key, out var cached))
             {
-                hashes[i] = cached;
+                // A copy, as every hash this returns, so that no caller can change what is kept.
+                hashes[i] = (byte[])cached.Clone();
             }
             else
             {
@@ -120,7 +122,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 hashes[i] = hash;
                 if (!full && _edge.Count < MaxEdgeNodes)
                 {
-                    _edge[nodes[i].Key] = hash;
+                    _edge[nodes[i].Key] = (byte[])hash.Clone();
                 }
             }
         }
@@ -192,7 +194,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 {
                     if (nodes[i].Key == key)
                     {
-                        hashes[i] = hash;
+                        hashes[i] = (byte[])hash.Clone();
                     }
                 }
             }

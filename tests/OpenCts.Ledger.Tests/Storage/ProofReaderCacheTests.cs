@@ -77,6 +77,29 @@ public sealed class ProofReaderCacheTests
     }
 
     [Fact]
+    public async Task Overwriting_a_returned_proof_changes_nothing_that_the_reader_returns_next()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("cts.db");
+        var memory = new MemoryTree();
+        using var log = LedgerLog.Open(path);
+        await Append(log, memory, 0, 1_003);
+        using var reader = log.OpenReader();
+        for (var k = 0; k < 2 * SqliteNodeReader.StratumOneAfterReads; k++)
+        {
+            // Leaves in full tiles and on the right edge, whose proofs hold kept and folded hashes.
+            foreach (var index in new long[] { k * 7, 1_002 - k })
+            {
+                foreach (var hash in reader.InclusionProof(index, 1_003))
+                {
+                    Array.Fill(hash, (byte)0xEE);
+                }
+                Assert.Equal(memory.InclusionProof(index, 1_003), reader.InclusionProof(index, 1_003));
+            }
+        }
+    }
+
+    [Fact]
     public void The_upper_tiles_keep_only_the_run_of_full_tiles_from_tile_0_and_stop_at_their_budget()
     {
         var tiles = new UpperTiles(3 * NodeTiles.FullBytes);
