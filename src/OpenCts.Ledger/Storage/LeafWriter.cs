@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using OpenCts.Ledger.Merkle;
 using SQLitePCL;
@@ -16,6 +17,8 @@ internal sealed class LeafWriter(SqliteConnection connection) : IDisposable
 {
     private sqlite3_stmt? _leaf;
     private sqlite3_stmt? _tile;
+    private byte[] _kind = new byte[64];
+    private byte[] _id = new byte[256];
 
     public void WriteLeaves(long firstIndex, LeafBatch batch)
     {
@@ -24,8 +27,8 @@ internal sealed class LeafWriter(SqliteConnection connection) : IDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             Check(db, raw.sqlite3_bind_int64(insert, 1, firstIndex + i));
-            Check(db, raw.sqlite3_bind_text(insert, 2, batch.Kinds[i]));
-            Check(db, raw.sqlite3_bind_text(insert, 3, batch.Ids[i]));
+            Check(db, raw.sqlite3_bind_text(insert, 2, Utf8(batch.Kinds[i], ref _kind)));
+            Check(db, raw.sqlite3_bind_text(insert, 3, Utf8(batch.Ids[i], ref _id)));
             Check(db, raw.sqlite3_bind_blob(insert, 4, batch.Salts.AsSpan(i * MerkleHash.Size, MerkleHash.Size)));
             Check(db, raw.sqlite3_bind_blob(insert, 5, batch.Commitments.AsSpan(i * MerkleHash.Size, MerkleHash.Size)));
             Step(db, insert, $"writing leaf {firstIndex + i}");
@@ -55,6 +58,18 @@ internal sealed class LeafWriter(SqliteConnection connection) : IDisposable
         _leaf?.Dispose();
         _tile?.Dispose();
         _leaf = _tile = null;
+    }
+
+    // The text as UTF-8 in a buffer kept for the purpose: binding a string made SQLitePCL allocate its UTF-8 copy for
+    // every leaf, twice; SQLite copies the bound bytes in any case.
+    private static ReadOnlySpan<byte> Utf8(string text, ref byte[] buffer)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > buffer.Length)
+        {
+            buffer = new byte[most];
+        }
+        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)
