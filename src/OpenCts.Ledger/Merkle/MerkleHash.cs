@@ -28,7 +28,7 @@ public static class MerkleHash
             Span<byte> buffer = stackalloc byte[leaf.Length + 1];
             buffer[0] = 0x00;
             leaf.CopyTo(buffer[1..]);
-            SHA256.HashData(buffer, destination);
+            ThreadSha256.HashData(buffer, destination);
             return;
         }
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -52,6 +52,6 @@ public static class MerkleHash
         buffer[0] = 0x01;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + Size)..]);
-        SHA256.HashData(buffer, destination);
+        ThreadSha256.HashData(buffer, destination);
     }
 }

@@ -72,22 +72,9 @@ public sealed record LedgerEntry(string RecordKind, string RecordId, byte[] Comm
         return bytes;
     }
 
-    /// <summary>SHA-256(salt || record) written into <paramref name="destination"/>, without allocating.</summary>
-    internal static void Commit(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> record, Span<byte> destination)
-    {
-        var length = salt.Length + record.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            salt.CopyTo(buffer);
-            record.CopyTo(buffer.AsSpan(salt.Length));
-            SHA256.HashData(buffer.AsSpan(0, length), destination);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>SHA-256(salt || record) written into <paramref name="destination"/>, without allocating or copying the record.</summary>
+    internal static void Commit(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> record, Span<byte> destination) =>
+        ThreadSha256.HashData(salt, record, destination);
 
     /// <summary>The leaf hash of an entry, SHA-256(0x00 || <see cref="ToBytes"/>), written into <paramref name="destination"/> without building the entry.</summary>
     internal static void WriteLeafHash(string recordKind, string recordId, ReadOnlySpan<byte> commitment, Span<byte> destination)
@@ -107,7 +94,7 @@ public sealed record LedgerEntry(string RecordKind, string RecordId, byte[] Comm
             at += Encoding.UTF8.GetBytes(recordKind, bytes[at..]);
             BinaryPrimitives.WriteUInt16BigEndian(bytes[at..], (ushort)idLength);
             Encoding.UTF8.GetBytes(recordId, bytes[(at + 2)..]);
-            SHA256.HashData(bytes, destination);
+            ThreadSha256.HashData(bytes, destination);
         }
         finally
         {

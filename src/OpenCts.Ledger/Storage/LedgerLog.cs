@@ -16,9 +16,11 @@ public sealed class LedgerLog : IDisposable
 {
     private const int BatchSize = 20_000;
     private const int AppendChunk = 2_048;
+    private const int FirstAppendChunk = 256;
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteNodeReader _nodes;
+    private readonly LeafWriter _writer;
     private readonly TimeProvider _time;
     private CompactRange? _range;
 
@@ -29,6 +31,7 @@ public sealed class LedgerLog : IDisposable
         _connection = LedgerSchema.Open(databasePath);
         LedgerSchema.Migrate(_connection);
         _nodes = new SqliteNodeReader(_connection);
+        _writer = new LeafWriter(_connection);
     }
 
     /// <summary>The SQLite file.</summary>
@@ -110,24 +113,31 @@ public sealed class LedgerLog : IDisposable
                 {
                     // Salting, hashing the leaves and the nodes wholly inside a chunk need no order: each chunk is hashed
                     // on one pool thread while the one before is written, and the ordered part hashes only the frontier's
-                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning.
-                    LeafBatch Hash(int start)
+                    // nodes. One work item per chunk: splitting it further only kept idle pool threads spinning. The
+                    // chunks start small and double, so that the writer waits for one small chunk, not a 2,048-leaf one,
+                    // before it has anything to write.
+                    LeafBatch Hash(int start, int count)
                     {
-                        var batch = LeafBatch.FromRecords(records, start, Math.Min(AppendChunk, records.Count - start), parallel: false);
+                        var batch = LeafBatch.FromRecords(records, start, count, parallel: false);
                         batch.HashInnerNodes(size + start);
                         return batch;
                     }
-                    var pending = Task.Run(() => Hash(0));
-                    for (var start = 0; start < records.Count; start += AppendChunk)
+                    var first = Math.Min(FirstAppendChunk, records.Count);
+                    var chunk = first;
+                    var pending = Task.Run(() => Hash(0, first));
+                    for (var start = 0; start < records.Count;)
                     {
                         var batch = pending.GetAwaiter().GetResult();
-                        var next = start + AppendChunk;
-                        if (next < records.Count)
+                        var next = start + batch.Count;
+                        chunk = Math.Min(Math.Min(2 * chunk, AppendChunk), records.Count - next);
+                        if (chunk > 0)
                         {
-                            pending = Task.Run(() => Hash(next));
+                            var count = chunk;
+                            pending = Task.Run(() => Hash(next, count));
                         }
                         cancellationToken.ThrowIfCancellationRequested();
                         integrate(batch);
+                        start = next;
                     }
                 }));
             }
@@ -242,6 +252,7 @@ public sealed class LedgerLog : IDisposable
     public void Dispose()
     {
         _nodes.Dispose();
+        _writer.Dispose();
         _connection.Dispose();
     }
 
@@ -292,18 +303,17 @@ public sealed class LedgerLog : IDisposable
                 _range = CompactRange.Load(size, _nodes);
             }
             var range = _range;
-            var writer = new LeafWriter(_connection, transaction);
             fill(transaction, size, batch =>
             {
                 if (batch.Count == 0)
                 {
                     return;
                 }
-                writer.WriteLeaves(range.Size, batch);
+                _writer.WriteLeaves(range.Size, batch);
                 var runs = new List<(long First, byte[] Hashes)>(64);
                 var inner = batch.InnerStart == range.Size ? batch.Inner : null;
                 range.AppendBatch(batch.LeafHashes, batch.Count, inner, (_, first, hashes, _) => runs.Add((first, hashes)));
-                NodeTiles.Build(runs, _nodes.ReadTile, writer.WriteTiles);
+                NodeTiles.Build(runs, _nodes.ReadTile, _writer.WriteTiles);
             });
             if (range.Size != size)
             {

@@ -187,7 +187,8 @@ public sealed class LedgerReader : ILedgerView
             var entry = plan[i];
             if (entry.Length == 1)
             {
-                result[i] = (byte[])hashes[at++].Clone();
+                // The node reader hands out new arrays, never the ones it keeps.
+                result[i] = hashes[at++];
                 continue;
             }
             if (_folds.TryGetValue(Span(entry), out var folded))

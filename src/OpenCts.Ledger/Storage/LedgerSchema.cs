@@ -107,15 +107,25 @@ public static class LedgerSchema
     /// <remarks>
     /// The cache and memory-mapped reads only change how pages are read: a proof's node lookups touch pages already
     /// mapped instead of copying each through a read system call. Durability is untouched: every commit still syncs the
-    /// WAL (synchronous=FULL), and a larger auto-checkpoint only lets the WAL grow to 32 MB before it is copied back.
+    /// WAL (synchronous=FULL), and the auto-checkpoint only lets the WAL grow to 32 MB before it is copied back.
+    /// A file this creates gets 64 KB pages (a file that exists keeps its own): SQLite writes each page to the WAL with
+    /// two system calls and copies it back with two more, and at 4 KB pages those calls were a third of a leaf's
+    /// commit. The ledger only appends rows of about 180 bytes and reads tile rows by key, so larger pages cost it nothing.
     /// </remarks>
     public static SqliteConnection Open(string databasePath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString());
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA mmap_size=2147418112; PRAGMA wal_autocheckpoint=8192;";
+        pragmas.CommandText = $"PRAGMA page_size={NewFilePageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA mmap_size=2147418112;";
+        pragmas.ExecuteNonQuery();
+        pragmas.CommandText = "PRAGMA page_size";
+        var pageSize = Convert.ToInt64(pragmas.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        pragmas.CommandText = $"PRAGMA wal_autocheckpoint={WalBytes / pageSize};";
         pragmas.ExecuteNonQuery();
         return connection;
     }
+
+    private const int NewFilePageSize = 65536;
+    private const long WalBytes = 32L << 20;
 }

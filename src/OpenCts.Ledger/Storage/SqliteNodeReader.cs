@@ -9,33 +9,42 @@ namespace OpenCts.Ledger.Storage;
 /// A complete subtree's hash never changes once written, so what is read once can be kept: full tiles of stratum 2 and
 /// above (levels 8 and up, one tile per 4,096 leaves, about 1 MB per 4 M leaves) and the nodes of the right edge,
 /// which every proof at a given size folds. With <see cref="PreloadUpperTiles"/> the upper tiles are read in one scan at
-/// the first proof, so a proof then reads only its two lowest tiles from SQLite. A file whose ledger tables are older
-/// than version 3 (opened without migrating, e.g. read-only) is read from its <c>ledger_nodes</c> rows instead.
+/// the first proof, and those of stratum 1 (levels 4 to 7, 37.5 MB at 10 M leaves) once the reader has served
+/// <see cref="StratumOneAfterReads"/> proofs, so that a reader kept for many proofs reads only a proof's lowest tile
+/// from SQLite, while one opened for a single proof does not read 37 MB first (see <see cref="UpperTiles"/>). A file
+/// whose ledger tables are older than version 3 (opened without migrating, e.g. read-only) is read from its
+/// <c>ledger_nodes</c> rows instead.
 /// </remarks>
 internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReader, IDisposable
 {
     private const int CachedFromStratum = 2;
     private const int MaxCachedTiles = 1 << 16;
-    private const int MaxPreloadedTiles = 1 << 12;
     private const int MaxEdgeNodes = 1 << 12;
+    private const long UpperTileBudget = 64L << 20;
     private readonly Dictionary<(string, int), SqliteCommand> _commands = [];
     private readonly Dictionary<long, byte[]> _tiles = [];
     private readonly Dictionary<long, byte[]> _edge = [];
     private readonly List<long> _tileKeys = new(16);
     private readonly List<NodeId> _missing = new(64);
     private readonly TileLookup _lookup = new(connection);
+    private readonly UpperTiles _upper = new(UpperTileBudget);
+    private long _reads;
     private byte[] _buffer = new byte[NodeTiles.FullBytes];
     private bool? _legacy;
     private bool _preloaded;
 
     public SqliteTransaction? Transaction { get; set; }
 
-    /// <summary>Whether to read every full tile above level 8 (up to 4 MB) before the first read; for readers that serve many proofs.</summary>
+    /// <summary>Whether to keep full tiles above level 4 in memory (up to 64 MB), those above level 8 read before the first read; for readers that serve many proofs.</summary>
     public bool PreloadUpperTiles { get; init; }
+
+    /// <summary>How many reads a reader with <see cref="PreloadUpperTiles"/> serves before it loads stratum 1.</summary>
+    public const int StratumOneAfterReads = 64;
 
     /// <summary>True when the file keeps its nodes in <c>ledger_nodes</c> rows (ledger tables before version 3).</summary>
     public bool Legacy => _legacy ??= !TableExists("ledger_tiles");
 
+    /// <summary>Fills <paramref name="hashes"/> with new arrays, never with one this reader keeps.</summary>
     public void Read(IReadOnlyList<NodeId> nodes, byte[][] hashes)
     {
         if (Legacy)
@@ -43,7 +52,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
             ReadLegacy(nodes, hashes);
             return;
         }
-        if (PreloadUpperTiles && !_preloaded)
+        if (PreloadUpperTiles)
         {
             Preload();
         }
@@ -53,13 +62,19 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         {
             var node = nodes[i];
             var key = NodeTiles.TileKey(node);
-            if (_tiles.TryGetValue(key, out var tile))
+            var upper = _upper.Row(NodeTiles.Stratum(node), NodeId.FromKey(key).Index);
+            if (!upper.IsEmpty)
+            {
+                hashes[i] = upper.Slice(NodeTiles.ByteOffset(node), MerkleHash.Size).ToArray();
+            }
+            else if (_tiles.TryGetValue(key, out var tile))
             {
                 hashes[i] = tile.AsSpan(NodeTiles.ByteOffset(node), MerkleHash.Size).ToArray();
             }
             else if (_edge.TryGetValue(node.Key, out var cached))
             {
-                hashes[i] = cached;
+                // A copy, as every hash this returns, so that no caller can change what is kept.
+                hashes[i] = (byte[])cached.Clone();
             }
             else
             {
@@ -83,7 +98,12 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 continue;
             }
             var full = length == NodeTiles.FullBytes;
-            if (full && NodeId.FromKey(key).Level >= CachedFromStratum && _tiles.Count < MaxCachedTiles)
+            var (stratum, index) = NodeId.FromKey(key);
+            if (full && PreloadUpperTiles && _upper.Add(stratum, index, _buffer.AsSpan(0, length)))
+            {
+                // Kept with the run it continues.
+            }
+            else if (full && stratum >= CachedFromStratum && _tiles.Count < MaxCachedTiles)
             {
                 _tiles[key] = _buffer.AsSpan(0, length).ToArray();
             }
@@ -102,7 +122,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 hashes[i] = hash;
                 if (!full && _edge.Count < MaxEdgeNodes)
                 {
-                    _edge[nodes[i].Key] = hash;
+                    _edge[nodes[i].Key] = (byte[])hash.Clone();
                 }
             }
         }
@@ -123,7 +143,9 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
     {
         _tiles.Clear();
         _edge.Clear();
+        _upper.Clear();
         _preloaded = false;
+        _reads = 0;
     }
 
     public void Dispose()
@@ -136,24 +158,17 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
         _commands.Clear();
     }
 
+    // Highest strata first, so that a tree too large to keep whole keeps its top.
     private void Preload()
     {
-        _preloaded = true;
-        using var read = connection.CreateCommand();
-        read.Transaction = Transaction;
-        // Highest strata first, so that a tree too large to keep whole keeps its top.
-        read.CommandText = "SELECT id, hashes FROM ledger_tiles WHERE id >= $from ORDER BY id DESC LIMIT $n";
-        read.Parameters.AddWithValue("$from", new NodeId(CachedFromStratum, 0).Key);
-        read.Parameters.AddWithValue("$n", MaxPreloadedTiles);
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        _reads++;
+        if (_preloaded && _reads != StratumOneAfterReads)
         {
-            var tile = (byte[])reader.GetValue(1);
-            if (tile.Length == NodeTiles.FullBytes)
-            {
-                _tiles[reader.GetInt64(0)] = tile;
-            }
+            return;
         }
+        _preloaded = true;
+        var (size, _) = LedgerQueries.Tree(connection, Transaction);
+        _upper.Load(connection, _reads >= StratumOneAfterReads ? 1 : CachedFromStratum, size);
     }
 
     private void ReadLegacy(IReadOnlyList<NodeId> nodes, byte[][] hashes)
@@ -179,7 +194,7 @@ internal sealed class SqliteNodeReader(SqliteConnection connection) : INodeReade
                 {
                     if (nodes[i].Key == key)
                     {
-                        hashes[i] = hash;
+                        hashes[i] = (byte[])hash.Clone();
                     }
                 }
             }

@@ -87,7 +87,7 @@ public sealed class LedgerLogBatchTests
         using (var connection = LedgerSchema.Open(path))
         using (var trigger = connection.CreateCommand())
         {
-            // Leaf 6,000 lies in the third chunk the append hashes and writes separately; its tile is 375.
+            // Leaf 6,000 lies in a later chunk than the first ones the append hashes and writes separately (chunks of 256, 512, 1,024 then 2,048 leaves); its tile is 375.
             trigger.CommandText = "CREATE TRIGGER fail_late BEFORE INSERT ON ledger_tiles WHEN NEW.id = 375 BEGIN SELECT RAISE(ABORT, 'disk full'); END";
             trigger.ExecuteNonQuery();
         }
