@@ -149,6 +149,26 @@ public sealed class CompilerTests
 
         Assert.Equal("profile NARC-001: line 1, column 1: '==' cannot take a text (mode) and a number ('1'); line 1, column 15: unknown field 'zebra'", error.Message);
     }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(25, false)]
+    public void CriteriaTooLargeToCompileAreInterpretedAndMeetTheSameConsignmentsWithTheSameEvidence(decimal valuePerKg, bool expected)
+    {
+        // 120 conditions are past what is compiled to machine code (the JIT took seconds on such a method); the interpreter
+        // must give the same answers and the same evidence as the compiled form of the same conditions.
+        var large = string.Join(" and ", Enumerable.Repeat("(any goods: goods.hs startsWith \"8517\" and goods.valuePerKg < 20)", 120));
+        var small = string.Join(" and ", Enumerable.Repeat("(any goods: goods.hs startsWith \"8517\" and goods.valuePerKg < 20)", 2));
+        var consignment = Phones(valuePerKg);
+
+        var interpreted = Compiler.Compile(large);
+        var compiled = Compiler.Compile(small);
+
+        Assert.True(OpenCts.Targeting.Profiles.Syntax.SyntaxHeight.Size(interpreted.Syntax) > 256);
+        Assert.Equal(expected, interpreted.Matches(consignment, Context));
+        Assert.Equal(compiled.Matches(consignment, Context), interpreted.Matches(consignment, Context));
+        Assert.Equal(compiled.Explain(consignment, Context).Distinct(), interpreted.Explain(consignment, Context).Distinct());
+    }
 }
 
 public sealed class CompilerEdgeTests

@@ -42,6 +42,6 @@ public sealed class CompiledCriteria
     {
         var binder = new Binder(environment, text, instrument: true);
         var body = binder.BindCriteria(syntax);
-        return Expression.Lambda<Func<Consignment, EvaluationContext, EvidenceRecorder, bool>>(body, binder.Consignment, binder.Context, binder.Recorder!).Compile();
+        return CriteriaCode.Compile(Expression.Lambda<Func<Consignment, EvaluationContext, EvidenceRecorder, bool>>(body, binder.Consignment, binder.Context, binder.Recorder!), syntax);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ProfileCompiler(ProfileEnvironment? environment = null)
         {
             throw new ProfileException(binder.Errors, profileId);
         }
-        var matches = Expression.Lambda<Func<Consignment, EvaluationContext, bool>>(body, binder.Consignment, binder.Context).Compile();
+        var matches = CriteriaCode.Compile(Expression.Lambda<Func<Consignment, EvaluationContext, bool>>(body, binder.Consignment, binder.Context), syntax);
         return new CompiledCriteria(text, syntax, matches, Environment);
     }
 

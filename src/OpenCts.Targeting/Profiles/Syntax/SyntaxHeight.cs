@@ -33,6 +33,28 @@ public static class SyntaxHeight
         return null;
     }
 
+    /// <summary>How many nodes the tree has, a written list counting as one (its values become one set), counted without recursion.</summary>
+    public static int Size(ProfileExpr root)
+    {
+        var pending = new Stack<ProfileExpr>();
+        pending.Push(root);
+        var size = 0;
+        while (pending.Count > 0)
+        {
+            size++;
+            var node = pending.Pop();
+            if (node is ListLiteral)
+            {
+                continue;
+            }
+            foreach (var child in Children(node))
+            {
+                pending.Push(child);
+            }
+        }
+        return size;
+    }
+
     private static IEnumerable<ProfileExpr> Children(ProfileExpr node) => node switch
     {
         Binary b => [b.Left, b.Right],
