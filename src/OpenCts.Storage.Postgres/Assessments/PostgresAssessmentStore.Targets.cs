@@ -40,7 +40,7 @@ internal sealed partial class PostgresAssessmentStore
             : "t.lane_rank DESC, t.score DESC, t.document_key";
         var items = await _store.ListAsync(
             $"SELECT {TargetColumns} FROM current_targets t {TargetJoins} {where} ORDER BY {order} LIMIT @take OFFSET @skip",
-            r => new PlacedTarget(new TargetRow(r.GetInt64(0), Read(r, 1), r.GetString(7), r.GetString(8)), Text(r, 9), Arrival(r, 10)),
+            r => new PlacedTarget(new TargetRow(r.GetInt64(0), AssessmentColumns.Read(r, 1), r.GetString(7), r.GetString(8)), Text(r, 9), Arrival(r, 10)),
             null, cancellationToken, [.. parameters, ("take", Math.Max(0, query.Take)), ("skip", Math.Max(0, query.Skip))]).ConfigureAwait(false);
         var total = await _store.ScalarAsync($"SELECT COUNT(*)::integer FROM current_targets t{(text is null ? "" : " JOIN consignments c ON c.document_key = t.document_key")} {where}", null, cancellationToken, [.. parameters]).ConfigureAwait(false);
         return new TargetPage(items, (int)total!);
@@ -57,7 +57,7 @@ internal sealed partial class PostgresAssessmentStore
             SELECT {TargetColumns} FROM current_targets t {TargetJoins}
             WHERE t.lane_rank = {(int)Lane.Red} AND upper(t.discharge) = ANY(@places)
             """,
-            r => new RedLaneTarget(Read(r, 1), Text(r, 9), Arrival(r, 10)),
+            r => new RedLaneTarget(AssessmentColumns.Read(r, 1), Text(r, 9), Arrival(r, 10)),
             null, cancellationToken, ("places", places.Select(p => p.ToUpperInvariant()).ToArray())).ConfigureAwait(false);
     }
 

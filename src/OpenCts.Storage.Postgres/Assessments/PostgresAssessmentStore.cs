@@ -80,7 +80,7 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             ORDER BY t.lane_rank DESC, t.score DESC, t.document_key
             LIMIT @limit
             """,
-            r => new TargetRow(r.GetInt64(0), Read(r, 1), r.GetString(7), r.GetString(8)),
+            r => new TargetRow(r.GetInt64(0), AssessmentColumns.Read(r, 1), r.GetString(7), r.GetString(8)),
             null, cancellationToken, ("minimum", (int)minimumLane), ("limit", limit)).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<TargetedConsignment>> TargetConsignmentsAsync(Lane minimumLane, CancellationToken cancellationToken) =>
@@ -92,7 +92,7 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             """,
             r =>
             {
-                var assessment = Read(r, 1);
+                var assessment = AssessmentColumns.Read(r, 1);
                 using var body = System.Text.Json.JsonDocument.Parse(r.GetString(14));
                 var consignment = new OpenCts.Storage.Messages.StoredConsignment(
                     assessment.DocumentKey, assessment.ConsignmentVersion, r.GetString(12), r.GetInt64(13), OpenCts.Domain.Serialization.ConsignmentJsonReader.Read(body.RootElement));
@@ -115,15 +115,6 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
 
     public async Task<IReadOnlyList<Assessment>> OfAsync(string documentKey, CancellationToken cancellationToken) =>
         await _store.ListAsync(
-            "SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE document_key = @k ORDER BY id",
-            r => Read(r, 0), null, cancellationToken, ("k", documentKey)).ConfigureAwait(false);
-
-    /// <summary>An assessment from six columns starting at <paramref name="at"/>: key, version, score, lane, time, reasons.</summary>
-    private static Assessment Read(NpgsqlDataReader reader, int at) => new(
-        reader.GetString(at),
-        reader.GetInt32(at + 1),
-        reader.GetDouble(at + 2),
-        Enum.Parse<Lane>(reader.GetString(at + 3)),
-        JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(at + 5), DomainJson.Options),
-        DateTimeOffset.Parse(reader.GetString(at + 4), CultureInfo.InvariantCulture));
+            $"SELECT {AssessmentColumns.Select} FROM assessments WHERE document_key = @k ORDER BY id",
+            r => AssessmentColumns.Read(r, 0), null, cancellationToken, ("k", documentKey)).ConfigureAwait(false);
 }

@@ -12,19 +12,13 @@ internal sealed partial class SqliteAssessmentStore
     public Task<IReadOnlyList<Assessment>> OfAsync(string documentKey, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command("SELECT document_key, consignment_version, score, lane, assessed_at, reasons FROM assessments WHERE document_key = $k ORDER BY id");
+        using var command = _store.Command($"SELECT {AssessmentColumns.Select} FROM assessments WHERE document_key = $k ORDER BY id");
         command.Parameters.AddWithValue("$k", documentKey);
         using var reader = command.ExecuteReader();
         var result = new List<Assessment>();
         while (reader.Read())
         {
-            result.Add(new Assessment(
-                reader.GetString(0),
-                reader.GetInt32(1),
-                reader.GetDouble(2),
-                Enum.Parse<Lane>(reader.GetString(3)),
-                JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(5), DomainJson.Options),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+            result.Add(AssessmentColumns.Read(reader, 0));
         }
         return Task.FromResult<IReadOnlyList<Assessment>>(result);
     }

@@ -57,7 +57,7 @@ internal sealed partial class SqliteAssessmentStore
             while (reader.Read())
             {
                 items.Add(new PlacedTarget(
-                    new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)),
+                    new TargetRow(reader.GetInt64(0), AssessmentColumns.Read(reader, 1), reader.GetString(7), reader.GetString(8)),
                     reader.IsDBNull(9) ? null : reader.GetString(9),
                     Arrival(reader)));
             }
@@ -80,7 +80,7 @@ internal sealed partial class SqliteAssessmentStore
         var rows = new List<TargetedConsignment>();
         while (reader.Read())
         {
-            var assessment = ReadAssessment(reader, 1);
+            var assessment = AssessmentColumns.Read(reader, 1);
             using var body = System.Text.Json.JsonDocument.Parse(Messages.Packing.UnpackBody(reader.GetFieldValue<byte[]>(14)));
             var consignment = new OpenCts.Storage.Messages.StoredConsignment(
                 assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), OpenCts.Domain.Serialization.ConsignmentJsonReader.Read(body.RootElement));
@@ -107,7 +107,7 @@ internal sealed partial class SqliteAssessmentStore
         while (reader.Read())
         {
             result.Add(new RedLaneTarget(
-                ReadAssessment(reader, 1),
+                AssessmentColumns.Read(reader, 1),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 Arrival(reader)));
         }
@@ -116,13 +116,4 @@ internal sealed partial class SqliteAssessmentStore
 
     private static DateTimeOffset? Arrival(SqliteDataReader reader) =>
         ConsignmentPlace.Arrival(reader.IsDBNull(10) ? null : reader.GetInt64(10), reader.IsDBNull(11) ? null : reader.GetInt32(11));
-
-    /// <summary>An assessment from six columns in the order document key, version, score, lane, assessed at, reasons.</summary>
-    private static Assessment ReadAssessment(SqliteDataReader reader, int first) => new(
-        reader.GetString(first),
-        reader.GetInt32(first + 1),
-        reader.GetDouble(first + 2),
-        Enum.Parse<Lane>(reader.GetString(first + 3)),
-        JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(first + 5), DomainJson.Options),
-        DateTimeOffset.Parse(reader.GetString(first + 4), CultureInfo.InvariantCulture));
 }

@@ -94,7 +94,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var rows = new List<TargetRow>();
         while (reader.Read())
         {
-            rows.Add(new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)));
+            rows.Add(new TargetRow(reader.GetInt64(0), AssessmentColumns.Read(reader, 1), reader.GetString(7), reader.GetString(8)));
         }
         return Task.FromResult<IReadOnlyList<TargetRow>>(rows);
     }
