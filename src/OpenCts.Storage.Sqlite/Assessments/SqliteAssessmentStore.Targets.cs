@@ -81,9 +81,8 @@ internal sealed partial class SqliteAssessmentStore
         while (reader.Read())
         {
             var assessment = AssessmentColumns.Read(reader, 1);
-            using var body = System.Text.Json.JsonDocument.Parse(Messages.Packing.UnpackBody(reader.GetFieldValue<byte[]>(14)));
             var consignment = new OpenCts.Storage.Messages.StoredConsignment(
-                assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), OpenCts.Domain.Serialization.ConsignmentJsonReader.Read(body.RootElement));
+                assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), Messages.Packing.ReadBody(reader.GetFieldValue<byte[]>(14)));
             rows.Add(new TargetedConsignment(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)), consignment));
         }
         return Task.FromResult<IReadOnlyList<TargetedConsignment>>(rows);

@@ -189,8 +189,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     /// <summary>A version from the columns document_key, version, status, raw_message_id and body, in that order.</summary>
     internal static StoredConsignment ReadVersion(SqliteDataReader reader)
     {
-        using var body = JsonDocument.Parse(Packing.UnpackBody(reader.GetFieldValue<byte[]>(4)));
-        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), ConsignmentJsonReader.Read(body.RootElement));
+        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), Packing.ReadBody(reader.GetFieldValue<byte[]>(4)));
     }
 
     private long? FindAccepted(string sender, string messageId, SqliteTransaction transaction)
@@ -241,7 +240,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var provenance = consignment.Provenance is { } p
             ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }
             : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
-        var body = Packing.PackBody(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        var body = Packing.PackBody(consignment with { Provenance = provenance });
         using (var upsert = _store.Command(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)

@@ -61,7 +61,8 @@ internal static class PlaceBackfill
     {
         try
         {
-            return ConsignmentPlace.OfBody(Packing.UnpackBody(kept));
+            // A JSON body is read for its two properties alone, as before; a binary one is quick to read whole.
+            return Packing.IsBinary(kept) ? ConsignmentPlace.Of(Packing.ReadBody(kept)) : ConsignmentPlace.OfBody(Packing.JsonOf(kept));
         }
         catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
         {

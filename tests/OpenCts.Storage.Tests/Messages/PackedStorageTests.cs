@@ -46,6 +46,39 @@ public class PackedStorageTests
     }
 
     [Fact]
+    public async Task Bodies_are_kept_in_the_binary_form_and_bodies_of_compressed_json_from_an_earlier_release_still_read()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
+        var before = Assert.Single(await test.Store.Messages.CurrentAsync(Token));
+        var sqlite = (SqliteStore)test.Store;
+        var (length, form) = Row(sqlite, "SELECT length(body), hex(substr(body, 1, 1)) FROM consignment_versions");
+        var json = Domain.Serialization.ConsignmentJsonWriter.ToUtf8Bytes(before.Consignment);
+        Assert.True(form is "01" or "02", $"the body begins with {form}");
+        Assert.True(length * 2 < json.Length, $"{length} bytes kept for {json.Length} bytes of JSON");
+
+        // As a store of the previous release holds it: a zero byte, then the JSON compressed with Brotli.
+        var packed = new byte[1 + System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(json.Length)];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(json, packed.AsSpan(1), out var written, 1, 22));
+        await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = X'{Convert.ToHexString(packed, 0, written + 1)}'");
+
+        Assert.Equal(before, Assert.Single(await (await test.ReopenAsync()).Messages.CurrentAsync(Token)));
+    }
+
+    [Fact]
+    public async Task A_body_changed_behind_the_store_is_an_invalid_data_error_not_a_wrong_consignment()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
+
+        await test.ExecuteBehindTheStoreAsync("UPDATE consignment_versions SET body = substr(body, 1, length(body) - 3)");
+
+        var reopened = await test.ReopenAsync();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => reopened.Messages.CurrentAsync(Token));
+        Assert.Contains("consignment body does not", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_byte_added_to_a_compressed_message_is_seen_by_the_ledger_audit_as_a_change()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
