@@ -115,57 +115,34 @@ public sealed class CommerceHost(ICtsStore store)
     }
 
     /// <summary>Reads the store a page at a time: the classifier learns every declaration; the consignments already assessed are kept to replay.</summary>
-    /// <remarks>
-    /// The pending versions are a subsequence of the current ones in the same storage order, so one walk of both tells them
-    /// apart without holding either whole: on a fresh bulk load, where everything is pending, nothing is kept.
-    /// </remarks>
+    /// <remarks>On a fresh bulk load, where everything is pending, nothing is kept.</remarks>
     private async Task<(HsClassifierTrainer Trainer, List<StoredConsignment> Assessed)> ReadHistoryAsync(CancellationToken cancellationToken)
     {
+        const int take = 2048;
         var trainer = NomenclatureTrainer();
         var assessed = new List<StoredConsignment>();
-        var pending = new PageCursor(store, pendingOnly: true);
-        var current = new PageCursor(store, pendingOnly: false);
-        while (await current.NextAsync(cancellationToken).ConfigureAwait(false) is { } stored)
+        var page = await store.Messages.HistoryPageAsync(0, take, cancellationToken).ConfigureAwait(false);
+        while (true)
         {
-            foreach (var item in stored.Consignment.Goods)
+            // The next page is read while this one is learnt: the embedded store reads on the calling thread.
+            var after = page.Next;
+            var next = page.Items.Count == take ? Task.Run(() => store.Messages.HistoryPageAsync(after, take, cancellationToken), cancellationToken) : null;
+            foreach (var (stored, pending) in page.Items)
             {
-                trainer.Observe(item.Description, item.HsCode?.Value);
+                foreach (var item in stored.Consignment.Goods)
+                {
+                    trainer.Observe(item.Description, item.HsCode?.Value);
+                }
+                if (!pending)
+                {
+                    assessed.Add(stored);
+                }
             }
-            var waiting = await pending.PeekAsync(cancellationToken).ConfigureAwait(false);
-            if (waiting is not null && string.Equals(waiting.DocumentKey, stored.DocumentKey, StringComparison.Ordinal) && waiting.Version == stored.Version)
+            if (next is null)
             {
-                await pending.NextAsync(cancellationToken).ConfigureAwait(false);
+                return (trainer, assessed);
             }
-            else
-            {
-                assessed.Add(stored);
-            }
-        }
-        return (trainer, assessed);
-    }
-
-    /// <summary>Walks <see cref="IMessageStore.PageAsync"/> one consignment at a time.</summary>
-    private sealed class PageCursor(ICtsStore store, bool pendingOnly)
-    {
-        private const int Take = 2048;
-        private ConsignmentPage? _page;
-        private int _index;
-
-        public async ValueTask<StoredConsignment?> PeekAsync(CancellationToken cancellationToken)
-        {
-            if (_page is null || (_index == _page.Items.Count && _page.Items.Count == Take))
-            {
-                _page = await store.Messages.PageAsync(pendingOnly, _page?.Next ?? 0, Take, cancellationToken).ConfigureAwait(false);
-                _index = 0;
-            }
-            return _index < _page.Items.Count ? _page.Items[_index] : null;
-        }
-
-        public async ValueTask<StoredConsignment?> NextAsync(CancellationToken cancellationToken)
-        {
-            var next = await PeekAsync(cancellationToken).ConfigureAwait(false);
-            _index++;
-            return next;
+            page = await next.ConfigureAwait(false);
         }
     }
 

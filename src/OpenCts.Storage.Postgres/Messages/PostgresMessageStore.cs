@@ -101,12 +101,17 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     }
 
     // One text for the whole reads and the pages, so that a page walk gives exactly what the whole read gives.
-    private const string CurrentVersions =
-        $"""
-        SELECT {VersionColumns}, v.id
+    private const string CurrentFrom =
+        """
+
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active'
         """;
+
+    private const string CurrentVersions = $"SELECT {VersionColumns}, v.id" + CurrentFrom;
+
+    // The current versions with a seventh column: true when the version still waits for an assessment, as PendingVersions says.
+    private const string MarkedCurrentVersions = $"SELECT {VersionColumns}, v.id, EXISTS (SELECT 1 FROM pending_assessments p WHERE p.version_id = v.id)" + CurrentFrom;
 
     // The versions still to be assessed, from the list the schema's triggers keep, so the read costs what is pending, not the
     // store. Current, active versions only, as CurrentVersions.
@@ -131,6 +136,14 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             pendingOnly ? PendingVersions + " AND p.version_id > @after ORDER BY p.version_id LIMIT @take" : CurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
             r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row);
+    }
+
+    public async Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            MarkedCurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
+            r => (Item: new HistoryItem(ReadVersion(r), r.GetBoolean(6)), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+        return new HistoryPage([.. rows.Select(r => r.Item)], rows.Count == 0 ? after : rows[^1].Row);
     }
 
     public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => QueryAsync(cancellationToken,

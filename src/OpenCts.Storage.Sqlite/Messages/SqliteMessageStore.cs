@@ -91,12 +91,19 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
 
     // The current versions of active consignments, and the condition that leaves those already assessed out: one text
     // for the whole reads and the pages, so that a page walk gives exactly what the whole read gives.
-    private const string CurrentVersions =
+    private const string VersionSelect = "SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id";
+
+    private const string CurrentFrom =
         """
-        SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
+
         FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
         WHERE c.status = 'active'
         """;
+
+    private const string CurrentVersions = VersionSelect + CurrentFrom;
+
+    // The current versions with a seventh column: 1 when the version still waits for an assessment, as PendingVersions says.
+    private const string MarkedCurrentVersions = VersionSelect + ", EXISTS (SELECT 1 FROM pending_assessments p WHERE p.version_id = v.id)" + CurrentFrom;
 
     // The versions still to be assessed, from the list the schema's triggers keep, so the read costs what is pending, not the
     // store; the cross joins keep SQLite from starting at the consignments. Current, active versions only, as CurrentVersions.
@@ -133,6 +140,23 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             next = reader.GetInt64(5);
         }
         return Task.FromResult(new ConsignmentPage(items, next));
+    }
+
+    public Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(MarkedCurrentVersions + " AND v.id > $after ORDER BY v.id LIMIT $take");
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$take", take);
+        using var reader = command.ExecuteReader();
+        var items = new List<HistoryItem>();
+        var next = after;
+        while (reader.Read())
+        {
+            items.Add(new HistoryItem(ReadVersion(reader), reader.GetInt64(6) != 0));
+            next = reader.GetInt64(5);
+        }
+        return Task.FromResult(new HistoryPage(items, next));
     }
 
     /// <summary>Every version of one document, oldest first.</summary>

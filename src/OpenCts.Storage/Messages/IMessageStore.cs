@@ -33,6 +33,14 @@ public sealed record StoredConsignment(string DocumentKey, int Version, string S
 /// <param name="Next">Where the next page starts: pass it as <c>after</c>; the page was the last when it holds fewer than asked.</param>
 public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next);
 
+/// <summary>A current version with whether it still waits for an assessment of that version.</summary>
+public sealed record HistoryItem(StoredConsignment Stored, bool Pending);
+
+/// <summary>One page of current versions, each marked pending or assessed, in the order they were stored.</summary>
+/// <param name="Items">The versions of the page.</param>
+/// <param name="Next">Where the next page starts, as <see cref="ConsignmentPage.Next"/>.</param>
+public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, long Next);
+
 /// <summary>How many messages and consignments a store holds.</summary>
 public sealed record MessageCounts(long Messages, long Rejected, long Consignments, long Versions);
 
@@ -57,6 +65,10 @@ public interface IMessageStore
     /// <param name="take">At most this many.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken);
+
+    /// <summary>A page of the latest versions of active consignments, as <see cref="PageAsync"/> without <c>pendingOnly</c>, each marked whether it still waits for an assessment.</summary>
+    /// <remarks>One walk tells what was assessed from what waits, where a walk of both lists would read every pending consignment twice.</remarks>
+    Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken);
 
     /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet, oldest first.</summary>
     Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Messages;
+using OpenCts.Storage.Messages;
 
 namespace OpenCts.Storage.Tests.Records;
 
@@ -18,6 +19,14 @@ public class PendingAssessmentTests
             walked.AddRange(page.Items.Select(p => (p.DocumentKey, p.Version)));
         }
         Assert.Equal(whole, walked);
+        // The history walk gives every current version once, in the order of the whole read, and marks exactly those.
+        var history = new List<HistoryItem>();
+        for (var page = await store.Messages.HistoryPageAsync(0, 1, Token); page.Items.Count > 0; page = await store.Messages.HistoryPageAsync(page.Next, 1, Token))
+        {
+            history.AddRange(page.Items);
+        }
+        Assert.Equal((await store.Messages.CurrentAsync(Token)).Select(c => (c.DocumentKey, c.Version)), history.Select(h => (h.Stored.DocumentKey, h.Stored.Version)));
+        Assert.Equal(whole, history.Where(h => h.Pending).Select(h => (h.Stored.DocumentKey, h.Stored.Version)));
         return whole;
     }
 
