@@ -10,6 +10,7 @@ namespace OpenCts.Domain.Serialization;
 internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
 {
     private readonly ReadOnlySpan<byte> _body = body;
+    private readonly BodyStrings _strings = BodyStrings.ForThread();
     private int _at;
 
     public Consignment ReadConsignment()
@@ -119,7 +120,8 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
 
     private static bool Has(byte present, int bit) => (present & (1 << bit)) != 0;
 
-    private static ValueList<T> List<T>(T[] items) => new(System.Collections.Immutable.ImmutableArray.Create(items));
+    // The array is the reader's own and never written again, so the list may wrap it rather than copy it.
+    private static ValueList<T> List<T>(T[] items) => new(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items));
 
     private static UnLocode? Place(string? text) =>
         text is null ? null : UnLocode.TryParse(text, out var place, out var error) ? place : throw new FormatException(error);
@@ -146,8 +148,8 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
     private T Enum<T>()
         where T : struct, Enum
     {
-        var value = Byte();
-        var result = (T)(object)(int)value;
+        var value = (int)Byte();
+        var result = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
         return System.Enum.IsDefined(result) ? result : throw new FormatException($"{value} is not a {typeof(T).Name}");
     }
 
@@ -193,7 +195,7 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
         }
         var bytes = _body.Slice(_at, checked((int)(length - 1)));
         _at += bytes.Length;
-        return Encoding.UTF8.GetString(bytes);
+        return _strings.Of(bytes);
     }
 
     private long Signed()

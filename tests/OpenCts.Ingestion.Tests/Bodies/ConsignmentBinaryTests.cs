@@ -92,6 +92,20 @@ public class ConsignmentBinaryTests
     }
 
     [Fact]
+    public void Values_that_come_back_from_body_to_body_are_read_as_one_string()
+    {
+        var consignment = new SampleGenerator(6).Generate(1)[0];
+        var body = ConsignmentBinary.ToBytes(consignment);
+
+        var first = ConsignmentBinary.Read(body);
+        var second = ConsignmentBinary.Read(body);
+
+        Assert.Same(first.Document.Number, second.Document.Number);
+        Assert.Same(first.Parties[0].Name, second.Parties[0].Name);
+        Assert.NotSame(consignment.Document.Number, first.Document.Number);
+    }
+
+    [Fact]
     public void The_body_is_far_smaller_than_the_json_of_the_same_consignment()
     {
         var consignments = new SampleGenerator(8).Generate(500);
