@@ -14,8 +14,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private const string Format = "cuscar";
 
     private readonly EdifactTokenizer _t = new(content, options.MaxComponentsPerSegment);
-    private readonly List<ParsedMessage> _results = [];
-    private readonly List<ParsedMessage> _pending = [];
+    private List<ParsedMessage> _results = [];
+    private List<ParsedMessage> _pending = [];
     private EdifactIssues _envelope = null!;
     private Interchange? _interchange;
     private Message? _message;
@@ -427,11 +427,20 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private void Flush()
     {
         var envelopeIssues = _envelope.Items;
-        foreach (var message in _pending)
+        var held = _pending.Count;
+        if (_results.Count == 0 && envelopeIssues.Count == 0)
         {
-            _results.Add(envelopeIssues.Count == 0 ? message : message with { Issues = new ValueList<IngestionIssue>(message.Issues.Concat(envelopeIssues)) });
+            // The usual file, one interchange without envelope issues: its messages are the results as they are.
+            (_results, _pending) = (_pending, _results);
         }
-        if (_pending.Count == 0 && _interchange is not null)
+        else
+        {
+            foreach (var message in _pending)
+            {
+                _results.Add(envelopeIssues.Count == 0 ? message : message with { Issues = new ValueList<IngestionIssue>(message.Issues.Concat(envelopeIssues)) });
+            }
+        }
+        if (held == 0 && _interchange is not null)
         {
             // An interchange that held no message still reaches the sender's status.
             var interchangeBytes = content.Span[_interchange.HeaderStart.._t.SegmentEnd].ToArray();
