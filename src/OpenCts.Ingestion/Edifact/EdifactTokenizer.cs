@@ -351,6 +351,11 @@ public sealed class EdifactTokenizer
     internal bool TryJoinShared(int element, int first, int last, out string? joined)
     {
         joined = null;
+        if (TrySingleShared(element, first, last, out var single))
+        {
+            joined = single;
+            return true;
+        }
         // A field rather than stackalloc: a stack buffer is cleared on every call, and this runs for every name and street.
         Span<byte> buffer = _joinBuffer;
         var length = 0;
@@ -404,6 +409,39 @@ public sealed class EdifactTokenizer
             var value = buffer[..length];
             joined = length <= RepeatedText.MaxLength ? RepeatedText.Of(value) : Encoding.ASCII.GetString(value);
         }
+        return true;
+    }
+
+    /// <summary>
+    /// The usual case of <see cref="TryJoinShared"/>: one component of the range holds the whole value, as printable
+    /// ASCII with nothing to trim and nothing to unescape, and is taken as it is; false for any other case.
+    /// </summary>
+    private bool TrySingleShared(int element, int first, int last, out string? value)
+    {
+        value = null;
+        var only = -1;
+        for (var c = first; c <= last; c++)
+        {
+            var index = IndexOf(element, c);
+            if (index >= 0 && _componentEnd[index] > _componentStart[index])
+            {
+                if (only >= 0)
+                {
+                    return false;
+                }
+                only = index;
+            }
+        }
+        if (only < 0 || _componentDirty[only])
+        {
+            return false;
+        }
+        var raw = ComponentSpan(only);
+        if (raw.Length > RepeatedText.MaxLength || raw[0] == (byte)' ' || raw[^1] == (byte)' ' || raw.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        {
+            return false;
+        }
+        value = RepeatedText.Of(raw);
         return true;
     }
 
