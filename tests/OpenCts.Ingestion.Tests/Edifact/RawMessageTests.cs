@@ -31,15 +31,17 @@ public sealed class RawMessageTests
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var raw = new RawMessage(File, 0..9, 11..43, 45..88).Memory;
-            var threads = 4;
-            using var allRead = new Barrier(threads);
-            var same = new bool[threads];
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            var same = new bool[4];
+            using var allRead = new Barrier(same.Length);
+            // Threads of their own: each waits for the others, which pool threads might not all be there to do.
+            var threads = Enumerable.Range(0, same.Length).Select(i => new Thread(() =>
             {
                 var first = raw.Span;
                 allRead.SignalAndWait(TestContext.Current.CancellationToken);
                 same[i] = Unsafe.AreSame(ref MemoryMarshal.GetReference(first), ref MemoryMarshal.GetReference(raw.Span));
-            });
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
             Assert.All(same, Assert.True);
         }
     }
