@@ -18,7 +18,6 @@ internal sealed class ConsignmentScratch
     public readonly List<GoodsItem> Goods = [];
     public readonly List<Equipment> Equipment = [];
     public readonly List<DataQualityFinding> Findings = [];
-    public (string? Name, ImoNumber? Imo, string? Voyage, string? Flight, string? Vehicle, Conveyance Value)? Conveyance;
 
     /// <summary>Routes and carriers seen lately, by a hash of their content; a slot holding another replaces it, so the tables never grow.</summary>
     /// <remarks>
@@ -62,6 +61,41 @@ internal sealed class ConsignmentScratch
         _carriers[slot] = carrier;
         return carrier;
     }
+
+    /// <summary>The same conveyance as the last time the same name, IMO number, voyage, flight and vehicle came, else a new one.</summary>
+    public Conveyance ConveyanceOf(string? name, ImoNumber? imo, string? voyage, string? flight, string? vehicle)
+    {
+        var key = (name, imo, voyage, flight, vehicle);
+        ref var slot = ref _conveyances[(int)((uint)key.GetHashCode() % (uint)_conveyances.Length)];
+        if (slot.Value is { } cached && slot.Key.Equals(key))
+        {
+            return cached;
+        }
+        var conveyance = new Conveyance(name, imo, voyage, flight, vehicle);
+        slot = (key, conveyance);
+        return conveyance;
+    }
+
+    /// <summary>Conveyances by what the message gave for them (before the model trims and upper-cases it).</summary>
+    private readonly ((string? Name, ImoNumber? Imo, string? Voyage, string? Flight, string? Vehicle) Key, Conveyance? Value)[] _conveyances = new ((string?, ImoNumber?, string?, string?, string?), Conveyance?)[64];
+
+    /// <summary>The same immutable list as the last goods item's when it names the same containers, else a new one.</summary>
+    /// <remarks>The goods items of a consignment are mostly stuffed in the same containers.</remarks>
+    public ValueList<string> ContainersOf(List<string> containers)
+    {
+        if (containers.Count == 0)
+        {
+            return ValueList<string>.Empty;
+        }
+        if (_lastContainers.Count > 0 && SameItems(_lastContainers, containers))
+        {
+            return _lastContainers;
+        }
+        _lastContainers = containers;
+        return _lastContainers;
+    }
+
+    private ValueList<string> _lastContainers;
 
     /// <summary>The same immutable list as the last time the same segments were left unmapped, else a new one.</summary>
     /// <remarks>The texts are mostly shared strings (<see cref="RepeatedText"/>), so the slot is found from their identities without reading them.</remarks>
@@ -380,15 +414,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
         {
             return null;
         }
-        if (scratch.Conveyance is { } last && string.Equals(last.Name, name, StringComparison.Ordinal) && last.Imo == imo &&
-            string.Equals(last.Voyage, voyage, StringComparison.Ordinal) && string.Equals(last.Flight, flight, StringComparison.Ordinal) &&
-            string.Equals(last.Vehicle, vehicle, StringComparison.Ordinal))
-        {
-            return last.Value;
-        }
-        var conveyance = new Conveyance(name, imo, voyage, flight, vehicle);
-        scratch.Conveyance = (name, imo, voyage, flight, vehicle, conveyance);
-        return conveyance;
+        return scratch.ConveyanceOf(name, imo, voyage, flight, vehicle);
     }
 
     private static bool LooksLikeFlight(string? reference)
@@ -491,7 +517,7 @@ internal sealed class CuscarConsignments(CuscarMessageReader message, EdifactIss
                     1 => g.Description[0],
                     _ => string.Join(' ', g.Description),
                 };
-                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, ListOf(g.Containers)));
+                items.Add(new GoodsItem(g.Sequence ?? i + 1, g.HsCode, description, g.Packages ?? 0, g.PackageType, g.GrossKg ?? 0, g.NetKg, value, g.Origin, scratch.ContainersOf(g.Containers)));
             }
             catch (DomainException e)
             {

@@ -389,7 +389,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             _equipment = null;
             return false;
         }
-        var text = t.Text(2, 1);
+        var text = ContainerText(2, 1);
         // A container whose check digit fails is kept as given; one that is no container number is left out. Either is a finding.
         if (DataQualityCheck.Container(text ?? "", "equipment", CurrentFindings) is not { } number)
         {
@@ -400,6 +400,7 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
             _equipment = null;
             return true;
         }
+        _lastContainer = number.Value;
         _equipment = _equipments.Take();
         _equipment.Number = number;
         _equipment.Place = Place(n);
@@ -588,14 +589,23 @@ internal sealed class CuscarMessageReader(EdifactTokenizer t, EdifactIssues issu
         {
             return false;
         }
-        if (t.Text(1, 1) is not { } container)
+        if (ContainerText(1, 1) is not { } container)
         {
             issues.Error(issues.Here(n, 1, 1), "a split goods placement (SGP) names its container (8260)");
             return true;
         }
-        _goods!.Containers.Add(container.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        _lastContainer = container.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        _goods!.Containers.Add(_lastContainer);
         return true;
     }
+
+    /// <summary>The container number last read (EQD or SGP), as kept.</summary>
+    private string? _lastContainer;
+
+    /// <summary>A container number's text; the same string as the container last read when the bytes are the same.</summary>
+    /// <remarks>A container comes back in the SGP of each goods item stuffed in it and in its EQD: one string serves them all.</remarks>
+    private string? ContainerText(int element, int component) =>
+        _lastContainer is { } last && System.Text.Ascii.Equals(t.Plain(element, component), last) && last.Length > 0 ? last : t.Text(element, component);
 
     private bool ControlTotal(int n)
     {

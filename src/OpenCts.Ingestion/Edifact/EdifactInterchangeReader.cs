@@ -14,8 +14,8 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private const string Format = "cuscar";
 
     private readonly EdifactTokenizer _t = new(content, options.MaxComponentsPerSegment);
-    private readonly List<ParsedMessage> _results = [];
-    private readonly List<ParsedMessage> _pending = [];
+    private List<ParsedMessage> _results = [];
+    private List<ParsedMessage> _pending = [];
     private EdifactIssues _envelope = null!;
     private Interchange? _interchange;
     private Message? _message;
@@ -24,8 +24,6 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     private CuscarConsignments? _builder;
     private Message? _spareMessage;
     private readonly ConsignmentScratch _scratch = new();
-    private byte[] _rawBlock = [];
-    private int _rawUsed;
 
     private sealed class Interchange
     {
@@ -382,56 +380,31 @@ internal sealed class EdifactInterchangeReader(string fileName, ReadOnlyMemory<b
     }
 
     /// <summary>The message's bytes, preceded by the UNA and UNB lines of its interchange so that it can be read again on its own.</summary>
-    /// <remarks>
-    /// Messages are copied one after the other into shared blocks of <see cref="RawBlockBytes"/>: every message of a
-    /// file is kept until the file is read, and a few large blocks cost the collector far less than one array each.
-    /// </remarks>
     private ReadOnlyMemory<byte> Raw(int start, int end)
     {
-        var span = content.Span;
-        var una = _t.ServiceStringAdviceStart >= 0 ? span[_t.ServiceStringAdviceStart.._t.ServiceStringAdviceEnd] : default;
-        var unb = _interchange is null ? default : span[_interchange.HeaderStart.._interchange.HeaderEnd];
-        var body = span[start..Math.Max(start, end)];
-        var headers = una.Length + (una.IsEmpty ? 0 : 1) + unb.Length + (unb.IsEmpty ? 0 : 1);
-        var length = headers + body.Length;
-        if (length > _rawBlock.Length - _rawUsed)
-        {
-            // What is left of the file bounds the block, so that a small file gets a small one.
-            // Every byte handed out is written first, so the block need not be cleared.
-            _rawBlock = GC.AllocateUninitializedArray<byte>(Math.Max(length, Math.Min(RawBlockBytes, headers + content.Length - start)));
-            _rawUsed = 0;
-        }
-        var raw = _rawBlock.AsMemory(_rawUsed, length);
-        _rawUsed += length;
-        var at = raw.Span;
-        at = Line(una, at);
-        at = Line(unb, at);
-        body.CopyTo(at);
-        return raw;
+        var una = _t.ServiceStringAdviceStart >= 0 ? _t.ServiceStringAdviceStart.._t.ServiceStringAdviceEnd : default;
+        var unb = _interchange is null ? default : _interchange.HeaderStart.._interchange.HeaderEnd;
+        var raw = new RawMessage(content, una, unb, start..Math.Max(start, end));
+        return raw.Memory;
     }
-
-    /// <summary>Copies a header segment and a line break; nothing when there is no such header.</summary>
-    private static Span<byte> Line(ReadOnlySpan<byte> header, Span<byte> to)
-    {
-        if (header.IsEmpty)
-        {
-            return to;
-        }
-        header.CopyTo(to);
-        to[header.Length] = (byte)'\n';
-        return to[(header.Length + 1)..];
-    }
-
-    private const int RawBlockBytes = 1 << 20;
 
     private void Flush()
     {
         var envelopeIssues = _envelope.Items;
-        foreach (var message in _pending)
+        var held = _pending.Count;
+        if (_results.Count == 0 && envelopeIssues.Count == 0)
         {
-            _results.Add(envelopeIssues.Count == 0 ? message : message with { Issues = new ValueList<IngestionIssue>(message.Issues.Concat(envelopeIssues)) });
+            // The usual file, one interchange without envelope issues: its messages are the results as they are.
+            (_results, _pending) = (_pending, _results);
         }
-        if (_pending.Count == 0 && _interchange is not null)
+        else
+        {
+            foreach (var message in _pending)
+            {
+                _results.Add(envelopeIssues.Count == 0 ? message : message with { Issues = new ValueList<IngestionIssue>(message.Issues.Concat(envelopeIssues)) });
+            }
+        }
+        if (held == 0 && _interchange is not null)
         {
             // An interchange that held no message still reaches the sender's status.
             var interchangeBytes = content.Span[_interchange.HeaderStart.._t.SegmentEnd].ToArray();

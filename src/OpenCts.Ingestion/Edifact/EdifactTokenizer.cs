@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace OpenCts.Ingestion.Edifact;
@@ -16,7 +17,6 @@ public sealed class EdifactTokenizer
     private readonly byte[]? _array;
     private readonly int _arrayOffset;
     private readonly int _maxComponents;
-    private readonly SearchValues<byte> _specials;
     private int _position;
     private int[] _componentStart = new int[64];
     private int[] _componentEnd = new int[64];
@@ -65,10 +65,24 @@ public sealed class EdifactTokenizer
         }
         _position = start;
         var d = Delimiters;
-        _specials = d.HasRelease
-            ? SearchValues.Create([d.Component, d.Element, d.Terminator, d.Release, (byte)'\r', (byte)'\n'])
-            : SearchValues.Create([d.Component, d.Element, d.Terminator, (byte)'\r', (byte)'\n']);
+        _component = Vector256.Create(d.Component);
+        _element = Vector256.Create(d.Element);
+        _terminator = Vector256.Create(d.Terminator);
+        // Without a release character, the line feed stands in for it: it is looked for anyway.
+        _release = Vector256.Create(d.HasRelease ? d.Release : (byte)'\n');
+        _isSpecial = new bool[256];
+        _isSpecial[d.Component] = _isSpecial[d.Element] = _isSpecial[d.Terminator] = _isSpecial['\r'] = _isSpecial['\n'] = true;
+        if (d.HasRelease)
+        {
+            _isSpecial[d.Release] = true;
+        }
     }
+
+    private readonly Vector256<byte> _component;
+    private readonly Vector256<byte> _element;
+    private readonly Vector256<byte> _terminator;
+    private readonly Vector256<byte> _release;
+    private readonly bool[] _isSpecial;
 
     /// <summary>The delimiters in force.</summary>
     public EdifactDelimiters Delimiters { get; }
@@ -127,13 +141,12 @@ public sealed class EdifactTokenizer
         var terminated = false;
         while (true)
         {
-            var next = span[i..].IndexOfAny(_specials);
-            if (next < 0)
+            i = NextSpecial(span, i);
+            if (i < 0)
             {
                 i = span.Length;
                 break;
             }
-            i += next;
             var b = span[i];
             if (b == d.Terminator)
             {
@@ -194,6 +207,67 @@ public sealed class EdifactTokenizer
             Problem ??= $"'{Truncate(Tag)}' is not a segment tag (three upper-case letters or digits)";
         }
         return true;
+    }
+
+    /// <summary>The offset of the first separator, terminator, release character or line break at or after <paramref name="from"/>; -1 when there is none.</summary>
+    /// <remarks>
+    /// Components are a few bytes long, so a search per component spends more on starting than on searching. Instead the
+    /// positions of all such bytes in 64 bytes at a time are found at once, as one bit each, and handed out one by one.
+    /// </remarks>
+    private int NextSpecial(ReadOnlySpan<byte> span, int from)
+    {
+        while (true)
+        {
+            var offset = from - _chunkStart;
+            if ((uint)offset < 64)
+            {
+                var mask = _chunkMask & (ulong.MaxValue << offset);
+                if (mask != 0)
+                {
+                    return _chunkStart + BitOperations.TrailingZeroCount(mask);
+                }
+                from = _chunkStart + 64;
+            }
+            if (from >= span.Length)
+            {
+                return -1;
+            }
+            _chunkStart = from;
+            _chunkMask = SpecialMask(span[from..]);
+        }
+    }
+
+    /// <summary>Where the chunk of <see cref="_chunkMask"/> starts.</summary>
+    private int _chunkStart = int.MinValue / 2;
+
+    /// <summary>One bit for each special byte among the 64 from <see cref="_chunkStart"/> (or fewer, at the end of the input).</summary>
+    private ulong _chunkMask;
+
+    private ulong SpecialMask(ReadOnlySpan<byte> bytes)
+    {
+        if (Vector256.IsHardwareAccelerated && bytes.Length >= 64)
+        {
+            var low = Vector256.Create<byte>(bytes);
+            var high = Vector256.Create<byte>(bytes[32..]);
+            return Special(low) | (ulong)Special(high) << 32;
+        }
+        var mask = 0UL;
+        var n = Math.Min(64, bytes.Length);
+        for (var k = 0; k < n; k++)
+        {
+            if (_isSpecial[bytes[k]])
+            {
+                mask |= 1UL << k;
+            }
+        }
+        return mask;
+    }
+
+    private uint Special(Vector256<byte> v)
+    {
+        var found = Vector256.Equals(v, _component) | Vector256.Equals(v, _element) | Vector256.Equals(v, _terminator) |
+            Vector256.Equals(v, _release) | Vector256.Equals(v, Vector256.Create((byte)'\r')) | Vector256.Equals(v, Vector256.Create((byte)'\n'));
+        return found.ExtractMostSignificantBits();
     }
 
     /// <summary>The number of components of a data element (0 when absent).</summary>
@@ -277,6 +351,11 @@ public sealed class EdifactTokenizer
     internal bool TryJoinShared(int element, int first, int last, out string? joined)
     {
         joined = null;
+        if (TrySingleShared(element, first, last, out var single))
+        {
+            joined = single;
+            return true;
+        }
         // A field rather than stackalloc: a stack buffer is cleared on every call, and this runs for every name and street.
         Span<byte> buffer = _joinBuffer;
         var length = 0;
@@ -330,6 +409,39 @@ public sealed class EdifactTokenizer
             var value = buffer[..length];
             joined = length <= RepeatedText.MaxLength ? RepeatedText.Of(value) : Encoding.ASCII.GetString(value);
         }
+        return true;
+    }
+
+    /// <summary>
+    /// The usual case of <see cref="TryJoinShared"/>: one component of the range holds the whole value, as printable
+    /// ASCII with nothing to trim and nothing to unescape, and is taken as it is; false for any other case.
+    /// </summary>
+    private bool TrySingleShared(int element, int first, int last, out string? value)
+    {
+        value = null;
+        var only = -1;
+        for (var c = first; c <= last; c++)
+        {
+            var index = IndexOf(element, c);
+            if (index >= 0 && _componentEnd[index] > _componentStart[index])
+            {
+                if (only >= 0)
+                {
+                    return false;
+                }
+                only = index;
+            }
+        }
+        if (only < 0 || _componentDirty[only])
+        {
+            return false;
+        }
+        var raw = ComponentSpan(only);
+        if (raw.Length > RepeatedText.MaxLength || raw[0] == (byte)' ' || raw[^1] == (byte)' ' || raw.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        {
+            return false;
+        }
+        value = RepeatedText.Of(raw);
         return true;
     }
 

@@ -30,12 +30,55 @@ public static class EdifactValues
     /// </summary>
     internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> plain, out decimal value)
     {
+        if (TryParseDigits(plain, out value))
+        {
+            return true;
+        }
         value = 0;
         if (plain.IsEmpty || plain.Length > 40 || plain.ContainsAnyExcept(PlainNumber))
         {
             return false;
         }
         return decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The commonest number, up to 18 digits with at most one point between two of them (<c>12000.50</c>), read as
+    /// <see cref="decimal.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out decimal)"/> reads it, scale
+    /// (the digits after the point, trailing zeros included) and all; false for any other form.
+    /// </summary>
+    internal static bool TryParseDigits(ReadOnlySpan<byte> plain, out decimal value)
+    {
+        value = 0;
+        if (plain.IsEmpty || plain.Length > 19)
+        {
+            return false;
+        }
+        ulong mantissa = 0;
+        var point = -1;
+        for (var i = 0; i < plain.Length; i++)
+        {
+            var digit = (uint)(plain[i] - '0');
+            if (digit <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+            }
+            else if (plain[i] == '.' && point < 0 && i > 0 && i < plain.Length - 1)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if ((point < 0 ? plain.Length : plain.Length - 1) > 18)
+        {
+            return false;
+        }
+        var scale = point < 0 ? 0 : plain.Length - 1 - point;
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)scale);
+        return true;
     }
 
     /// <summary>The common case of <see cref="TryParseInt"/> straight from the bytes: digits only; false otherwise.</summary>
