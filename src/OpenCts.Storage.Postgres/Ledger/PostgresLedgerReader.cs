@@ -8,14 +8,15 @@ namespace OpenCts.Storage.Postgres.Ledger;
 /// <summary>Reads the ledger kept in a PostgreSQL database: tree, checkpoints, leaves and proofs, for the audit (<see cref="OpenCts.Ledger.Audit.LedgerAuditor"/>) and proofs.</summary>
 /// <remarks>
 /// The ledger's audit and proof planning are synchronous, so this reader is too. Each read takes a pooled connection of
-/// its own, so that the audit can walk the leaves and their stored hashes side by side. The tree's nodes are read from
-/// <c>ledger_tiles</c> and the full tiles above the leaves' own are kept for the reader's next proofs, so a reader kept
-/// for many proofs asks for one row per proof.
+/// its own, so that the audit can walk the leaves and their stored hashes side by side; proofs share one that the reader
+/// keeps until it is disposed. The tree's nodes are read from <c>ledger_tiles</c> and the full tiles above the leaves'
+/// own are kept for the reader's next proofs, so a reader kept for many proofs asks for one row per proof.
 /// </remarks>
 public sealed class PostgresLedgerReader : ILedgerView
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresNodeReader _nodes = new();
+    private NpgsqlConnection? _proofs;
 
     private PostgresLedgerReader(NpgsqlDataSource dataSource)
     {
@@ -112,19 +113,33 @@ public sealed class PostgresLedgerReader : ILedgerView
 
     public void Dispose()
     {
-        // The connections are the data source's: each read returned its own.
+        // The other reads' connections are the data source's: each returned its own.
+        lock (_nodes)
+        {
+            _nodes.Dispose();
+            _proofs?.Dispose();
+            _proofs = null;
+        }
     }
 
-    // The node reader keeps the tiles it has read for the next proof; one proof at a time uses it.
+    // Proofs take turns on one connection the reader keeps, with the node reader's prepared statement and the tiles
+    // it has read; a connection that failed is given up and the next proof opens another.
     private byte[][] Resolve(IReadOnlyList<NodeId[]> plan)
     {
         lock (_nodes)
         {
-            using var connection = _dataSource.OpenConnection();
-            _nodes.Connection = connection;
+            _proofs ??= _dataSource.OpenConnection();
+            _nodes.Connection = _proofs;
             try
             {
                 return TreeShape.Resolve(plan, _nodes);
+            }
+            catch (NpgsqlException)
+            {
+                _nodes.Dispose();
+                _proofs.Dispose();
+                _proofs = null;
+                throw;
             }
             finally
             {

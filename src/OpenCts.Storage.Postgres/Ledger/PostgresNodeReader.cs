@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using OpenCts.Ledger.Merkle;
 using OpenCts.Ledger.Storage;
 
@@ -9,10 +10,11 @@ namespace OpenCts.Storage.Postgres.Ledger;
 /// A complete subtree's hash never changes once written, so what is read once can be kept: full tiles of stratum 1 and
 /// up (levels 4 and up, one 960-byte row per 256 leaves, 3.7 MB at 1 M leaves; at most 64 Ki tiles) and the nodes of
 /// the right edge's shorter rows. Once a reader has seen the top of the tree, a proof asks the server for one row, the
-/// leaf's own tile. Each call is still one round trip, which is most of a proof's time on PostgreSQL. The ledger's proof
-/// planning is synchronous, so this reader is too; it reads on whatever connection and transaction it is given.
+/// leaf's own tile. Each call is still one round trip, which is most of a proof's time on PostgreSQL, through one
+/// statement prepared per connection. The ledger's proof planning is synchronous, so this reader is too; it reads on
+/// whatever connection and transaction it is given.
 /// </remarks>
-internal sealed class PostgresNodeReader : INodeReader
+internal sealed class PostgresNodeReader : INodeReader, IDisposable
 {
     private const int CachedFromStratum = 1;
     private const int MaxCachedTiles = 1 << 16;
@@ -20,6 +22,7 @@ internal sealed class PostgresNodeReader : INodeReader
     private readonly Dictionary<long, byte[]> _tiles = [];
     private readonly Dictionary<long, byte[]> _edge = [];
     private readonly List<long> _keys = new(16);
+    private NpgsqlCommand? _lookup;
 
     public NpgsqlConnection? Connection { get; set; }
 
@@ -53,10 +56,10 @@ internal sealed class PostgresNodeReader : INodeReader
         {
             return;
         }
-        using (var command = new NpgsqlCommand("SELECT id, hashes FROM ledger_tiles WHERE id = ANY(@ids)", Connection ?? throw new InvalidOperationException("the node reader has no connection"), Transaction))
+        var lookup = Lookup();
+        lookup.Parameters[0].Value = _keys.ToArray();
+        using (var reader = lookup.ExecuteReader())
         {
-            command.Parameters.AddWithValue("ids", _keys.ToArray());
-            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = reader.GetInt64(0);
@@ -89,6 +92,27 @@ internal sealed class PostgresNodeReader : INodeReader
                 throw new InvalidOperationException("ledger_tiles lacks " + string.Join(", ", absent));
             }
         }
+    }
+
+    // One statement per connection, prepared on the server, so that a proof costs one round trip and no planning.
+    private NpgsqlCommand Lookup()
+    {
+        var connection = Connection ?? throw new InvalidOperationException("the node reader has no connection");
+        if (_lookup is null || _lookup.Connection != connection)
+        {
+            _lookup?.Dispose();
+            _lookup = new NpgsqlCommand("SELECT id, hashes FROM ledger_tiles WHERE id = ANY(@ids)", connection);
+            _lookup.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
+            _lookup.Prepare();
+        }
+        _lookup.Transaction = Transaction;
+        return _lookup;
+    }
+
+    public void Dispose()
+    {
+        _lookup?.Dispose();
+        _lookup = null;
     }
 
     /// <summary>Forgets every kept hash, e.g. after a batch was rolled back.</summary>

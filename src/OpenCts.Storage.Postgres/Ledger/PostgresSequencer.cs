@@ -168,6 +168,7 @@ public sealed class PostgresSequencer : IAsyncDisposable
         {
             // The session is gone, and the lock with it.
         }
+        _nodes.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
