@@ -550,6 +550,8 @@ internal static class Migrations
 
     public static int LatestStoreVersion => StoreSteps.Length;
 
+    public static int LatestLedgerVersion => LedgerSteps.Length;
+
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using OpenCts.Ledger.Notes;
 using OpenCts.Ledger.Storage;
 using OpenCts.Storage.Postgres;
 using OpenCts.Storage.Postgres.Ledger;
+using OpenCts.Storage.Postgres.Schema;
 using OpenCts.Storage.Tests.Records;
 
 namespace OpenCts.Storage.Tests.Ledger;
@@ -32,7 +33,7 @@ public class PostgresTileUpgradeTests
         store = (PostgresStore)await test.ReopenAsync();
 
         Assert.Null(await Scalar(store.DataSource, "SELECT to_regclass('ledger_nodes')::text"));
-        Assert.Equal(2, await Scalar(store.DataSource, "SELECT max(version) FROM schema_version WHERE component = 'ledger'"));
+        Assert.Equal(Migrations.LatestLedgerVersion, await Scalar(store.DataSource, "SELECT max(version) FROM schema_version WHERE component = 'ledger'"));
         Assert.Equal(tiles, await TwinLedgers.PostgresTilesAsync(store.DataSource, Token));
         Assert.Equal(proofs, Proofs(store, size));
         var report = test.Audit(Signer, Token);
