@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCts.Storage.Tests.Support;
 
 namespace OpenCts.Cli.Tests;
 
@@ -31,5 +32,35 @@ public class LedgerBenchCommandTests
         Assert.True(proof > 0 && row > 0 && root.GetProperty("leavesPerSecond").GetDouble() > 0, root.ToString());
         // The figures are rounded in the JSON and the ratio is not, so they agree to within the rounding.
         Assert.InRange(root.GetProperty("inclusionProofToLeafTileReadRatio").GetDouble() - proof / row, -0.05 * proof / row, 0.05 * proof / row);
+    }
+
+    [Fact]
+    public async Task With_a_postgres_store_the_json_adds_the_postgres_ledgers_figures_beside_their_bounds()
+    {
+        using var temp = new TempFolder();
+        var database = await PostgresServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var run = CtsProcess.Run(temp.Directory, "bench", "ledger", "--leaves", "3001", "--proofs", "200", "--seconds", "1", "--dir", ".", "--store", database, "--json", "ledger.json");
+
+            Assert.True(run.ExitCode == 0, run.All);
+            Assert.Contains("PostgreSQL inclusion proofs at 3,001 leaves", run.Out, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Directory, "ledger.json")));
+            var root = json.RootElement;
+            Assert.True(root.GetProperty("leavesPerSecond").GetDouble() > 0, root.ToString());
+            double Figure(string key) => root.GetProperty(key).GetDouble();
+            foreach (var key in new[] { "postgresLeavesPerSecond", "postgresSequencedLeavesPerSecond", "postgresInsertRowsPerSecond", "postgresInclusionProofMicroseconds", "postgresProofNodeReadMicroseconds" })
+            {
+                Assert.True(Figure(key) > 0, key);
+            }
+            var ratio = Figure("postgresInclusionProofMicroseconds") / Figure("postgresProofNodeReadMicroseconds");
+            Assert.InRange(Figure("postgresInclusionProofToNodeReadRatio") - ratio, -0.05 * ratio, 0.05 * ratio);
+            ratio = Figure("postgresLeavesPerSecond") / Figure("postgresInsertRowsPerSecond");
+            Assert.InRange(Figure("postgresLeavesPerSecondToInsertRatio") - ratio, -0.05 * ratio - 0.001, 0.05 * ratio + 0.001);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
     }
 }

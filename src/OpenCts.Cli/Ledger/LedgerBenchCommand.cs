@@ -7,12 +7,13 @@ using OpenCts.Cli.Common;
 using OpenCts.Ledger.Merkle;
 using OpenCts.Ledger.Notes;
 using OpenCts.Ledger.Storage;
+using OpenCts.Storage.Postgres;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Ledger;
 
-/// <summary><c>cts bench ledger</c>: appends per second with a checkpoint every second and inclusion-proof time at a large tree, each beside its physical bound measured in the same run (SHA-256 and SQLite inserts of rows the same size; reading the proof's nodes alone, and the one tile row a proof reader does not keep in memory).</summary>
+/// <summary><c>cts bench ledger</c>: appends per second with a checkpoint every second and inclusion-proof time at a large tree, each beside its physical bound measured in the same run (SHA-256 and SQLite inserts of rows the same size; reading the proof's nodes alone, and the one tile row a proof reader does not keep in memory); with <c>--store</c> the PostgreSQL ledger too, beside the same kinds of bounds on that server.</summary>
 internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -37,8 +38,12 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
         [Description("Folder for the benchmark's SQLite file (default: a temporary folder, deleted afterwards).")]
         public string? Directory { get; init; }
 
+        [CommandOption("--store <POSTGRES>")]
+        [Description("Also measure the PostgreSQL ledger on this server (postgres://user@host:port/database), in a database of its own that the run creates and drops after; default: the SQLite ledger only.")]
+        public string? Store { get; init; }
+
         [CommandOption("--json <FILE>")]
-        [Description("Also write the figures (leavesPerSecond, inclusionProofMicroseconds, sha256MegabytesPerSecond), their bounds and the ratios to this file.")]
+        [Description("Also write the figures (leavesPerSecond, inclusionProofMicroseconds, sha256MegabytesPerSecond; with --store also the postgres... ones), their bounds and the ratios to this file.")]
         public string? Json { get; init; }
     }
 
@@ -69,6 +74,9 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
             AnsiConsole.MarkupLineInterpolated($"reading a proof's nodes alone: {nodeReadMicroseconds:N1} µs each");
             var leafTileMicroseconds = LedgerBounds.ProofLeafTileReadMicroseconds(database, indexes);
             AnsiConsole.MarkupLineInterpolated($"reading only the leaf's own tile row: {leafTileMicroseconds:N1} µs each");
+            var postgres = settings.Store is null
+                ? null
+                : await PostgresLedgerBench.RunAsync(PostgresConnection.Parse(settings.Store).ConnectionString, folder, signer, records, Batch, settings.Seconds, settings.Leaves, settings.Proofs, cancellationToken);
 
             // Per leaf the hashing alone is the salted commitment over the record, the leaf hash and about one node hash, on one core.
             var hashSecondsPerLeaf = (settings.RecordBytes + 32) / (shaMegabytes * 1e6) + 2 / nodeHashes;
@@ -86,27 +94,49 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
             table.AddRow("", "", "",
                 $"{verifyMicroseconds:N2} (hashing its path, as a verifier does)", $"{proofMicroseconds / verifyMicroseconds:N2}×");
             table.AddRow("SHA-256 (MB/s)", $"{shaMegabytes:N0}", "", "physical bound", "");
+            if (postgres is not null)
+            {
+                table.AddRow("PostgreSQL appends (leaves/s journaled and sequenced, checkpoint every second)", $"{postgres.LeavesPerSecond:N0}", "",
+                    $"{sha256LeavesPerSecond:N0} (its SHA-256 work alone, one core)", $"{postgres.LeavesPerSecond / sha256LeavesPerSecond:P0}");
+                table.AddRow("", "", "",
+                    $"{postgres.InsertRowsPerSecond:N0} (PostgreSQL inserting rows of a leaf's size)", $"{postgres.LeavesPerSecond / postgres.InsertRowsPerSecond:P0}");
+                table.AddRow($"PostgreSQL inclusion proof at {settings.Leaves:N0} leaves (µs)", $"{postgres.ProofMicroseconds:N1}", "",
+                    $"{postgres.NodeReadMicroseconds:N1} (reading the proof's rows alone, one query)", $"{postgres.ProofMicroseconds / postgres.NodeReadMicroseconds:N2}×");
+            }
             AnsiConsole.Write(table);
 
             if (settings.Json is not null)
             {
-                await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(new
+                var figures = new Dictionary<string, object>
                 {
-                    leavesPerSecond = Math.Round(leavesPerSecond),
-                    inclusionProofMicroseconds = Math.Round(proofMicroseconds, 2),
-                    sha256MegabytesPerSecond = Math.Round(shaMegabytes),
-                    sha256LeavesPerSecond = Math.Round(sha256LeavesPerSecond),
-                    sqliteInsertRowsPerSecond = Math.Round(insertRowsPerSecond),
-                    leavesPerSecondToSha256Ratio = Math.Round(leavesPerSecond / sha256LeavesPerSecond, 3),
-                    leavesPerSecondToSqliteInsertRatio = Math.Round(leavesPerSecond / insertRowsPerSecond, 3),
-                    proofNodeReadMicroseconds = Math.Round(nodeReadMicroseconds, 2),
-                    inclusionProofToNodeReadRatio = Math.Round(proofMicroseconds / nodeReadMicroseconds, 3),
-                    proofVerifyMicroseconds = Math.Round(verifyMicroseconds, 2),
-                    proofLeafTileReadMicroseconds = Math.Round(leafTileMicroseconds, 2),
-                    inclusionProofToLeafTileReadRatio = Math.Round(proofMicroseconds / leafTileMicroseconds, 3),
-                    treeSize = settings.Leaves,
-                    recordBytes = settings.RecordBytes,
-                }), cancellationToken);
+                    ["leavesPerSecond"] = Math.Round(leavesPerSecond),
+                    ["inclusionProofMicroseconds"] = Math.Round(proofMicroseconds, 2),
+                    ["sha256MegabytesPerSecond"] = Math.Round(shaMegabytes),
+                    ["sha256LeavesPerSecond"] = Math.Round(sha256LeavesPerSecond),
+                    ["sqliteInsertRowsPerSecond"] = Math.Round(insertRowsPerSecond),
+                    ["leavesPerSecondToSha256Ratio"] = Math.Round(leavesPerSecond / sha256LeavesPerSecond, 3),
+                    ["leavesPerSecondToSqliteInsertRatio"] = Math.Round(leavesPerSecond / insertRowsPerSecond, 3),
+                    ["proofNodeReadMicroseconds"] = Math.Round(nodeReadMicroseconds, 2),
+                    ["inclusionProofToNodeReadRatio"] = Math.Round(proofMicroseconds / nodeReadMicroseconds, 3),
+                    ["proofVerifyMicroseconds"] = Math.Round(verifyMicroseconds, 2),
+                    ["proofLeafTileReadMicroseconds"] = Math.Round(leafTileMicroseconds, 2),
+                    ["inclusionProofToLeafTileReadRatio"] = Math.Round(proofMicroseconds / leafTileMicroseconds, 3),
+                    ["treeSize"] = settings.Leaves,
+                    ["recordBytes"] = settings.RecordBytes,
+                };
+                if (postgres is not null)
+                {
+                    figures["postgresLeavesPerSecond"] = Math.Round(postgres.LeavesPerSecond);
+                    figures["postgresSequencedLeavesPerSecond"] = Math.Round(postgres.SequencedLeavesPerSecond);
+                    figures["postgresCheckpoints"] = postgres.Checkpoints;
+                    figures["postgresInsertRowsPerSecond"] = Math.Round(postgres.InsertRowsPerSecond);
+                    figures["postgresLeavesPerSecondToSha256Ratio"] = Math.Round(postgres.LeavesPerSecond / sha256LeavesPerSecond, 3);
+                    figures["postgresLeavesPerSecondToInsertRatio"] = Math.Round(postgres.LeavesPerSecond / postgres.InsertRowsPerSecond, 3);
+                    figures["postgresInclusionProofMicroseconds"] = Math.Round(postgres.ProofMicroseconds, 2);
+                    figures["postgresProofNodeReadMicroseconds"] = Math.Round(postgres.NodeReadMicroseconds, 2);
+                    figures["postgresInclusionProofToNodeReadRatio"] = Math.Round(postgres.ProofMicroseconds / postgres.NodeReadMicroseconds, 3);
+                }
+                await File.WriteAllTextAsync(settings.Json, JsonSerializer.Serialize(figures), cancellationToken);
             }
             return 0;
         }
@@ -209,70 +239,6 @@ internal sealed class LedgerBenchCommand : AsyncCommand<LedgerBenchCommand.Setti
     private static (double Microseconds, long[] Indexes) MeasureProofs(LedgerLog log, long size, int count)
     {
         using var reader = log.OpenReader();
-        var root = reader.RootAt(size);
-        var random = new Random(2024);
-        var indexes = Enumerable.Range(0, count).Select(_ => random.NextInt64(size)).ToArray();
-        // One untimed pass over every timed leaf first, as the bounds make over theirs: at 10 M leaves the tile rows are
-        // spread over 1.9 GB, and the first touch of each row's page in a process's mapping (about 20 µs here) would
-        // otherwise be charged to whichever of the three measures ran first.
-        for (var i = 0; i < count; i++)
-        {
-            reader.InclusionProof(indexes[i], size);
-        }
-        // Only the sampled proofs are kept for the check below: keeping all of them (20,000 proofs of about 1.3 KB) made
-        // the collector copy them from generation to generation inside the timing, a cost of this harness and not of
-        // the ledger, which keeps nothing of a proof it has returned.
-        var sample = Math.Max(1, count / 200);
-        var proofs = new byte[count][][];
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            var proof = reader.InclusionProof(indexes[i], size);
-            if (i % sample == 0)
-            {
-                proofs[i] = proof;
-            }
-        }
-        var microseconds = watch.Elapsed.TotalMicroseconds / count;
-
-        // Every timed proof must be a real one: check a sample against the root outside the timing.
-        for (var i = 0; i < count; i += sample)
-        {
-            var leaf = reader.Leaves(indexes[i], indexes[i] + 1).Single();
-            MerkleVerifier.VerifyInclusion(indexes[i], size, leaf.Entry.LeafHash(), proofs[i], root);
-        }
-        return (microseconds, indexes);
-    }
-
-    // Records of realistic size with distinct ids; the bytes vary so no two records are the same. The records of a batch
-    // are slices of one buffer that is reused once the ledger has returned (it keeps no record bytes), and only each
-    // record's first 8 bytes, its number, are rewritten: making ten thousand fresh records per batch was a fifth of
-    // the bench's CPU time, which is the caller's cost and not the ledger's.
-    private sealed class RecordMaker(int recordBytes)
-    {
-        private readonly byte[] _template = RandomNumberGenerator.GetBytes(recordBytes);
-        private byte[] _buffer = [];
-        private long _next;
-
-        public LedgerRecord[] Next(int count)
-        {
-            if (_buffer.Length < count * _template.Length)
-            {
-                _buffer = new byte[count * _template.Length];
-                for (var i = 0; i < count; i++)
-                {
-                    _template.CopyTo(_buffer, i * _template.Length);
-                }
-            }
-            var batch = new LedgerRecord[count];
-            for (var i = 0; i < count; i++)
-            {
-                var id = _next++;
-                var bytes = _buffer.AsMemory(i * _template.Length, _template.Length);
-                BitConverter.TryWriteBytes(bytes.Span, id);
-                batch[i] = new LedgerRecord("message", id.ToString(CultureInfo.InvariantCulture), bytes);
-            }
-            return batch;
-        }
+        return ProofTiming.Measure(reader.InclusionProof, index => reader.Leaves(index, index + 1).Single(), reader.RootAt(size), size, count);
     }
 }

@@ -138,7 +138,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         }
         foreach (var workers in new[] { 1, 2 })
         {
-            var database = await CreateDatabaseAsync(postgres, cancellationToken);
+            var database = await BenchDatabase.CreateAsync(postgres, cancellationToken);
             try
             {
                 var address = PipelineAddress.Parse($"{nats}/bench-{Guid.NewGuid().ToString("N")[..8]}");
@@ -148,7 +148,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
             }
             finally
             {
-                await DropDatabaseAsync(postgres, database);
+                await BenchDatabase.DropAsync(postgres, database);
             }
         }
 
@@ -168,26 +168,5 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
     {
         AnsiConsole.MarkupLineInterpolated($"running: {what}");
         return run();
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string server, CancellationToken cancellationToken)
-    {
-        var name = "opencts_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
-
-    private static async Task DropDatabaseAsync(string server, string database)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(database).Database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -8,11 +8,15 @@ namespace OpenCts.Storage.Postgres.Ledger;
 /// <summary>Reads the ledger kept in a PostgreSQL database: tree, checkpoints, leaves and proofs, for the audit (<see cref="OpenCts.Ledger.Audit.LedgerAuditor"/>) and proofs.</summary>
 /// <remarks>
 /// The ledger's audit and proof planning are synchronous, so this reader is too. Each read takes a pooled connection of
-/// its own, so that the audit can walk the leaves and their stored hashes side by side.
+/// its own, so that the audit can walk the leaves and their stored hashes side by side; proofs share one that the reader
+/// keeps until it is disposed. The tree's nodes are read from <c>ledger_tiles</c> and the full tiles above the leaves'
+/// own are kept for the reader's next proofs, so a reader kept for many proofs asks for one row per proof.
 /// </remarks>
 public sealed class PostgresLedgerReader : ILedgerView
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresNodeReader _nodes = new();
+    private NpgsqlConnection? _proofs;
 
     private PostgresLedgerReader(NpgsqlDataSource dataSource)
     {
@@ -79,9 +83,29 @@ public sealed class PostgresLedgerReader : ILedgerView
             WHERE leaf_index >= @start AND leaf_index < @end ORDER BY leaf_index
             """, ReadLeaf, ("start", start), ("end", end));
 
-    public IEnumerable<(long Index, byte[] Hash)> LeafHashes(long start, long end) =>
-        Query("SELECT id, hash FROM ledger_nodes WHERE id >= @a AND id < @b ORDER BY id",
-            r => (NodeId.FromKey(r.GetInt64(0)).Index, r.GetFieldValue<byte[]>(1)), ("a", new NodeId(0, start).Key), ("b", new NodeId(0, end).Key));
+    /// <summary>The stored leaf hash of every leaf in [<paramref name="start"/>, <paramref name="end"/>), in order, from the tiles of stratum 0; stops at the first one missing.</summary>
+    public IEnumerable<(long Index, byte[] Hash)> LeafHashes(long start, long end)
+    {
+        if (start >= end)
+        {
+            yield break;
+        }
+        var rows = Query("SELECT id, hashes FROM ledger_tiles WHERE id >= @a AND id <= @b ORDER BY id",
+            r => (Tile: NodeId.FromKey(r.GetInt64(0)).Index, Hashes: r.GetFieldValue<byte[]>(1)),
+            ("a", NodeTiles.TileKey(new NodeId(0, start))), ("b", NodeTiles.TileKey(new NodeId(0, end - 1))));
+        foreach (var (tile, hashes) in rows)
+        {
+            for (var index = Math.Max(start, tile * NodeTiles.Width); index < Math.Min(end, (tile + 1) * NodeTiles.Width); index++)
+            {
+                var offset = NodeTiles.ByteOffset(new NodeId(0, index));
+                if (offset + MerkleHash.Size > hashes.Length)
+                {
+                    yield break;
+                }
+                yield return (index, hashes.AsSpan(offset, MerkleHash.Size).ToArray());
+            }
+        }
+    }
 
     public IReadOnlyDictionary<(string Kind, string Id), long> LatestOfRepeatedRecords() =>
         Query("SELECT record_kind, record_id, max(leaf_index) FROM ledger_leaves GROUP BY record_kind, record_id HAVING count(*) > 1",
@@ -89,13 +113,39 @@ public sealed class PostgresLedgerReader : ILedgerView
 
     public void Dispose()
     {
-        // The connections are the data source's: each read returned its own.
+        // The other reads' connections are the data source's: each returned its own.
+        lock (_nodes)
+        {
+            _nodes.Dispose();
+            _proofs?.Dispose();
+            _proofs = null;
+        }
     }
 
+    // Proofs take turns on one connection the reader keeps, with the node reader's prepared statement and the tiles
+    // it has read; a connection that failed is given up and the next proof opens another.
     private byte[][] Resolve(IReadOnlyList<NodeId[]> plan)
     {
-        using var connection = _dataSource.OpenConnection();
-        return TreeShape.Resolve(plan, new PostgresNodeReader(connection));
+        lock (_nodes)
+        {
+            _proofs ??= _dataSource.OpenConnection();
+            _nodes.Connection = _proofs;
+            try
+            {
+                return TreeShape.Resolve(plan, _nodes);
+            }
+            catch (NpgsqlException)
+            {
+                _nodes.Dispose();
+                _proofs.Dispose();
+                _proofs = null;
+                throw;
+            }
+            finally
+            {
+                _nodes.Connection = null;
+            }
+        }
     }
 
     private IEnumerable<T> Query<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)

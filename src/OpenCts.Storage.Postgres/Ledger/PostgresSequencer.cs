@@ -23,7 +23,9 @@ public enum SequencerWait
 /// The sequencer holds a session advisory lock (<see cref="LockKey"/>) on its own connection from the moment it is
 /// acquired until it is disposed, or until its process dies and the server drops the session. A second sequencer on the
 /// same database waits or fails, so two can never append at once and fork the log; were one to try without the lock,
-/// the leaf index is the primary key of <c>ledger_leaves</c> and its batch would be refused. Each batch is one
+/// the leaf index is the primary key of <c>ledger_leaves</c> and its batch would be refused. The tree's nodes are kept as
+/// the SQLite ledger keeps them, a <c>ledger_tiles</c> row per subtree of height 4 (<see cref="NodeTiles"/>), so a batch
+/// writes about one row of tree per 16 leaves instead of two per leaf. Each batch is one
 /// transaction, so a crash leaves either the whole batch or none of it, and the tree is re-read before every batch.
 /// </remarks>
 public sealed class PostgresSequencer : IAsyncDisposable
@@ -42,7 +44,7 @@ public sealed class PostgresSequencer : IAsyncDisposable
     {
         _connection = connection;
         _time = time;
-        _nodes = new PostgresNodeReader(connection);
+        _nodes = new PostgresNodeReader { Connection = connection };
     }
 
     /// <summary>Takes the sequencer's lock on a database and returns the sequencer that holds it.</summary>
@@ -166,11 +168,13 @@ public sealed class PostgresSequencer : IAsyncDisposable
         {
             // The session is gone, and the lock with it.
         }
+        _nodes.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
 
-    // One batch in one transaction; the in-memory frontier is trusted only after commit.
+    // One batch in one transaction: its leaves, the tiles it completes or lengthens, and the new tree size, so a crash
+    // keeps all of them or none. The in-memory frontier is trusted only after commit.
     private async Task<(int Appended, long Size)> IntegrateBatchAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -182,14 +186,16 @@ public sealed class PostgresSequencer : IAsyncDisposable
             {
                 _range = CompactRange.Load(size, _nodes);
             }
-            var pending = new List<(long Seq, string Kind, string Id, byte[] Salt, byte[] Commitment)>();
+            var pending = new List<(string Kind, string Id, byte[] Salt, byte[] Commitment)>();
+            var seqs = new List<long>();
             await using (var read = new NpgsqlCommand("SELECT seq, record_kind, record_id, salt, commitment FROM ledger_pending ORDER BY seq LIMIT @n", _connection, transaction))
             {
                 read.Parameters.AddWithValue("n", BatchSize);
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    pending.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4)));
+                    seqs.Add(reader.GetInt64(0));
+                    pending.Add((reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4)));
                 }
             }
             if (pending.Count == 0)
@@ -197,18 +203,11 @@ public sealed class PostgresSequencer : IAsyncDisposable
                 return (0, size);
             }
             var range = _range;
-            var nodeIds = new List<long>();
-            var nodeHashes = new List<byte[]>();
+            var batch = LeafBatch.FromPending(pending);
             var indexes = new long[pending.Count];
-            for (var i = 0; i < pending.Count; i++)
+            for (var i = 0; i < indexes.Length; i++)
             {
-                var (_, kind, id, _, commitment) = pending[i];
-                indexes[i] = range.Size;
-                range.Append(new LedgerEntry(kind, id, commitment).LeafHash(), (node, hash) =>
-                {
-                    nodeIds.Add(node.Key);
-                    nodeHashes.Add(hash);
-                });
+                indexes[i] = size + i;
             }
             await ExecuteAsync(
                 """
@@ -216,16 +215,14 @@ public sealed class PostgresSequencer : IAsyncDisposable
                 SELECT * FROM unnest(@indexes, @kinds, @ids, @salts, @commitments)
                 """, transaction, cancellationToken,
                 Array("indexes", NpgsqlDbType.Bigint, indexes),
-                Array("kinds", NpgsqlDbType.Text, pending.Select(p => p.Kind).ToArray()),
-                Array("ids", NpgsqlDbType.Text, pending.Select(p => p.Id).ToArray()),
+                Array("kinds", NpgsqlDbType.Text, batch.Kinds),
+                Array("ids", NpgsqlDbType.Text, batch.Ids),
                 Array("salts", NpgsqlDbType.Bytea, pending.Select(p => p.Salt).ToArray()),
                 Array("commitments", NpgsqlDbType.Bytea, pending.Select(p => p.Commitment).ToArray())).ConfigureAwait(false);
-            await ExecuteAsync("INSERT INTO ledger_nodes (id, hash) SELECT * FROM unnest(@ids, @hashes)", transaction, cancellationToken,
-                Array("ids", NpgsqlDbType.Bigint, nodeIds.ToArray()),
-                Array("hashes", NpgsqlDbType.Bytea, nodeHashes.ToArray())).ConfigureAwait(false);
+            await WriteTilesAsync(range, batch, transaction, cancellationToken).ConfigureAwait(false);
             // Exactly the rows read: one committed since, with a lower number, waits for the next batch.
             await ExecuteAsync("DELETE FROM ledger_pending WHERE seq = ANY(@seqs)", transaction, cancellationToken,
-                Array("seqs", NpgsqlDbType.Bigint, pending.Select(p => p.Seq).ToArray())).ConfigureAwait(false);
+                Array("seqs", NpgsqlDbType.Bigint, seqs.ToArray())).ConfigureAwait(false);
             await ExecuteAsync("INSERT INTO ledger_tree (id, size, root) VALUES (1, @size, @root) ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, root = EXCLUDED.root",
                 transaction, cancellationToken, new NpgsqlParameter("size", range.Size), new NpgsqlParameter("root", range.Root())).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -234,12 +231,55 @@ public sealed class PostgresSequencer : IAsyncDisposable
         catch
         {
             _range = null;
+            _nodes.Clear();
             throw;
         }
         finally
         {
             _nodes.Transaction = null;
         }
+    }
+
+    // Appends the batch to the frontier and writes every tile it changed as the whole row it now has, in one statement.
+    // A batch continues at most one shorter row per stratum, the right edge's; those are read first, in one query.
+    private async Task WriteTilesAsync(CompactRange range, LeafBatch batch, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var continued = new List<long>();
+        for (var stratum = 0; stratum < 63 / NodeTiles.Height && (range.Size >> (stratum * NodeTiles.Height)) > 0; stratum++)
+        {
+            var bottom = range.Size >> (stratum * NodeTiles.Height);
+            if (bottom % NodeTiles.Width != 0)
+            {
+                continued.Add(new NodeId(stratum, bottom / NodeTiles.Width).Key);
+            }
+        }
+        var earlier = new Dictionary<long, byte[]>();
+        if (continued.Count > 0)
+        {
+            await using var read = new NpgsqlCommand("SELECT id, hashes FROM ledger_tiles WHERE id = ANY(@ids)", _connection, transaction);
+            read.Parameters.AddWithValue("ids", continued.ToArray());
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                earlier[reader.GetInt64(0)] = reader.GetFieldValue<byte[]>(1);
+            }
+        }
+        var runs = new List<(long First, byte[] Hashes)>(64);
+        range.AppendBatch(batch.LeafHashes, batch.Count, (_, first, hashes, _) => runs.Add((first, hashes)));
+        var keys = new List<long>();
+        var rows = new List<byte[]>();
+        NodeTiles.Build(runs, key => earlier.GetValueOrDefault(key), (stratum, firstTile, blob, full, lastBytes) =>
+        {
+            for (var t = 0; t <= full; t++)
+            {
+                keys.Add(new NodeId(stratum, firstTile + t).Key);
+                rows.Add(blob.AsSpan(t * NodeTiles.FullBytes, t < full ? NodeTiles.FullBytes : lastBytes).ToArray());
+            }
+        });
+        await ExecuteAsync("INSERT INTO ledger_tiles (id, hashes) SELECT * FROM unnest(@ids, @hashes) ON CONFLICT (id) DO UPDATE SET hashes = EXCLUDED.hashes",
+            transaction, cancellationToken,
+            Array("ids", NpgsqlDbType.Bigint, keys.ToArray()),
+            Array("hashes", NpgsqlDbType.Bytea, rows.ToArray())).ConfigureAwait(false);
     }
 
     private static NpgsqlParameter Array(string name, NpgsqlDbType type, object values) =>

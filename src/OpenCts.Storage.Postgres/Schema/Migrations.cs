@@ -508,12 +508,49 @@ internal static class Migrations
             witness TEXT PRIMARY KEY,
             size BIGINT NOT NULL);
         """,
+        // The tree as tiles (issue #15), laid out as the SQLite ledger lays them out (NodeTiles): a row per subtree of
+        // height 4 holding its up to 30 hashes in post-order, the right edge a shorter prefix. Each node row of an
+        // existing ledger goes to its tile and position as stored, never recomputed, so a hash rewritten before the
+        // upgrade is still found by the audit; a tile stops at the first node it lacks (the nodes whose rank in their tile
+        // equals their position are its unbroken prefix), so a node that was missing stays missing and the proof that
+        // needs it still fails naming it. Bits 56 and up of a node id are its level; the shifts mirror NodeId.Key.
+        """
+        CREATE TABLE ledger_tiles (
+            id BIGINT PRIMARY KEY,
+            hashes BYTEA NOT NULL);
+        WITH tree AS (
+            SELECT coalesce((SELECT size FROM ledger_tree WHERE id = 1), 0) AS size),
+        nodes AS (
+            SELECT n.hash, (n.id >> 56)::int AS level, n.id & ((1::bigint << 56) - 1) AS idx
+            FROM ledger_nodes n),
+        placed AS (
+            SELECT hash, level / 4 AS stratum, idx >> (4 - level % 4) AS tile, level % 4 AS within,
+                   ((idx & ((16 >> (level % 4)) - 1)) + 1) * (1 << (level % 4)) - 1 AS last_bottom
+            FROM nodes, tree
+            WHERE level < 56 AND idx < (tree.size >> level) AND octet_length(hash) = 32),
+        positioned AS (
+            SELECT stratum, tile, hash,
+                   2 * last_bottom - ((last_bottom & 1) + ((last_bottom >> 1) & 1) + ((last_bottom >> 2) & 1) + ((last_bottom >> 3) & 1)) + within AS pos
+            FROM placed),
+        ranked AS (
+            SELECT stratum, tile, hash, pos,
+                   row_number() OVER (PARTITION BY stratum, tile ORDER BY pos) - 1 AS rnk
+            FROM positioned)
+        INSERT INTO ledger_tiles (id, hashes)
+        SELECT (stratum::bigint << 56) | tile, string_agg(hash, ''::bytea ORDER BY pos)
+        FROM ranked
+        WHERE rnk = pos
+        GROUP BY stratum, tile;
+        DROP TABLE ledger_nodes;
+        """,
     ];
 
     /// <summary>The advisory lock that makes processes opening the same database apply the steps one at a time.</summary>
     private const long MigrationLockKey = 0x4F43_5453_4D49_4752; // "OCTSMIGR"
 
     public static int LatestStoreVersion => StoreSteps.Length;
+
+    public static int LatestLedgerVersion => LedgerSteps.Length;
 
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

@@ -69,7 +69,9 @@ public class PostgresOpeningTests
                     rows.Add(reader.GetString(0));
                 }
             }
-            Assert.Equal(["ledger:1", .. Enumerable.Range(1, Migrations.LatestStoreVersion).Select(v => $"store:{v}")], rows);
+            Assert.Equal(
+                [.. Enumerable.Range(1, Migrations.LatestLedgerVersion).Select(v => $"ledger:{v}"), .. Enumerable.Range(1, Migrations.LatestStoreVersion).Select(v => $"store:{v}")],
+                rows);
         }
         finally
         {
