@@ -95,6 +95,10 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
         var written = new List<IQueuedWrite>(group.Count - start);
         var next = group.Count;
+        // A write alone in its transaction needs no savepoint: if it fails, the transaction is rolled back. A savepoint
+        // makes SQLite journal the first change of every page until it is released, and a bulk write touches thousands
+        // of pages: in memory, each statement's end then walks that whole journal (quadratic in the write's size).
+        var alone = group.Count - start == 1;
         try
         {
             var work = new UnitOfWork(_connection, transaction);
@@ -106,18 +110,25 @@ internal sealed class SqliteGroupCommit : IDisposable
                     write.Cancel();
                     continue;
                 }
-                transaction.Save(Savepoint);
+                if (!alone)
+                {
+                    transaction.Save(Savepoint);
+                }
                 try
                 {
                     await write.RunAsync(work, transaction).ConfigureAwait(false);
                     write.CancellationToken.ThrowIfCancellationRequested();
-                    transaction.Release(Savepoint);
+                    if (!alone)
+                    {
+                        transaction.Release(Savepoint);
+                    }
                     written.Add(write);
                 }
                 catch (Exception exception)
                 {
                     write.Fail(exception);
-                    if (!TryRollBack(transaction))
+                    // Alone, nothing else was written: the transaction is rolled back when it is disposed, below.
+                    if (alone || !TryRollBack(transaction))
                     {
                         // The error ended the transaction (SQLite does so on a full disk or an I/O error): what the group
                         // wrote so far is gone, so those writes fail too; the rest start again in a transaction of their own.
