@@ -90,9 +90,21 @@ public sealed class TargeterFlowTests(WebFixture web)
         await form.GetByLabel("Quantity").FillAsync("40");
         await form.GetByLabel("Comment").FillAsync("40 counterfeit tablets in 2 cartons.");
         await WebFixture.ScreenshotAsync(exams, "examinations");
+        var sent = await form.EvaluateAsync<Dictionary<string, string>>("f => Object.fromEntries(new FormData(f))");
+        var action = await form.GetAttributeAsync("action");
         await form.GetByRole(AriaRole.Button, new() { Name = "Record result" }).ClickAsync();
         await Assertions.Expect(exams.GetByTestId("page-message")).ToContainTextAsync("seizure");
         await Assertions.Expect(exams.GetByRole(AriaRole.Form, new() { Name = $"Result for {number}" })).ToHaveCountAsync(0);
+        // The same form sent again, as a double click or a reload sends it, records nothing more (step 5 counts one examination).
+        Assert.True(sent.ContainsKey("result.ResultId"), "the form carries no key of its own");
+        var again = exams.APIRequest.CreateFormData();
+        foreach (var (name, value) in sent)
+        {
+            again.Set(name, value);
+        }
+        var resent = await exams.APIRequest.PostAsync(action!, new() { Form = again });
+        Assert.True(resent.Ok, $"sent again: {resent.Status}");
+        Assert.Contains("recorded once", await resent.TextAsync(), StringComparison.Ordinal);
 
         // 5. The profile counts the examination and the find.
         var after = await ReportOfAsync(supervisor.Page, profile);

@@ -126,9 +126,11 @@ public sealed class DetailModel(CtsApplication application, IAuthorizationServic
             {
                 return NotFound();
             }
-            Message = $"Examination result recorded: {recorded.Finding}.";
+            Message = recorded.AlreadyRecorded
+                ? $"This form was sent before: the examination result was recorded once: {recorded.Result.Finding}."
+                : $"Examination result recorded: {recorded.Result.Finding}.";
         }
-        catch (DomainException e)
+        catch (Exception e) when (e is DomainException or Storage.StoreConflictException)
         {
             Error = e.Message;
             Result = result;

@@ -51,10 +51,12 @@ public sealed class IndexModel(CtsApplication application, IAuthorizationService
             }
             else
             {
-                Message = $"Result recorded for {document}: {recorded.Finding}.";
+                Message = recorded.AlreadyRecorded
+                    ? $"This form was sent before: the result for {document} was recorded once: {recorded.Result.Finding}."
+                    : $"Result recorded for {document}: {recorded.Result.Finding}.";
             }
         }
-        catch (DomainException e)
+        catch (Exception e) when (e is DomainException or Storage.StoreConflictException)
         {
             Error = e.Message;
             Failed = (document ?? "", result);

@@ -1,5 +1,6 @@
 using OpenCts.Application;
 using OpenCts.Domain.Examinations;
+using OpenCts.Storage.Examinations;
 
 namespace OpenCts.Server.Pages.Examinations;
 
@@ -16,17 +17,25 @@ public sealed class ResultForm
 
     public string? Comment { get; set; }
 
-    /// <summary>Records the result through the application core; null when the document is unknown.</summary>
+    /// <summary>The key the form was rendered with, so that a form sent twice (a double click, a reload) records its result once.</summary>
+    public string? ResultId { get; set; }
+
+    /// <summary>Records the result through the application core, once under the form's key when it has one; null when the document is unknown.</summary>
     /// <exception cref="OpenCts.Domain.Common.DomainException">A field is not valid; it is named.</exception>
-    public Task<ExaminationResult?> RecordAsync(CtsApplication application, string document, CancellationToken cancellationToken) =>
-        application.ExaminationResults.RecordAsync(
-            document,
-            Outcome,
-            Amount,
-            string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim().ToUpperInvariant(),
-            Quantity,
-            string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim(),
-            cancellationToken);
+    /// <exception cref="OpenCts.Storage.StoreConflictException">The form's key was sent before with other values.</exception>
+    public async Task<RecordedExamination?> RecordAsync(CtsApplication application, string document, CancellationToken cancellationToken)
+    {
+        var currency = string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim().ToUpperInvariant();
+        var comment = string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim();
+        if (!string.IsNullOrWhiteSpace(ResultId))
+        {
+            return await application.ExaminationResults.RecordOnceAsync(ResultId.Trim(), "resultId", document, Outcome, Amount, currency, Quantity, comment, cancellationToken).ConfigureAwait(false);
+        }
+        // A form rendered before forms carried a key.
+        return await application.ExaminationResults.RecordAsync(document, Outcome, Amount, currency, Quantity, comment, cancellationToken).ConfigureAwait(false) is { } result
+            ? new RecordedExamination(result, false)
+            : null;
+    }
 }
 
 /// <summary>The result form of one document as the partial renders it.</summary>
