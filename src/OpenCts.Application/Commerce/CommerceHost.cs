@@ -22,6 +22,9 @@ public sealed class CommerceHost(ICtsStore store)
     /// <summary>How many tracking numbers one store query asks for.</summary>
     private const int OrdersPerQuery = 500;
 
+    /// <summary>How many assessed versions the build reads again at a time to replay them.</summary>
+    private const int ReplayChunk = 2048;
+
     private readonly SemaphoreSlim _building = new(1, 1);
     private CommerceIndicators? _current;
 
@@ -90,18 +93,23 @@ public sealed class CommerceHost(ICtsStore store)
     private async Task<CommerceIndicators> BuildAsync(CancellationToken cancellationToken)
     {
         var configuration = CommerceConfiguration.Load(store.DataDirectory);
-        var (trainer, assessed) = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var now = store.Clock.GetUtcNow();
+        var (trainer, assessed) = await ReadHistoryAsync(now, cancellationToken).ConfigureAwait(false);
         var references = new ReferenceValues(configuration.Settings);
         var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, trainer.Build(), configuration.Register);
         var indicators = new CommerceIndicators(configuration, new EntityIndex(), goods);
 
         var orders = PlatformOrders.ByTracking(await store.Commerce.OrdersAsync(cancellationToken).ConfigureAwait(false));
-        var now = store.Clock.GetUtcNow();
-        foreach (var stored in assessed.OrderBy(c => CommerceIndicators.InstantOf(c.Consignment, now)))
+        // The history is replayed in the consignments' own order, read again a chunk at a time, so that memory holds
+        // each assessed version's instant and row, not the version itself: a store of millions would not fit.
+        foreach (var chunk in assessed.OrderBy(a => a.Instant).Select(a => a.VersionId).Chunk(ReplayChunk))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var consignment = stored.Consignment;
-            indicators.Enrich(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+            foreach (var stored in await store.Messages.VersionsByIdAsync(chunk, cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var consignment = stored.Consignment;
+                indicators.Enrich(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+            }
         }
         foreach (var result in await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -116,18 +124,18 @@ public sealed class CommerceHost(ICtsStore store)
 
     /// <summary>Reads the store a page at a time: the classifier learns every declaration; the consignments already assessed are kept to replay.</summary>
     /// <remarks>On a fresh bulk load, where everything is pending, nothing is kept.</remarks>
-    private async Task<(HsClassifierTrainer Trainer, List<StoredConsignment> Assessed)> ReadHistoryAsync(CancellationToken cancellationToken)
+    private async Task<(HsClassifierTrainer Trainer, List<(DateTimeOffset Instant, long VersionId)> Assessed)> ReadHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         const int take = 2048;
         var trainer = NomenclatureTrainer();
-        var assessed = new List<StoredConsignment>();
+        var assessed = new List<(DateTimeOffset Instant, long VersionId)>();
         var page = await store.Messages.HistoryPageAsync(0, take, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             // The next page is read while this one is learnt: the embedded store reads on the calling thread.
             var after = page.Next;
             var next = page.Items.Count == take ? Task.Run(() => store.Messages.HistoryPageAsync(after, take, cancellationToken), cancellationToken) : null;
-            foreach (var (stored, pending) in page.Items)
+            foreach (var (stored, pending, versionId) in page.Items)
             {
                 foreach (var item in stored.Consignment.Goods)
                 {
@@ -135,7 +143,7 @@ public sealed class CommerceHost(ICtsStore store)
                 }
                 if (!pending)
                 {
-                    assessed.Add(stored);
+                    assessed.Add((CommerceIndicators.InstantOf(stored.Consignment, now), versionId));
                 }
             }
             if (next is null)

@@ -142,8 +142,17 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     {
         var rows = await _store.ListAsync(
             MarkedCurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
-            r => (Item: new HistoryItem(ReadVersion(r), r.GetBoolean(6)), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+            r => (Item: new HistoryItem(ReadVersion(r), r.GetBoolean(6), r.GetInt64(5)), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new HistoryPage([.. rows.Select(r => r.Item)], rows.Count == 0 ? after : rows[^1].Row);
+    }
+
+    public async Task<IReadOnlyList<StoredConsignment>> VersionsByIdAsync(IReadOnlyList<long> versionIds, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            $"SELECT {VersionColumns}, v.id FROM consignment_versions v JOIN consignments c ON c.document_key = v.document_key WHERE v.id = ANY(@ids)",
+            r => (Version: ReadVersion(r), Id: r.GetInt64(5)), null, cancellationToken, ("ids", versionIds.ToArray())).ConfigureAwait(false);
+        var byId = rows.ToDictionary(r => r.Id, r => r.Version);
+        return [.. versionIds.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     public Task<IReadOnlyList<StoredConsignment>> VersionsAsync(string documentKey, CancellationToken cancellationToken) => QueryAsync(cancellationToken,

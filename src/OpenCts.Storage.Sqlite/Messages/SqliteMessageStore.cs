@@ -153,10 +153,29 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var next = after;
         while (reader.Read())
         {
-            items.Add(new HistoryItem(ReadVersion(reader), reader.GetInt64(6) != 0));
+            items.Add(new HistoryItem(ReadVersion(reader), reader.GetInt64(6) != 0, reader.GetInt64(5)));
             next = reader.GetInt64(5);
         }
         return Task.FromResult(new HistoryPage(items, next));
+    }
+
+    public Task<IReadOnlyList<StoredConsignment>> VersionsByIdAsync(IReadOnlyList<long> versionIds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var command = _store.Command(
+            """
+            SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
+            FROM consignment_versions v JOIN consignments c ON c.document_key = v.document_key
+            WHERE v.id IN (SELECT value FROM json_each($ids))
+            """);
+        command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(versionIds));
+        using var reader = command.ExecuteReader();
+        var byId = new Dictionary<long, StoredConsignment>(versionIds.Count);
+        while (reader.Read())
+        {
+            byId[reader.GetInt64(5)] = ReadVersion(reader);
+        }
+        return Task.FromResult<IReadOnlyList<StoredConsignment>>([.. versionIds.Where(byId.ContainsKey).Select(id => byId[id])]);
     }
 
     /// <summary>Every version of one document, oldest first.</summary>

@@ -34,7 +34,10 @@ public sealed record StoredConsignment(string DocumentKey, int Version, string S
 public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next);
 
 /// <summary>A current version with whether it still waits for an assessment of that version.</summary>
-public sealed record HistoryItem(StoredConsignment Stored, bool Pending);
+/// <param name="Stored">The version.</param>
+/// <param name="Pending">Whether it still waits for an assessment of that version.</param>
+/// <param name="VersionId">The version's row, by which <see cref="IMessageStore.VersionsByIdAsync"/> reads it again.</param>
+public sealed record HistoryItem(StoredConsignment Stored, bool Pending, long VersionId);
 
 /// <summary>One page of current versions, each marked pending or assessed, in the order they were stored.</summary>
 /// <param name="Items">The versions of the page.</param>
@@ -69,6 +72,10 @@ public interface IMessageStore
     /// <summary>A page of the latest versions of active consignments, as <see cref="PageAsync"/> without <c>pendingOnly</c>, each marked whether it still waits for an assessment.</summary>
     /// <remarks>One walk tells what was assessed from what waits, where a walk of both lists would read every pending consignment twice.</remarks>
     Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken);
+
+    /// <summary>The versions of the rows <see cref="HistoryPageAsync"/> named, in the order asked for; a row that is not there is left out.</summary>
+    /// <remarks>Lets a reader that must visit the store in another order than its own hold the rows' numbers rather than the consignments.</remarks>
+    Task<IReadOnlyList<StoredConsignment>> VersionsByIdAsync(IReadOnlyList<long> versionIds, CancellationToken cancellationToken);
 
     /// <summary>The latest version of every consignment that is not cancelled and has no assessment of that version yet, oldest first.</summary>
     Task<IReadOnlyList<StoredConsignment>> PendingAssessmentAsync(CancellationToken cancellationToken);
