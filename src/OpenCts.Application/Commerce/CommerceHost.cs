@@ -122,7 +122,7 @@ public sealed class CommerceHost(ICtsStore store)
         return indicators;
     }
 
-    /// <summary>Reads the store a page at a time: the classifier learns every declaration; the consignments already assessed are kept to replay.</summary>
+    /// <summary>Reads the store a page at a time: the classifier learns every declaration; each consignment already assessed is kept as its instant and row, to replay.</summary>
     /// <remarks>On a fresh bulk load, where everything is pending, nothing is kept.</remarks>
     private async Task<(HsClassifierTrainer Trainer, List<(DateTimeOffset Instant, long VersionId)> Assessed)> ReadHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

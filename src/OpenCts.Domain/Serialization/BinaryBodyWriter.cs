@@ -104,8 +104,10 @@ internal sealed class BinaryBodyWriter
 
     private void Party(Party p)
     {
+        // The party's country is most often its address's: then it is not written twice.
+        var ownCountry = p.Country != p.Address?.Country;
         Byte((byte)p.Role);
-        Byte((byte)(Bit(p.Address is not null, 0) | Bit(p.Country != p.Address?.Country, 1)));
+        Byte((byte)(Bit(p.Address is not null, 0) | Bit(ownCountry, 1)));
         String(p.Name);
         if (p.Address is { } a)
         {
@@ -114,8 +116,7 @@ internal sealed class BinaryBodyWriter
             String(a.Postcode);
             String(a.Country?.Value);
         }
-        // The party's country is most often its address's: then it is not written twice.
-        if (p.Country != p.Address?.Country)
+        if (ownCountry)
         {
             String(p.Country?.Value);
         }

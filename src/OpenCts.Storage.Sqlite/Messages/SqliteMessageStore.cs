@@ -163,11 +163,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var command = _store.Command(
-            """
-            SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
-            FROM consignment_versions v JOIN consignments c ON c.document_key = v.document_key
-            WHERE v.id IN (SELECT value FROM json_each($ids))
-            """);
+            VersionSelect + " FROM consignment_versions v JOIN consignments c ON c.document_key = v.document_key WHERE v.id IN (SELECT value FROM json_each($ids))");
         command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(versionIds));
         using var reader = command.ExecuteReader();
         var byId = new Dictionary<long, StoredConsignment>(versionIds.Count);
