@@ -38,7 +38,7 @@ public sealed partial class EntityIndex
             var newcomer = records[cause.Record];
             reasons.Add(link with
             {
-                Text = $"{IdOf(slot)} merged into {IdOf(into)} when {docKeys[newcomer.Doc]} {(PartyRole)newcomer.Role} matched both: {link.Text}",
+                Text = $"{IdOf(slot)} merged into {IdOf(into)} when {DocKeyOf(newcomer.Doc)} {(PartyRole)newcomer.Role} matched both: {link.Text}",
             });
         }
         return reasons;
@@ -49,7 +49,7 @@ public sealed partial class EntityIndex
     {
         var mine = RawOf(record);
         var theirs = RawOf(other);
-        var otherDoc = docKeys[records[other].Doc];
+        var otherDoc = DocKeyOf(records[other].Doc);
         var on = $"on {otherDoc}";
         string text;
         switch (kind)
@@ -128,7 +128,7 @@ public sealed partial class EntityIndex
             ref readonly var record = ref records[r];
             var raw = RawOf(r);
             var probe = PartyProbe.Of(raw);
-            list.Add(new EntityRecord(docKeys[record.Doc], (PartyRole)record.Role, raw.Name, new DateTimeOffset(record.Ticks, TimeSpan.Zero)));
+            list.Add(new EntityRecord(DocKeyOf(record.Doc), (PartyRole)record.Role, raw.Name, new DateTimeOffset(record.Ticks, TimeSpan.Zero)));
             nameVariants.Add(names[record.NameId]);
             if (probe.AddressKey is not null)
             {

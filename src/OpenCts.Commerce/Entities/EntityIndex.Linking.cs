@@ -7,7 +7,7 @@ public sealed partial class EntityIndex
     private readonly record struct Candidate(int Root, LinkKind Kind, int Record, double Score);
 
     /// <summary>A lookup key of the record being added: its hash, what it links by, and its chain once looked up (-1: none yet).</summary>
-    private record struct ProbeKey(long Hash, LinkKind Kind, int Chain, bool Searched = true);
+    private record struct ProbeKey(long Hash, LinkKind Kind, bool Searched = true);
 
     /// <summary>
     /// The keys a record is looked up and posted by: identifiers, e-mail, phone and name-at-address exactly; then, to
@@ -18,15 +18,15 @@ public sealed partial class EntityIndex
         probeKeys.Clear();
         foreach (var id in probe.Identifiers)
         {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('I', id), LinkKind.Identifier, -1));
+            probeKeys.Add(new ProbeKey(KeyHash.Of('I', id), LinkKind.Identifier));
         }
         if (probe.Email is { } email)
         {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('E', email), LinkKind.Email, -1));
+            probeKeys.Add(new ProbeKey(KeyHash.Of('E', email), LinkKind.Email));
         }
         if (probe.Phone is { } phone)
         {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('T', phone), LinkKind.Phone, -1));
+            probeKeys.Add(new ProbeKey(KeyHash.Of('T', phone), LinkKind.Phone));
         }
         if (probe.Name.IsEmpty)
         {
@@ -35,11 +35,11 @@ public sealed partial class EntityIndex
         var name = probe.Name.Key;
         if (probe.AddressKey is { } addressKey)
         {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, addressKey), LinkKind.NameAndAddress, -1));
+            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, addressKey), LinkKind.NameAndAddress));
         }
         if (probe.CityKey is { } cityKey)
         {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, cityKey), LinkKind.NameAndAddress, -1));
+            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, cityKey), LinkKind.NameAndAddress));
         }
         var postcode = probe.Address.Postcode;
         if (postcode.Length == 0 && probe.AddressKey is null)
@@ -49,11 +49,11 @@ public sealed partial class EntityIndex
         foreach (var word in probe.BlockingWords())
         {
             var hash = postcode.Length > 0 ? KeyHash.Of('Q', probe.Address.Country, postcode, word) : KeyHash.Of('A', probe.AddressKey, word);
-            probeKeys.Add(new ProbeKey(hash, LinkKind.FuzzyNameAndPostcode, -1));
+            probeKeys.Add(new ProbeKey(hash, LinkKind.FuzzyNameAndPostcode));
             if (probe.CityKey is { } city)
             {
                 // Posted but not searched: a later record without a postcode finds this one by city and street.
-                probeKeys.Add(new ProbeKey(KeyHash.Of('A', city, word), LinkKind.FuzzyNameAndPostcode, -1, Searched: false));
+                probeKeys.Add(new ProbeKey(KeyHash.Of('A', city, word), LinkKind.FuzzyNameAndPostcode, Searched: false));
             }
         }
     }
@@ -65,18 +65,17 @@ public sealed partial class EntityIndex
         for (var k = 0; k < probeKeys.Count; k++)
         {
             var key = probeKeys[k];
-            if (!key.Searched || !chains.TryGetValue(key.Hash, out var chain))
+            if (!key.Searched || !chains.TryGetValue(key.Hash, out var head))
             {
                 continue;
             }
-            probeKeys[k] = key with { Chain = chain };
             if (key.Kind == LinkKind.FuzzyNameAndPostcode)
             {
-                Similar(chainHeads[chain], probe);
+                Similar(head, probe);
             }
             else
             {
-                Exact(chainHeads[chain], key.Kind, nameId);
+                Exact(head, key.Kind, nameId);
             }
         }
         if (candidates.Count == 0)
@@ -100,11 +99,10 @@ public sealed partial class EntityIndex
         return primary with { Root = Find(root) };
     }
 
-    private void Exact(int posting, LinkKind kind, int nameId)
+    private void Exact(int head, LinkKind kind, int nameId)
     {
-        for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
+        foreach (var record in RecordsOn(head))
         {
-            var record = postings[posting].Record;
             var root = Find(records[record].Entity);
             if (kind is LinkKind.Phone or LinkKind.Email && IsSharedContact(root, nameId))
             {
@@ -121,12 +119,11 @@ public sealed partial class EntityIndex
     }
 
     /// <summary>Compares the name with the names on a blocking chain: at the same address it links from <see cref="FuzzyAtAddress"/>, elsewhere in the postcode from <see cref="FuzzyAtPostcode"/>.</summary>
-    private void Similar(int posting, PartyProbe probe)
+    private void Similar(int head, PartyProbe probe)
     {
         var name = probe.Name.Key;
-        for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
+        foreach (var record in RecordsOn(head))
         {
-            var record = postings[posting].Record;
             ref readonly var known = ref records[record];
             var root = Find(known.Entity);
             // A repeat party fills the chain with its own postings: once its entity is linked as strongly, skip them.
@@ -197,35 +194,75 @@ public sealed partial class EntityIndex
         var nameId = records[index].NameId;
         foreach (var key in probeKeys)
         {
-            var chain = key.Chain;
-            if (chain < 0)
+            // Posting adds no key, so the reference into the map stays valid while the chain is scanned.
+            ref var head = ref chains.GetValueRefOrAddDefault(key.Hash, out var exists);
+            if (!exists)
             {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, key.Hash, out var exists);
-                if (!exists)
-                {
-                    slot = chainHeads.Add(-1);
-                }
-                chain = slot;
+                head = EmptyChain;
             }
-            PostOn(chain, index, root, key.Kind == LinkKind.FuzzyNameAndPostcode ? nameId : -1);
+            PostOn(ref head, index, root, key.Kind == LinkKind.FuzzyNameAndPostcode ? nameId : -1);
         }
     }
 
-    private void PostOn(int chain, int index, int root, int nameId)
+    private void PostOn(ref int head, int index, int root, int nameId)
     {
-        ref var head = ref chainHeads[chain];
         // One posting per entity on an exact key; on a name-blocking key one per name, and at most two per entity,
         // so a repeat party with many spellings does not crowd others out of the scanned part of the chain.
         var sameEntity = 0;
-        var posting = head;
-        for (var scanned = 0; posting >= 0 && scanned < MaxChainScan; scanned++, posting = postings[posting].Next)
+        foreach (var record in RecordsOn(head))
         {
-            ref readonly var known = ref records[postings[posting].Record];
+            ref readonly var known = ref records[record];
             if (Find(known.Entity) == root && (nameId < 0 || known.NameId == nameId || ++sameEntity == 2))
             {
                 return;
             }
         }
+        if (head == EmptyChain)
+        {
+            head = LoneRecord(index);
+            return;
+        }
+        if (head < EmptyChain)
+        {
+            head = postings.Add(new Posting { Record = LoneRecord(head), Next = EmptyChain });
+        }
         head = postings.Add(new Posting { Record = index, Next = head });
+    }
+
+    /// <summary>The records on a chain, newest first, at most <see cref="MaxChainScan"/> of them.</summary>
+    private ChainRecords RecordsOn(int head) => new(postings, head);
+
+    // Most keys are met by one record only. Such a chain holds the record in the map's value (as -2 - record) rather
+    // than in a posting: at a million consignments that is twelve million postings fewer. The same sum maps back.
+    private const int EmptyChain = -1;
+
+    private static int LoneRecord(int value) => -2 - value;
+
+    private struct ChainRecords(ChunkedList<Posting> postings, int head)
+    {
+        private int next = head;
+        private int scanned;
+
+        public int Current { get; private set; }
+
+        public readonly ChainRecords GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (next == EmptyChain || scanned == MaxChainScan)
+            {
+                return false;
+            }
+            scanned++;
+            if (next < EmptyChain)
+            {
+                Current = LoneRecord(next);
+                next = EmptyChain;
+                return true;
+            }
+            Current = postings[next].Record;
+            next = postings[next].Next;
+            return true;
+        }
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class EntityIndex
         ref readonly var entity = ref entities[root];
         var day = DayOf(record.Ticks);
         var (parcels, value) = entity.Days.Sum(day - 29, day);
-        var atAddress = record.AddressHash != 0 && addressDays.TryGetValue(record.AddressHash, out var days) ? days.Sum(day - 29, day).Count : 0;
+        var atAddress = record.AddressHash != 0 && addressIds.TryGetValue(record.AddressHash, out var address) ? addressDays[address].Sum(day - 29, day).Count : 0;
         return new EntityFacts(
             IdOf(root),
             Math.Max(0, (record.Ticks - entity.FirstTicks) / (double)TimeSpan.TicksPerDay),
@@ -139,7 +139,12 @@ public sealed partial class EntityIndex
                 return;
             }
         }
-        CollectionsMarshal.GetValueRefOrAddDefault(addressDays, record.AddressHash, out _).Add(DayOf(record.Ticks), 1, record.Value);
+        ref var address = ref addressIds.GetValueRefOrAddDefault(record.AddressHash, out var known);
+        if (!known)
+        {
+            address = addressDays.Add(default);
+        }
+        addressDays[address].Add(DayOf(record.Ticks), 1, record.Value);
     }
 
     /// <summary>Merges two root entities; the older id survives. Returns the survivor.</summary>

@@ -38,10 +38,12 @@ public sealed partial class EntityIndex
         public DayCounts Days;
     }
 
-    /// <summary>One consignment: its first record (the rest chained through the records) and its examination.</summary>
+    /// <summary>One consignment: its first record (the rest chained through the records), its key's text in the arena, and its examination.</summary>
     private struct DocSlot
     {
         public int FirstRecord;
+        public int Key;
+        public int KeyLength;
         public byte Examination;
     }
 

@@ -50,14 +50,18 @@ public sealed partial class EntityIndex
     private readonly ChunkedList<EntitySlot> entities = new();
     private readonly ChunkedList<DocSlot> docSlots = new();
     private readonly ChunkedList<Posting> postings = new();
-    private readonly Dictionary<string, int> docIds = new(StringComparer.Ordinal);
-    private readonly List<string> docKeys = [];
+    // Each document key's hash to its slot; the key's text is in the arena. A key whose hash another key took first
+    // (about one in 10^12 at a million documents) is kept aside by its text.
+    private readonly KeyMap docIds = new();
+    private readonly Dictionary<string, int> docIdsAside = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
-    private readonly Dictionary<long, int> chains = [];
-    private readonly ChunkedList<int> chainHeads = new();
+    // Each key's hash to the newest posting of its chain.
+    private readonly KeyMap chains = new();
     private readonly List<ProbeKey> probeKeys = [];
-    private readonly Dictionary<long, DayCounts> addressDays = [];
+    // Each address's hash to its slot of day counts.
+    private readonly KeyMap addressIds = new();
+    private readonly ChunkedList<DayCounts> addressDays = new();
     private readonly Dictionary<int, MergeCause> mergeCauses = [];
     private readonly Dictionary<int, List<int>> cannotLink = [];
     private readonly BlobArena arena = new();
@@ -65,6 +69,17 @@ public sealed partial class EntityIndex
     private byte[] encodeBytes = new byte[1024];
     private readonly Encoder encoder = Encoding.UTF8.GetEncoder();
     private readonly List<Candidate> candidates = [];
+
+    private readonly Func<string, long> documentHash;
+
+    /// <summary>An empty index.</summary>
+    public EntityIndex()
+        : this(static key => KeyHash.Of('D', key))
+    {
+    }
+
+    /// <summary>An empty index that hashes document keys with <paramref name="documentHash"/>: lets a test make every key collide.</summary>
+    internal EntityIndex(Func<string, long> documentHash) => this.documentHash = documentHash;
 
     /// <summary>How many party records the index holds.</summary>
     public int RecordCount => records.Count;
@@ -148,17 +163,56 @@ public sealed partial class EntityIndex
 
     private int DocOf(string documentKey)
     {
-        if (!docIds.TryGetValue(documentKey, out var doc))
+        // Adding a document touches the slots and the arena, never the map, so the reference stays valid.
+        ref var doc = ref docIds.GetValueRefOrAddDefault(documentHash(documentKey), out var known);
+        if (!known)
         {
-            doc = docSlots.Add(new DocSlot { FirstRecord = -1 });
-            docIds.Add(documentKey, doc);
-            docKeys.Add(documentKey);
+            doc = NewDoc(documentKey);
+            return doc;
         }
-        return doc;
+        if (DocKeyIs(doc, documentKey))
+        {
+            return doc;
+        }
+        if (!docIdsAside.TryGetValue(documentKey, out var aside))
+        {
+            aside = NewDoc(documentKey);
+            docIdsAside.Add(documentKey, aside);
+        }
+        return aside;
     }
 
+    private int FindDoc(string documentKey) =>
+        docIds.TryGetValue(documentHash(documentKey), out var doc) && DocKeyIs(doc, documentKey) ? doc
+        : docIdsAside.TryGetValue(documentKey, out var aside) ? aside : -1;
+
+    private int NewDoc(string documentKey)
+    {
+        var length = Encoding.UTF8.GetByteCount(documentKey);
+        if (encodeBytes.Length < length)
+        {
+            encodeBytes = new byte[Math.Max(length, encodeBytes.Length * 2)];
+        }
+        Encoding.UTF8.GetBytes(documentKey, encodeBytes);
+        return docSlots.Add(new DocSlot { FirstRecord = -1, Key = arena.Append(encodeBytes.AsSpan(0, length)), KeyLength = length });
+    }
+
+    private bool DocKeyIs(int doc, string documentKey)
+    {
+        var bytes = arena.Get(docSlots[doc].Key, docSlots[doc].KeyLength);
+        if (bytes.Length < documentKey.Length || bytes.Length > documentKey.Length * 3)
+        {
+            return false;
+        }
+        Span<char> chars = bytes.Length <= 256 ? stackalloc char[bytes.Length] : new char[bytes.Length];
+        var written = Encoding.UTF8.GetChars(bytes, chars);
+        return chars[..written].SequenceEqual(documentKey);
+    }
+
+    private string DocKeyOf(int doc) => arena.GetString(docSlots[doc].Key, docSlots[doc].KeyLength);
+
     private int FindRecord(string documentKey, PartyRole role) =>
-        docIds.TryGetValue(documentKey, out var doc) ? FindRecord(doc, role) : -1;
+        FindDoc(documentKey) is var doc and >= 0 ? FindRecord(doc, role) : -1;
 
     private int FindRecord(int doc, PartyRole role)
     {
