@@ -99,7 +99,6 @@ public sealed class CommerceHost(ICtsStore store)
         var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, trainer.Build(), configuration.Register);
         var indicators = new CommerceIndicators(configuration, new EntityIndex(), goods);
 
-        var orders = PlatformOrders.ByTracking(await store.Commerce.OrdersAsync(cancellationToken).ConfigureAwait(false));
         // The history is replayed in the consignments' own order, read again a chunk at a time, so that memory holds
         // each assessed version's instant and row, not the version itself: a store of millions would not fit.
         foreach (var chunk in assessed.OrderBy(a => a.Instant).Select(a => a.VersionId).Chunk(ReplayChunk))
@@ -108,7 +107,7 @@ public sealed class CommerceHost(ICtsStore store)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var consignment = stored.Consignment;
-                indicators.Enrich(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+                indicators.Learn(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now));
             }
         }
         foreach (var result in await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))

@@ -81,11 +81,7 @@ public sealed class CommerceIndicators
         var paid = PaidPerLine(consignment, order, declared);
         lock (_gate)
         {
-            var first = _seen.Add(Hash(documentKey));
-            var facts = new CommerceFacts(
-                Party(documentKey, consignment.Consignor, at, total, first),
-                Party(documentKey, consignment.Consignee, at, total, first),
-                Party(documentKey, consignment.NotifyParty, at, total, first));
+            var (facts, first) = LearnParties(documentKey, consignment, at, total);
             var goods = new GoodsItem[declared.Length];
             for (var i = 0; i < goods.Length; i++)
             {
@@ -95,12 +91,41 @@ public sealed class CommerceIndicators
             }
             if (first)
             {
-                foreach (var item in consignment.Goods)
-                {
-                    Goods.Observe(item);
-                }
+                LearnGoods(consignment);
             }
             return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
+        }
+    }
+
+    /// <summary>Learns from the consignment exactly as <see cref="Enrich"/> does, without working out what would be attached to it.</summary>
+    /// <remarks>For the replay of the stored history, which wants the indicators' state and not the enriched consignments: each goods line's facts (the classifier, the rights-holder register) cost more than the learning.</remarks>
+    public void Learn(string documentKey, Consignment consignment, DateTimeOffset at)
+    {
+        var total = DeclaredNational(consignment).Sum();
+        lock (_gate)
+        {
+            if (LearnParties(documentKey, consignment, at, total).First)
+            {
+                LearnGoods(consignment);
+            }
+        }
+    }
+
+    private (CommerceFacts Facts, bool First) LearnParties(string documentKey, Consignment consignment, DateTimeOffset at, double total)
+    {
+        var first = _seen.Add(Hash(documentKey));
+        var facts = new CommerceFacts(
+            Party(documentKey, consignment.Consignor, at, total, first),
+            Party(documentKey, consignment.Consignee, at, total, first),
+            Party(documentKey, consignment.NotifyParty, at, total, first));
+        return (facts, first);
+    }
+
+    private void LearnGoods(Consignment consignment)
+    {
+        foreach (var item in consignment.Goods)
+        {
+            Goods.Observe(item);
         }
     }
 

@@ -15,7 +15,14 @@ internal struct DayCounts
     private int singleCount;
     private double singleValue;
     private DayBucket[]? many;
-    private int manyCount;
+
+    // With an array the single day is unused, and its field counts the buckets: 24 bytes rather than 32, in every
+    // entity and every address of the index.
+    private int ManyCount
+    {
+        readonly get => singleDay;
+        set => singleDay = value;
+    }
 
     public readonly bool IsEmpty => many is null && singleCount == 0;
 
@@ -33,12 +40,12 @@ internal struct DayCounts
             }
             many = new DayBucket[4];
             many[0] = new DayBucket(singleDay, singleCount, singleValue);
-            manyCount = 1;
+            ManyCount = 1;
             singleCount = 0;
             singleValue = 0;
         }
         var latest = int.MinValue;
-        for (var i = 0; i < manyCount; i++)
+        for (var i = 0; i < ManyCount; i++)
         {
             if (many[i].Day == day)
             {
@@ -52,11 +59,11 @@ internal struct DayCounts
         {
             return;
         }
-        if (manyCount == many.Length)
+        if (ManyCount == many.Length)
         {
             Array.Resize(ref many, Math.Min(many.Length * 2, KeptDays + 2));
         }
-        many[manyCount++] = new DayBucket(day, count, value);
+        many[ManyCount++] = new DayBucket(day, count, value);
         if (day > latest)
         {
             Prune(day);
@@ -72,7 +79,7 @@ internal struct DayCounts
         }
         var count = 0;
         var value = 0.0;
-        for (var i = 0; i < manyCount; i++)
+        for (var i = 0; i < ManyCount; i++)
         {
             if (many[i].Day >= from && many[i].Day <= to)
             {
@@ -95,7 +102,7 @@ internal struct DayCounts
             return;
         }
         // Newest first, so that older days are judged against the final latest day.
-        var buckets = other.many.AsSpan(0, other.manyCount).ToArray();
+        var buckets = other.many.AsSpan(0, other.ManyCount).ToArray();
         Array.Sort(buckets, (x, y) => y.Day.CompareTo(x.Day));
         foreach (var bucket in buckets)
         {
@@ -106,14 +113,14 @@ internal struct DayCounts
     private void Prune(int latest)
     {
         var kept = 0;
-        for (var i = 0; i < manyCount; i++)
+        for (var i = 0; i < ManyCount; i++)
         {
             if (many![i].Day > latest - KeptDays)
             {
                 many[kept++] = many[i];
             }
         }
-        manyCount = kept;
+        ManyCount = kept;
     }
 
     private record struct DayBucket(int Day, int Count, double Value);

@@ -1,34 +1,40 @@
 namespace OpenCts.Commerce.Entities;
 
-/// <summary>A map from 64-bit keys (hashes) to ints, open-addressed in segments that grow one at a time.</summary>
+/// <summary>A map from 64-bit keys (hashes) to ints, in pages of fixed size that split as they fill (extendible hashing).</summary>
 /// <remarks>
-/// The entity index keeps millions of keys. A <see cref="Dictionary{TKey,TValue}"/> costs 28 bytes a key, up to twice
-/// that in unused capacity, and when it grows it makes arrays of twice the size beside the old ones, which the
-/// collector frees only at its next full collection: at a million parcels its key chains alone took 170 MB, and
-/// 500 MB for a while after each growth. Here a slot costs 12 bytes, slots are at most 80 % full, and only one of
-/// 4,096 segments grows at a time, by half. Up to about 25 million keys a segment's arrays stay under the
-/// collector's 85 KB threshold for the large-object heap, which it does not compact: growth leaves no holes there.
-/// Keys are expected to be hashes already; they are mixed again so that FNV's weak low bits do not cluster.
+/// <para>
+/// The entity index keeps tens of millions of keys. A <see cref="Dictionary{TKey,TValue}"/> costs 28 bytes a key, up to
+/// twice that in unused capacity, and when it grows it makes arrays of twice the size beside the old ones. Any table
+/// that grows by copying itself leaves the old arrays behind, and the collector's background collections of the
+/// oldest generation do not compact: in <c>cts assess</c> over a million consignments a third of the heap was such
+/// holes.
+/// </para>
+/// <para>
+/// Here no array is ever dropped. A key's top bits choose a page from a directory; a page holds 8,192 slots of 12
+/// bytes (under the collector's 85 KB threshold for the large-object heap), probed linearly from the key's low bits.
+/// A page that is four fifths full splits in two by its next top bit: it keeps the keys without that bit and a new
+/// page takes the others. Only the directory, a small array of page references, is ever reallocated.
+/// </para>
+/// <para>Keys are expected to be hashes already; they are mixed again so that FNV's weak bits do not cluster.</para>
 /// </remarks>
 internal sealed class KeyMap
 {
-    private const int SegmentBits = 12;
-    private const int InitialCapacity = 16;
+    private const int PageBits = 13;
+    private const int PageSlots = 1 << PageBits;
+    private const int SplitAt = PageSlots * 4 / 5;
 
-    private readonly Segment[] segments = new Segment[1 << SegmentBits];
+    private Page[] directory = [new Page(0)];
+    private int globalDepth;
     private bool hasZero;
     private int zeroValue;
-
-    public KeyMap()
-    {
-        for (var i = 0; i < segments.Length; i++)
-        {
-            segments[i] = new Segment(InitialCapacity);
-        }
-    }
+    private long[]? scratchKeys;
+    private int[]? scratchValues;
 
     /// <summary>How many keys the map holds.</summary>
     public int Count { get; private set; }
+
+    /// <summary>How many pages the map holds (each <see cref="PageSlots"/> slots).</summary>
+    internal int Pages { get; private set; } = 1;
 
     public bool TryGetValue(long key, out int value)
     {
@@ -38,15 +44,10 @@ internal sealed class KeyMap
             return hasZero;
         }
         var mixed = Mix(key);
-        var segment = segments[SegmentOf(mixed)];
-        var slot = segment.Find(key, mixed);
-        if (slot < 0)
-        {
-            value = 0;
-            return false;
-        }
-        value = segment.Values[slot];
-        return true;
+        var page = directory[DirectoryIndex(mixed)];
+        var slot = page.Find(key, mixed);
+        value = slot < 0 ? 0 : page.Values[slot];
+        return slot >= 0;
     }
 
     /// <summary>The value of a key, added as 0 when it is new.</summary>
@@ -65,18 +66,66 @@ internal sealed class KeyMap
             return ref zeroValue;
         }
         var mixed = Mix(key);
-        var segment = segments[SegmentOf(mixed)];
-        var slot = segment.Find(key, mixed);
+        var page = directory[DirectoryIndex(mixed)];
+        var slot = page.Find(key, mixed);
         exists = slot >= 0;
-        if (!exists)
+        if (exists)
         {
-            slot = segment.Add(key, mixed);
-            Count++;
+            return ref page.Values[slot];
         }
-        return ref segment.Values[slot];
+        while (page.Count == SplitAt)
+        {
+            Split(page);
+            page = directory[DirectoryIndex(mixed)];
+        }
+        slot = page.Place(key, mixed);
+        Count++;
+        return ref page.Values[slot];
     }
 
-    private static int SegmentOf(ulong mixed) => (int)(mixed >> (64 - SegmentBits));
+    private int DirectoryIndex(ulong mixed) => globalDepth == 0 ? 0 : (int)(mixed >> (64 - globalDepth));
+
+    /// <summary>Splits a full page by its next top bit: the page keeps the keys without it, a new page takes the rest.</summary>
+    private void Split(Page page)
+    {
+        if (page.Depth == globalDepth)
+        {
+            // Every entry doubles: both halves point at the page the entry pointed at.
+            var doubled = new Page[directory.Length * 2];
+            for (var i = 0; i < directory.Length; i++)
+            {
+                doubled[2 * i] = doubled[(2 * i) + 1] = directory[i];
+            }
+            directory = doubled;
+            globalDepth++;
+        }
+        var depth = page.Depth + 1;
+        var sibling = new Page(depth);
+        Pages++;
+        scratchKeys ??= new long[PageSlots];
+        scratchValues ??= new int[PageSlots];
+        page.MoveTo(scratchKeys, scratchValues, depth);
+        var bit = 64 - depth;
+        for (var i = 0; i < PageSlots; i++)
+        {
+            var key = scratchKeys[i];
+            if (key != 0)
+            {
+                var mixed = Mix(key);
+                var to = ((mixed >> bit) & 1) == 0 ? page : sibling;
+                to.Values[to.Place(key, mixed)] = scratchValues[i];
+            }
+        }
+        // The directory entries of the old page whose next bit is set now lead to the sibling.
+        var shift = globalDepth - depth;
+        for (var i = 0; i < directory.Length; i++)
+        {
+            if (ReferenceEquals(directory[i], page) && ((i >> shift) & 1) == 1)
+            {
+                directory[i] = sibling;
+            }
+        }
+    }
 
     // The finaliser of MurmurHash3: every bit of the key reaches every bit of the result.
     private static ulong Mix(long key)
@@ -89,19 +138,21 @@ internal sealed class KeyMap
         return h ^ (h >> 33);
     }
 
-    /// <summary>Linear probing over one segment's slots; key 0 marks a free slot (the map keeps key 0 aside).</summary>
-    private sealed class Segment(int capacity)
+    /// <summary>Linear probing over one page's slots from the key's low bits; key 0 marks a free slot (the map keeps key 0 aside).</summary>
+    private sealed class Page(int depth)
     {
-        private long[] keys = new long[capacity];
-        private int count;
+        private readonly long[] keys = new long[PageSlots];
 
-        public int[] Values { get; private set; } = new int[capacity];
+        public int[] Values { get; } = new int[PageSlots];
+
+        /// <summary>How many top bits of the mixed hash all keys of this page share.</summary>
+        public int Depth { get; private set; } = depth;
+
+        public int Count { get; private set; }
 
         public int Find(long key, ulong mixed)
         {
-            var keys = this.keys;
-            var slot = Start(mixed, keys.Length);
-            while (true)
+            for (var slot = (int)mixed & (PageSlots - 1); ; slot = (slot + 1) & (PageSlots - 1))
             {
                 var found = keys[slot];
                 if (found == key)
@@ -112,48 +163,30 @@ internal sealed class KeyMap
                 {
                     return -1;
                 }
-                slot = slot + 1 == keys.Length ? 0 : slot + 1;
             }
         }
 
-        public int Add(long key, ulong mixed)
+        public int Place(long key, ulong mixed)
         {
-            if ((count + 1) * 5L > keys.Length * 4L)
-            {
-                Grow();
-            }
-            count++;
-            return Place(keys, key, mixed);
-        }
-
-        private static int Place(long[] keys, long key, ulong mixed)
-        {
-            var slot = Start(mixed, keys.Length);
+            var slot = (int)mixed & (PageSlots - 1);
             while (keys[slot] != 0)
             {
-                slot = slot + 1 == keys.Length ? 0 : slot + 1;
+                slot = (slot + 1) & (PageSlots - 1);
             }
             keys[slot] = key;
+            Count++;
             return slot;
         }
 
-        private void Grow()
+        /// <summary>Copies the page's slots out, empties it and gives it its new depth.</summary>
+        public void MoveTo(long[] toKeys, int[] toValues, int newDepth)
         {
-            var capacity = keys.Length + keys.Length / 2;
-            var newKeys = new long[capacity];
-            var newValues = new int[capacity];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                if (keys[i] != 0)
-                {
-                    newValues[Place(newKeys, keys[i], Mix(keys[i]))] = Values[i];
-                }
-            }
-            keys = newKeys;
-            Values = newValues;
+            keys.CopyTo(toKeys, 0);
+            Values.CopyTo(toValues, 0);
+            Array.Clear(keys);
+            Array.Clear(Values);
+            Count = 0;
+            Depth = newDepth;
         }
-
-        // The low 32 bits scaled to the capacity (the segment's number came from the top bits).
-        private static int Start(ulong mixed, int capacity) => (int)(((mixed & 0xFFFFFFFFUL) * (ulong)capacity) >> 32);
     }
 }
