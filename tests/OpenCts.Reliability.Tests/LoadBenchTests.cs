@@ -30,6 +30,12 @@ public sealed class LoadBenchTests
             var processor = figures.RootElement.GetProperty("processor").EnumerateArray().ToList();
             Assert.Equal([80, 100], processor.Select(p => p.GetProperty("requests").GetInt32()));
             Assert.All(processor, p => Assert.True(p.GetProperty("serverMsPerRequest").GetDouble() > 0));
+            // The server's own runtime counters, read from its /metrics around each phase: every request allocates.
+            var runtime = figures.RootElement.GetProperty("serverRuntime").EnumerateArray().ToList();
+            Assert.Equal(["messages", "messages beside reads"], runtime.Select(r => r.GetProperty("phase").GetString()));
+            Assert.All(runtime, r => Assert.True(r.GetProperty("allocatedKilobytesPerRequest").GetDouble() > 0));
+            Assert.All(runtime, r => Assert.True(r.GetProperty("gcPauseMs").GetDouble() >= 0 && r.GetProperty("gen2Collections").GetInt32() >= 0));
+            Assert.Contains("allocated KB/request", output, StringComparison.Ordinal);
         }
         finally
         {

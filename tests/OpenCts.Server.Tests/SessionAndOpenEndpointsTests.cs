@@ -100,4 +100,25 @@ public sealed class SessionAndOpenEndpointsTests(ServerFixture server)
         Assert.Contains("OpenCTS API", reference, StringComparison.Ordinal);
         Assert.DoesNotContain("fonts.scalar.com", reference, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_metrics_count_the_runtimes_collections_allocations_and_compilation_and_only_ever_grow()
+    {
+        using var anonymous = server.Anonymous();
+        var before = Counters(await anonymous.GetStringAsync("/metrics", Token));
+        GC.Collect(0);
+        var after = Counters(await anonymous.GetStringAsync("/metrics", Token));
+        Assert.True(after["dotnet_gc_collections_total{generation=\"0\"}"] > before["dotnet_gc_collections_total{generation=\"0\"}"]);
+        Assert.True(after["dotnet_gc_allocated_bytes_total"] > before["dotnet_gc_allocated_bytes_total"]);
+        Assert.True(after["dotnet_jit_methods_total"] >= before["dotnet_jit_methods_total"] && before["dotnet_jit_methods_total"] > 0);
+        Assert.True(after["dotnet_gc_pause_seconds_total"] >= before["dotnet_gc_pause_seconds_total"]);
+        Assert.InRange(after["dotnet_gc_concurrent"], 0, 1);
+        Assert.True(after["process_working_set_bytes"] > 0 && after["dotnet_gc_heap_bytes"] > 0);
+    }
+
+    private static Dictionary<string, double> Counters(string exposition) =>
+        exposition.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[0], parts => double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 }

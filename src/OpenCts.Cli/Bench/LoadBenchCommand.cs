@@ -167,10 +167,10 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
             // Processor time per request does not depend on what else shares the machine, unlike latency; it says what a
             // request costs the server and the generator, and so how far the rate is from what the cores can carry.
             var processor = new List<PhaseProcessor>();
-            var clock = ProcessorClock.Start(server);
+            var clock = await ProcessorClock.StartAsync(server, http, cancellationToken);
             var figures = new List<LoadFigures> { await OpenLoopSchedule.RunAsync("messages", settings.Rate, duration, drain, post, cancellationToken) };
-            processor.Add(clock.Stop("messages", figures[0].Requests));
-            clock = ProcessorClock.Start(server);
+            processor.Add(await clock.StopAsync("messages", figures[0].Requests, cancellationToken));
+            clock = await ProcessorClock.StartAsync(server, http, cancellationToken);
             var withReads = readers.Length > 0 && settings.ReadRate > 0;
             AnsiConsole.MarkupLineInterpolated($"phase 2: {settings.Rate} messages/s{(withReads ? $" beside {settings.ReadRate} worklist reads/s" : " (no --read-key: no reads)")} for {settings.Seconds} s");
             var second = new List<Task<LoadFigures>> { OpenLoopSchedule.RunAsync("messages beside reads", settings.Rate, duration, drain, post, cancellationToken) };
@@ -179,7 +179,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                 second.Add(OpenLoopSchedule.RunAsync("worklist reads", settings.ReadRate, duration, drain, read, cancellationToken));
             }
             figures.AddRange(await Task.WhenAll(second));
-            processor.Add(clock.Stop("messages beside reads", figures.Skip(1).Sum(f => f.Requests)));
+            processor.Add(await clock.StopAsync("messages beside reads", figures.Skip(1).Sum(f => f.Requests), cancellationToken));
             Print([.. warmupSteps, .. figures], settings, address);
             PrintProcessor(processor, server is not null);
             if (settings.Json is not null)
@@ -215,6 +215,18 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                         serverMsPerRequest = p.ServerMsPerRequest is { } ms ? Math.Round(ms, 3) : (double?)null,
                         generatorSeconds = Math.Round(p.Generator.TotalSeconds, 2),
                         generatorMsPerRequest = Math.Round(p.GeneratorMsPerRequest, 3),
+                    }),
+                    serverRuntime = processor.Where(p => p.Runtime is not null).Select(p => new
+                    {
+                        phase = p.Phase,
+                        gen0Collections = p.Runtime!.Gen0,
+                        gen1Collections = p.Runtime.Gen1,
+                        gen2Collections = p.Runtime.Gen2,
+                        gcPauseMs = Math.Round(p.Runtime.PauseMs, 1),
+                        allocatedKilobytesPerRequest = Math.Round(p.Runtime.AllocatedKilobytesPerRequest, 1),
+                        jitMs = Math.Round(p.Runtime.JitMs, 1),
+                        jitMethods = p.Runtime.JitMethods,
+                        concurrentCollector = p.Runtime.Concurrent,
                     }),
                 }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
             }
@@ -262,6 +274,17 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                 p.Generator.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture), p.GeneratorMsPerRequest.ToString("N3", CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);
+        if (phases.Any(p => p.Runtime is not null))
+        {
+            var runtime = new Table().AddColumns("phase", "gen0 / gen1 / gen2 collections", "collector pauses ms", "allocated KB/request", "JIT ms (methods)");
+            foreach (var p in phases.Where(p => p.Runtime is not null))
+            {
+                var r = p.Runtime!;
+                runtime.AddRow(Markup.Escape(p.Phase), $"{r.Gen0} / {r.Gen1} / {r.Gen2}{(r.Concurrent ? "" : " (blocking)")}", r.PauseMs.ToString("N1", CultureInfo.InvariantCulture),
+                    r.AllocatedKilobytesPerRequest.ToString("N1", CultureInfo.InvariantCulture), $"{r.JitMs.ToString("N0", CultureInfo.InvariantCulture)} ({r.JitMethods:N0})");
+            }
+            AnsiConsole.Write(runtime);
+        }
         AnsiConsole.MarkupLine(measuredServer
             ? $"processor time on all cores; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms of it a second"
             : "processor time of the generator only: the server at --url is another process or machine");

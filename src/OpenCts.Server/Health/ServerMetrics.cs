@@ -43,6 +43,7 @@ public sealed class ServerMetrics
         text.Append(invariant, $"# HELP cts_consignments_assessed_total Consignments assessed in the background.\n# TYPE cts_consignments_assessed_total counter\ncts_consignments_assessed_total {Interlocked.Read(ref _assessed)}\n");
         text.Append(invariant, $"# HELP cts_alerts_published_total Red-lane alerts published.\n# TYPE cts_alerts_published_total counter\ncts_alerts_published_total {Interlocked.Read(ref _alerts)}\n");
         text.Append(invariant, $"# HELP cts_alert_subscribers Clients watching the alert stream now.\n# TYPE cts_alert_subscribers gauge\ncts_alert_subscribers {alertSubscribers}\n");
+        RuntimeMetrics.Append(text);
         return text.ToString();
     }
 }
