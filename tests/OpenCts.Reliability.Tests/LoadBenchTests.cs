@@ -36,6 +36,9 @@ public sealed class LoadBenchTests
             Assert.All(runtime, r => Assert.True(r.GetProperty("allocatedKilobytesPerRequest").GetDouble() > 0));
             Assert.All(runtime, r => Assert.True(r.GetProperty("gcPauseMs").GetDouble() >= 0 && r.GetProperty("gen2Collections").GetInt32() >= 0));
             Assert.Contains("allocated KB/request", output, StringComparison.Ordinal);
+            // cts serve started itself again with the server's collector settings (ServerCollector).
+            Assert.All(runtime, r => Assert.True(r.GetProperty("concurrentCollector").GetBoolean()));
+            Assert.All(runtime, r => Assert.Equal(64L << 20, r.GetProperty("gen0BudgetBytes").GetInt64()));
         }
         finally
         {

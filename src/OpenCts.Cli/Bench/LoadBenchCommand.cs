@@ -227,6 +227,7 @@ internal sealed class LoadBenchCommand : AsyncCommand<LoadBenchCommand.Settings>
                         jitMs = Math.Round(p.Runtime.JitMs, 1),
                         jitMethods = p.Runtime.JitMethods,
                         concurrentCollector = p.Runtime.Concurrent,
+                        gen0BudgetBytes = p.Runtime.Gen0BudgetBytes,
                     }),
                 }, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
             }

@@ -4,7 +4,7 @@ namespace OpenCts.Cli.Bench;
 
 /// <summary>What a load phase cost the server's runtime: collections by generation, pauses, allocation and JIT compilation.</summary>
 /// <remarks>Read from the server's <c>/metrics</c> before and after the phase, so it works against any server the bench can reach.</remarks>
-internal sealed record ServerRuntime(int Gen0, int Gen1, int Gen2, double PauseMs, double AllocatedKilobytesPerRequest, double JitMs, int JitMethods, bool Concurrent);
+internal sealed record ServerRuntime(int Gen0, int Gen1, int Gen2, double PauseMs, double AllocatedKilobytesPerRequest, double JitMs, int JitMethods, bool Concurrent, long Gen0BudgetBytes);
 
 /// <summary>The server's runtime counters at one moment.</summary>
 internal sealed record RuntimeCounters(IReadOnlyDictionary<string, double> Values)
@@ -46,6 +46,7 @@ internal sealed record RuntimeCounters(IReadOnlyDictionary<string, double> Value
             requests > 0 ? Delta("dotnet_gc_allocated_bytes_total") / 1024 / requests : 0,
             Delta("dotnet_jit_compilation_seconds_total") * 1000,
             (int)Delta("dotnet_jit_methods_total"),
-            end.Values.GetValueOrDefault("dotnet_gc_concurrent") > 0);
+            end.Values.GetValueOrDefault("dotnet_gc_concurrent") > 0,
+            (long)end.Values.GetValueOrDefault("dotnet_gc_gen0_budget_bytes"));
     }
 }

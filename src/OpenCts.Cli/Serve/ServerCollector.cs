@@ -1,0 +1,94 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
+namespace OpenCts.Cli.Serve;
+
+/// <summary>
+/// Gives the long-running hosts (<c>cts serve</c>, <c>cts worker</c>) the collector settings a server needs, which the
+/// runtime reads only from the environment: a gen0 budget of 64 MB, collected in the background.
+/// </summary>
+/// <remarks>
+/// <para>
+/// On this class of machine the runtime sizes gen0 from a cache size it cannot read and settles on 3.5 MB. At 1,000
+/// messages a second (about 100 KB allocated each) that was 28 collections a second: under <c>cts bench load</c> the
+/// collector paused the server for 3.1 s of every 30, and a message's p99 was 191 ms. With 64 MB it was 39 collections
+/// in 30 s, 0.23 s of pauses, 0.94 ms of processor time a message instead of 1.30, and a p99 of 26 ms.
+/// </para>
+/// <para>
+/// <c>GCgen0size</c> has no <c>runtimeconfig.json</c> name (<c>System.GC.Gen0Size</c> is not read), so the host
+/// replaces itself once, before anything else runs, with the same program, arguments and environment plus these
+/// variables (<c>execve</c>: the same process id, so signals, exit codes and supervisors see one process). A variable
+/// the operator set is kept as set; when both are set, or on another system than Linux, nothing happens.
+/// The bulk commands keep the blocking collector of <c>runtimeconfig.json</c>: what they read survives the file.
+/// </para>
+/// </remarks>
+internal static partial class ServerCollector
+{
+    /// <summary>The environment this applies: the smallest gen0 budget, and the background collector for the oldest generation.</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> Settings = [("DOTNET_GCgen0size", "0x4000000"), ("DOTNET_gcConcurrent", "1")];
+
+    // The load generator too: its own pauses would count against the server it measures.
+    private static readonly string[][] LongRunning = [["serve"], ["worker"], ["bench", "load"]];
+
+    /// <summary>Replaces the process with itself under <see cref="Settings"/> when it is a long-running host that lacks them; returns when nothing is to be done or the replacement failed.</summary>
+    public static void ApplyTo(string[] args)
+    {
+        if (!OperatingSystem.IsLinux() || !LongRunning.Any(command => args.Length >= command.Length && command.SequenceEqual(args.Take(command.Length), StringComparer.Ordinal)))
+        {
+            return;
+        }
+        var missing = Settings.Where(s => Environment.GetEnvironmentVariable(s.Name) is null).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        string[] argv;
+        try
+        {
+            argv = CommandLine(File.ReadAllBytes("/proc/self/cmdline"));
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").Concat(missing.Select(s => $"{s.Name}={s.Value}"));
+        Replace("/proc/self/exe", argv, [.. environment]);
+    }
+
+    /// <summary>The arguments of <c>/proc/self/cmdline</c>: each ends with a zero byte, and an empty argument is a zero byte alone.</summary>
+    internal static string[] CommandLine(byte[] cmdline)
+    {
+        var end = cmdline.Length > 0 && cmdline[^1] == 0 ? cmdline.Length - 1 : cmdline.Length;
+        return System.Text.Encoding.UTF8.GetString(cmdline, 0, end).Split('\0');
+    }
+
+    private static void Replace(string path, string[] argv, string[] environment)
+    {
+        var strings = new List<IntPtr>();
+        try
+        {
+            var argvPointers = Pointers(argv, strings);
+            var environmentPointers = Pointers(environment, strings);
+            // Returns only when it failed; the process then carries on with the runtime's defaults.
+            _ = Execve(path, argvPointers, environmentPointers);
+        }
+        finally
+        {
+            strings.ForEach(Marshal.FreeCoTaskMem);
+        }
+    }
+
+    private static IntPtr[] Pointers(string[] values, List<IntPtr> owned)
+    {
+        var pointers = new IntPtr[values.Length + 1];
+        for (var i = 0; i < values.Length; i++)
+        {
+            pointers[i] = Marshal.StringToCoTaskMemUTF8(values[i]);
+            owned.Add(pointers[i]);
+        }
+        return pointers;
+    }
+
+    [LibraryImport("libc", EntryPoint = "execve", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Execve(string path, IntPtr[] argv, IntPtr[] envp);
+}
