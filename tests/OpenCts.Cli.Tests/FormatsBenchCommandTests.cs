@@ -35,4 +35,18 @@ public class FormatsBenchCommandTests
         Assert.InRange(root.GetProperty("edifactGcPauseShare").GetDouble(), 0, 1);
         Assert.Contains("bytes allocated per byte read", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cts_reads_on_the_blocking_collector_and_the_bench_says_so()
+    {
+        using var temp = new TempFolder();
+
+        var run = CtsProcess.Run(temp.Directory, "bench", "formats", "--consignments", "100", "--seconds", "0.02", "--json", "formats.json");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Directory, "formats.json")));
+        // The background collector ("Interactive") copies each object cts keeps twice and marks it again (docs/performance.md).
+        Assert.Equal("workstation Batch", json.RootElement.GetProperty("collectorMode").GetString());
+        Assert.Contains("(workstation Batch)", run.Out, StringComparison.Ordinal);
+    }
 }

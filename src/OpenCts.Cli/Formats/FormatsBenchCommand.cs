@@ -33,7 +33,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         public double Seconds { get; init; } = 3;
 
         [CommandOption("--json <FILE>")]
-        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, edifactAllocatedBytesPerInputByte, edifactGcPauseShare, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, ...) to this file.")]
+        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, edifactAllocatedBytesPerInputByte, edifactGcPauseShare, collectorMode, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, ...) to this file.")]
         public string? Json { get; init; }
     }
 
@@ -46,7 +46,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         var (edifactMegabytes, edifactConsignments, collector) = MeasureCuscar(interchange, settings.Seconds, cancellationToken);
         var scanMegabytes = MeasureSeparatorScan(interchange, settings.Seconds, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"CUSCAR: {interchange.Length / 1e6:N1} MB, {edifactConsignments:N0} consignments per pass, {edifactMegabytes:N1} MB/s on one core; separator scan {scanMegabytes:N0} MB/s");
-        AnsiConsole.MarkupLineInterpolated($"CUSCAR: {collector.AllocatedBytesPerUnit:N1} bytes allocated per byte read, all kept until the file is read; the collector's pauses took {collector.PauseShare:P0} of the time");
+        AnsiConsole.MarkupLineInterpolated($"CUSCAR: {collector.AllocatedBytesPerUnit:N1} bytes allocated per byte read, all kept until the file is read; the collector's pauses took {collector.PauseShare:P0} of the time ({CollectorMode})");
 
         var waybills = XfwbDocuments(consignments.Where(c => c.Mode == TransportMode.Air && c.Document.Kind == TransportDocumentKind.MasterAirWaybill).Take(2000).ToList());
         var xmlPerSecond = MeasureCargoXml(waybills, settings.Seconds, cancellationToken);
@@ -72,12 +72,18 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
                 edifactRatioToScan = Math.Round(edifactRatio, 4),
                 edifactAllocatedBytesPerInputByte = Math.Round(collector.AllocatedBytesPerUnit, 2),
                 edifactGcPauseShare = Math.Round(collector.PauseShare, 4),
+                collectorMode = CollectorMode,
                 xmlReaderMessagesPerSecond = Math.Round(readerPerSecond),
                 cargoXmlRatioToXmlReader = Math.Round(xmlRatio, 4),
             }));
         }
         return 0;
     }
+
+    /// <summary>The collector the figures were measured on, as the process's configuration chose it (Batch is the blocking one, Interactive the background one).</summary>
+    /// <remarks>It moves the CUSCAR figure by half (docs/performance.md), so a figure is only compared with one of the same mode.</remarks>
+    private static string CollectorMode =>
+        $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} {System.Runtime.GCSettings.LatencyMode}";
 
     /// <summary>The bound beside CUSCAR parsing: a vectorised scan of the same bytes for the separators, terminator and release character, touching every one found.</summary>
     /// <remarks>No parser that looks at every separator can be faster than this; the ratio says how much of the rest is the grammar and the model.</remarks>
