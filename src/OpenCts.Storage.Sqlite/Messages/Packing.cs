@@ -84,13 +84,23 @@ internal static class Packing
 
     private static byte[] Compress(ReadOnlySpan<byte> source, int offset)
     {
-        var buffer = new byte[offset + BrotliEncoder.GetMaxCompressedLength(source.Length)];
-        // Quality 1 and a 4 MiB window: the fastest setting, which still finds the repetition across a manifest's consignments.
-        if (!BrotliEncoder.TryCompress(source, buffer.AsSpan(offset), out var written, quality: 1, window: 22))
+        // The encoder needs room for its worst case, a little more than the input; only what it wrote is kept, so the
+        // room is borrowed (every message received and every body stored passes here).
+        var buffer = ArrayPool<byte>.Shared.Rent(offset + BrotliEncoder.GetMaxCompressedLength(source.Length));
+        try
         {
-            throw new InvalidOperationException("Brotli could not compress into a buffer of its own maximum size");
+            // Quality 1 and a 4 MiB window: the fastest setting, which still finds the repetition across a manifest's consignments.
+            if (!BrotliEncoder.TryCompress(source, buffer.AsSpan(offset), out var written, quality: 1, window: 22))
+            {
+                throw new InvalidOperationException("Brotli could not compress into a buffer of its own maximum size");
+            }
+            buffer.AsSpan(0, offset).Clear();
+            return buffer.AsSpan(0, offset + written).ToArray();
         }
-        return buffer.AsSpan(0, offset + written).ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool TryDecompress(byte[] kept, int offset, out byte[] result)
