@@ -51,7 +51,7 @@ public sealed partial class EntityIndex
     private readonly ChunkedList<DocSlot> docSlots = new();
     private readonly ChunkedList<Posting> postings = new();
     // Each document key's hash to its slot; the key's text is in the arena. A key whose hash another key took first
-    // (about one in 10^12 at a million documents) is kept aside by its text.
+    // (a chance of about 3 in 10^8 that it happens at all among a million documents) is kept aside by its text.
     private readonly KeyMap docIds = new();
     private readonly Dictionary<string, int> docIdsAside = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
