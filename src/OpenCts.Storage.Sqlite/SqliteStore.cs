@@ -45,6 +45,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public const string FileName = "cts.db";
 
     private readonly SqliteGroupCommit _writer;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly ThreadLocal<StatementCache> _readers;
     private readonly StatementCache _writerStatements;
 
@@ -54,7 +55,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         // and a SQLite connection must never be used by two threads at once (a server answers many requests together).
         _readers = new ThreadLocal<StatementCache>(() => new StatementCache(OpenConnection(connection.DataSource)), trackAllValues: true);
         _writerStatements = new StatementCache(connection);
-        _writer = new SqliteGroupCommit(connection);
+        _checkpointer = new SqliteCheckpointer(OpenConnection(connection.DataSource));
+        _writer = new SqliteGroupCommit(connection, _checkpointer.Committed);
         DataDirectory = directory;
         Connection = connection;
         Journal = journal;
@@ -156,11 +158,15 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         LedgerSchema.Migrate(connection);
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA foreign_keys = ON;";
+            // The checkpointer copies the log in the background; the writer checkpoints itself only if it falls far behind.
+            pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterBackstopPages};";
             pragma.ExecuteNonQuery();
         }
         return new SqliteStore(Path.GetFullPath(directory), connection, journal, clock ?? TimeProvider.System);
     }
+
+    /// <summary>How many checkpoints ran in the background since the store opened (<see cref="SqliteCheckpointer"/>).</summary>
+    internal long BackgroundCheckpoints => _checkpointer.Checkpoints;
 
     /// <summary>The schema version applied to the file.</summary>
     public int SchemaVersion => Migrations.CurrentVersion(Connection);
@@ -240,8 +246,18 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         _writer.WriteAsync(body, cancellationToken);
 
     /// <summary>Journals one record in the unit of work.</summary>
-    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
-        Journal.RecordAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
+    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken)
+    {
+        var recordId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Journal is not SqliteLedgerJournal)
+        {
+            return Journal.RecordAsync(work, kind, recordId, canonical, cancellationToken);
+        }
+        // The ledger of this file, with its insert kept prepared on the writer (the journal alone would prepare it each time).
+        using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
+        LedgerLog.Enqueue(insert, kind, recordId, canonical);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>The canonical bytes of a record kept as one row: its id, then each column the query selects, one a line (null as empty).</summary>
     internal byte[]? CanonicalRow(string sql, long id, SqliteTransaction? transaction)
@@ -271,6 +287,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     {
         // The writes already queued are committed before the connection closes.
         _writer.Dispose();
+        _checkpointer.Dispose();
         foreach (var reader in _readers.Values)
         {
             reader.Dispose();

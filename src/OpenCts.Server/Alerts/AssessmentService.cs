@@ -15,6 +15,15 @@ namespace OpenCts.Server.Alerts;
 /// </remarks>
 internal sealed class AssessmentService(CtsApplication application, IntakeSignal signal, ServerMetrics metrics, ILogger<AssessmentService> logger) : BackgroundService
 {
+    /// <summary>How long a run waits after the signal, so that the intakes of a busy moment share it.</summary>
+    /// <remarks>
+    /// A run has a cost of its own, whatever it assesses: it reads what is pending, the export records and the engine,
+    /// and commits its assessments in a write of their own. Run at once, at 1,000 messages a second, runs took 2.3
+    /// consignments each; the run's fixed cost then weighed on every request's latency. 25 ms is little beside an
+    /// arrival hours away.
+    /// </remarks>
+    public static readonly TimeSpan Gathering = TimeSpan.FromMilliseconds(25);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         signal.Raise();
@@ -23,6 +32,7 @@ internal sealed class AssessmentService(CtsApplication application, IntakeSignal
             try
             {
                 await signal.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Gathering, stoppingToken).ConfigureAwait(false);
                 var (summary, alerts) = await application.AssessAndAlert.RunAsync(new AssessOptions(), stoppingToken).ConfigureAwait(false);
                 metrics.Assessed(summary.Assessments.Count, alerts);
             }
