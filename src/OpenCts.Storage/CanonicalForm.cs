@@ -17,8 +17,16 @@ public static class CanonicalForm
     /// <summary>A raw message: a header of its id, envelope, status and issues, a blank line, then the bytes exactly as received.</summary>
     public static byte[] Message(long id, string sender, string messageId, string format, string fileName, string receivedAt, string status, string issues, ReadOnlySpan<byte> bytes)
     {
+        // Encoded straight into the one array it returns: the header's string, its bytes and their concatenation with the
+        // message were three copies of every message received.
         var header = string.Join('\n', Number(id), sender, messageId, format, fileName, receivedAt, status, issues);
-        return [.. Encoding.UTF8.GetBytes(header + "\n\n"), .. bytes];
+        var headerLength = Encoding.UTF8.GetByteCount(header);
+        var canonical = new byte[headerLength + 2 + bytes.Length];
+        Encoding.UTF8.GetBytes(header, canonical);
+        canonical[headerLength] = (byte)'\n';
+        canonical[headerLength + 1] = (byte)'\n';
+        bytes.CopyTo(canonical.AsSpan(headerLength + 2));
+        return canonical;
     }
 
     /// <summary>An assessment: its id, consignment version, score, lane, time and reasons (JSON).</summary>

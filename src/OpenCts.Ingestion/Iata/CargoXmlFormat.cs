@@ -76,7 +76,7 @@ public sealed class CargoXmlFormat : IMessageFormat
             using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var array)
                 ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
                 : new MemoryStream(content.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, Settings);
+            using var reader = XmlReader.Create(stream, tree.ReaderSettings(Settings));
             tree.Load(reader);
         }
         catch (XmlException e)

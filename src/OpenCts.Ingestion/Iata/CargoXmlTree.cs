@@ -41,6 +41,9 @@ internal sealed class CargoXmlTree
     private readonly Dictionary<int, XElement> _loaded = [];
     private readonly List<(int Element, string Prefix, string Uri)> _declarations = [];
     private readonly StringBuilder _value = new();
+    private readonly ReusedNameTable _names = new();
+    private XmlReaderSettings? _template;
+    private XmlReaderSettings? _settings;
 
     /// <summary>The document element, or -1.</summary>
     public int Root { get; private set; } = -1;
@@ -52,6 +55,19 @@ internal sealed class CargoXmlTree
         _cached = null;
         tree.Clear();
         return tree;
+    }
+
+    /// <summary>The reader settings for the next document: the template's, with this thread's name table.</summary>
+    public XmlReaderSettings ReaderSettings(XmlReaderSettings template)
+    {
+        _names.StartDocument();
+        if (!ReferenceEquals(_template, template))
+        {
+            _settings = template.Clone();
+            _settings.NameTable = _names;
+            _template = template;
+        }
+        return _settings!;
     }
 
     /// <summary>Gives the tree back for the next document read on this thread.</summary>

@@ -254,7 +254,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, compression, status, issues, unmapped)
             VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $compression, $status, $issues, $unmapped) RETURNING id
             """, transaction);
-        var bytes = message.Raw.ToArray();
+        var bytes = message.Raw.Span;
         var (kept, compression) = Packing.PackRaw(bytes);
         var issuesJson = JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }));
         command.Parameters.AddWithValue("$sender", message.Sender);
