@@ -246,9 +246,12 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         _writer.WriteAsync(body, cancellationToken);
 
     /// <summary>Journals one record in the unit of work.</summary>
-    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken)
+    internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
+        JournalAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
+
+    /// <summary>Journals one record whose id is not a row number (a profile's <c>id@version</c>).</summary>
+    internal ValueTask JournalAsync(UnitOfWork work, string kind, string recordId, byte[] canonical, CancellationToken cancellationToken)
     {
-        var recordId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (Journal is not SqliteLedgerJournal)
         {
             return Journal.RecordAsync(work, kind, recordId, canonical, cancellationToken);

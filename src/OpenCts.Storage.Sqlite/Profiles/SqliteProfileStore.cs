@@ -45,7 +45,7 @@ internal sealed class SqliteProfileStore(SqliteStore store) : IProfileStore
             insert.Parameters.AddWithValue("$at", _store.Now());
             insert.ExecuteNonQuery();
         }
-        await _store.Journal.RecordAsync(work, RecordKinds.Profile, $"{saved.Id}@{saved.Version.ToString(CultureInfo.InvariantCulture)}", ReadCanonical(saved.Id, saved.Version, transaction)!, cancellationToken).ConfigureAwait(false);
+        await _store.JournalAsync(work, RecordKinds.Profile, $"{saved.Id}@{saved.Version.ToString(CultureInfo.InvariantCulture)}", ReadCanonical(saved.Id, saved.Version, transaction)!, cancellationToken).ConfigureAwait(false);
         return saved;
     }
 
