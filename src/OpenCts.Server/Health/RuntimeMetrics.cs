@@ -21,7 +21,10 @@ internal static class RuntimeMetrics
             text.Append(invariant, $"dotnet_gc_collections_total{{generation=\"{generation}\"}} {GC.CollectionCount(generation)}\n");
         }
         text.Append(invariant, $"# HELP dotnet_gc_pause_seconds_total Time the collector paused the process.\n# TYPE dotnet_gc_pause_seconds_total counter\ndotnet_gc_pause_seconds_total {GC.GetTotalPauseDuration().TotalSeconds:0.######}\n");
-        text.Append(invariant, $"# HELP dotnet_gc_allocated_bytes_total Bytes allocated on the managed heap.\n# TYPE dotnet_gc_allocated_bytes_total counter\ndotnet_gc_allocated_bytes_total {GC.GetTotalAllocatedBytes()}\n");
+        // Precise: the cheap count leaves out what threads allocated in the blocks they still hold, so two scrapes a
+        // moment apart could read the same total though the first request allocated after it read (a test saw it once).
+        // The precise count walks every thread's block; a scrape every few seconds can afford that.
+        text.Append(invariant, $"# HELP dotnet_gc_allocated_bytes_total Bytes allocated on the managed heap.\n# TYPE dotnet_gc_allocated_bytes_total counter\ndotnet_gc_allocated_bytes_total {GC.GetTotalAllocatedBytes(precise: true)}\n");
         text.Append(invariant, $"# HELP dotnet_gc_heap_bytes Managed heap size after the last collection.\n# TYPE dotnet_gc_heap_bytes gauge\ndotnet_gc_heap_bytes {GC.GetGCMemoryInfo().HeapSizeBytes}\n");
         text.Append(invariant, $"# HELP dotnet_gc_concurrent Whether the collector collects the oldest generation in the background (1) or blocking (0).\n# TYPE dotnet_gc_concurrent gauge\ndotnet_gc_concurrent {(GCSettings.LatencyMode == GCLatencyMode.Batch ? 0 : 1)}\n");
         var gen0Budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var budget) ? Convert.ToInt64(budget, invariant) : 0;
