@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OpenCts.Storage.Audit;
 
 namespace OpenCts.Server.Tests;
 
@@ -30,6 +31,37 @@ public sealed class MessageFlowTests(ServerFixture server)
         Assert.False(status.GetProperty("documents")[0].TryGetProperty("lane", out _));
 
         Assert.Equal(HttpStatusCode.NotFound, (await dhl.GetAsync($"/api/v1/messages/{id}", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EachPostedMessageIsAuditedOnceWithTheStatusItWasAnsweredWhetherStoredDuplicateUnreadableOrSeveral()
+    {
+        using var postnl = server.As("postnl");
+        async Task<IReadOnlyList<string>> OutcomesOfAsync(Func<Task<HttpResponseMessage>> post)
+        {
+            var newest = (await server.UseStoreAsync(a => a.Audit.LatestAsync(1, Token))).FirstOrDefault();
+            using var response = await post();
+            // The middleware's own entry may commit a moment after the client has the answer.
+            List<AuditEntry> added;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            do
+            {
+                var after = await server.UseStoreAsync(a => a.Audit.LatestAsync(100, Token));
+                added = [.. after.TakeWhile(e => e != newest).Where(e => e.Action == "POST /api/v1/messages/")];
+            }
+            while (added.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10));
+            Assert.All(added, e => Assert.Equal("postnl", e.Actor));
+            Assert.All(added, e => Assert.Equal(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Outcome));
+            return [.. added.Select(e => e.Outcome)];
+        }
+
+        var waybill = RedMessages.Waybill(3_300_001, listed: false);
+        // One message: its entry is written with it, in one commit; the middleware adds none.
+        Assert.Equal(["201"], await OutcomesOfAsync(() => postnl.PostAsync("/api/v1/messages", Body(waybill), Token)));
+        Assert.Equal(["201"], await OutcomesOfAsync(() => postnl.PostAsync("/api/v1/messages", Body(waybill), Token)));
+        Assert.Equal(["422"], await OutcomesOfAsync(() => postnl.PostAsync("/api/v1/messages", Body("<not a message"u8.ToArray()), Token)));
+        // An interchange of two messages is audited by the middleware, once.
+        Assert.Equal(["201"], await OutcomesOfAsync(() => postnl.PostAsync("/api/v1/messages", Body(File.ReadAllBytes(ServerFixture.Sample("messages", "cuscar-d95b-1-import-rotterdam.edi"))), Token)));
     }
 
     [Theory]

@@ -8,10 +8,13 @@ public sealed class AuditTrail(ICtsStore store)
 {
     public async Task<AuditEntry> RecordAsync(string actor, string action, string target, string outcome, CancellationToken cancellationToken)
     {
-        var entry = new AuditEntry(actor, action, target, outcome, store.Clock.GetUtcNow());
+        var entry = Entry(actor, action, target, outcome);
         await store.AuditLog.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
         return entry;
     }
+
+    /// <summary>An entry stamped now, for a write that records it with its own rows (<see cref="Intake.MessageIntake.ReceiveAsync(ReadOnlyMemory{byte}, string, string?, Func{OpenCts.Storage.Messages.StoredMessage, AuditEntry}, CancellationToken)"/>).</summary>
+    public AuditEntry Entry(string actor, string action, string target, string outcome) => new(actor, action, target, outcome, store.Clock.GetUtcNow());
 
     /// <summary>The latest entries, newest first.</summary>
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int limit, CancellationToken cancellationToken) => store.AuditLog.LatestAsync(limit, cancellationToken);

@@ -2,6 +2,7 @@ using OpenCts.Application.Referrals;
 using OpenCts.Domain.Messages;
 using OpenCts.Ingestion.Pipeline;
 using OpenCts.Storage;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.Messages;
 
 namespace OpenCts.Application.Intake;
@@ -32,6 +33,30 @@ public sealed partial class MessageIntake(ICtsStore store, MessageFormats format
     {
         var received = new FileReceiver(formats, store.Clock).Read(source, content, cancellationToken);
         return await StoreAsync(source, received.Messages, sender, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Receives the bytes of one upload as <see cref="ReceiveAsync(ReadOnlyMemory{byte}, string, string?, CancellationToken)"/>
+    /// does; when they hold one message, as a carrier's upload almost always does, that message is stored with the
+    /// request's audit entry in one commit.
+    /// </summary>
+    /// <param name="content">The raw bytes, exactly as received.</param>
+    /// <param name="source">A name for where they came from.</param>
+    /// <param name="sender">The authenticated sender, or null to keep the message's own.</param>
+    /// <param name="audit">Makes the request's audit entry from what became of the lone message.</param>
+    /// <param name="cancellationToken">Stops between messages; a stored message stays stored.</param>
+    /// <returns>The messages, and whether the audit entry was written with them; when it was not (none or several messages), the caller records it.</returns>
+    public async Task<(IReadOnlyList<ReceivedMessage> Messages, bool Audited)> ReceiveAsync(
+        ReadOnlyMemory<byte> content, string source, string? sender, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var received = new FileReceiver(formats, store.Clock).Read(source, content, cancellationToken);
+        if (received.Messages.Count != 1)
+        {
+            return (await StoreAsync(source, received.Messages, sender, cancellationToken).ConfigureAwait(false), false);
+        }
+        var message = sender is null ? received.Messages[0] : received.Messages[0] with { Sender = sender };
+        var stored = await store.Messages.StoreAsync(message, source, audit, cancellationToken).ConfigureAwait(false);
+        return ([await AfterStoredAsync(source, message, stored, cancellationToken).ConfigureAwait(false)], true);
     }
 
     /// <summary>Receives one file from disk.</summary>

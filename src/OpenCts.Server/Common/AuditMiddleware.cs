@@ -17,6 +17,13 @@ internal sealed class AuditMiddleware(RequestDelegate next, CtsApplication appli
             await next(context).ConfigureAwait(false);
             return;
         }
+        // Routing and authentication have run: the action, its target and the actor are known before the endpoint runs.
+        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
+        var target = string.Join(' ', context.GetRouteData().Values.Select(v => $"{v.Key}={v.Value}"));
+        var actor = CtsPrincipal.NameOf(context.User);
+        var action = $"{context.Request.Method} {pattern}";
+        var audit = new RequestAudit(application, actor, action, target);
+        context.Features.Set(audit);
         string outcome;
         try
         {
@@ -26,16 +33,12 @@ internal sealed class AuditMiddleware(RequestDelegate next, CtsApplication appli
         catch (Exception exception)
         {
             outcome = ApiProblems.StatusOf(exception).ToString(CultureInfo.InvariantCulture);
-            await RecordAsync(context, outcome).ConfigureAwait(false);
+            await application.Audit.RecordAsync(actor, action, target, outcome, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        await RecordAsync(context, outcome).ConfigureAwait(false);
-    }
-
-    private Task RecordAsync(HttpContext context, string outcome)
-    {
-        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
-        var target = string.Join(' ', context.GetRouteData().Values.Select(v => $"{v.Key}={v.Value}"));
-        return application.Audit.RecordAsync(CtsPrincipal.NameOf(context.User), $"{context.Request.Method} {pattern}", target, outcome, CancellationToken.None);
+        if (audit.Recorded != outcome)
+        {
+            await application.Audit.RecordAsync(actor, action, target, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OpenCts.Application;
+using OpenCts.Application.Intake;
 using OpenCts.Application.Users;
 using OpenCts.Domain.Messages;
 using OpenCts.Server.Alerts;
@@ -64,7 +66,22 @@ public static class MessagesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Message too large", detail: $"a message may hold at most {MaxBodyBytes} bytes");
         }
         var source = string.IsNullOrWhiteSpace(fileName) ? "upload" : Path.GetFileName(fileName);
-        var received = await application.Intake.ReceiveAsync(body, source, CtsPrincipal.NameOf(context.User), cancellationToken).ConfigureAwait(false);
+        var sender = CtsPrincipal.NameOf(context.User);
+        IReadOnlyList<ReceivedMessage> received;
+        if (context.Features.Get<RequestAudit>() is { } audit)
+        {
+            // A lone message is stored with the request's audit entry, in one commit.
+            (received, var audited) = await application.Intake.ReceiveAsync(
+                body, source, sender, stored => audit.Entry(StatusOf([stored.Outcome]).ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+            if (audited)
+            {
+                audit.Committed();
+            }
+        }
+        else
+        {
+            received = await application.Intake.ReceiveAsync(body, source, sender, cancellationToken).ConfigureAwait(false);
+        }
         if (received.Any(r => r.Stored.Outcome == MessageOutcome.Stored))
         {
             signal.Raise();
@@ -73,7 +90,7 @@ public static class MessagesApi
         {
             metrics.Message(message.Stored.Status);
         }
-        if (received.Count == 0 || received.All(r => r.Stored.Outcome == MessageOutcome.Rejected))
+        if (StatusOf([.. received.Select(r => r.Stored.Outcome)]) == StatusCodes.Status422UnprocessableEntity)
         {
             var issues = received.SelectMany(r => r.Stored.Issues).Where(i => i.Severity == IssueSeverity.Error).Select(Issue).ToList();
             var problem = new ProblemDetails
@@ -124,6 +141,10 @@ public static class MessagesApi
             record.Id, record.Sender, record.MessageId, record.Format, record.ReceivedAt, record.Status, [.. record.Issues.Select(Issue)], documents,
             [.. referrals.Select(r => new ReferralView(r.Id, r.DocumentKey, r.Action, r.Comment, r.ReferredAt, r.Status, r.AnsweredAt))]));
     }
+
+    /// <summary>The status of a receipt: 422 when nothing in the body could be read, 201 when something was stored (or was stored before).</summary>
+    private static int StatusOf(IReadOnlyList<MessageOutcome> outcomes) =>
+        outcomes.Count == 0 || outcomes.All(o => o == MessageOutcome.Rejected) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status201Created;
 
     private static IssueView Issue(IngestionIssue issue) => new(issue.Severity == IssueSeverity.Error ? "error" : "warning", issue.Location, issue.Message);
 

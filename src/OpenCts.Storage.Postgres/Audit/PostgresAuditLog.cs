@@ -28,7 +28,8 @@ internal sealed class PostgresAuditLog(PostgresStore store) : IAuditLog
             r => new StoredUnmaskGrant(r.GetString(0), r.GetString(1), r.GetString(2), PostgresText.At(r.GetString(3)), PostgresText.At(r.GetString(4))),
             null, cancellationToken, ("now", PostgresText.Of(now))).ConfigureAwait(false);
 
-    private async ValueTask<long> AppendAsync(UnitOfWork work, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Appends and journals an entry inside a write of another store's (a message's, so that both commit at once).</summary>
+    internal async ValueTask<long> AppendAsync(UnitOfWork work, AuditEntry entry, CancellationToken cancellationToken)
     {
         var id = (long)(await _store.ScalarAsync(
             "INSERT INTO audit_log (actor, action, target, outcome, at) VALUES (@by, @a, @t, @o, @at) RETURNING id", work, cancellationToken,

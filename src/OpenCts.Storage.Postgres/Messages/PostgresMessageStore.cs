@@ -6,8 +6,10 @@ using Npgsql;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Postgres.Audit;
 
 namespace OpenCts.Storage.Postgres.Messages;
 
@@ -20,6 +22,14 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
         _store.WriteAsync(work => Store(work, message, fileName, cancellationToken), cancellationToken);
+
+    public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async work =>
+        {
+            var stored = await Store(work, message, fileName, cancellationToken).ConfigureAwait(false);
+            await ((PostgresAuditLog)_store.AuditLog).AppendAsync(work, audit(stored), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
         _store.WriteAsync<IReadOnlyList<StoredMessage>>(async work =>

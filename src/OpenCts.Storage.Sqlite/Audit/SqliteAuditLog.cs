@@ -14,7 +14,8 @@ internal sealed class SqliteAuditLog(SqliteStore store) : IAuditLog
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Append(work, transaction, entry, cancellationToken), cancellationToken);
 
-    private async ValueTask<long> Append(UnitOfWork work, SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Appends and journals an entry inside a write of another store's (a message's, so that both commit at once).</summary>
+    internal async ValueTask<long> Append(UnitOfWork work, SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         using var command = _store.Command("INSERT INTO audit_log (actor, action, target, outcome, at) VALUES ($by, $a, $t, $o, $at) RETURNING id", transaction);
         command.Parameters.AddWithValue("$by", entry.Actor);

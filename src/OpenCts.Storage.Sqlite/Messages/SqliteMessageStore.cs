@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
+using OpenCts.Storage.Sqlite.Audit;
 
 namespace OpenCts.Storage.Sqlite.Messages;
 
@@ -17,6 +19,14 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken);
+
+    public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken) =>
+        _store.WriteAsync(async (work, transaction) =>
+        {
+            var stored = await Store(work, transaction, message, fileName, cancellationToken).ConfigureAwait(false);
+            await ((SqliteAuditLog)_store.AuditLog).Append(work, transaction, audit(stored), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
         _store.WriteAsync<IReadOnlyList<StoredMessage>>(async (work, transaction) =>

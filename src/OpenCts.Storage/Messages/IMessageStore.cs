@@ -1,5 +1,6 @@
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Messages;
+using OpenCts.Storage.Audit;
 
 namespace OpenCts.Storage.Messages;
 
@@ -56,7 +57,18 @@ public interface IMessageStore
     /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
     Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken);
 
-    /// <summary>Stores several messages in one unit of work, each as <see cref="StoreAsync"/> would, in order: a batch commits or writes nothing.</summary>
+    /// <summary>Stores one message as <see cref="StoreAsync(ParsedMessage, string, CancellationToken)"/> does, and in the same unit of work the audit entry that <paramref name="audit"/> makes of what became of it.</summary>
+    /// <remarks>
+    /// The request that brought the message is then answered after one commit, not two (the message's, then its audit
+    /// entry's), and a crash keeps both or neither.
+    /// </remarks>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="fileName">The file or upload it came from.</param>
+    /// <param name="audit">Makes the audit entry from the stored message's outcome; called once, inside the unit of work.</param>
+    /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
+    Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken);
+
+    /// <summary>Stores several messages in one unit of work, each as <see cref="StoreAsync(ParsedMessage, string, CancellationToken)"/> would, in order: a batch commits or writes nothing.</summary>
     /// <remarks>One transaction for many messages is what makes bulk intake fast; a duplicate of an earlier message in the same batch is a duplicate.</remarks>
     /// <param name="messages">Each parsed message with the file or upload it came from.</param>
     /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>

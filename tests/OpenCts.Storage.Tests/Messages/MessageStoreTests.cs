@@ -1,5 +1,6 @@
 using System.Text;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Audit;
 using OpenCts.Storage.Messages;
 
 namespace OpenCts.Storage.Tests.Messages;
@@ -84,6 +85,35 @@ public class MessageStoreTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task AMessageStoredWithItsAuditEntryCommitsBothAndTheEntryNamesWhatBecameOfTheMessage(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        static AuditEntry Audit(StoredMessage stored) => new("maeu", "POST /api/v1/messages", "", stored.Outcome.ToString(), DateTimeOffset.UnixEpoch);
+
+        var first = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Audit, Token);
+        var again = await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Audit, Token);
+
+        Assert.Equal((MessageOutcome.Stored, MessageOutcome.Duplicate), (first.Outcome, again.Outcome));
+        var reopened = await test.ReopenAsync();
+        Assert.Equal(["Duplicate", "Stored"], (await reopened.AuditLog.LatestAsync(10, Token)).Select(e => e.Outcome));
+        Assert.Equal(new MessageCounts(1, 0, 1, 1), await reopened.Messages.CountsAsync(Token));
+        Assert.Equal([(RecordKinds.Message, "1"), (RecordKinds.Audit, "1"), (RecordKinds.Audit, "2")], test.Journal.Records.Select(r => (r.Kind, r.Id)));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task AMessageWhoseAuditEntryCannotBeJournaledIsNotKeptEither(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend, failWith: new FailingJournal(RecordKinds.Audit));
+        await Assert.ThrowsAsync<IOException>(() => test.Store.Messages.StoreAsync(
+            SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", stored => new AuditEntry("maeu", "POST /api/v1/messages", "", "201", DateTimeOffset.UnixEpoch), Token));
+        var reopened = await test.ReopenAsync();
+        Assert.Equal(new MessageCounts(0, 0, 0, 0), await reopened.Messages.CountsAsync(Token));
+        Assert.Empty(await reopened.AuditLog.LatestAsync(10, Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task ACancellationMarksTheDocumentCancelledAndKeepsItsVersions(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
@@ -138,8 +168,10 @@ public class MessageStoreTests
         Assert.Equal(new MessageCounts(60, 0, 60, 60), await test.Store.Messages.CountsAsync(Token));
     }
 
-    private sealed class FailingJournal : IRecordJournal
+    /// <summary>Fails to journal records of one kind, or of every kind.</summary>
+    private sealed class FailingJournal(string? only = null) : IRecordJournal
     {
-        public ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken) => throw new IOException("disk full");
+        public ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken) =>
+            only is null || only == kind ? throw new IOException("disk full") : ValueTask.CompletedTask;
     }
 }
