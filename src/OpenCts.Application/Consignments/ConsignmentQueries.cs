@@ -84,8 +84,7 @@ public sealed class ConsignmentQueries(ICtsStore store)
         var assessments = await store.Assessments.OfAsync(documentKey, cancellationToken).ConfigureAwait(false);
         var current = assessments.LastOrDefault(a => a.ConsignmentVersion == versions[^1].Version);
         var decisions = await store.Decisions.OfAsync(documentKey, cancellationToken).ConfigureAwait(false);
-        var examinations = (await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
-            .Where(e => string.Equals(e.DocumentKey, documentKey, StringComparison.Ordinal)).ToList();
+        var examinations = await store.Examinations.OfAsync(documentKey, cancellationToken).ConfigureAwait(false);
         var filing = await new FilingLinks(store).StatusAsync(versions[^1], store.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new ConsignmentDetail(documentKey, views, current, assessments, decisions, examinations, filing);
     }

@@ -32,16 +32,12 @@ public sealed class FilingLinks(ICtsStore store)
         var document = consignment.Document;
         if (document.MasterNumber is { } master)
         {
-            var masters = (await store.ConsignmentIndex.LinkedByAsync(master, cancellationToken).ConfigureAwait(false))
-                .Where(c => c.Consignment.Document.MasterNumber is null && string.Equals(c.Consignment.Document.Number, master, StringComparison.OrdinalIgnoreCase))
-                .Select(c => c.DocumentKey).ToList();
+            var masters = await store.ConsignmentIndex.MastersNumberedAsync(master, cancellationToken).ConfigureAwait(false);
             return new FilingStatus(deadline, hours, "house", masters, masters.Count == 0 && deadline is { } d && now > d.Due);
         }
         if (IsMasterKind(document.Kind))
         {
-            var houses = (await store.ConsignmentIndex.LinkedByAsync(document.Number, cancellationToken).ConfigureAwait(false))
-                .Where(c => string.Equals(c.Consignment.Document.MasterNumber, document.Number, StringComparison.OrdinalIgnoreCase))
-                .Select(c => c.DocumentKey).ToList();
+            var houses = await store.ConsignmentIndex.HousesOfAsync(document.Number, cancellationToken).ConfigureAwait(false);
             var consolidation = DeclaredConsolidation(consignment);
             if (houses.Count > 0 || consolidation)
             {

@@ -23,13 +23,21 @@ internal sealed class PostgresConsignmentIndex(PostgresStore store) : IConsignme
             Current + " JOIN unnest(@keys) WITH ORDINALITY AS k (key, n) ON k.key = c.document_key WHERE c.status = 'active' ORDER BY k.n",
             PostgresMessageStore.ReadVersion, null, cancellationToken, ("keys", documentKeys.Distinct(StringComparer.Ordinal).ToArray())).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<StoredConsignment>> LinkedByAsync(string documentNumber, CancellationToken cancellationToken)
-    {
-        var byNumber = await _store.ListAsync(Current + " WHERE c.status = 'active' AND c.number = @n ORDER BY v.id",
-            PostgresMessageStore.ReadVersion, null, cancellationToken, ("n", documentNumber)).ConfigureAwait(false);
-        // The master's own versions carry no master number; a house's current version may name another master than its earlier ones.
-        var byMaster = await _store.ListAsync(Current + $" WHERE c.status = 'active' AND {MasterNumber} = @n ORDER BY v.id",
-            PostgresMessageStore.ReadVersion, null, cancellationToken, ("n", documentNumber)).ConfigureAwait(false);
-        return [.. byNumber.Concat(byMaster).DistinctBy(c => c.DocumentKey)];
-    }
+    public async Task<IReadOnlyList<string>> MastersNumberedAsync(string number, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            $"""
+            SELECT c.document_key FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.number = @n AND c.status = 'active' AND {MasterNumber} IS NULL ORDER BY v.id
+            """,
+            r => r.GetString(0), null, cancellationToken, ("n", number)).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<string>> HousesOfAsync(string masterNumber, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            $"""
+            SELECT c.document_key FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE {MasterNumber} = @n AND c.status = 'active' ORDER BY v.id
+            """,
+            r => r.GetString(0), null, cancellationToken, ("n", masterNumber)).ConfigureAwait(false);
 }

@@ -87,6 +87,9 @@ internal sealed class PostgresExaminationStore(PostgresStore store) : IExaminati
     public async Task<IReadOnlyList<ExaminationResult>> AllAsync(CancellationToken cancellationToken) =>
         await _store.ListAsync($"{Columns} FROM examinations ORDER BY id", ResultOf, null, cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<ExaminationResult>> OfAsync(string documentKey, CancellationToken cancellationToken) =>
+        await _store.ListAsync($"{Columns} FROM examinations WHERE document_key = @d ORDER BY id", ResultOf, null, cancellationToken, ("d", documentKey)).ConfigureAwait(false);
+
     /// <summary>The columns a result is read from, in the order <see cref="ResultOf"/> reads them.</summary>
     private const string Columns = "SELECT document_key, outcome, amount_recovered, examined_at, notes, finding, currency, quantity";
 

@@ -28,14 +28,34 @@ internal sealed class SqliteConsignmentIndex(SqliteStore store) : IConsignmentIn
         return Task.FromResult<IReadOnlyList<StoredConsignment>>(result);
     }
 
-    public Task<IReadOnlyList<StoredConsignment>> LinkedByAsync(string documentNumber, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> MastersNumberedAsync(string number, CancellationToken cancellationToken) =>
+        Keys(
+            """
+            SELECT c.document_key FROM consignments c
+            JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+            WHERE c.number = $n AND c.status = 'active' AND v.master_number IS NULL ORDER BY v.id
+            """, number, cancellationToken);
+
+    public Task<IReadOnlyList<string>> HousesOfAsync(string masterNumber, CancellationToken cancellationToken) =>
+        Keys(
+            """
+            SELECT c.document_key FROM consignment_versions v
+            JOIN consignments c ON c.document_key = v.document_key AND c.current_version = v.version
+            WHERE v.master_number = $n AND c.status = 'active' ORDER BY v.id
+            """, masterNumber, cancellationToken);
+
+    private Task<IReadOnlyList<string>> Keys(string sql, string number, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = new List<StoredConsignment>();
-        Read(result, Current + " AND c.number = $n ORDER BY v.id", ("$n", documentNumber));
-        // The master's own versions carry no master number; a house's current version may name another master than its earlier ones.
-        Read(result, Current.Replace("WHERE c.status = 'active'", "WHERE c.status = 'active' AND v.master_number = $n", StringComparison.Ordinal) + " ORDER BY v.id", ("$n", documentNumber));
-        return Task.FromResult<IReadOnlyList<StoredConsignment>>([.. result.DistinctBy(c => c.DocumentKey)]);
+        using var command = _store.Command(sql);
+        command.Parameters.AddWithValue("$n", number);
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return Task.FromResult<IReadOnlyList<string>>(keys);
     }
 
     private void Read(List<StoredConsignment> into, string sql, params (string Name, object Value)[] parameters)

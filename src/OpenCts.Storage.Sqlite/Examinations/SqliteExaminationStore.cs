@@ -100,6 +100,12 @@ internal sealed class SqliteExaminationStore(SqliteStore store) : IExaminationSt
         return Task.FromResult<IReadOnlyList<ExaminationResult>>(Read($"{Columns} FROM examinations ORDER BY id", null));
     }
 
+    public Task<IReadOnlyList<ExaminationResult>> OfAsync(string documentKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<ExaminationResult>>(Read($"{Columns} FROM examinations WHERE document_key = $d ORDER BY id", null, ("$d", documentKey)));
+    }
+
     /// <summary>The columns a result is read from, in the order <see cref="ResultOf"/> reads them.</summary>
     private const string Columns = "SELECT document_key, outcome, amount_recovered, examined_at, notes, finding, currency, quantity";
 

@@ -20,4 +20,7 @@ public interface IExaminationStore
 
     /// <summary>Every recorded result, oldest first.</summary>
     Task<IReadOnlyList<ExaminationResult>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The results recorded for one document, oldest first (through the document's index, for the consignment page).</summary>
+    Task<IReadOnlyList<ExaminationResult>> OfAsync(string documentKey, CancellationToken cancellationToken);
 }

@@ -160,9 +160,14 @@ public class FilingStoresTests
         await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-2", moved with { Document = new TransportDocument("HBL-2", TransportDocumentKind.HouseBillOfLading, "MAEU900000002") }), "b.json", Token);
 
         var store = await test.ReopenAsync();
-        Assert.Equal(["OceanBillOfLading:MAEU900000001", "HouseBillOfLading:HBL-1"], (await store.ConsignmentIndex.LinkedByAsync("MAEU900000001", Token)).Select(c => c.DocumentKey));
-        Assert.Equal([("HouseBillOfLading:HBL-2", 2)], (await store.ConsignmentIndex.LinkedByAsync("MAEU900000002", Token)).Select(c => (c.DocumentKey, c.Version)));
-        Assert.Empty(await store.ConsignmentIndex.LinkedByAsync("NONE", Token));
+        Assert.Equal(["OceanBillOfLading:MAEU900000001"], await store.ConsignmentIndex.MastersNumberedAsync("MAEU900000001", Token));
+        Assert.Equal(["HouseBillOfLading:HBL-1"], await store.ConsignmentIndex.HousesOfAsync("MAEU900000001", Token));
+        // HBL-2's first version named the first master; its current one names the second.
+        Assert.Equal(["HouseBillOfLading:HBL-2"], await store.ConsignmentIndex.HousesOfAsync("MAEU900000002", Token));
+        // A house is not a master, even under a master's number.
+        Assert.Empty(await store.ConsignmentIndex.MastersNumberedAsync("HBL-1", Token));
+        Assert.Empty(await store.ConsignmentIndex.MastersNumberedAsync("MAEU900000002", Token));
+        Assert.Empty(await store.ConsignmentIndex.HousesOfAsync("NONE", Token));
         Assert.Equal(
             ["HouseBillOfLading:HBL-2", "OceanBillOfLading:MAEU900000001"],
             (await store.ConsignmentIndex.CurrentOfAsync(["HouseBillOfLading:HBL-2", "OceanBillOfLading:MAEU900000001", "HouseBillOfLading:HBL-2", "OceanBillOfLading:NONE"], Token)).Select(c => c.DocumentKey));

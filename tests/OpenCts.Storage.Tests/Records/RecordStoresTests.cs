@@ -63,6 +63,7 @@ public class RecordStoresTests
         var results = new[]
         {
             new ExaminationResult(SampleRecords.Key, ExaminationOutcome.Compliant, 0m, SampleRecords.At, null),
+            new ExaminationResult("OceanBillOfLading:OTHER", ExaminationOutcome.Compliant, 0m, SampleRecords.At, null),
             new ExaminationResult(SampleRecords.Key, ExaminationOutcome.Irregular, 1250.75m, SampleRecords.At, "false bottom", ExaminationFindings.Seizure, "EUR", 12.5m),
         };
         await test.Store.Examinations.RecordAsync(results, Token);
@@ -75,6 +76,8 @@ public class RecordStoresTests
         Assert.Equal([examine, release], await store.Decisions.OfAsync(SampleRecords.Key, Token));
         Assert.Empty(await store.Decisions.OfAsync("OceanBillOfLading:NONE", Token));
         Assert.Equal(results, await store.Examinations.AllAsync(Token));
+        Assert.Equal([results[0], results[2]], await store.Examinations.OfAsync(SampleRecords.Key, Token));
+        Assert.Empty(await store.Examinations.OfAsync("OceanBillOfLading:NONE", Token));
         Assert.Equal(newer, (await store.ExportRecords.LatestAsync(Token))[SampleRecords.Key]);
     }
 
