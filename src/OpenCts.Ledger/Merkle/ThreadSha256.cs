@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace OpenCts.Ledger.Merkle;
 
-/// <summary>SHA-256 through one hash object per thread, reset after each hash rather than made anew.</summary>
+/// <summary>SHA-256 through OpenSSL's plain digest functions where the process has them (<see cref="NativeSha256"/>), otherwise through one hash object per thread, reset after each hash rather than made anew.</summary>
 /// <remarks>
 /// The ledger hashes three short inputs per leaf (the salted record, the leaf, about one node). A one-shot
 /// <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/> creates and frees an OpenSSL digest context per call,
@@ -22,6 +22,14 @@ internal static class ThreadSha256
     /// <summary>SHA-256(<paramref name="first"/> || <paramref name="second"/>) into <paramref name="destination"/>, without copying them together.</summary>
     public static void HashData(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
     {
+        if (NativeSha256.Available)
+        {
+            if (!NativeSha256.TryHash(first, second, destination))
+            {
+                throw new CryptographicException("OpenSSL's SHA-256 reported a failure");
+            }
+            return;
+        }
         var hash = Hash;
         try
         {
