@@ -12,9 +12,11 @@ public sealed record UnmaskGrant(string User, string Document, string Reason, Da
 /// <remarks>
 /// A grant is stored with its end, in the same unit of work as its journaled audit entry (actor, <c>unmask consignment</c>,
 /// <c>document=KEY</c>, the reason and the end), so a restart neither withdraws a grant nor extends one: the end is the
-/// stored one, never counted again from the restart. The process keeps the grants in memory, read from the store once on
-/// first use, because masking is decided for every consignment of every read; a grant given by another server is
-/// therefore seen here only after a restart, which errs on the side of masking.
+/// stored one, never counted again from the restart. The process keeps the grants in memory, read from the store on
+/// first use, because masking is decided for every consignment of every read. Servers that share a store each keep their
+/// own: a check that finds no grant reads the store's grants again in the background when they were read more than
+/// <see cref="RefreshInterval"/> ago, so a grant given by another server is seen here within about that time, and until
+/// then the data stays masked.
 /// </remarks>
 public sealed class Unmasking
 {
@@ -29,7 +31,12 @@ public sealed class Unmasking
 
     private readonly ICtsStore _store;
     private readonly TimeProvider _clock;
+    /// <summary>How often, at most, the grants are read again from the store to learn those other servers gave.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
     private readonly Lazy<ConcurrentDictionary<(string User, string Document), DateTimeOffset>> _grants;
+    private long _readAt;
+    private int _refreshing;
 
     /// <summary>Unmasking over a store's grants and audit log.</summary>
     public Unmasking(ICtsStore store)
@@ -70,6 +77,7 @@ public sealed class Unmasking
         var grants = _grants.Value;
         if (!grants.TryGetValue((user, document), out var until))
         {
+            RefreshIfStale(grants);
             return false;
         }
         if (_clock.GetUtcNow() < until)
@@ -77,7 +85,44 @@ public sealed class Unmasking
             return true;
         }
         grants.TryRemove(new KeyValuePair<(string, string), DateTimeOffset>((user, document), until));
+        RefreshIfStale(grants);
         return false;
+    }
+
+    /// <summary>Reads the store's grants again in the background, once at a time, when they were last read longer ago than <see cref="RefreshInterval"/>.</summary>
+    /// <remarks>The check itself never waits for the store: it answers "masked" and a later check sees the grant.</remarks>
+    private void RefreshIfStale(ConcurrentDictionary<(string User, string Document), DateTimeOffset> grants)
+    {
+        if (Environment.TickCount64 - Volatile.Read(ref _readAt) < (long)RefreshInterval.TotalMilliseconds
+            || Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                Merge(grants, await _store.AuditLog.UnmaskGrantsAsync(_clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false));
+            }
+#pragma warning disable CA1031 // A refresh that fails (the store closing, a lost connection) keeps the grants known; the next miss tries again.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                Volatile.Write(ref _readAt, Environment.TickCount64);
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
+
+    private static void Merge(ConcurrentDictionary<(string User, string Document), DateTimeOffset> grants, IReadOnlyList<StoredUnmaskGrant> stored)
+    {
+        foreach (var grant in stored)
+        {
+            grants.AddOrUpdate((grant.User, grant.Document), grant.Until, (_, before) => before > grant.Until ? before : grant.Until);
+        }
     }
 
     private ConcurrentDictionary<(string User, string Document), DateTimeOffset> Load()
@@ -85,10 +130,8 @@ public sealed class Unmasking
         // Once per process, on the first check; on a thread of the pool, so no caller's context is held while the store reads.
         var stored = Task.Run(() => _store.AuditLog.UnmaskGrantsAsync(_clock.GetUtcNow(), CancellationToken.None)).GetAwaiter().GetResult();
         var grants = new ConcurrentDictionary<(string User, string Document), DateTimeOffset>();
-        foreach (var grant in stored)
-        {
-            grants.AddOrUpdate((grant.User, grant.Document), grant.Until, (_, before) => before > grant.Until ? before : grant.Until);
-        }
+        Merge(grants, stored);
+        Volatile.Write(ref _readAt, Environment.TickCount64);
         return grants;
     }
 

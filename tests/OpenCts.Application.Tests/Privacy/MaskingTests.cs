@@ -78,6 +78,30 @@ public class MaskingTests
     }
 
     [Fact]
+    public async Task An_unmasking_given_on_another_server_of_the_same_store_is_seen_here_within_the_refresh_interval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
+        await using var test = new TestApplication(clock);
+        // Two servers over one store, each with the grants it keeps in memory.
+        var here = new Unmasking(test.Store);
+        var there = test.Application.PersonalData.Unmasking;
+        Assert.False(here.SeesUnmasked("eve", Roles.Examiner, "doc-1"));
+
+        await there.GrantAsync("eve", "doc-1", "case 114", Token);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!here.SeesUnmasked("eve", Roles.Examiner, "doc-1"))
+        {
+            Assert.True(waited.Elapsed < Unmasking.RefreshInterval * 10, "the grant given on the other server was not seen here");
+            await Task.Delay(20, Token);
+        }
+        Assert.False(here.SeesUnmasked("eve", Roles.Examiner, "doc-2"));
+        Assert.False(here.SeesUnmasked("aud", Roles.Auditor, "doc-1"));
+        clock.Advance(Unmasking.Duration);
+        Assert.False(here.SeesUnmasked("eve", Roles.Examiner, "doc-1"));
+    }
+
+    [Fact]
     public async Task An_unmasking_survives_a_restart_with_its_own_end_and_is_not_extended_by_it()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
