@@ -22,6 +22,13 @@ internal static class Workspace
         return await location.OpenAsync(keys, null, cancellationToken);
     }
 
+    /// <summary>The <c>--store</c> a command names, or else its <c>--data</c> folder as <see cref="OpenStore"/> (or, with <paramref name="existing"/>, <see cref="OpenExistingStore"/>) opens it.</summary>
+    /// <remarks>For the commands an operator of a shared store needs as much as one of a folder, such as <c>cts users</c>.</remarks>
+    public static async Task<ICtsStore> OpenSharedAsync(SharedStoreSettings settings, bool existing, CancellationToken cancellationToken) =>
+        settings.Store is not null ? await OpenStoreAsync(settings, cancellationToken)
+        : existing ? OpenExistingStore(settings)
+        : OpenStore(settings);
+
     /// <summary>Opens the store as <see cref="OpenStore"/> does, but only when there is one: a command that reads must not leave an empty store behind a mistyped <c>--data</c>.</summary>
     /// <exception cref="NoStoreException">The folder holds no store.</exception>
     public static SqliteStore OpenExistingStore(StoreSettings settings)

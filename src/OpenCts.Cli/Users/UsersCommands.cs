@@ -34,7 +34,7 @@ internal static class UsersCommands
     }
 }
 
-internal class UserNameSettings : StoreSettings
+internal class UserNameSettings : SharedStoreSettings
 {
     [CommandArgument(0, "<NAME>")]
     [Description("The user's name.")]
@@ -56,7 +56,7 @@ internal sealed class AddUserCommand : AsyncCommand<AddUserCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: false, cancellationToken);
         var application = Workspace.Application(store);
         try
         {
@@ -71,11 +71,11 @@ internal sealed class AddUserCommand : AsyncCommand<AddUserCommand.Settings>
     }
 }
 
-internal sealed class ListUsersCommand : AsyncCommand<StoreSettings>
+internal sealed class ListUsersCommand : AsyncCommand<SharedStoreSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SharedStoreSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenExistingStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: true, cancellationToken);
         var application = Workspace.Application(store);
         var table = new Table().AddColumns("name", "role", "credential", "state", "changed by", "changed at");
         foreach (var user in await application.Users.ListAsync(cancellationToken))
@@ -97,7 +97,7 @@ internal sealed class DisableUserCommand : AsyncCommand<UserNameSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, UserNameSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenExistingStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: true, cancellationToken);
         var application = Workspace.Application(store);
         try
         {
@@ -117,7 +117,7 @@ internal sealed class ResetUserCommand : AsyncCommand<UserNameSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, UserNameSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenExistingStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: true, cancellationToken);
         var application = Workspace.Application(store);
         try
         {
