@@ -54,7 +54,7 @@ public sealed partial class MessageIntake(ICtsStore store, MessageFormats format
         {
             return (await StoreAsync(source, received.Messages, sender, cancellationToken).ConfigureAwait(false), false);
         }
-        var message = sender is null ? received.Messages[0] : received.Messages[0] with { Sender = sender };
+        var message = FromSender(received.Messages[0], sender);
         var stored = await store.Messages.StoreAsync(message, source, audit, cancellationToken).ConfigureAwait(false);
         return ([await AfterStoredAsync(source, message, stored, cancellationToken).ConfigureAwait(false)], true);
     }
@@ -76,12 +76,15 @@ public sealed partial class MessageIntake(ICtsStore store, MessageFormats format
         foreach (var message in messages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var taken = sender is null ? message : message with { Sender = sender };
+            var taken = FromSender(message, sender);
             var stored = await store.Messages.StoreAsync(taken, source, cancellationToken).ConfigureAwait(false);
             result.Add(await AfterStoredAsync(source, taken, stored, cancellationToken).ConfigureAwait(false));
         }
         return result;
     }
+
+    /// <summary>The message as sent by the authenticated sender, who replaces the one it names; as it is without one.</summary>
+    private static ParsedMessage FromSender(ParsedMessage message, string? sender) => sender is null ? message : message with { Sender = sender };
 
     /// <summary>What follows a committed message: its answers to open requests for information, and its place in the queue.</summary>
     private async Task<ReceivedMessage> AfterStoredAsync(string source, ParsedMessage message, StoredMessage stored, CancellationToken cancellationToken)

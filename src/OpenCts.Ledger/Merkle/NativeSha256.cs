@@ -19,12 +19,12 @@ namespace OpenCts.Ledger.Merkle;
 /// They are deprecated in OpenSSL 3 but exported by every 1.1 and 3.x build. Where they cannot be found, or where
 /// they do not give the FIPS 180-2 digest of "abc" when first loaded, <see cref="Available"/> is false and the
 /// ledger hashes through <see cref="IncrementalHash"/> as before. Short inputs skip the runtime's GC transition: a
-/// call then cannot be interrupted by a collection, which is only right while it lasts well under a microsecond.
+/// call then holds off a collection until it returns, which is only right for calls of a few microseconds at most.
 /// </para>
 /// </remarks>
 internal static unsafe class NativeSha256
 {
-    /// <summary>Inputs up to this size are hashed without the GC transition (about a microsecond of work).</summary>
+    /// <summary>Inputs up to this size are hashed without the GC transition (at most about 2.5 µs of work at 1.7 GB/s).</summary>
     private const int ShortInput = 4096;
 
     /// <summary>At least <c>sizeof(SHA256_CTX)</c>, 112 bytes in every OpenSSL build.</summary>
