@@ -29,9 +29,11 @@ if [ "$(id -u)" -eq 0 ]; then
   chown postgres "$folder"
   as_postgres=(runuser -u postgres --)
 fi
-# A free port: one that nothing answers on.
+# A free port below the kernel's range for outgoing connections, where no client socket can hold it.
+below=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$below" -gt 11000 ] 2>/dev/null || below=32768
 while :; do
-  port=$((20000 + RANDOM % 40000))
+  port=$((10000 + RANDOM % (below - 10000)))
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
 done
 
