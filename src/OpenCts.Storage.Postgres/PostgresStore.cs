@@ -35,9 +35,10 @@ namespace OpenCts.Storage.Postgres;
 
 /// <summary>The OpenCTS store in a PostgreSQL database, with the ledger's tables beside the store's, for several processes on several machines.</summary>
 /// <remarks>
-/// Reads run on pooled connections beside each other and beside the writers. Writes are serialised, as on SQLite: each
-/// unit of work takes a transaction-scoped advisory lock first, so processes that share the database write one at a
-/// time and a record's version, its id and its pending ledger leaf are decided by one writer. The ledger's sequencer
+/// Reads run on pooled connections beside each other and beside the writers. Writes are serialised, as on SQLite: the
+/// writes waiting in this process share one transaction (<see cref="PostgresGroupCommit"/>), which takes a
+/// transaction-scoped advisory lock first, so processes that share the database write one at a time and a record's
+/// version, its id and its pending ledger leaf are decided by one writer. The ledger's sequencer
 /// (<see cref="PostgresSequencer"/>) is a single writer of its own, guarded by another advisory lock.
 /// </remarks>
 public sealed class PostgresStore : ICtsStore
@@ -45,11 +46,12 @@ public sealed class PostgresStore : ICtsStore
     /// <summary>The advisory lock every unit of work holds until it commits.</summary>
     internal const long WriteLockKey = 0x4F43_5453_5752_4954; // "OCTSWRIT"
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PostgresGroupCommit _writes;
 
     private PostgresStore(NpgsqlDataSource dataSource, string location, string directory, IRecordJournal journal, TimeProvider clock)
     {
         DataSource = dataSource;
+        _writes = new PostgresGroupCommit(dataSource, WriteLockKey);
         Location = location;
         DataDirectory = directory;
         Journal = journal;
@@ -247,56 +249,61 @@ public sealed class PostgresStore : ICtsStore
     }
 
     /// <summary>Runs one write as a unit of work: it takes the write lock, the body writes and journals, then it commits; nothing is written if it throws.</summary>
-    internal async Task<T> WriteAsync<T>(Func<UnitOfWork, ValueTask<T>> body, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var work = new UnitOfWork(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
-            await using (var writeLock = Command($"SELECT pg_advisory_xact_lock({WriteLockKey})", work))
-            {
-                await writeLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            var result = await body(work).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <remarks>Writes waiting at once share a transaction, each in a savepoint of its own (<see cref="PostgresGroupCommit"/>).</remarks>
+    internal Task<T> WriteAsync<T>(Func<UnitOfWork, ValueTask<T>> body, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(body, cancellationToken);
+
+    /// <summary>Holds a statement whose result no one reads until the unit of work's next read or its commit (<see cref="PostgresUnitOfWork"/>).</summary>
+    internal static void Hold(UnitOfWork work, string sql, params (string Name, object? Value)[] parameters) =>
+        ((PostgresUnitOfWork)work).Hold(sql, returnsRows: false, parameters);
 
     /// <summary>Journals one record in the unit of work.</summary>
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
         Journal.RecordAsync(work, kind, id.ToString(CultureInfo.InvariantCulture), canonical, cancellationToken);
 
-    /// <summary>A command in the unit of work, or, without one, on a pooled connection of its own.</summary>
-    internal NpgsqlCommand Command(string sql, UnitOfWork? work = null) => work is null
-        ? DataSource.CreateCommand(sql)
-        : new NpgsqlCommand(sql, (NpgsqlConnection)work.Connection, (NpgsqlTransaction)work.Transaction);
+    /// <summary>A command in the unit of work (after what it holds back), or, without one, on a pooled connection of its own.</summary>
+    internal NpgsqlCommand Command(string sql, UnitOfWork? work = null)
+    {
+        if (work is null)
+        {
+            return DataSource.CreateCommand(sql);
+        }
+        var pending = (PostgresUnitOfWork)work;
+        pending.Send();
+        return new NpgsqlCommand(sql, pending.Npgsql, pending.NpgsqlTransaction);
+    }
 
     /// <summary>Reads every row a query returns.</summary>
     internal async Task<List<T>> ListAsync<T>(string sql, Func<NpgsqlDataReader, T> row, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(sql, work);
-        Bind(command, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var result = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        if (work is PostgresUnitOfWork { Holding: true } pending)
         {
-            result.Add(row(reader));
+            var last = new NpgsqlBatchCommand(sql);
+            Bind(last.Parameters, parameters);
+            await using var batch = pending.Take(last, out var skip);
+            await using var batchReader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < skip; i++)
+            {
+                await batchReader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return await RowsAsync(batchReader, row, cancellationToken).ConfigureAwait(false);
         }
-        return result;
+        await using var command = Command(sql, work);
+        Bind(command.Parameters, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await RowsAsync(reader, row, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first column of the first row a statement returns, or null.</summary>
     internal async Task<object?> ScalarAsync(string sql, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        if (work is PostgresUnitOfWork { Holding: true })
+        {
+            var rows = await ListAsync(sql, r => r.IsDBNull(0) ? null : r.GetValue(0), work, cancellationToken, parameters).ConfigureAwait(false);
+            return rows.Count == 0 ? null : rows[0];
+        }
         await using var command = Command(sql, work);
-        Bind(command, parameters);
+        Bind(command.Parameters, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
@@ -304,9 +311,27 @@ public sealed class PostgresStore : ICtsStore
     /// <summary>Runs a statement; returns the rows it touched.</summary>
     internal async Task<int> ExecuteAsync(string sql, UnitOfWork? work, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        if (work is PostgresUnitOfWork { Holding: true } pending)
+        {
+            var last = new NpgsqlBatchCommand(sql);
+            Bind(last.Parameters, parameters);
+            await using var batch = pending.Take(last, out _);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return last.RecordsAffected;
+        }
         await using var command = Command(sql, work);
-        Bind(command, parameters);
+        Bind(command.Parameters, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<T>> RowsAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(row(reader));
+        }
+        return result;
     }
 
     /// <summary>The canonical bytes of a record kept as one row: its id, then each column the query selects (<see cref="CanonicalForm.Row"/>).</summary>
@@ -325,15 +350,15 @@ public sealed class PostgresStore : ICtsStore
 
     public async ValueTask DisposeAsync()
     {
+        await _writes.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
-    private static void Bind(NpgsqlCommand command, (string Name, object? Value)[] parameters)
+    internal static void Bind(NpgsqlParameterCollection into, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            into.AddWithValue(name, value ?? DBNull.Value);
         }
     }
 }

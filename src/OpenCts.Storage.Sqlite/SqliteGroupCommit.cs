@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using OpenCts.Storage.Writing;
+using SqliteWrite = OpenCts.Storage.Writing.QueuedWrite<(OpenCts.Storage.UnitOfWork Work, Microsoft.Data.Sqlite.SqliteTransaction Transaction)>;
 
 namespace OpenCts.Storage.Sqlite;
 
@@ -10,7 +12,7 @@ namespace OpenCts.Storage.Sqlite;
 /// <remarks>
 /// A server receives many messages at once, and a transaction per message makes the commit (the WAL append, and its
 /// sync) the limit. Here callers queue their write and await it; one writer loop takes everything queued (at most
-/// <see cref="MaxGroup"/>), runs each body in a savepoint, commits once, and only then answers each caller, so a caller
+/// <see cref="GroupCommit.MaxGroup"/>), runs each body in a savepoint, commits once, and only then answers each caller, so a caller
 /// is never told "stored" before its rows are committed, and a crash keeps the whole group or none of it.
 /// A body that throws (a bad message, a constraint) is rolled back to its savepoint and gets its own exception; its
 /// neighbours are not affected. A later body sees what earlier bodies of the same group wrote, as it would have seen it
@@ -20,14 +22,9 @@ namespace OpenCts.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteGroupCommit : IDisposable
 {
-    /// <summary>The most writes one transaction takes, so that a group's commit (and its callers' wait) stays short.</summary>
-    public const int MaxGroup = 256;
-
-    private const string Savepoint = "cts_write";
-
     private readonly SqliteConnection _connection;
     private readonly Action _committed;
-    private readonly ConcurrentQueue<IQueuedWrite> _queue = new();
+    private readonly ConcurrentQueue<SqliteWrite> _queue = new();
     private readonly SemaphoreSlim _queued = new(0);
     private readonly Thread _writer;
     private readonly Lock _gate = new();
@@ -55,7 +52,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         {
             return Task.FromCanceled<T>(cancellationToken);
         }
-        var write = new QueuedWrite<T>(body, cancellationToken);
+        var write = new QueuedWrite<(UnitOfWork Work, SqliteTransaction Transaction), T>(w => body(w.Work, w.Transaction), cancellationToken);
         // Under the gate, so that no write is queued after the loop was told to stop (it would never be answered).
         lock (_gate)
         {
@@ -100,11 +97,11 @@ internal sealed class SqliteGroupCommit : IDisposable
 
     private void WriteLoop()
     {
-        var group = new List<IQueuedWrite>(MaxGroup);
+        var group = new List<SqliteWrite>(GroupCommit.MaxGroup);
         while (true)
         {
             _queued.Wait();
-            while (group.Count < MaxGroup && _queue.TryDequeue(out var write))
+            while (group.Count < GroupCommit.MaxGroup && _queue.TryDequeue(out var write))
             {
                 group.Add(write);
             }
@@ -131,7 +128,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     }
 
     /// <summary>Runs the group's writes from <paramref name="start"/> in one transaction and commits it; returns where the next transaction starts.</summary>
-    private int Commit(List<IQueuedWrite> group, int start)
+    private int Commit(List<SqliteWrite> group, int start)
     {
         SqliteTransaction transaction;
         try
@@ -140,13 +137,10 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
         catch (Exception exception)
         {
-            for (var i = start; i < group.Count; i++)
-            {
-                group[i].Fail(exception);
-            }
+            SqliteWrite.FailEach(group.Skip(start), exception);
             return group.Count;
         }
-        var written = new List<IQueuedWrite>(group.Count - start);
+        var written = new List<SqliteWrite>(group.Count - start);
         var next = group.Count;
         // A write alone in its transaction needs no savepoint: if it fails, the transaction is rolled back. A savepoint
         // makes SQLite journal the first change of every page until it is released, and a bulk write touches thousands
@@ -165,15 +159,15 @@ internal sealed class SqliteGroupCommit : IDisposable
                 }
                 if (!alone)
                 {
-                    transaction.Save(Savepoint);
+                    transaction.Save(GroupCommit.Savepoint);
                 }
                 try
                 {
-                    Run(write.RunAsync(work, transaction));
+                    Run(write.RunAsync((work, transaction)));
                     write.CancellationToken.ThrowIfCancellationRequested();
                     if (!alone)
                     {
-                        transaction.Release(Savepoint);
+                        transaction.Release(GroupCommit.Savepoint);
                     }
                     written.Add(write);
                 }
@@ -185,10 +179,7 @@ internal sealed class SqliteGroupCommit : IDisposable
                     {
                         // The error ended the transaction (SQLite does so on a full disk or an I/O error): what the group
                         // wrote so far is gone, so those writes fail too; the rest start again in a transaction of their own.
-                        foreach (var lost in written)
-                        {
-                            lost.Fail(exception);
-                        }
+                        SqliteWrite.FailEach(written, exception);
                         written.Clear();
                         next = i + 1;
                         break;
@@ -203,10 +194,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
         catch (Exception exception)
         {
-            foreach (var lost in written)
-            {
-                lost.Fail(exception);
-            }
+            SqliteWrite.FailEach(written, exception);
             return next;
         }
         finally
@@ -234,8 +222,8 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         try
         {
-            transaction.Rollback(Savepoint);
-            transaction.Release(Savepoint);
+            transaction.Rollback(GroupCommit.Savepoint);
+            transaction.Release(GroupCommit.Savepoint);
             return true;
         }
         catch (SqliteException)
@@ -254,48 +242,5 @@ internal sealed class SqliteGroupCommit : IDisposable
         catch (SqliteException)
         {
         }
-    }
-
-    private interface IQueuedWrite
-    {
-        CancellationToken CancellationToken { get; }
-
-        ValueTask RunAsync(UnitOfWork work, SqliteTransaction transaction);
-
-        void Complete();
-
-        void Fail(Exception exception);
-
-        void Cancel();
-    }
-
-    private sealed class QueuedWrite<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken) : IQueuedWrite
-    {
-        // Callers continue on the thread pool, never on the writer loop, which must go on to the next group.
-        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _result = default!;
-
-        public Task<T> Task => _done.Task;
-
-        public CancellationToken CancellationToken => cancellationToken;
-
-        public async ValueTask RunAsync(UnitOfWork work, SqliteTransaction transaction) =>
-            _result = await body(work, transaction).ConfigureAwait(false);
-
-        public void Complete() => _done.TrySetResult(_result);
-
-        public void Fail(Exception exception)
-        {
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                _done.TrySetCanceled(cancellationToken);
-            }
-            else
-            {
-                _done.TrySetException(exception);
-            }
-        }
-
-        public void Cancel() => _done.TrySetCanceled(cancellationToken);
     }
 }

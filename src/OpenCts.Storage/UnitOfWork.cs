@@ -6,15 +6,17 @@ namespace OpenCts.Storage;
 /// <remarks>
 /// Backends open one per write; the journal receives it so that it can write its pending leaf with the same
 /// connection and transaction, whatever the database. Parameters are named <c>@name</c>, which SQLite and PostgreSQL both read.
+/// A backend whose statements cost a round trip each may hold some back and send them together (PostgreSQL does); it
+/// sends them before any command made here and before the commit, so the order of the statements is kept.
 /// </remarks>
-public sealed class UnitOfWork(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public class UnitOfWork(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
 
     public DbTransaction Transaction { get; } = transaction;
 
     /// <summary>A command in this unit of work.</summary>
-    public DbCommand Command(string sql)
+    public virtual DbCommand Command(string sql)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
@@ -22,7 +24,11 @@ public sealed class UnitOfWork(DbConnection connection, DbTransaction transactio
         return command;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    public virtual Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => Transaction.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return Transaction.DisposeAsync();
+    }
 }

@@ -25,7 +25,11 @@ public sealed class UserAccounts(ICtsStore store)
 
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an API key's account, once looked up, is trusted before it is read from the store again (<see cref="AuthenticateApiKeyAsync"/>).</summary>
+    public static TimeSpan ApiKeyLookupLifetime => ApiKeyCache.Lifetime;
+
     private readonly SignInFailures _failures = new();
+    private readonly ApiKeyCache _apiKeys = new();
 
     /// <summary>Creates a user with a one-time password, or with an API key.</summary>
     /// <exception cref="DomainException">The name or the role is not valid.</exception>
@@ -123,13 +127,23 @@ public sealed class UserAccounts(ICtsStore store)
     public bool IsLockedOut(string name, DateTimeOffset now) => _failures.IsLockedOut(name, now);
 
     /// <summary>The account an API key belongs to, or null when the key is unknown, replaced or its account disabled.</summary>
+    /// <remarks>The look-up is kept for a second (<see cref="ApiKeyCache"/>); a change made by another process is seen here within that time.</remarks>
     public async Task<UserAccount?> AuthenticateApiKeyAsync(string key, CancellationToken cancellationToken)
     {
         if (!Credentials.TryParseApiKey(key, out var id, out var secret))
         {
             return null;
         }
-        var account = await store.Users.FindByApiKeyAsync(id, cancellationToken).ConfigureAwait(false);
+        var account = _apiKeys.Find(id);
+        if (account is null)
+        {
+            var generation = _apiKeys.Generation;
+            account = await store.Users.FindByApiKeyAsync(id, cancellationToken).ConfigureAwait(false);
+            if (account is not null)
+            {
+                _apiKeys.Keep(id, account, generation);
+            }
+        }
         if (account?.ApiKeyHash is not { } hash || !Credentials.VerifySecret(secret, hash) || account.Disabled)
         {
             return null;
@@ -152,6 +166,10 @@ public sealed class UserAccounts(ICtsStore store)
         catch (StoreConflictException e)
         {
             throw new UserAccountException(e.Message);
+        }
+        finally
+        {
+            _apiKeys.Clear();
         }
     }
 

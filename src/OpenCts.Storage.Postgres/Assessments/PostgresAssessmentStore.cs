@@ -37,27 +37,40 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
 
     private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
-        await using var command = _store.Command(
-            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES (@key, @version, @score, @lane, @at, @reasons) RETURNING id",
-            work);
-        var key = command.Parameters.Add("key", NpgsqlDbType.Text);
-        var version = command.Parameters.Add("version", NpgsqlDbType.Integer);
-        var score = command.Parameters.Add("score", NpgsqlDbType.Double);
-        var lane = command.Parameters.Add("lane", NpgsqlDbType.Text);
-        var at = command.Parameters.Add("at", NpgsqlDbType.Text);
-        var reasons = command.Parameters.Add("reasons", NpgsqlDbType.Text);
-        var ids = new List<long>(assessments.Count);
-        foreach (var assessment in assessments)
+        if (assessments.Count == 0)
         {
-            key.Value = assessment.DocumentKey;
-            version.Value = assessment.ConsignmentVersion;
-            score.Value = assessment.Score;
-            lane.Value = assessment.Lane.ToString();
-            at.Value = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
-            reasons.Value = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            ids.Add(id);
-            await _store.JournalAsync(work, RecordKinds.Assessment, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+        var keys = new string[assessments.Count];
+        var versions = new int[assessments.Count];
+        var scores = new double[assessments.Count];
+        var lanes = new string[assessments.Count];
+        var ats = new string[assessments.Count];
+        var reasons = new string[assessments.Count];
+        for (var i = 0; i < assessments.Count; i++)
+        {
+            var assessment = assessments[i];
+            (keys[i], versions[i], scores[i]) = (assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score);
+            lanes[i] = assessment.Lane.ToString();
+            ats[i] = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
+            reasons[i] = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+        }
+        // One statement for the batch, not one round trip an assessment. The rows are inserted, and their ids drawn, in the
+        // order of the arrays; the ids are sorted rather than trusted to come back in that order.
+        var ids = await _store.ListAsync(
+            """
+            INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons)
+            SELECT k, v, s, l, a, r FROM UNNEST(@keys, @versions, @scores, @lanes, @ats, @reasons) WITH ORDINALITY AS w(k, v, s, l, a, r, n) ORDER BY n
+            RETURNING id
+            """,
+            r => r.GetInt64(0), work, cancellationToken,
+            ("keys", keys), ("versions", versions), ("scores", scores), ("lanes", lanes), ("ats", ats), ("reasons", reasons)).ConfigureAwait(false);
+        ids.Sort();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            // Made from the values just written, as ReadCanonicalAsync makes them from the row.
+            var canonical = CanonicalForm.Assessment(ids[i], keys[i], versions[i], scores[i], lanes[i], ats[i], reasons[i]);
+            await _store.JournalAsync(work, RecordKinds.Assessment, ids[i], canonical, cancellationToken).ConfigureAwait(false);
         }
         return ids;
     }

@@ -31,10 +31,13 @@ internal sealed class PostgresAuditLog(PostgresStore store) : IAuditLog
     /// <summary>Appends and journals an entry inside a write of another store's (a message's, so that both commit at once).</summary>
     internal async ValueTask<long> AppendAsync(UnitOfWork work, AuditEntry entry, CancellationToken cancellationToken)
     {
+        var at = entry.At.ToString("O", CultureInfo.InvariantCulture);
         var id = (long)(await _store.ScalarAsync(
             "INSERT INTO audit_log (actor, action, target, outcome, at) VALUES (@by, @a, @t, @o, @at) RETURNING id", work, cancellationToken,
-            ("by", entry.Actor), ("a", entry.Action), ("t", entry.Target), ("o", entry.Outcome), ("at", entry.At.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false))!;
-        await _store.JournalAsync(work, RecordKinds.Audit, id, (await ReadCanonicalAsync(id, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            ("by", entry.Actor), ("a", entry.Action), ("t", entry.Target), ("o", entry.Outcome), ("at", at)).ConfigureAwait(false))!;
+        // The row's canonical bytes made from the values just written, as ReadCanonicalAsync makes them from the row.
+        var canonical = CanonicalForm.Row(id, [entry.Actor, entry.Action, entry.Target, entry.Outcome, at]);
+        await _store.JournalAsync(work, RecordKinds.Audit, id, canonical, cancellationToken).ConfigureAwait(false);
         return id;
     }
 

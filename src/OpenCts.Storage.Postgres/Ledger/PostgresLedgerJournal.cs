@@ -12,24 +12,14 @@ public sealed class PostgresLedgerJournal : IRecordJournal
     {
     }
 
-    public async ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken)
+    public ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         LedgerEntry.Validate(kind, id);
         var salt = LedgerEntry.NewSalt();
-        await using var insert = work.Command("INSERT INTO ledger_pending (record_kind, record_id, salt, commitment) VALUES (@kind, @id, @salt, @commitment)");
-        Add(insert, "kind", kind);
-        Add(insert, "id", id);
-        Add(insert, "salt", salt);
-        Add(insert, "commitment", LedgerEntry.Commit(salt, canonical.Span));
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        // Held back to go with the writer's next statement or its commit: nothing reads what it returns.
+        PostgresStore.Hold(work, "INSERT INTO ledger_pending (record_kind, record_id, salt, commitment) VALUES (@kind, @id, @salt, @commitment)",
+            ("kind", kind), ("id", id), ("salt", salt), ("commitment", LedgerEntry.Commit(salt, canonical.Span)));
+        return ValueTask.CompletedTask;
     }
 }

@@ -68,6 +68,8 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
         }
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
+        var bytes = message.Raw.ToArray();
+        var issuesJson = JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }));
         var rawId = (long)(await _store.ScalarAsync(
             """
             INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, status, issues, unmapped)
@@ -78,10 +80,10 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             ("format", message.Format),
             ("file", fileName),
             ("at", receivedAt),
-            ("sha", Convert.ToHexStringLower(SHA256.HashData(message.Raw.Span))),
-            ("bytes", message.Raw.ToArray()),
+            ("sha", Convert.ToHexStringLower(SHA256.HashData(bytes))),
+            ("bytes", bytes),
             ("status", status),
-            ("issues", JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }))),
+            ("issues", issuesJson),
             ("unmapped", JsonSerializer.Serialize(message.Unmapped))).ConfigureAwait(false))!;
         var versions = new List<(string, int)>();
         if (!message.IsRejected)
@@ -92,11 +94,13 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             }
             foreach (var key in cancellable)
             {
-                await _store.ExecuteAsync("UPDATE consignments SET status = 'cancelled', cancelled_by = @raw, updated_at = @at WHERE document_key = @key", work, cancellationToken,
-                    ("raw", rawId), ("at", receivedAt), ("key", key)).ConfigureAwait(false);
+                PostgresStore.Hold(work, "UPDATE consignments SET status = 'cancelled', cancelled_by = @raw, updated_at = @at WHERE document_key = @key",
+                    ("raw", rawId), ("at", receivedAt), ("key", key));
             }
         }
-        await _store.JournalAsync(work, RecordKinds.Message, rawId, (await ReadCanonicalAsync(rawId, work, cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+        // Made from the values just written, as ReadCanonicalAsync makes them from the row (every column is text or bytes).
+        var canonical = CanonicalForm.Message(rawId, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, bytes);
+        await _store.JournalAsync(work, RecordKinds.Message, rawId, canonical, cancellationToken).ConfigureAwait(false);
         return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues, MessageStatus.FindingsOf(message));
     }
 
@@ -252,26 +256,30 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     private async Task<(string, int)> InsertVersionAsync(Consignment consignment, long rawId, string receivedAt, UnitOfWork work, CancellationToken cancellationToken)
     {
         var key = consignment.Document.Key;
-        var version = (await CurrentVersionAsync(key, work, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
-        var provenance = consignment.Provenance is { } p
-            ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture) }
-            : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
-        var place = ConsignmentPlace.Of(consignment);
-        await _store.ExecuteAsync(
+        if (consignment.Provenance is null)
+        {
+            throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
+        }
+        // The next version is decided by the upsert itself, one statement rather than a read and a write; the write lock
+        // keeps any other writer out until the commit.
+        var version = (int)(await _store.ScalarAsync(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
-            VALUES (@key, @kind, @number, @version, 'active', @at, @at)
-            ON CONFLICT (document_key) DO UPDATE SET current_version = @version, status = 'active', updated_at = @at, cancelled_by = NULL
+            VALUES (@key, @kind, @number, 1, 'active', @at, @at)
+            ON CONFLICT (document_key) DO UPDATE SET current_version = consignments.current_version + 1, status = 'active', updated_at = @at, cancelled_by = NULL
+            RETURNING current_version
             """, work, cancellationToken,
-            ("key", key), ("kind", consignment.Document.Kind.ToString()), ("number", consignment.Document.Number), ("version", version), ("at", receivedAt)).ConfigureAwait(false);
-        await _store.ExecuteAsync(
+            ("key", key), ("kind", consignment.Document.Kind.ToString()), ("number", consignment.Document.Number), ("at", receivedAt)).ConfigureAwait(false))!;
+        var provenance = consignment.Provenance with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture) };
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment with { Provenance = provenance }));
+        var place = ConsignmentPlace.Of(consignment);
+        PostgresStore.Hold(work,
             """
             INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, discharge, arrival_ticks, arrival_offset)
             VALUES (@key, @version, @raw, @at, @body, @discharge, @ticks, @offset)
-            """, work, cancellationToken,
+            """,
             ("key", key), ("version", version), ("raw", rawId), ("at", receivedAt), ("body", body),
-            ("discharge", (object?)place.Discharge ?? DBNull.Value), ("ticks", (object?)place.ArrivalTicks ?? DBNull.Value), ("offset", (object?)place.ArrivalOffset ?? DBNull.Value)).ConfigureAwait(false);
+            ("discharge", (object?)place.Discharge ?? DBNull.Value), ("ticks", (object?)place.ArrivalTicks ?? DBNull.Value), ("offset", (object?)place.ArrivalOffset ?? DBNull.Value));
         return (key, version);
     }
 }
