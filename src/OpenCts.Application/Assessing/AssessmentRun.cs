@@ -123,7 +123,9 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         {
             wanted[key] = Math.Max(version, wanted.GetValueOrDefault(key));
         }
-        var exports = await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false);
+        // Only the batch's own documents: a worker assesses a few consignments at a time, and reading every export record
+        // in the store for each batch would grow with the store.
+        var exports = await store.ExportRecords.LatestOfAsync(wanted.Keys, cancellationToken).ConfigureAwait(false);
         var links = new FilingLinks(store);
         var now = store.Clock.GetUtcNow();
         var stopwatch = new Stopwatch();

@@ -27,4 +27,13 @@ internal sealed class PostgresExportRecordStore(PostgresStore store) : IExportRe
             r => (Key: r.GetString(0), Comparison: JsonSerializer.Deserialize<ExportComparison>(r.GetString(1), DomainJson.Options)!), null, cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Key, r => r.Comparison, StringComparer.Ordinal);
     }
+
+    public async Task<IReadOnlyDictionary<string, ExportComparison>> LatestOfAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            "SELECT DISTINCT ON (document_key) document_key, comparison FROM export_records WHERE document_key = ANY(@keys) ORDER BY document_key, id DESC",
+            r => (Key: r.GetString(0), Comparison: JsonSerializer.Deserialize<ExportComparison>(r.GetString(1), DomainJson.Options)!), null, cancellationToken,
+            ("keys", documentKeys.Distinct(StringComparer.Ordinal).ToArray())).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => r.Comparison, StringComparer.Ordinal);
+    }
 }

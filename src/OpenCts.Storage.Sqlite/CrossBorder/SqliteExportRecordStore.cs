@@ -25,11 +25,25 @@ internal sealed class SqliteExportRecordStore(SqliteStore store) : IExportRecord
         }, cancellationToken);
 
     /// <summary>The latest comparison of every document that has one.</summary>
-    public Task<IReadOnlyDictionary<string, ExportComparison>> LatestAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, ExportComparison>> LatestAsync(CancellationToken cancellationToken) =>
+        ReadAsync("SELECT document_key, comparison FROM export_records e WHERE id = (SELECT MAX(id) FROM export_records f WHERE f.document_key = e.document_key)", null, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, ExportComparison>> LatestOfAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken) =>
+        ReadAsync(
+            """
+            SELECT document_key, comparison FROM export_records e
+            WHERE document_key IN (SELECT value FROM json_each($keys)) AND id = (SELECT MAX(id) FROM export_records f WHERE f.document_key = e.document_key)
+            """,
+            JsonSerializer.Serialize(documentKeys), cancellationToken);
+
+    private Task<IReadOnlyDictionary<string, ExportComparison>> ReadAsync(string sql, string? keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(
-            "SELECT document_key, comparison FROM export_records e WHERE id = (SELECT MAX(id) FROM export_records f WHERE f.document_key = e.document_key)");
+        using var command = _store.Command(sql);
+        if (keys is not null)
+        {
+            command.Parameters.AddWithValue("$keys", keys);
+        }
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, ExportComparison>(StringComparer.Ordinal);
         while (reader.Read())

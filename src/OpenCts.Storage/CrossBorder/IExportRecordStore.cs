@@ -9,4 +9,7 @@ public interface IExportRecordStore
 
     /// <summary>The latest comparison of every document that has one.</summary>
     Task<IReadOnlyDictionary<string, ExportComparison>> LatestAsync(CancellationToken cancellationToken);
+
+    /// <summary>The latest comparison of each of the named documents that has one: what assessing a few consignments needs, read through the document index rather than the whole table.</summary>
+    Task<IReadOnlyDictionary<string, ExportComparison>> LatestOfAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken);
 }

@@ -79,6 +79,10 @@ public class RecordStoresTests
         Assert.Equal([results[0], results[2]], await store.Examinations.OfAsync(SampleRecords.Key, Token));
         Assert.Empty(await store.Examinations.OfAsync("OceanBillOfLading:NONE", Token));
         Assert.Equal(newer, (await store.ExportRecords.LatestAsync(Token))[SampleRecords.Key]);
+        var some = await store.ExportRecords.LatestOfAsync([SampleRecords.Key, "OceanBillOfLading:NONE"], Token);
+        Assert.Equal(newer, Assert.Single(some, p => p.Key == SampleRecords.Key).Value);
+        Assert.Single(some);
+        Assert.Empty(await store.ExportRecords.LatestOfAsync(["OceanBillOfLading:NONE"], Token));
     }
 
     [Theory]
