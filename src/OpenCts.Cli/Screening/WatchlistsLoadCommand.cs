@@ -9,7 +9,7 @@ namespace OpenCts.Cli.Screening;
 /// <summary><c>cts watchlists load DIR|FILE</c>: reads watch lists (OFAC CSV, UN XML, our CSV or JSON, recognised by content) and replaces each list in the store.</summary>
 internal sealed class WatchlistsLoadCommand : AsyncCommand<WatchlistsLoadCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : SharedStoreSettings
     {
         [CommandArgument(0, "<PATH>")]
         [Description("A folder of list files, or one file.")]
@@ -38,7 +38,7 @@ internal sealed class WatchlistsLoadCommand : AsyncCommand<WatchlistsLoadCommand
             Output.Error($"no watch-list entries in {settings.Path}");
             return 2;
         }
-        await using var store = Workspace.OpenStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: false, cancellationToken);
         // All the lists of one load are stored together, each as a new version: a failure leaves the earlier lists as they were.
         var changes = (await Workspace.Application(store).Lists.ReplaceWatchlistsAsync(load, settings.Path, cancellationToken)).ToDictionary(c => c.List, StringComparer.Ordinal);
         var table = new Table().AddColumns("list", "entries", "aliases", "identifiers", "added", "removed", "amended", "from");
@@ -52,7 +52,7 @@ internal sealed class WatchlistsLoadCommand : AsyncCommand<WatchlistsLoadCommand
                 Markup.Escape(load.Sources.GetValueOrDefault(list.Key, "")));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Loaded into {settings.DataDirectory}.");
+        AnsiConsole.MarkupLineInterpolated($"Loaded into {settings.StoreLocation}.");
         return 0;
     }
 }

@@ -7,11 +7,11 @@ using Spectre.Console.Cli;
 namespace OpenCts.Cli.Screening;
 
 /// <summary><c>cts watchlists list</c>: the lists in the store, with their source and size.</summary>
-internal sealed class WatchlistsListCommand : AsyncCommand<StoreSettings>
+internal sealed class WatchlistsListCommand : AsyncCommand<SharedStoreSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SharedStoreSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenExistingStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: true, cancellationToken);
         var lists = await store.Watchlists.ListsAsync(cancellationToken);
         if (lists.Count == 0)
         {
@@ -31,7 +31,7 @@ internal sealed class WatchlistsListCommand : AsyncCommand<StoreSettings>
 /// <summary><c>cts watchlists allow</c>: records that a party is not a listed entry, so that pair no longer alerts.</summary>
 internal sealed class WatchlistsAllowCommand : AsyncCommand<WatchlistsAllowCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : SharedStoreSettings
     {
         [CommandOption("--party <NAME>")]
         [Description("The party's name as it appears on consignments.")]
@@ -68,7 +68,7 @@ internal sealed class WatchlistsAllowCommand : AsyncCommand<WatchlistsAllowComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = Workspace.OpenExistingStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: true, cancellationToken);
         if (!(await store.Watchlists.EntriesAsync(cancellationToken)).Any(e => e.List == settings.List && e.Id == settings.Entry))
         {
             Output.Error($"no entry {settings.Entry} in list {settings.List} of the store");

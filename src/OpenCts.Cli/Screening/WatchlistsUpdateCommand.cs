@@ -10,7 +10,7 @@ namespace OpenCts.Cli.Screening;
 /// <summary><c>cts watchlists update [--source URL]…</c>: downloads the publishers' current lists (OFAC SDN and consolidated, UN) and stores each as a new version.</summary>
 internal sealed class WatchlistsUpdateCommand : AsyncCommand<WatchlistsUpdateCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : SharedStoreSettings
     {
         [CommandOption("--source <URL>")]
         [Description("An address to download (repeatable); given, it replaces the official set: OFAC sdn/alt/add.csv, cons_prim/cons_alt/cons_add.csv and the UN consolidated.xml.")]
@@ -47,7 +47,7 @@ internal sealed class WatchlistsUpdateCommand : AsyncCommand<WatchlistsUpdateCom
             Output.Error(e.Message);
             return 2;
         }
-        await using var store = Workspace.OpenStore(settings);
+        await using var store = await Workspace.OpenSharedAsync(settings, existing: false, cancellationToken);
         // The update keeps its own limit per file; the client's overall timeout would cut a large file short.
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("OpenCTS");
@@ -73,7 +73,7 @@ internal sealed class WatchlistsUpdateCommand : AsyncCommand<WatchlistsUpdateCom
                 Markup.Escape(string.Join('\n', list.Sources)));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Updated {settings.DataDirectory} from {result.Sources.Count} file(s).");
+        AnsiConsole.MarkupLineInterpolated($"Updated {settings.StoreLocation} from {result.Sources.Count} file(s).");
         return 0;
     }
 
