@@ -64,14 +64,25 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             var next = 0;
             while (next < group.Count)
             {
-                next = await CommitAsync(group, next).ConfigureAwait(false);
+                var (done, unclear) = await CommitAsync(group, next, group.Count).ConfigureAwait(false);
+                // A failure that cannot be laid at one write's door: each write not yet answered runs again, alone.
+                for (var i = next; i < unclear; i++)
+                {
+                    await CommitAsync(group, i, i + 1).ConfigureAwait(false);
+                }
+                next = done;
             }
             group.Clear();
         }
     }
 
-    /// <summary>Runs the group's writes from <paramref name="start"/> in one transaction and commits it; returns where the next transaction starts.</summary>
-    private async Task<int> CommitAsync(List<QueuedWrite<UnitOfWork>> group, int start)
+    /// <summary>Runs the writes from <paramref name="start"/> to <paramref name="end"/> in one transaction and commits it.</summary>
+    /// <returns>
+    /// Where the next transaction starts, and up to where the writes must run again one at a time: a statement one write
+    /// held back failed when it went out with another's (or with the commit), and PostgreSQL does not say which write's
+    /// statement it was. The transaction is then given up without answering anyone.
+    /// </returns>
+    private async Task<(int Next, int Unclear)> CommitAsync(List<QueuedWrite<UnitOfWork>> group, int start, int end)
     {
         NpgsqlConnection connection;
         PostgresUnitOfWork work;
@@ -82,13 +93,13 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            QueuedWrite<UnitOfWork>.FailEach(group.Skip(start), exception);
-            return group.Count;
+            QueuedWrite<UnitOfWork>.FailEach(group.Skip(start).Take(end - start), exception);
+            return (end, start);
         }
-        var written = new List<QueuedWrite<UnitOfWork>>(group.Count - start);
-        var next = group.Count;
+        var written = new List<QueuedWrite<UnitOfWork>>(end - start);
+        var next = end;
         // A write alone in its transaction needs no savepoint: if it fails, the transaction is rolled back.
-        var alone = group.Count - start == 1;
+        var alone = end - start == 1;
         await using (connection.ConfigureAwait(false))
         await using (work.ConfigureAwait(false))
         {
@@ -96,15 +107,19 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             {
                 // Held back, so that the lock goes with the first statement: it is still taken before anything runs.
                 work.Hold($"SELECT pg_advisory_xact_lock({_lockKey})", returnsRows: true);
-                for (var i = start; i < group.Count; i++)
+                for (var i = start; i < end; i++)
                 {
                     var write = group[i];
+                    if (write.Answered)
+                    {
+                        continue;
+                    }
                     if (write.CancellationToken.IsCancellationRequested)
                     {
                         write.Cancel();
                         continue;
                     }
-                    var mark = work.Mark();
+                    var mark = work.StartWrite();
                     if (!alone)
                     {
                         work.Hold($"SAVEPOINT {GroupCommit.Savepoint}", returnsRows: false);
@@ -118,6 +133,10 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                             work.Hold($"RELEASE SAVEPOINT {GroupCommit.Savepoint}", returnsRows: false);
                         }
                         written.Add(write);
+                    }
+                    catch (PostgresException) when (!alone && work.LastBatchCarriedEarlierWrites)
+                    {
+                        return (i + 1, i + 1);
                     }
                     catch (Exception exception)
                     {
@@ -138,20 +157,25 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                     await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 }
             }
+            catch (PostgresException) when (!alone && work.LastBatchCarriedEarlierWrites)
+            {
+                // The last statements held back failed with the commit.
+                return (next, next);
+            }
             catch (Exception exception)
             {
                 QueuedWrite<UnitOfWork>.FailEach(written, exception);
-                return next;
+                return (next, start);
             }
         }
         foreach (var write in written)
         {
             write.Complete();
         }
-        return next;
+        return (next, start);
     }
 
-    /// <summary>Undoes a failed write of a group: drops what it held back, and rolls the server back to its savepoint if anything of it was sent.</summary>
+    /// <summary>Undoes a failed write of a group: drops what it held back, and rolls the server back to its savepoint if anything of it was sent; false when the transaction is lost.</summary>
     private static async Task<bool> TryUndoAsync(PostgresUnitOfWork work, (int Held, int RowSets, int Sent) mark)
     {
         if (work.DropSince(mark))

@@ -15,6 +15,13 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
 {
     private readonly List<NpgsqlBatchCommand> _held = [];
 
+    // Which write of a group held each statement, and which held each statement of the batch sent last: when a batch
+    // fails, the statement PostgreSQL names tells whose it was.
+    private readonly List<int> _owners = [];
+    private readonly Dictionary<NpgsqlBatchCommand, int> _lastSent = new(ReferenceEqualityComparer.Instance);
+    private int _write;
+    private bool _committing;
+
     // How many of the statements held back return rows of their own (the write lock's SELECT), which a batch's reader
     // gives before the rows of the statement that is read.
     private int _heldRowSets;
@@ -38,6 +45,7 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
         var command = new NpgsqlBatchCommand(sql);
         PostgresStore.Bind(command.Parameters, parameters);
         _held.Add(command);
+        _owners.Add(_write);
         _heldRowSets += returnsRows ? 1 : 0;
     }
 
@@ -46,16 +54,10 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     /// <param name="skip">How many row sets come before <paramref name="last"/>'s.</param>
     public NpgsqlBatch Take(NpgsqlBatchCommand last, out int skip)
     {
-        var batch = new NpgsqlBatch(Npgsql, NpgsqlTransaction);
-        foreach (var held in _held)
-        {
-            batch.BatchCommands.Add(held);
-        }
-        batch.BatchCommands.Add(last);
         skip = _heldRowSets;
-        _held.Clear();
-        _heldRowSets = 0;
-        _sent++;
+        var batch = TakeAll();
+        batch.BatchCommands.Add(last);
+        _lastSent[last] = _write;
         return batch;
     }
 
@@ -80,6 +82,7 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     /// <summary>Sends what is held back, then commits.</summary>
     public override async Task CommitAsync(CancellationToken cancellationToken)
     {
+        _committing = true;
         await SendAsync(cancellationToken).ConfigureAwait(false);
         await base.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -89,6 +92,8 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     {
         if (_held.Count == 0)
         {
+            // The command about to go out goes alone: a failure in it is the current write's.
+            _lastSent.Clear();
             return;
         }
         using var batch = TakeAll();
@@ -98,18 +103,28 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     private NpgsqlBatch TakeAll()
     {
         var batch = new NpgsqlBatch(Npgsql, NpgsqlTransaction);
-        foreach (var held in _held)
+        _lastSent.Clear();
+        for (var i = 0; i < _held.Count; i++)
         {
-            batch.BatchCommands.Add(held);
+            batch.BatchCommands.Add(_held[i]);
+            _lastSent[_held[i]] = _owners[i];
         }
         _held.Clear();
+        _owners.Clear();
         _heldRowSets = 0;
         _sent++;
         return batch;
     }
 
-    /// <summary>Where the unit of work stands: a write of a group starts here.</summary>
-    public (int Held, int RowSets, int Sent) Mark() => (_held.Count, _heldRowSets, _sent);
+    /// <summary>Starts the next write of a group: what it holds back is its own. Returns where the unit of work stood before it.</summary>
+    public (int Held, int RowSets, int Sent) StartWrite()
+    {
+        _write++;
+        return (_held.Count, _heldRowSets, _sent);
+    }
+
+    /// <summary>Whether the batch sent last carried statements held by an earlier write of the group than the current one (or, at the commit, by any write): a failure in it may be theirs, not the current write's.</summary>
+    public bool LastBatchCarriedEarlierWrites => _lastSent.Values.Any(owner => owner > 0 && (owner < _write || _committing));
 
     /// <summary>Drops what a failed write held back since <paramref name="mark"/>; true when nothing of it had been sent, so nothing is left to undo on the server.</summary>
     public bool DropSince((int Held, int RowSets, int Sent) mark)
@@ -117,11 +132,13 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
         if (_sent == mark.Sent)
         {
             _held.RemoveRange(mark.Held, _held.Count - mark.Held);
+            _owners.RemoveRange(mark.Held, _owners.Count - mark.Held);
             _heldRowSets = mark.RowSets;
             return true;
         }
         // Something was sent since: everything held now came after it, and so belongs to the failed write.
         _held.Clear();
+        _owners.Clear();
         _heldRowSets = 0;
         return false;
     }

@@ -11,6 +11,9 @@ public abstract class QueuedWrite<TWork>(CancellationToken cancellationToken)
     /// <summary>Runs the body in the group's transaction; its result is given to the caller at <see cref="Complete"/>.</summary>
     public abstract ValueTask RunAsync(TWork work);
 
+    /// <summary>Whether the caller has had its answer (a write answered is never run again).</summary>
+    public abstract bool Answered { get; }
+
     /// <summary>Tells the caller its write is committed.</summary>
     public abstract void Complete();
 
@@ -42,6 +45,8 @@ public sealed class QueuedWrite<TWork, T>(Func<TWork, ValueTask<T>> body, Cancel
     public Task<T> Task => _done.Task;
 
     public override async ValueTask RunAsync(TWork work) => _result = await body(work).ConfigureAwait(false);
+
+    public override bool Answered => _done.Task.IsCompleted;
 
     public override void Complete() => _done.TrySetResult(_result);
 

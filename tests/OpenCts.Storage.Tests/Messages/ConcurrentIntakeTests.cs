@@ -5,8 +5,8 @@ using OpenCts.Storage.Sqlite;
 namespace OpenCts.Storage.Tests.Messages;
 
 /// <summary>
-/// Many messages stored at the same moment, as a server receives them: the SQLite store commits those that arrive
-/// together in one transaction (group commit), PostgreSQL one after another; each caller must still get its own answer.
+/// Many messages stored at the same moment, as a server receives them: both stores commit those that arrive together in
+/// one transaction (group commit); each caller must still get its own answer.
 /// </summary>
 public class ConcurrentIntakeTests
 {
@@ -111,6 +111,43 @@ public class ConcurrentIntakeTests
         Assert.All(await Task.WhenAll(stores), s => Assert.Equal(MessageOutcome.Stored, s.Outcome));
         await using var reopened = SqliteStore.Open(folder, SqliteLedgerJournal.Instance);
         Assert.Equal(new MessageCounts(50, 0, 50, 50), await reopened.Messages.CountsAsync(Token));
+    }
+
+    [Fact]
+    public async Task On_postgres_a_statement_held_back_by_one_write_that_fails_when_sent_with_the_next_fails_that_write_alone_and_no_caller_is_told_stored_for_rows_that_are_gone()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Postgres, failWith: new HoldsAFailingStatementOn("M-BAD"));
+        var messages = Enumerable.Range(1, 40).Select(i => i == 20 ? SampleConsignment.Message("M-BAD", SampleConsignment.Of(number: "MAEUBAD000001")) : Numbered(i)).ToList();
+        var stores = StoreAtOnce(test.Store, messages);
+        await Task.WhenAll(stores.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        // The bad statement goes out with whatever the store sends next, the next write's or the commit, and PostgreSQL does
+        // not say whose it was: the writes of that transaction run again one at a time, so only M-BAD is refused.
+        Assert.True(stores[19].IsFaulted, string.Join(", ", stores.Select((s, i) => $"{i}:{s.Status}")));
+        Assert.IsType<Npgsql.PostgresException>(stores[19].Exception?.InnerException);
+        var stored = stores.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result).ToList();
+        Assert.Equal(39, stored.Count);
+        Assert.All(stored, s => Assert.Equal(MessageOutcome.Stored, s.Outcome));
+        var reopened = await test.ReopenAsync();
+        Assert.Equal(new MessageCounts(39, 0, 39, 39), await reopened.Messages.CountsAsync(Token));
+        Assert.Empty(await reopened.Messages.VersionsAsync("OceanBillOfLading:MAEUBAD000001", Token));
+        foreach (var message in messages.Where(m => m.MessageId != "M-BAD"))
+        {
+            Assert.Single(await reopened.Messages.VersionsAsync($"OceanBillOfLading:{message.Consignments[0].Document.Number}", Token));
+        }
+    }
+
+    /// <summary>On PostgreSQL, holds back (for the next batch) a statement that fails there, when the named message is journaled.</summary>
+    private sealed class HoldsAFailingStatementOn(string messageId) : IRecordJournal
+    {
+        public ValueTask RecordAsync(UnitOfWork work, string kind, string id, ReadOnlyMemory<byte> canonical, CancellationToken cancellationToken)
+        {
+            if (Encoding.UTF8.GetString(canonical.Span).Contains($"\n{messageId}\n", StringComparison.Ordinal))
+            {
+                ((Postgres.PostgresUnitOfWork)work).Hold("INSERT INTO ledger_pending (record_kind, record_id, salt, commitment) VALUES (NULL, NULL, NULL, NULL)", returnsRows: false);
+            }
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Fails the journaling of the one message whose canonical bytes name the message id, as a full disk would.</summary>
