@@ -15,10 +15,11 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
 {
     private readonly List<NpgsqlBatchCommand> _held = [];
 
-    // Which write of a group held each statement, and which held each statement of the batch sent last: when a batch
-    // fails, the statement PostgreSQL names tells whose it was.
-    private readonly List<int> _owners = [];
-    private readonly Dictionary<NpgsqlBatchCommand, int> _lastSent = new(ReferenceEqualityComparer.Instance);
+    // Which write of a group held each statement held now, and each statement of the batch sent last (0: the group's
+    // own, such as the lock). PostgreSQL's error does not say which statement of a batch failed, so a failed batch that
+    // carried another write's statements cannot be laid at the current write's door.
+    private List<int> _owners = [];
+    private List<int> _lastSent = [];
     private int _write;
     private bool _committing;
 
@@ -57,7 +58,6 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
         skip = _heldRowSets;
         var batch = TakeAll();
         batch.BatchCommands.Add(last);
-        _lastSent[last] = _write;
         return batch;
     }
 
@@ -103,13 +103,12 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     private NpgsqlBatch TakeAll()
     {
         var batch = new NpgsqlBatch(Npgsql, NpgsqlTransaction);
-        _lastSent.Clear();
-        for (var i = 0; i < _held.Count; i++)
+        foreach (var held in _held)
         {
-            batch.BatchCommands.Add(_held[i]);
-            _lastSent[_held[i]] = _owners[i];
+            batch.BatchCommands.Add(held);
         }
         _held.Clear();
+        (_lastSent, _owners) = (_owners, _lastSent);
         _owners.Clear();
         _heldRowSets = 0;
         _sent++;
@@ -124,7 +123,7 @@ internal sealed class PostgresUnitOfWork(NpgsqlConnection connection, NpgsqlTran
     }
 
     /// <summary>Whether the batch sent last carried statements held by an earlier write of the group than the current one (or, at the commit, by any write): a failure in it may be theirs, not the current write's.</summary>
-    public bool LastBatchCarriedEarlierWrites => _lastSent.Values.Any(owner => owner > 0 && (owner < _write || _committing));
+    public bool LastBatchCarriedEarlierWrites => _lastSent.Exists(owner => owner > 0 && (owner < _write || _committing));
 
     /// <summary>Drops what a failed write held back since <paramref name="mark"/>; true when nothing of it had been sent, so nothing is left to undo on the server.</summary>
     public bool DropSince((int Held, int RowSets, int Sent) mark)
