@@ -26,14 +26,16 @@ namespace OpenCts.Cli.Serve;
 /// replaces itself once, before anything else runs, with the same program, arguments and environment plus these
 /// variables (<c>execve</c>: the same process id, so signals, exit codes and supervisors see one process). A variable
 /// the operator set is kept as set; when all are set, or on another system than Linux, nothing happens.
-/// The bulk commands keep the blocking collector of <c>runtimeconfig.json</c>: what they read survives the file.
+/// The bulk commands keep the blocking collector of <c>runtimeconfig.json</c>: what they read survives the file. They
+/// also keep its <c>System.GC.ConserveMemory</c>, which compacts the oldest generation when it is full of holes; a
+/// server does not, because a compacting collection of that generation stops every request while it runs.
 /// </para>
 /// </remarks>
 internal static partial class ServerCollector
 {
     /// <summary>The environment this applies: the smallest gen0 budget, the background collector for the oldest generation, and no spinning.</summary>
     public static readonly IReadOnlyList<(string Name, string Value)> Settings =
-        [("DOTNET_GCgen0size", "0x4000000"), ("DOTNET_gcConcurrent", "1"), ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0")];
+        [("DOTNET_GCgen0size", "0x4000000"), ("DOTNET_gcConcurrent", "1"), ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"), ("DOTNET_GCConserveMemory", "0")];
 
     // The load generator too: its own pauses would count against the server it measures.
     private static readonly string[][] LongRunning = [["serve"], ["worker"], ["bench", "load"]];

@@ -20,7 +20,7 @@ namespace OpenCts.Commerce.Entities;
 /// 24 postings of a key are read.
 /// </para>
 /// <para>
-/// Memory: a record costs a 64-byte slot plus its raw text in UTF-8 (shared with the record it matched when identical);
+/// Memory: a record costs a 64-byte slot plus its raw text in UTF-8, packed a block at a time (<see cref="PackedArena"/>);
 /// keys are 64-bit hashes; names are interned. Rolling windows keep at most 32 day buckets per entity and per address.
 /// </para>
 /// <para>
@@ -64,7 +64,9 @@ public sealed partial class EntityIndex
     private readonly ChunkedList<DayCounts> addressDays = new();
     private readonly Dictionary<int, MergeCause> mergeCauses = [];
     private readonly Dictionary<int, List<int>> cannotLink = [];
+    // Document keys are read on every add; the party text only when an officer or analyst asks.
     private readonly BlobArena arena = new();
+    private readonly PackedArena partyText = new();
     private readonly StringBuilder encodeText = new();
     private byte[] encodeBytes = new byte[1024];
     private readonly Encoder encoder = Encoding.UTF8.GetEncoder();
@@ -87,8 +89,8 @@ public sealed partial class EntityIndex
     /// <summary>How many entities the index has made, merged ones included.</summary>
     public int EntitySlots => entities.Count;
 
-    /// <summary>Bytes of raw record text held.</summary>
-    public long RawTextBytes => arena.Bytes;
+    /// <summary>Bytes held for the records' raw text (packed) and the documents' keys.</summary>
+    public long RawTextBytes => arena.Bytes + partyText.Bytes;
 
     /// <summary>
     /// Links a record to an existing entity or begins a new one, updates the entity's and the address's counts, and
@@ -269,13 +271,15 @@ public sealed partial class EntityIndex
         }
         length += encoder.GetBytes([], encodeBytes.AsSpan(length), flush: true);
         var bytes = encodeBytes.AsSpan(0, length);
-        // A repeat buyer usually writes the same fields again: share the text of the record it matched.
-        if (matched >= 0 && records[matched].BlobLength == length && arena.Get(records[matched].Blob, length).SequenceEqual(bytes))
+        // A repeat buyer usually writes the same fields again: share the text of the record it matched, when it can be
+        // read without unpacking a block (text repeated further back costs little once its block is packed).
+        if (matched >= 0 && records[matched].BlobLength == length && partyText.IsAtHand(records[matched].Blob)
+            && partyText.Get(records[matched].Blob, length).SequenceEqual(bytes))
         {
             return (records[matched].Blob, length);
         }
-        return (arena.Append(bytes), length);
+        return (partyText.Append(bytes), length);
     }
 
-    private RawParty RawOf(int record) => RawParty.Decode(arena.GetString(records[record].Blob, records[record].BlobLength));
+    private RawParty RawOf(int record) => RawParty.Decode(partyText.GetString(records[record].Blob, records[record].BlobLength));
 }

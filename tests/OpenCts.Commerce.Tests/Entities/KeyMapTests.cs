@@ -21,7 +21,7 @@ public sealed class KeyMapTests
         }
         Assert.Equal(expected.Count, map.Count);
         // Pages split many times over, the directory doubled with them.
-        Assert.InRange(map.Pages, 300_005 / 6_554, 300_005 / 3_276);
+        Assert.InRange(map.Pages, 300_005 / KeyMap.SplitAt, 300_005 / (KeyMap.SplitAt / 2));
         foreach (var (key, value) in expected)
         {
             Assert.True(map.TryGetValue(key, out var found), $"key {key}");
