@@ -20,7 +20,6 @@ namespace OpenCts.Application.Commerce;
 public sealed class CommerceIndicators
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<ulong> _seen = [];
 
     internal CommerceIndicators(CommerceConfiguration configuration, EntityIndex entities, GoodsFactsCalculator goods)
     {
@@ -60,7 +59,7 @@ public sealed class CommerceIndicators
         {
             lock (_gate)
             {
-                return _seen.Count;
+                return Entities.DocumentCount;
             }
         }
     }
@@ -113,7 +112,7 @@ public sealed class CommerceIndicators
 
     private (CommerceFacts Facts, bool First) LearnParties(string documentKey, Consignment consignment, DateTimeOffset at, double total)
     {
-        var first = _seen.Add(Hash(documentKey));
+        var first = Entities.AddDocument(documentKey);
         var facts = new CommerceFacts(
             Party(documentKey, consignment.Consignor, at, total, first),
             Party(documentKey, consignment.Consignee, at, total, first),
@@ -238,16 +237,5 @@ public sealed class CommerceIndicators
         return first || Entities.FactsOf(documentKey, party.Role) is not { } known
             ? Entities.Add(PartyRecord.From(documentKey, party, at, value))
             : known;
-    }
-
-    /// <summary>FNV-1a over the key's characters: 64 bits keep a million keys apart, in a sixth of the memory of the strings.</summary>
-    private static ulong Hash(string key)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-        return hash;
     }
 }

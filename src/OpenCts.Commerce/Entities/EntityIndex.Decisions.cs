@@ -93,7 +93,8 @@ public sealed partial class EntityIndex
     private void Rebuild(int root, IEnumerable<int> members)
     {
         ref var entity = ref entities[root];
-        entity = new EntitySlot { Parent = root, MergedInto = -1, Head = -1, Tail = -1, FirstNameId = -1 };
+        entity = new EntitySlot { Parent = root, Head = -1, Tail = -1, FirstNameId = -1 };
+        moreNameIds.Remove(root);
         // Newest first, so the 30-day windows keep what a live index would.
         foreach (var r in members.OrderByDescending(r => records[r].Ticks).ThenBy(r => r))
         {

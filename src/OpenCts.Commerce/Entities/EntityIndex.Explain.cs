@@ -25,10 +25,9 @@ public sealed partial class EntityIndex
             LinkKind.AnalystSplit => new LinkReason(kind, $"an analyst split it off into {IdOf(record.Entity)}", null, 1),
             _ => Describe(kind, index, record.Other, record.Score),
         });
-        for (var slot = record.Entity; entities[slot].MergedInto >= 0; slot = entities[slot].MergedInto)
+        for (var slot = record.Entity; mergeCauses.TryGetValue(slot, out var cause); slot = cause.Into)
         {
-            var into = entities[slot].MergedInto;
-            var cause = mergeCauses[slot];
+            var into = cause.Into;
             if (cause.Kind == LinkKind.AnalystMerge)
             {
                 reasons.Add(new LinkReason(cause.Kind, $"an analyst merged {IdOf(slot)} into {IdOf(into)}", null, 1));

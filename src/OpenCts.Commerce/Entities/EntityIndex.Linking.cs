@@ -59,7 +59,7 @@ public sealed partial class EntityIndex
     }
 
     /// <summary>Finds the entities the new record matches, merges them where no analyst forbade it, and returns the link it joins by.</summary>
-    private Candidate Link(PartyProbe probe, int index, int nameId)
+    private Candidate Link(PartyProbe probe, int index, int nameId, int address)
     {
         candidates.Clear();
         for (var k = 0; k < probeKeys.Count; k++)
@@ -71,7 +71,7 @@ public sealed partial class EntityIndex
             }
             if (key.Kind == LinkKind.FuzzyNameAndPostcode)
             {
-                Similar(head, probe);
+                Similar(head, probe, address);
             }
             else
             {
@@ -114,12 +114,11 @@ public sealed partial class EntityIndex
 
     private bool IsSharedContact(int root, int nameId)
     {
-        ref readonly var entity = ref entities[root];
-        return NameVariantCount(entity) >= SharedContactNames && entity.FirstNameId != nameId && Array.IndexOf(entity.MoreNameIds!, nameId) < 0;
+        return NameVariantCount(root) >= SharedContactNames && entities[root].FirstNameId != nameId && Array.IndexOf(moreNameIds[root], nameId) < 0;
     }
 
     /// <summary>Compares the name with the names on a blocking chain: at the same address it links from <see cref="FuzzyAtAddress"/>, elsewhere in the postcode from <see cref="FuzzyAtPostcode"/>.</summary>
-    private void Similar(int head, PartyProbe probe)
+    private void Similar(int head, PartyProbe probe, int address)
     {
         var name = probe.Name.Key;
         foreach (var record in RecordsOn(head))
@@ -131,7 +130,7 @@ public sealed partial class EntityIndex
             {
                 continue;
             }
-            var sameAddress = probe.AddressHash != 0 && known.AddressHash == probe.AddressHash;
+            var sameAddress = address >= 0 && known.Address == address;
             var score = NameSimilarity.Score(name, names[known.NameId]);
             if (score >= (sameAddress ? FuzzyAtAddress : FuzzyAtPostcode))
             {

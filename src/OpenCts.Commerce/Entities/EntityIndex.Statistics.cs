@@ -43,20 +43,21 @@ public sealed partial class EntityIndex
         ref readonly var entity = ref entities[root];
         var day = DayOf(record.Ticks);
         var (parcels, value) = entity.Days.Sum(day - 29, day);
-        var atAddress = record.AddressHash != 0 && addressIds.TryGetValue(record.AddressHash, out var address) ? addressDays[address].Sum(day - 29, day).Count : 0;
+        var atAddress = record.Address >= 0 ? addressDays[record.Address].Sum(day - 29, day).Count : 0;
         return new EntityFacts(
             IdOf(root),
             Math.Max(0, (record.Ticks - entity.FirstTicks) / (double)TimeSpan.TicksPerDay),
             entity.Consignments,
             entity.Examined,
             entity.Seizures,
-            NameVariantCount(entity),
+            NameVariantCount(root),
             parcels,
             value,
             atAddress);
     }
 
-    private static int NameVariantCount(in EntitySlot entity) => entity.FirstNameId < 0 ? 0 : 1 + (entity.MoreNameIds?.Length ?? 0);
+    private int NameVariantCount(int root) =>
+        entities[root].FirstNameId < 0 ? 0 : 1 + (moreNameIds.TryGetValue(root, out var more) ? more.Length : 0);
 
     /// <summary>Adds a record to an entity's list and counts: a consignment counts once however many of its parties the entity is.</summary>
     private void Attach(int root, int index)
@@ -85,7 +86,7 @@ public sealed partial class EntityIndex
         {
             entity.FirstTicks = record.Ticks;
         }
-        AddName(ref entity, record.NameId);
+        AddName(ref entity, root, record.NameId);
         if (FirstOfDocIn(index, root) != index)
         {
             return;
@@ -97,18 +98,22 @@ public sealed partial class EntityIndex
         entity.Days.Add(DayOf(record.Ticks), 1, record.Value);
     }
 
-    private static void AddName(ref EntitySlot entity, int nameId)
+    private void AddName(ref EntitySlot entity, int root, int nameId)
     {
         if (entity.FirstNameId < 0)
         {
             entity.FirstNameId = nameId;
             return;
         }
-        if (entity.FirstNameId == nameId || (entity.MoreNameIds is { } more && Array.IndexOf(more, nameId) >= 0))
+        if (entity.FirstNameId == nameId)
         {
             return;
         }
-        entity.MoreNameIds = entity.MoreNameIds is null ? [nameId] : [.. entity.MoreNameIds, nameId];
+        ref var more = ref CollectionsMarshal.GetValueRefOrAddDefault(moreNameIds, root, out _);
+        if (more is null || Array.IndexOf(more, nameId) < 0)
+        {
+            more = more is null ? [nameId] : [.. more, nameId];
+        }
     }
 
     /// <summary>The record of a consignment that an entity counts it by: the oldest of the document's records in that entity, or -1.</summary>
@@ -128,23 +133,29 @@ public sealed partial class EntityIndex
     private void CountAtAddress(int index)
     {
         ref readonly var record = ref records[index];
-        if (record.AddressHash == 0)
+        if (record.Address < 0)
         {
             return;
         }
         for (var r = docSlots[record.Doc].FirstRecord; r >= 0; r = records[r].NextInDoc)
         {
-            if (r != index && records[r].AddressHash == record.AddressHash)
+            if (r != index && records[r].Address == record.Address)
             {
                 return;
             }
         }
-        ref var address = ref addressIds.GetValueRefOrAddDefault(record.AddressHash, out var known);
+        addressDays[record.Address].Add(DayOf(record.Ticks), 1, record.Value);
+    }
+
+    /// <summary>The slot of day counts of an address, by its hash; made empty the first time.</summary>
+    private int AddressOf(long addressHash)
+    {
+        ref var address = ref addressIds.GetValueRefOrAddDefault(addressHash, out var known);
         if (!known)
         {
             address = addressDays.Add(default);
         }
-        addressDays[address].Add(DayOf(record.Ticks), 1, record.Value);
+        return address;
     }
 
     /// <summary>Merges two root entities; the older id survives. Returns the survivor.</summary>
@@ -171,10 +182,13 @@ public sealed partial class EntityIndex
         kept.RecordCount += gone.RecordCount;
         records[kept.Tail].NextInEntity = gone.Head;
         kept.Tail = gone.Tail;
-        AddName(ref kept, gone.FirstNameId);
-        foreach (var nameId in gone.MoreNameIds ?? [])
+        AddName(ref kept, survivor, gone.FirstNameId);
+        if (moreNameIds.Remove(loser, out var goneNames))
         {
-            AddName(ref kept, nameId);
+            foreach (var nameId in goneNames)
+            {
+                AddName(ref kept, survivor, nameId);
+            }
         }
         kept.Days.AddAll(gone.Days);
         foreach (var r in shared)
@@ -186,10 +200,8 @@ public sealed partial class EntityIndex
             kept.Days.Add(DayOf(records[r].Ticks), -1, -records[r].Value);
         }
         gone.Parent = survivor;
-        gone.MergedInto = survivor;
         gone.Days = default;
-        gone.MoreNameIds = null;
-        mergeCauses[loser] = cause;
+        mergeCauses[loser] = cause with { Into = survivor };
         if (cannotLink.Remove(loser, out var constraints))
         {
             CollectionsMarshal.GetValueRefOrAddDefault(cannotLink, survivor, out _) ??= [];

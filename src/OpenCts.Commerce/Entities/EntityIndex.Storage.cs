@@ -2,7 +2,7 @@ namespace OpenCts.Commerce.Entities;
 
 public sealed partial class EntityIndex
 {
-    /// <summary>One party record, in 64 bytes: the raw text lives in the arena, the keys as hashes in the postings.</summary>
+    /// <summary>One party record, in 56 bytes: the raw text lives in the arena, the keys as hashes in the postings.</summary>
     private struct RecordSlot
     {
         public int Doc;
@@ -11,21 +11,21 @@ public sealed partial class EntityIndex
         public int NextInDoc;
         public int NameId;
         public int Blob;
-        public int BlobLength;
         public int Other;
+        // The slot of the address's day counts, -1 without an address: the same address is the same slot.
+        public int Address;
         public float Score;
+        public ushort BlobLength;
         public byte Role;
         public byte Kind;
-        public long AddressHash;
         public long Ticks;
         public double Value;
     }
 
-    /// <summary>One entity; merged entities keep their slot and point at the survivor.</summary>
+    /// <summary>One entity, in 64 bytes; merged entities keep their slot, and their cause of merging says into what.</summary>
     private struct EntitySlot
     {
         public int Parent;
-        public int MergedInto;
         public long FirstTicks;
         public int Consignments;
         public int Examined;
@@ -34,7 +34,6 @@ public sealed partial class EntityIndex
         public int Head;
         public int Tail;
         public int FirstNameId;
-        public int[]? MoreNameIds;
         public DayCounts Days;
     }
 
@@ -55,7 +54,11 @@ public sealed partial class EntityIndex
     }
 
     /// <summary>Why an entity was merged into another: the record that arrived and the one it matched, or an analyst.</summary>
-    private readonly record struct MergeCause(LinkKind Kind, int Record, int Other, float Score);
+    private readonly record struct MergeCause(LinkKind Kind, int Record, int Other, float Score)
+    {
+        /// <summary>The entity it was merged into.</summary>
+        public int Into { get; init; } = -1;
+    }
 
     private const byte NotExamined = 0;
     private const byte ExaminedClear = 1;

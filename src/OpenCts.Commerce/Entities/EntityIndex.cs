@@ -62,7 +62,10 @@ public sealed partial class EntityIndex
     // Each address's hash to its slot of day counts.
     private readonly KeyMap addressIds = new();
     private readonly ChunkedList<DayCounts> addressDays = new();
+    // By the slot of each merged entity, which also says what it was merged into.
     private readonly Dictionary<int, MergeCause> mergeCauses = [];
+    // The names of an entity beyond its first, by its slot: most entities have one name, so the slot holds none.
+    private readonly Dictionary<int, int[]> moreNameIds = [];
     private readonly Dictionary<int, List<int>> cannotLink = [];
     // Document keys are read on every add; the party text only when an officer or analyst asks.
     private readonly BlobArena arena = new();
@@ -88,6 +91,9 @@ public sealed partial class EntityIndex
 
     /// <summary>How many entities the index has made, merged ones included.</summary>
     public int EntitySlots => entities.Count;
+
+    /// <summary>How many consignments the index knows by key: those noted by <see cref="AddDocument"/> or named by a record.</summary>
+    public int DocumentCount => docSlots.Count;
 
     /// <summary>Bytes held for the records' raw text (packed) and the documents' keys.</summary>
     public long RawTextBytes => arena.Bytes + partyText.Bytes;
@@ -122,7 +128,8 @@ public sealed partial class EntityIndex
         CollectKeys(probe);
         var index = records.Count;
         var nameId = NameIdOf(probe.Name.Key);
-        var primary = Link(probe, index, nameId);
+        var address = probe.AddressHash == 0 ? -1 : AddressOf(probe.AddressHash);
+        var primary = Link(probe, index, nameId, address);
         var root = primary.Root >= 0 ? primary.Root : NewEntity();
         var (blob, blobLength) = StoreRaw(record, primary.Record);
         records.Add(new RecordSlot
@@ -133,12 +140,12 @@ public sealed partial class EntityIndex
             NextInDoc = docSlots[doc].FirstRecord,
             NameId = nameId,
             Blob = blob,
-            BlobLength = blobLength,
+            BlobLength = (ushort)blobLength,
             Other = primary.Record,
             Score = (float)primary.Score,
             Role = (byte)record.Role,
             Kind = (byte)primary.Kind,
-            AddressHash = probe.AddressHash,
+            Address = address,
             Ticks = record.At.UtcTicks,
             Value = record.ValueNational,
         });
@@ -147,6 +154,19 @@ public sealed partial class EntityIndex
         CountAtAddress(index);
         Post(index);
         return Facts(index);
+    }
+
+    /// <summary>Notes a consignment learned from, parties or not; true the first time its key is noted or named.</summary>
+    /// <remarks>
+    /// The indicators used to keep a set of their own of every key learned; the index already keeps each key once for
+    /// its records, so a million consignments no longer cost a second set (26 MB, and twice that while it grew).
+    /// </remarks>
+    public bool AddDocument(string documentKey)
+    {
+        ArgumentNullException.ThrowIfNull(documentKey);
+        var known = docSlots.Count;
+        DocOf(documentKey);
+        return docSlots.Count > known;
     }
 
     /// <summary>The id of the entity a document's party belongs to, or null when the index has no such record.</summary>
@@ -239,7 +259,7 @@ public sealed partial class EntityIndex
         return id;
     }
 
-    private int NewEntity() => entities.Add(new EntitySlot { Parent = entities.Count, MergedInto = -1, Head = -1, Tail = -1, FirstNameId = -1 });
+    private int NewEntity() => entities.Add(new EntitySlot { Parent = entities.Count, Head = -1, Tail = -1, FirstNameId = -1 });
 
     private int Find(int entity)
     {

@@ -38,8 +38,8 @@ internal sealed class PackedArena
     private int unpackedBlock = -1;
     private byte[] packBuffer = [];
 
-    /// <summary>The longest record the arena takes: one block.</summary>
-    public const int MaxLength = BlockSize;
+    /// <summary>The longest record the arena takes: a block less a byte, so that its length fits 16 bits.</summary>
+    public const int MaxLength = BlockSize - 1;
 
     /// <summary>Bytes held: the sealed blocks as packed, and the open block whole.</summary>
     public long Bytes { get; private set; } = BlockSize;
