@@ -40,7 +40,7 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
 public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, CommerceHost commerce)
 {
     /// <summary>Consignments read, assessed and saved together; large enough that a transaction's cost is spread, small enough to bound memory.</summary>
-    public const int PageSize = 4096;
+    public const int PageSize = 1024;
 
     /// <summary>Assesses every pending (or, with <see cref="AssessOptions.All"/>, every current) consignment, a page at a time.</summary>
     /// <param name="options">Which consignments, the batch selection, and whether to keep the results.</param>

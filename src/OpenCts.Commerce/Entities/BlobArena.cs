@@ -11,7 +11,8 @@ internal sealed class BlobArena
     private readonly List<byte[]> chunks = [];
     private int used = ChunkSize;
 
-    public const int MaxLength = 1 << 16;
+    // A length fits 16 bits, as the index keeps it.
+    public const int MaxLength = (1 << 16) - 1;
 
     public long Bytes => (long)(chunks.Count - 1) * ChunkSize + used;
 

@@ -42,7 +42,7 @@ public sealed partial class EntityIndex
     {
         public int FirstRecord;
         public int Key;
-        public int KeyLength;
+        public ushort KeyLength;
         public byte Examination;
     }
 

@@ -54,6 +54,7 @@ public sealed partial class EntityIndex
     // (a chance of about 3 in 10^8 that it happens at all among a million documents) is kept aside by its text.
     private readonly KeyMap docIds = new();
     private readonly Dictionary<string, int> docIdsAside = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> longDocKeys = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
     // Each key's hash to the newest posting of its chain.
@@ -211,16 +212,26 @@ public sealed partial class EntityIndex
     private int NewDoc(string documentKey)
     {
         var length = Encoding.UTF8.GetByteCount(documentKey);
+        if (length > BlobArena.MaxLength)
+        {
+            // Nothing bounds a document number as received; a key too long for the arena is kept as it is.
+            longDocKeys.Add(docSlots.Count, documentKey);
+            return docSlots.Add(new DocSlot { FirstRecord = -1, Key = -1 });
+        }
         if (encodeBytes.Length < length)
         {
             encodeBytes = new byte[Math.Max(length, encodeBytes.Length * 2)];
         }
         Encoding.UTF8.GetBytes(documentKey, encodeBytes);
-        return docSlots.Add(new DocSlot { FirstRecord = -1, Key = arena.Append(encodeBytes.AsSpan(0, length)), KeyLength = length });
+        return docSlots.Add(new DocSlot { FirstRecord = -1, Key = arena.Append(encodeBytes.AsSpan(0, length)), KeyLength = (ushort)length });
     }
 
     private bool DocKeyIs(int doc, string documentKey)
     {
+        if (docSlots[doc].Key < 0)
+        {
+            return string.Equals(longDocKeys[doc], documentKey, StringComparison.Ordinal);
+        }
         var bytes = arena.Get(docSlots[doc].Key, docSlots[doc].KeyLength);
         if (bytes.Length < documentKey.Length || bytes.Length > documentKey.Length * 3)
         {
@@ -231,7 +242,7 @@ public sealed partial class EntityIndex
         return chars[..written].SequenceEqual(documentKey);
     }
 
-    private string DocKeyOf(int doc) => arena.GetString(docSlots[doc].Key, docSlots[doc].KeyLength);
+    private string DocKeyOf(int doc) => docSlots[doc].Key < 0 ? longDocKeys[doc] : arena.GetString(docSlots[doc].Key, docSlots[doc].KeyLength);
 
     private int FindRecord(string documentKey, PartyRole role) =>
         FindDoc(documentKey) is var doc and >= 0 ? FindRecord(doc, role) : -1;

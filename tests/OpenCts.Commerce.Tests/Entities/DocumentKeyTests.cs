@@ -41,4 +41,22 @@ public sealed class DocumentKeyTests
         Assert.Equal(first, index.Add(Parties.Consignee("DOC-1", "John Smith", "Kalverstraat 12", "Amsterdam", "1012AB", value: 25)));
         Assert.Equal(2, index.RecordCount);
     }
+
+    [Fact]
+    public void A_document_is_noted_once_whether_first_noted_or_named_by_a_record_and_a_key_too_long_for_the_arena_is_kept_whole()
+    {
+        var index = new EntityIndex();
+        var longKey = "MBL-" + new string('Ж', 40_000);
+        Assert.True(index.AddDocument("DOC-1"));
+        Assert.False(index.AddDocument("DOC-1"));
+        index.Add(new PartyRecord("DOC-2", PartyRole.Consignee, "Ana Pereira", "Rua Augusta 10", "Lisboa", "1100-053", "PT", null, "ana@example.pt", [], Parties.Day0, 10));
+        Assert.False(index.AddDocument("DOC-2"));
+        Assert.True(index.AddDocument(longKey));
+        Assert.False(index.AddDocument(longKey));
+        index.Add(new PartyRecord(longKey, PartyRole.Consignee, "A. Pereira", null, "Lisboa", null, "PT", null, "ANA@example.pt", [], Parties.Day0.AddDays(1), 10));
+        Assert.Equal(3, index.DocumentCount);
+        Assert.Equal(index.EntityOf("DOC-2", PartyRole.Consignee), index.EntityOf(longKey, PartyRole.Consignee));
+        var merged = index.Entity(index.EntityOf("DOC-2", PartyRole.Consignee)!)!;
+        Assert.Contains(merged.Records, r => r.DocumentKey == longKey);
+    }
 }
