@@ -3,19 +3,31 @@ using OpenCts.Tests.Shared;
 
 namespace OpenCts.Cli.Tests;
 
-/// <summary><c>cts assess</c> holds gen0 to 64 MB, which the runtime reads only from the environment, so the command starts itself again with it.</summary>
+/// <summary>
+/// <c>cts assess</c> holds gen0 to 64 MB and compiles its hot methods fully at once, settings the runtime reads only from
+/// the environment, so the command starts itself again with them.
+/// </summary>
 public sealed class BulkCollectorTests
 {
     [Fact]
     public void Cts_assess_runs_with_a_gen0_budget_of_64_MB_and_keeps_one_the_operator_set()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the command starts itself again only on Linux");
-        Assert.Equal("0x4000000", Gen0SizeWhileAssessing(operatorValue: null));
-        Assert.Equal("0x2000000", Gen0SizeWhileAssessing(operatorValue: "0x2000000"));
+        Assert.Equal("0x4000000", SettingWhileAssessing("DOTNET_GCgen0size", operatorValue: null));
+        Assert.Equal("0x2000000", SettingWhileAssessing("DOTNET_GCgen0size", operatorValue: "0x2000000"));
     }
 
-    /// <summary>The gen0 budget in the environment of a running <c>cts assess</c>, read from <c>/proc</c>; null if it never had one.</summary>
-    private static string? Gen0SizeWhileAssessing(string? operatorValue)
+    [Fact]
+    public void Cts_assess_runs_without_the_profiling_tier_and_promotes_hot_methods_without_delay_unless_the_operator_says_otherwise()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the command starts itself again only on Linux");
+        Assert.Equal("0", SettingWhileAssessing("DOTNET_TieredPGO", operatorValue: null));
+        Assert.Equal("0", SettingWhileAssessing("DOTNET_TC_CallCountingDelayMs", operatorValue: null));
+        Assert.Equal("1", SettingWhileAssessing("DOTNET_TieredPGO", operatorValue: "1"));
+    }
+
+    /// <summary>A variable in the environment of a running <c>cts assess</c>, read from <c>/proc</c>; null if it never had one.</summary>
+    private static string? SettingWhileAssessing(string name, string? operatorValue)
     {
         using var temp = new TempFolder();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = temp.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -23,10 +35,10 @@ public sealed class BulkCollectorTests
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment.Remove("DOTNET_GCgen0size");
+        start.Environment.Remove(name);
         if (operatorValue is not null)
         {
-            start.Environment["DOTNET_GCgen0size"] = operatorValue;
+            start.Environment[name] = operatorValue;
         }
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
@@ -41,7 +53,7 @@ public sealed class BulkCollectorTests
                 Thread.Sleep(10);
             }
             Assert.False(process.HasExited, "cts assess ended before its environment could be read");
-            return EnvironmentOf(process.Id).FirstOrDefault(v => v.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal))?["DOTNET_GCgen0size=".Length..];
+            return EnvironmentOf(process.Id).FirstOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
         }
         finally
         {

@@ -141,15 +141,15 @@ public sealed class CommerceHost(ICtsStore store)
             // The next page is read while this one is learnt: the embedded store reads on the calling thread.
             var after = page.Next;
             var next = page.Items.Count == take ? Task.Run(() => store.Messages.HistoryPageAsync(after, take, cancellationToken), cancellationToken) : null;
-            foreach (var (stored, pending, versionId) in page.Items)
+            foreach (var item in page.Items)
             {
-                foreach (var item in stored.Consignment.Goods)
+                foreach (var line in item.Outline.Goods)
                 {
-                    trainer.Observe(item.Description, item.HsCode?.Value);
+                    trainer.Observe(line.Description, line.HsCode);
                 }
-                if (!pending)
+                if (!item.Pending)
                 {
-                    assessed.Add((CommerceIndicators.InstantOf(stored.Consignment, now), versionId));
+                    assessed.Add((CommerceIndicators.InstantOf(item.Outline, now), item.VersionId));
                 }
             }
             if (next is null)

@@ -68,10 +68,14 @@ public sealed class CommerceIndicators
     public static DateTimeOffset InstantOf(Consignment consignment, DateTimeOffset fallback) =>
         consignment.Departure ?? consignment.EstimatedArrival ?? consignment.Provenance?.ReceivedAt ?? fallback;
 
+    /// <summary>The instant <see cref="InstantOf(Consignment, DateTimeOffset)"/> gives, from a consignment's outline.</summary>
+    public static DateTimeOffset InstantOf(ConsignmentOutline outline, DateTimeOffset fallback) =>
+        outline.Departure ?? outline.EstimatedArrival ?? outline.ReceivedAt ?? fallback;
+
     /// <summary>Attaches the parties' entity facts and each line's facts, and learns from the consignment.</summary>
     /// <param name="documentKey">The consignment's key.</param>
     /// <param name="consignment">The consignment as stored.</param>
-    /// <param name="at">Its instant (<see cref="InstantOf"/>).</param>
+    /// <param name="at">Its instant (<see cref="InstantOf(Consignment, DateTimeOffset)"/>).</param>
     /// <param name="order">The platform order whose tracking number is its document number, or null.</param>
     public Consignment Enrich(string documentKey, Consignment consignment, DateTimeOffset at, PlatformOrder? order)
     {

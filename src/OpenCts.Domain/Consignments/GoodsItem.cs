@@ -40,7 +40,10 @@ public sealed record GoodsItem
     public HsCode? HsCode { get; init; }
 
     /// <summary>The description of the goods; empty when the sender gave none, which the consignment's data-quality findings record.</summary>
-    public string Description { get; init => field = Guard.Optional(value, "description", 1024) ?? ""; } = "";
+    public string Description { get; init => field = DescriptionOf(value); } = "";
+
+    /// <summary>A description as a goods line holds it: trimmed, and empty when blank.</summary>
+    internal static string DescriptionOf(string? value) => Guard.Optional(value, "description", 1024) ?? "";
 
     /// <summary>True when the description names no goods, such as GIFT or SAID TO CONTAIN (<see cref="GoodsDescriptions"/>).</summary>
     public bool DescriptionVague => GoodsDescriptions.IsVague(Description);

@@ -64,6 +64,98 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
             List(route), departure, arrival, List(equipment), provenance, List(findings));
     }
 
+    /// <summary>Walks the same layout as <see cref="ReadConsignment"/>, keeping only what <see cref="ConsignmentOutline"/> holds.</summary>
+    public ConsignmentOutline ReadOutline()
+    {
+        var version = Byte();
+        if (version != ConsignmentBinary.Version)
+        {
+            throw new FormatException($"layout version {version} is not one this build reads (it reads {ConsignmentBinary.Version})");
+        }
+        var present = Byte();
+        Skip(3); // kind, direction, mode
+        SkipStrings(2); // the document's number and master number
+        SkipStrings(Has(present, 1) ? 2 : 0); // the carrier
+        SkipStrings(Has(present, 2) ? 5 : 0); // the conveyance
+        SkipStrings(3); // loading, discharge, destination
+        SkipStrings(Count()); // the route's countries, kept as strings
+        DateTimeOffset? departure = Has(present, 3) ? Instant() : null;
+        DateTimeOffset? arrival = Has(present, 4) ? Instant() : null;
+        for (var parties = Count(); parties > 0; parties--)
+        {
+            Skip(1); // role
+            var partyPresent = Byte();
+            SkipStrings(1 + (Has(partyPresent, 0) ? 4 : 0) + (Has(partyPresent, 1) ? 1 : 0));
+            SkipStrings(2 * Count()); // identifiers: scheme and value
+            SkipStrings(2); // phone and email
+        }
+        for (var equipment = Count(); equipment > 0; equipment--)
+        {
+            SkipStrings(2);
+            SkipStrings(Count());
+        }
+        var goods = new GoodsLine[Count()];
+        for (var i = 0; i < goods.Length; i++)
+        {
+            var goodsPresent = Byte();
+            Unsigned(); // sequence
+            string? hs = String() is { } code ? HsCode.TryParseUnchecked(code, out var parsed) ? parsed.Value.Value : throw new FormatException($"HS code '{code}' is not 6 to 10 digits") : null;
+            var description = GoodsItem.DescriptionOf(String());
+            Unsigned(); // packages
+            SkipStrings(1); // package type
+            Decimal(); // gross mass
+            if (Has(goodsPresent, 0))
+            {
+                Decimal(); // net mass
+            }
+            if (Has(goodsPresent, 1))
+            {
+                Decimal(); // value
+                SkipStrings(1); // its currency
+            }
+            SkipStrings(1); // origin
+            SkipStrings(Count()); // containers
+            goods[i] = new GoodsLine(description, hs);
+        }
+        DateTimeOffset? receivedAt = null;
+        if (Has(present, 5))
+        {
+            SkipStrings(2); // sender and message id
+            receivedAt = Instant();
+            Unsigned(); // version
+            if (Byte() == 1)
+            {
+                Signed(); // raw message row
+            }
+        }
+        for (var findings = Count(); findings > 0; findings--)
+        {
+            SkipStrings(4);
+        }
+        return new ConsignmentOutline(departure, arrival, receivedAt, List(goods));
+    }
+
+    private void Skip(int bytes)
+    {
+        for (var i = 0; i < bytes; i++)
+        {
+            Byte();
+        }
+    }
+
+    /// <summary>Steps over strings (or countries, kept the same way) without reading them.</summary>
+    private void SkipStrings(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var length = Unsigned();
+            if (length > 1)
+            {
+                _at = length - 1 <= (ulong)(_body.Length - _at) ? _at + (int)(length - 1) : throw new FormatException("the body ends early");
+            }
+        }
+    }
+
     /// <summary>Fails when bytes are left after the consignment: a body is one consignment and nothing else.</summary>
     public readonly void End()
     {

@@ -28,16 +28,31 @@ public static class ConsignmentBinary
         return writer.ToArray();
     }
 
+    /// <summary>The outline of the consignment a body holds, read without building the consignment.</summary>
+    /// <remarks>
+    /// Every byte is walked, so a body cut short or with bytes after its end fails as <see cref="Read"/> would; values the
+    /// outline does not hold are skipped unchecked, and are checked when the consignment itself is read.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The bytes are not a body of a layout this build reads.</exception>
+    public static ConsignmentOutline ReadOutline(ReadOnlySpan<byte> body) =>
+        Decode(body, static (ref BinaryBodyReader reader) => reader.ReadOutline());
+
     /// <summary>The consignment a body holds.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a body of a layout this build reads, or hold a value the model refuses.</exception>
-    public static Consignment Read(ReadOnlySpan<byte> body)
+    public static Consignment Read(ReadOnlySpan<byte> body) =>
+        Decode(body, static (ref BinaryBodyReader reader) => reader.ReadConsignment());
+
+    private delegate T Reading<T>(ref BinaryBodyReader reader);
+
+    /// <summary>Reads the whole body with <paramref name="read"/> and turns each way it can fail into one error.</summary>
+    private static T Decode<T>(ReadOnlySpan<byte> body, Reading<T> read)
     {
         try
         {
             var reader = new BinaryBodyReader(body);
-            var consignment = reader.ReadConsignment();
+            var value = read(ref reader);
             reader.End();
-            return consignment;
+            return value;
         }
         catch (Exception e) when (e is Common.DomainException or ArgumentException or OverflowException or IndexOutOfRangeException or FormatException)
         {

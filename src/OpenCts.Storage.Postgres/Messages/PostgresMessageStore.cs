@@ -156,9 +156,13 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
     {
         var rows = await _store.ListAsync(
             MarkedCurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
-            r => (Item: new HistoryItem(ReadVersion(r), r.GetBoolean(6), r.GetInt64(5)), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+            r => (Item: HistoryItemOf(ReadVersion(r), r.GetBoolean(6), r.GetInt64(5)), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new HistoryPage([.. rows.Select(r => r.Item)], rows.Count == 0 ? after : rows[^1].Row);
     }
+
+    // Bodies here are JSON, read whole: the outline is taken from the consignment.
+    private static HistoryItem HistoryItemOf(StoredConsignment stored, bool pending, long versionId) =>
+        new(stored.DocumentKey, stored.Version, ConsignmentOutline.Of(stored.Consignment), pending, versionId);
 
     public async Task<IReadOnlyList<StoredConsignment>> VersionsByIdAsync(IReadOnlyList<long> versionIds, CancellationToken cancellationToken)
     {

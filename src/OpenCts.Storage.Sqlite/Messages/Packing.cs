@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
 
@@ -50,26 +51,76 @@ internal static class Packing
         return plain;
     }
 
+    /// <summary>The consignment whose kept body is in a column of the reader's row, read through a borrowed buffer.</summary>
+    /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
+    public static Consignment ReadBody(SqliteDataReader reader, int ordinal) => ReadKept(reader, ordinal, ReadBody);
+
+    /// <summary>The outline of the consignment whose kept body is in a column of the reader's row, read without building the consignment where the body's form allows.</summary>
+    /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
+    public static ConsignmentOutline ReadOutline(SqliteDataReader reader, int ordinal) => ReadKept(reader, ordinal, ReadOutline);
+
     /// <summary>The consignment a kept body holds, whatever release wrote it.</summary>
     /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
-    public static Consignment ReadBody(byte[] kept)
+    public static Consignment ReadBody(ReadOnlySpan<byte> kept) => (kept.Length > 0 ? kept[0] : -1) switch
     {
-        switch (kept.Length > 0 ? kept[0] : -1)
+        Binary => ConsignmentBinary.Read(kept[1..]),
+        PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.Read),
+        _ => ReadJson(kept),
+    };
+
+    private static ConsignmentOutline ReadOutline(ReadOnlySpan<byte> kept) => (kept.Length > 0 ? kept[0] : -1) switch
+    {
+        Binary => ConsignmentBinary.ReadOutline(kept[1..]),
+        PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.ReadOutline),
+        _ => ConsignmentOutline.Of(ReadJson(kept)),
+    };
+
+    private delegate T SpanReader<T>(ReadOnlySpan<byte> bytes);
+
+    // Every stored body read back passes here: its bytes, and their unpacked form, are borrowed from the shared pool and
+    // die with the read, instead of two new arrays a body.
+    private static T ReadKept<T>(SqliteDataReader reader, int ordinal, SpanReader<T> read)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        var kept = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            case Binary:
-                return ConsignmentBinary.Read(kept.AsSpan(1));
-            case PackedBinary:
-                return ConsignmentBinary.Read(Decompressed(kept));
-            default:
-                try
-                {
-                    using var json = JsonDocument.Parse(JsonOf(kept));
-                    return ConsignmentJsonReader.Read(json.RootElement);
-                }
-                catch (JsonException e)
-                {
-                    throw new InvalidDataException($"a consignment body of JSON does not parse: {e.Message}", e);
-                }
+            reader.GetBytes(ordinal, 0, kept, 0, length);
+            return read(kept.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(kept);
+        }
+    }
+
+    private static T ReadUnpacked<T>(ReadOnlySpan<byte> packed, SpanReader<T> read)
+    {
+        if (!TryUnpack(packed, out var buffer, out var length))
+        {
+            throw new InvalidDataException("a packed consignment body does not decompress");
+        }
+        try
+        {
+            return read(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A body of JSON, as releases before the binary form kept them, compressed or not.</summary>
+    private static Consignment ReadJson(ReadOnlySpan<byte> kept)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(JsonOf(kept.ToArray()));
+            return ConsignmentJsonReader.Read(json.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"a consignment body of JSON does not parse: {e.Message}", e);
         }
     }
 
@@ -105,30 +156,44 @@ internal static class Packing
 
     private static bool TryDecompress(byte[] kept, int offset, out byte[] result)
     {
+        if (!TryUnpack(kept.AsSpan(offset), out var buffer, out var length))
+        {
+            result = [];
+            return false;
+        }
+        result = buffer.AsSpan(0, length).ToArray();
+        ArrayPool<byte>.Shared.Return(buffer);
+        return true;
+    }
+
+    /// <summary>Decompresses into a buffer borrowed from the shared pool, which the caller returns; false (and nothing borrowed) for bytes that are not one whole Brotli stream.</summary>
+    private static bool TryUnpack(ReadOnlySpan<byte> source, out byte[] buffer, out int length)
+    {
         using var decoder = new BrotliDecoder();
-        var source = kept.AsSpan(offset);
-        var buffer = new byte[Math.Max(256, source.Length * 4)];
-        var total = 0;
+        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(256, source.Length * 4));
+        length = 0;
         while (true)
         {
-            var status = decoder.Decompress(source, buffer.AsSpan(total), out var consumed, out var written);
+            var status = decoder.Decompress(source, buffer.AsSpan(length), out var consumed, out var written);
             source = source[consumed..];
-            total += written;
+            length += written;
             switch (status)
             {
                 // Bytes after the end of the stream mean the row was changed: it does not unpack.
                 case OperationStatus.Done when source.IsEmpty:
-                    result = buffer.AsSpan(0, total).ToArray();
                     return true;
-                case OperationStatus.Done:
-                    result = [];
-                    return false;
                 case OperationStatus.DestinationTooSmall:
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                     break;
-                case OperationStatus.NeedMoreData when consumed == 0 && written == 0:
-                case OperationStatus.InvalidData:
-                    result = [];
+                case OperationStatus.NeedMoreData when consumed != 0 || written != 0:
+                    break;
+                default:
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = [];
+                    length = 0;
                     return false;
             }
         }

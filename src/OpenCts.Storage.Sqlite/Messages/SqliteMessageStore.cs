@@ -163,7 +163,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var next = after;
         while (reader.Read())
         {
-            items.Add(new HistoryItem(ReadVersion(reader), reader.GetInt64(6) != 0, reader.GetInt64(5)));
+            items.Add(new HistoryItem(reader.GetString(0), reader.GetInt32(1), Packing.ReadOutline(reader, 4), reader.GetInt64(6) != 0, reader.GetInt64(5)));
             next = reader.GetInt64(5);
         }
         return Task.FromResult(new HistoryPage(items, next));
@@ -238,7 +238,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     /// <summary>A version from the columns document_key, version, status, raw_message_id and body, in that order.</summary>
     internal static StoredConsignment ReadVersion(SqliteDataReader reader)
     {
-        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), Packing.ReadBody(reader.GetFieldValue<byte[]>(4)));
+        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), Packing.ReadBody(reader, 4));
     }
 
     private long? FindAccepted(string sender, string messageId, SqliteTransaction transaction)

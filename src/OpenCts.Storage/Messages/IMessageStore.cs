@@ -34,11 +34,13 @@ public sealed record StoredConsignment(string DocumentKey, int Version, string S
 /// <param name="Next">Where the next page starts: pass it as <c>after</c>; the page was the last when it holds fewer than asked.</param>
 public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next);
 
-/// <summary>A current version with whether it still waits for an assessment of that version.</summary>
-/// <param name="Stored">The version.</param>
+/// <summary>A current version's outline, with whether it still waits for an assessment of that version.</summary>
+/// <param name="DocumentKey">The consignment's key.</param>
+/// <param name="Version">The version's number.</param>
+/// <param name="Outline">What the e-commerce build reads of it; the whole consignment is read again by its row when needed.</param>
 /// <param name="Pending">Whether it still waits for an assessment of that version.</param>
 /// <param name="VersionId">The version's row, by which <see cref="IMessageStore.VersionsByIdAsync"/> reads it again.</param>
-public sealed record HistoryItem(StoredConsignment Stored, bool Pending, long VersionId);
+public sealed record HistoryItem(string DocumentKey, int Version, ConsignmentOutline Outline, bool Pending, long VersionId);
 
 /// <summary>One page of current versions, each marked pending or assessed, in the order they were stored.</summary>
 /// <param name="Items">The versions of the page.</param>

@@ -56,6 +56,54 @@ public class ConsignmentBinaryTests
     }
 
     [Fact]
+    public void The_outline_read_from_every_sample_and_generated_body_is_the_outline_of_the_consignment_read_whole()
+    {
+        var count = 0;
+        foreach (var consignment in Corpus())
+        {
+            var body = ConsignmentBinary.ToBytes(consignment);
+
+            Assert.Equal(ConsignmentOutline.Of(ConsignmentBinary.Read(body)), ConsignmentBinary.ReadOutline(body));
+            count++;
+        }
+        Assert.True(count > 6_000, $"only {count} consignments were read");
+    }
+
+    [Fact]
+    public void An_outline_keeps_every_instant_and_goods_line_and_leaves_a_blank_description_empty()
+    {
+        var departure = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(-9.5));
+        var received = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var consignment = new Consignment(
+            new TransportDocument("B/L 1", TransportDocumentKind.HouseBillOfLading, "MASTER-9"),
+            Direction.Import,
+            TransportMode.Sea,
+            [new Party(PartyRole.Consignor, "Seller", new Address("1 Street", "Zürich", "8000", CountryCode.Parse("CH")), CountryCode.Parse("DE"), [new PartyIdentifier("eori", "DE123")], "+41 1", "a@b.ch")],
+            [new GoodsItem(1, HsCode.Parse("851713"), "  Phones  ", 3, "CT", 12.50m, 1m, new Money(10m, CurrencyCode.Parse("EUR")), CountryCode.Parse("CN"), ["MSCU1234566"]),
+             new GoodsItem(2, null, "   ", 0, null, 0m, null, null, null)],
+            departure: departure,
+            provenance: new Provenance("S", "M", received, 1, 7));
+
+        var outline = ConsignmentBinary.ReadOutline(ConsignmentBinary.ToBytes(consignment));
+
+        Assert.Equal(new ConsignmentOutline(departure, null, received, [new GoodsLine("Phones", "851713"), new GoodsLine("", null)]), outline);
+        Assert.Equal(TimeSpan.FromHours(-9.5), outline.Departure!.Value.Offset);
+    }
+
+    [Fact]
+    public void An_outline_of_a_body_cut_short_or_followed_by_more_bytes_is_one_invalid_data_error()
+    {
+        var body = ConsignmentBinary.ToBytes(new SampleGenerator(9, new SampleOptions(Start, RiskShare: 1)).Generate(1)[0]);
+
+        for (var length = 0; length < body.Length; length++)
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ConsignmentBinary.ReadOutline(body.AsSpan(0, length)));
+            Assert.StartsWith("a consignment body does not decode: ", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Throws<InvalidDataException>(() => ConsignmentBinary.ReadOutline([.. body, 0]));
+    }
+
+    [Fact]
     public void Decimal_scales_extreme_amounts_time_offsets_and_missing_parts_are_kept_as_they_were()
     {
         var goods = new GoodsItem(7, HsCode.Parse("851713"), "Phones", 3, "CT", 12.50m, 0.000001m, new Money(decimal.MaxValue, CurrencyCode.Parse("EUR")), null,

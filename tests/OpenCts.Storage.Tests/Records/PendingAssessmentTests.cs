@@ -1,4 +1,5 @@
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Messages;
 using OpenCts.Storage.Messages;
 
@@ -25,11 +26,14 @@ public class PendingAssessmentTests
         {
             history.AddRange(page.Items);
         }
-        Assert.Equal((await store.Messages.CurrentAsync(Token)).Select(c => (c.DocumentKey, c.Version)), history.Select(h => (h.Stored.DocumentKey, h.Stored.Version)));
-        Assert.Equal(whole, history.Where(h => h.Pending).Select(h => (h.Stored.DocumentKey, h.Stored.Version)));
+        var current = await store.Messages.CurrentAsync(Token);
+        Assert.Equal(current.Select(c => (c.DocumentKey, c.Version)), history.Select(h => (h.DocumentKey, h.Version)));
+        Assert.Equal(whole, history.Where(h => h.Pending).Select(h => (h.DocumentKey, h.Version)));
+        // Each outline is what the whole consignment gives.
+        Assert.Equal(current.Select(c => ConsignmentOutline.Of(c.Consignment)), history.Select(h => h.Outline));
         // Read again by their rows, in the order asked for, a row that is not there left out.
         var asked = history.Select(h => h.VersionId).Reverse().Append(long.MaxValue).ToList();
-        Assert.Equal(history.Select(h => h.Stored).Reverse(), await store.Messages.VersionsByIdAsync(asked, Token));
+        Assert.Equal(current.Reverse(), await store.Messages.VersionsByIdAsync(asked, Token));
         return whole;
     }
 
