@@ -40,10 +40,10 @@ namespace OpenCts.Cli.Serve;
 /// <para>
 /// It also runs without the tiered compiler's profiling tier, and promotes a method that is called often at once rather
 /// than after the runtime's 100 ms of quiet. A bulk run lasts seconds to minutes and spends them in a few hot loops:
-/// profiled under <c>perf</c>, a third of the entity index's work during <c>cts assess --all</c> still ran in first-tier
-/// or instrumented code, and the compiler's thread took a fifth of a core. Without them, 100,000 consignments took 15 %
-/// less processor time end to end and 12 to 18 % less to re-assess (<c>docs/performance.md</c>, "Compiling the hot
-/// methods at once"). A server keeps both: over hours, the profile pays for itself.
+/// profiled under <c>perf</c>, more than half of the entity index's time during <c>cts assess --all</c> was spent in
+/// first-tier or instrumented code, and the compiler's thread took a fifth of a core. Without them, 100,000 consignments
+/// took a sixth to a fifth less processor time end to end and 12 to 23 % less to re-assess (<c>docs/performance.md</c>,
+/// "Bulk runs, fourth round"). A server keeps both: over hours, the profile pays for itself.
 /// </para>
 /// </remarks>
 internal static partial class ServerCollector
