@@ -170,7 +170,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     }
 
     /// <summary>The writer connection's page cache, in KiB.</summary>
-    internal const int WriterCacheKibibytes = 16384;
+    private const int WriterCacheKibibytes = 16384;
 
     /// <summary>How many checkpoints ran in the background since the store opened (<see cref="SqliteCheckpointer"/>).</summary>
     internal long BackgroundCheckpoints => _checkpointer.Checkpoints;

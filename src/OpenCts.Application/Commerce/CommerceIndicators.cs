@@ -66,11 +66,14 @@ public sealed class CommerceIndicators
 
     /// <summary>The instant a consignment's 30-day windows end at: its departure, else its arrival, else its receipt.</summary>
     public static DateTimeOffset InstantOf(Consignment consignment, DateTimeOffset fallback) =>
-        consignment.Departure ?? consignment.EstimatedArrival ?? consignment.Provenance?.ReceivedAt ?? fallback;
+        InstantOf(consignment.Departure, consignment.EstimatedArrival, consignment.Provenance?.ReceivedAt, fallback);
 
     /// <summary>The instant <see cref="InstantOf(Consignment, DateTimeOffset)"/> gives, from a consignment's outline.</summary>
     public static DateTimeOffset InstantOf(ConsignmentOutline outline, DateTimeOffset fallback) =>
-        outline.Departure ?? outline.EstimatedArrival ?? outline.ReceivedAt ?? fallback;
+        InstantOf(outline.Departure, outline.EstimatedArrival, outline.ReceivedAt, fallback);
+
+    private static DateTimeOffset InstantOf(DateTimeOffset? departure, DateTimeOffset? arrival, DateTimeOffset? received, DateTimeOffset fallback) =>
+        departure ?? arrival ?? received ?? fallback;
 
     /// <summary>Attaches the parties' entity facts and each line's facts, and learns from the consignment.</summary>
     /// <param name="documentKey">The consignment's key.</param>
