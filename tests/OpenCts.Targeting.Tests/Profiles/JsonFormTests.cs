@@ -49,6 +49,19 @@ public sealed class JsonFormTests
     }
 
     [Fact]
+    public void ATextWhoseEscapeIsALoneSurrogateIsRefusedAtItsPathAndAKeyLikeItAsInvalidJson()
+    {
+        // Found by the fuzzer: \ude00 is valid JSON but no character, and reading it threw InvalidOperationException.
+        var inExpression = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"all": [{"field": "mode", "op": "==", "value": "Sea"}, {"expr": "\ude0022PA", "op": "in", "value": {"field": "route"}}]}"""));
+        var inValue = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"field": "route", "op": "==", "value": "\ud800"}"""));
+        var inKey = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"all": [{"\ude00": "mode", "op": "==", "value": "Sea"}]}"""));
+
+        Assert.Equal("$.all[1].expr: holds an escape that is not a character (a lone UTF-16 surrogate)", inExpression.Message);
+        Assert.Equal("$.value: holds an escape that is not a character (a lone UTF-16 surrogate)", inValue.Message);
+        Assert.StartsWith("the criteria are not valid JSON: a key holds an escape that is not a character", inKey.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABadExpressionInsideTheJsonNamesItsPathAndColumn()
     {
         var error = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"any": [{"expr": "mode == "}]}"""));

@@ -65,8 +65,24 @@ public static class ProfileJson
                 ? $"line {line + 1}, column {e.BytePositionInLine + 1}: the criteria are not valid JSON"
                 : $"the criteria are not valid JSON: {e.Message}");
         }
-        return FromJson(node);
+        catch (InvalidOperationException e)
+        {
+            // A key written with an escape that is no character (a lone UTF-16 surrogate) fails when keys are compared.
+            throw KeyEscapeError(e);
+        }
+        try
+        {
+            return FromJson(node);
+        }
+        catch (InvalidOperationException e) when (e.Source == "System.Text.Json")
+        {
+            // The same key, where the object is walked rather than parsed.
+            throw KeyEscapeError(e);
+        }
     }
+
+    private static FormatException KeyEscapeError(InvalidOperationException e) =>
+        new($"the criteria are not valid JSON: a key holds an escape that is not a character ({e.Message})");
 
     private static JsonNode Condition(ProfileExpr expr)
     {
@@ -220,7 +236,7 @@ public static class ProfileJson
             case JsonArray array:
                 return new ListLiteral(new ValueList<ProfileExpr>(array.Select((item, i) => ReadValue(item, $"{path}[{i}]"))));
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return new TextLiteral(value.GetValue<string>());
+                return new TextLiteral(StringOf(value, path));
             case JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
                 return new BoolLiteral(value.GetValue<bool>());
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
@@ -276,7 +292,20 @@ public static class ProfileJson
     }
 
     private static string Text(JsonNode? json, string path) =>
-        json is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : throw Error(path, "must be a text");
+        json is JsonValue value && value.GetValueKind() == JsonValueKind.String ? StringOf(value, path) : throw Error(path, "must be a text");
+
+    /// <summary>A JSON string's text; an escape that is no UTF-16 text (a lone surrogate such as <c>\ude00</c>) is refused at its path.</summary>
+    private static string StringOf(JsonValue value, string path)
+    {
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error(path, "holds an escape that is not a character (a lone UTF-16 surrogate)");
+        }
+    }
 
     private static void Only(JsonObject o, string path, params string[] allowed)
     {
