@@ -24,13 +24,25 @@ public readonly struct JsonFields
         _element = element;
         foreach (var property in element.EnumerateObject())
         {
-            if (!IsKnown(property, known))
+            bool isKnown;
+            try
+            {
+                isKnown = IsKnown(property, known);
+            }
+            catch (InvalidOperationException)
+            {
+                throw new DomainException(path, $"a field's name {NotACharacter}");
+            }
+            if (!isKnown)
             {
                 var suggestion = Suggest(property.Name, known);
                 throw new DomainException(Join(path, property.Name), suggestion is null ? "is not a known field" : $"is not a known field; did you mean '{suggestion}'?");
             }
         }
     }
+
+    // Valid JSON, but no text: System.Text.Json refuses to read it as a string.
+    private const string NotACharacter = "holds an escape that is not a character (a lone UTF-16 surrogate)";
 
     private static bool IsKnown(JsonProperty property, ReadOnlySpan<string> known)
     {
@@ -54,7 +66,7 @@ public readonly struct JsonFields
     public JsonElement Required(string name) => Get(name) ?? throw new DomainException(At(name), "is required");
 
     // The path is built only when the value is not a string: it is needed for the error alone.
-    public string? String(string name) => Get(name) is { } v ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : AsString(v, At(name))) : null;
+    public string? String(string name) => Get(name) is { } v ? AsString(v, v.ValueKind == JsonValueKind.String ? null : At(name), this, name) : null;
 
     public string RequiredString(string name) => String(name) ?? throw new DomainException(At(name), "is required");
 
@@ -162,18 +174,37 @@ public readonly struct JsonFields
         }
     }
 
-    public static string AsString(JsonElement v, string path) => v.ValueKind switch
+    public static string AsString(JsonElement v, string path) => AsString(v, path, null, null);
+
+    // The path is built only when it is needed for an error: reading every string of every consignment passes here.
+    private static string AsString(JsonElement v, string? path, JsonFields? owner, string? name)
     {
-        JsonValueKind.String => v.GetString()!,
-        JsonValueKind.Number => v.GetRawText(),
-        _ => throw new DomainException(path, $"expected a string, found {Describe(v)}"),
-    };
+        string PathOf() => path ?? owner!.Value.At(name!);
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => TryText(v) ?? throw new DomainException(PathOf(), NotACharacter),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => throw new DomainException(PathOf(), $"expected a string, found {Describe(v)}"),
+        };
+    }
+
+    private static string? TryText(JsonElement v)
+    {
+        try
+        {
+            return v.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static string Describe(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"\"{Truncate(v.GetString()!)}\"",
+        JsonValueKind.String => TryText(v) is { } text ? $"\"{Truncate(text)}\"" : "a text that is not all characters",
         JsonValueKind.Number => v.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",

@@ -60,6 +60,24 @@ public class JsonFormatTests
     }
 
     [Fact]
+    public void AnEscapeThatIsNoCharacterInAValueOrAFieldNameIsReportedAtItsPlace()
+    {
+        // \ud800 alone is valid JSON but no text: reading it threw InvalidOperationException, which named no place.
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
+        var inValue = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"grossMassKg\"", "\"packageType\":\"\\ud800\",\"grossMassKg\"", StringComparison.Ordinal)}}]}""");
+        var inName = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"grossMassKg\"", "\"\\ud800\":1,\"grossMassKg\"", StringComparison.Ordinal)}}]}""");
+
+        Assert.True(inValue.IsRejected);
+        var valueIssue = Assert.Single(inValue.Issues);
+        Assert.Equal("m.json: consignments[0].goods[0].packageType", valueIssue.Location);
+        Assert.Equal("holds an escape that is not a character (a lone UTF-16 surrogate)", valueIssue.Message);
+        Assert.True(inName.IsRejected);
+        var nameIssue = Assert.Single(inName.Issues);
+        Assert.Equal("m.json: consignments[0].goods[0]", nameIssue.Location);
+        Assert.Equal("a field's name holds an escape that is not a character (a lone UTF-16 surrogate)", nameIssue.Message);
+    }
+
+    [Fact]
     public void AMisspeltFieldGetsASuggestion()
     {
         var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample())).Replace("\"grossMassKg\"", "\"grosMassKg\"", StringComparison.Ordinal);
