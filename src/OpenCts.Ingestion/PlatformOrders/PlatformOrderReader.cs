@@ -90,6 +90,12 @@ public static class PlatformOrderReader
             context.SyntaxError(e);
             return context.Result(platform, fileFault: false, utf8);
         }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but no text: a lone UTF-16 surrogate (\ud800) in a string or a name, which the reader refuses to read.
+            context.Error("$", reader.TokenStartIndex, "a text holds an escape that is not a character (a lone UTF-16 surrogate)", null);
+            return context.Result(null, fileFault: true, utf8);
+        }
         if (!platformSeen)
         {
             context.Error("$.platform", 0, "is required: the platform that shared the orders", null);

@@ -92,6 +92,21 @@ public class PlatformOrderReaderTests
         Assert.Equal($"orders.json: line {error.Line}, column {error.Column}, $.orders[1].pricePaid: expected an amount as a JSON number, such as 12.50, found a string", error.ToString());
     }
 
+    [Fact]
+    public void A_text_whose_escape_is_a_lone_surrogate_refuses_the_file_at_its_line_and_column()
+    {
+        // Found by looking for the twins of a fault the fuzzer found: reading \ud800 threw InvalidOperationException.
+        var json = File(Order()).Replace("SN-1", "\\ud800SN-1", StringComparison.Ordinal);
+
+        var file = Read(json);
+
+        Assert.Empty(file.Orders);
+        var error = Assert.Single(file.Errors);
+        Assert.Equal("a text holds an escape that is not a character (a lone UTF-16 surrogate)", error.Message);
+        var line = json.Split('\n')[error.Line - 1];
+        Assert.StartsWith("\"\\ud800SN-1\"", line[(error.Column - 1)..], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pricePaid", "-3", "$.orders[0].pricePaid", "-3 must not be negative")]
     [InlineData("currency", "\"EURO\"", "$.orders[0].currency", "currency 'EURO' is not an ISO 4217 code")]
