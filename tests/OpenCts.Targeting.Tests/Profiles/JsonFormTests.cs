@@ -55,10 +55,12 @@ public sealed class JsonFormTests
         var inExpression = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"all": [{"field": "mode", "op": "==", "value": "Sea"}, {"expr": "\ude0022PA", "op": "in", "value": {"field": "route"}}]}"""));
         var inValue = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"field": "route", "op": "==", "value": "\ud800"}"""));
         var inKey = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"all": [{"\ude00": "mode", "op": "==", "value": "Sea"}]}"""));
+        var inKeyOfAValue = Assert.Throws<FormatException>(() => ProfileJson.FromJson("""{"field": "route", "op": "in", "value": [{"\ud800": 1, "b": 2}]}"""));
 
         Assert.Equal("$.all[1].expr: holds an escape that is not a character (a lone UTF-16 surrogate)", inExpression.Message);
         Assert.Equal("$.value: holds an escape that is not a character (a lone UTF-16 surrogate)", inValue.Message);
         Assert.StartsWith("the criteria are not valid JSON: a key holds an escape that is not a character", inKey.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the criteria are not valid JSON: a key holds an escape that is not a character", inKeyOfAValue.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,15 +70,7 @@ public static class ProfileJson
             // A key written with an escape that is no character (a lone UTF-16 surrogate) fails when keys are compared.
             throw KeyEscapeError(e);
         }
-        try
-        {
-            return FromJson(node);
-        }
-        catch (InvalidOperationException e) when (e.Source == "System.Text.Json")
-        {
-            // The same key, where the object is walked rather than parsed.
-            throw KeyEscapeError(e);
-        }
+        return FromJson(node);
     }
 
     private static FormatException KeyEscapeError(InvalidOperationException e) =>
