@@ -42,7 +42,7 @@ public readonly struct JsonFields
     }
 
     // Valid JSON, but no text: System.Text.Json refuses to read it as a string.
-    private const string NotACharacter = "holds an escape that is not a character (a lone UTF-16 surrogate)";
+    private const string NotACharacter = JsonEscapes.NotACharacter;
 
     private static bool IsKnown(JsonProperty property, ReadOnlySpan<string> known)
     {
@@ -65,8 +65,10 @@ public readonly struct JsonFields
 
     public JsonElement Required(string name) => Get(name) ?? throw new DomainException(At(name), "is required");
 
-    // The path is built only when the value is not a string: it is needed for the error alone.
-    public string? String(string name) => Get(name) is { } v ? AsString(v, v.ValueKind == JsonValueKind.String ? null : At(name), this, name) : null;
+    // The path is built only for an error: reading every string of every consignment passes here.
+    public string? String(string name) => Get(name) is not { } v ? null
+        : v.ValueKind == JsonValueKind.String ? TryText(v) ?? throw new DomainException(At(name), NotACharacter)
+        : AsString(v, At(name));
 
     public string RequiredString(string name) => String(name) ?? throw new DomainException(At(name), "is required");
 
@@ -109,7 +111,7 @@ public readonly struct JsonFields
         {
             return null;
         }
-        if (v.ValueKind == JsonValueKind.String && v.TryGetDateTimeOffset(out var t))
+        if (v.ValueKind == JsonValueKind.String && TryInstant(v, out var t))
         {
             return t;
         }
@@ -174,18 +176,25 @@ public readonly struct JsonFields
         }
     }
 
-    public static string AsString(JsonElement v, string path) => AsString(v, path, null, null);
-
-    // The path is built only when it is needed for an error: reading every string of every consignment passes here.
-    private static string AsString(JsonElement v, string? path, JsonFields? owner, string? name)
+    public static string AsString(JsonElement v, string path) => v.ValueKind switch
     {
-        string PathOf() => path ?? owner!.Value.At(name!);
-        return v.ValueKind switch
+        JsonValueKind.String => TryText(v) ?? throw new DomainException(path, NotACharacter),
+        JsonValueKind.Number => v.GetRawText(),
+        _ => throw new DomainException(path, $"expected a string, found {Describe(v)}"),
+    };
+
+    private static bool TryInstant(JsonElement v, out DateTimeOffset instant)
+    {
+        try
         {
-            JsonValueKind.String => TryText(v) ?? throw new DomainException(PathOf(), NotACharacter),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => throw new DomainException(PathOf(), $"expected a string, found {Describe(v)}"),
-        };
+            return v.TryGetDateTimeOffset(out instant);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape that is no character (a lone UTF-16 surrogate): no instant, and the error describes the text.
+            instant = default;
+            return false;
+        }
     }
 
     private static string? TryText(JsonElement v)

@@ -11,6 +11,8 @@ namespace OpenCts.Ingestion.Json;
 /// <summary>OpenCTS JSON messages: an envelope with sender, message id and consignments (<c>docs/consignment.schema.json</c>).</summary>
 public sealed class JsonMessageFormat : IMessageFormat
 {
+    private const int Depth = 32;
+
     public string Name => "json";
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)
@@ -28,7 +30,7 @@ public sealed class JsonMessageFormat : IMessageFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = Depth });
         }
         catch (JsonException e)
         {
@@ -45,7 +47,13 @@ public sealed class JsonMessageFormat : IMessageFormat
             {
                 // An error about the whole message (its top level is not an object) has no field to name; it is placed at the value instead.
                 var where = e.Field.Length == 0 ? JsonSyntax.PlaceOfFirstValue(fileName, content.Span) : $"{fileName}: {Printable.Of(e.Field)}";
-                return [Rejected(fileName, content, where, Printable.Of(e.Reason), SenderOf(document.RootElement), MessageIdOf(document.RootElement))];
+                return [Rejected(fileName, content, where, Printable.Of(e.Reason), TopText(document.RootElement, "sender"), TopText(document.RootElement, "messageId"))];
+            }
+            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, new JsonReaderOptions { MaxDepth = Depth }) is { } at)
+            {
+                // A name with an escape that is no character, met where names are compared rather than read.
+                var (where, why) = JsonSyntax.NotACharacter(fileName, content.Span, at);
+                return [Rejected(fileName, content, where, why)];
             }
         }
     }
@@ -84,9 +92,17 @@ public sealed class JsonMessageFormat : IMessageFormat
     private static ParsedMessage Rejected(string fileName, ReadOnlyMemory<byte> content, string where, string why, string? sender = null, string? messageId = null) =>
         new("json", sender ?? "unknown", messageId ?? fileName, content, [], [new IngestionIssue(IssueSeverity.Error, where, why)]);
 
-    private static string? SenderOf(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-
-    private static string? MessageIdOf(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("messageId", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+    /// <summary>A top-level text of a message being rejected, to name its sender and id where they can be read.</summary>
+    private static string? TopText(JsonElement root, string name)
+    {
+        try
+        {
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or text with an escape that is no character: the issue says where, and the message goes without them.
+            return null;
+        }
+    }
 }

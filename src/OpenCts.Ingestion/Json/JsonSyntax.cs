@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCts.Domain.Serialization;
 using OpenCts.Ingestion.Pipeline;
 
 namespace OpenCts.Ingestion.Json;
@@ -31,10 +32,13 @@ internal static class JsonSyntax
     /// <summary>The issue for a byte that is not UTF-8, at its line and column.</summary>
     public static (string Where, string Why) NotUtf8(string fileName, ReadOnlySpan<byte> content, int offset)
     {
-        var before = content[..offset];
-        var line = before.Count((byte)'\n') + 1;
-        var column = offset - before.LastIndexOf((byte)'\n');
-        return ($"{fileName}: line {line}, column {column}", $"byte 0x{content[offset]:X2} is not UTF-8; JSON messages are UTF-8");
+        return (At(fileName, content, offset), $"byte 0x{content[offset]:X2} is not UTF-8; JSON messages are UTF-8");
+    }
+
+    /// <summary>The issue for a name or text whose escape is no character, at its line and column.</summary>
+    public static (string Where, string Why) NotACharacter(string fileName, ReadOnlySpan<byte> content, int offset)
+    {
+        return (At(fileName, content, offset), $"a name or text {JsonEscapes.NotACharacter}");
     }
 
     /// <summary>The line and column of the first byte that is not a byte order mark or white space: where the top-level value starts.</summary>
@@ -42,9 +46,13 @@ internal static class JsonSyntax
     {
         var start = content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var at = content[start..].IndexOfAnyExcept(" \t\r\n"u8);
-        at = at < 0 ? content.Length : start + at;
-        var before = content[..at];
-        return $"{fileName}: line {before.Count((byte)'\n') + 1}, column {at - before.LastIndexOf((byte)'\n')}";
+        return At(fileName, content, at < 0 ? content.Length : start + at);
+    }
+
+    private static string At(string fileName, ReadOnlySpan<byte> content, int offset)
+    {
+        var (line, column) = JsonEscapes.LineAndColumn(content, offset);
+        return $"{fileName}: line {line}, column {column}";
     }
 
     /// <summary>The parser's message without the place it appends (the issue has its own) and with the text it quotes kept short.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Values;
 using OpenCts.Ingestion.Json;
 using OpenCts.Ingestion.Pipeline;
@@ -18,6 +19,11 @@ namespace OpenCts.Ingestion.Wco;
 public sealed class WcoJsonFormat : IMessageFormat
 {
     private const string Format = "wco-json";
+
+    /// <summary>How deep a message may nest.</summary>
+    private const int Depth = 64;
+
+    private static readonly JsonReaderOptions Reading = new() { MaxDepth = Depth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public string Name => Format;
 
@@ -36,7 +42,7 @@ public sealed class WcoJsonFormat : IMessageFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = Depth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -45,24 +51,37 @@ public sealed class WcoJsonFormat : IMessageFormat
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Declaration", out var declarations))
+            try
             {
-                return [Rejected(content, fileName, $"{fileName}: $", "expected an object with a Declaration (the WCO Data Model's message class)")];
+                return Read(document.RootElement, fileName, content, receivedAt, cancellationToken);
             }
-            if (declarations.ValueKind != JsonValueKind.Array)
+            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, Reading) is { } at)
             {
-                return [Read(declarations, "$.Declaration", content, fileName, receivedAt, cancellationToken)];
+                // A name or text with an escape that is no character, met where it is compared or read.
+                var (where, why) = JsonSyntax.NotACharacter(fileName, content.Span, at);
+                return [Rejected(content, fileName, where, why)];
             }
-            var messages = new List<ParsedMessage>();
-            var i = 0;
-            foreach (var declaration in declarations.EnumerateArray())
-            {
-                var raw = Encoding.UTF8.GetBytes(declaration.GetRawText());
-                messages.Add(Read(declaration, $"$.Declaration[{i++}]", raw, fileName, receivedAt, cancellationToken));
-            }
-            return messages.Count > 0 ? messages : [Rejected(content, fileName, $"{fileName}: $.Declaration", "the array holds no declaration")];
         }
+    }
+
+    private static IReadOnlyList<ParsedMessage> Read(JsonElement root, string fileName, ReadOnlyMemory<byte> content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Declaration", out var declarations))
+        {
+            return [Rejected(content, fileName, $"{fileName}: $", "expected an object with a Declaration (the WCO Data Model's message class)")];
+        }
+        if (declarations.ValueKind != JsonValueKind.Array)
+        {
+            return [Read(declarations, "$.Declaration", content, fileName, receivedAt, cancellationToken)];
+        }
+        var messages = new List<ParsedMessage>();
+        var i = 0;
+        foreach (var declaration in declarations.EnumerateArray())
+        {
+            var raw = Encoding.UTF8.GetBytes(declaration.GetRawText());
+            messages.Add(Read(declaration, $"$.Declaration[{i++}]", raw, fileName, receivedAt, cancellationToken));
+        }
+        return messages.Count > 0 ? messages : [Rejected(content, fileName, $"{fileName}: $.Declaration", "the array holds no declaration")];
     }
 
     private static ParsedMessage Read(JsonElement element, string path, ReadOnlyMemory<byte> raw, string fileName, DateTimeOffset receivedAt, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Watchlists;
 
 namespace OpenCts.Screening.Watchlists;
@@ -28,49 +29,72 @@ public static class OwnJsonReader
         }
         using (document)
         {
-            var root = document.RootElement;
-            string? defaultList = null;
-            JsonElement array;
-            var arrayPath = "$";
-            if (root.ValueKind == JsonValueKind.Object)
+            try
             {
-                foreach (var property in root.EnumerateObject())
-                {
-                    if (property.Name is not ("list" or "entries"))
-                    {
-                        throw new WatchlistFormatException(path, "$." + property.Name, "unknown field; a list file has 'list' and 'entries'");
-                    }
-                }
-                defaultList = OptionalString(path, root, "list", "$");
-                if (!root.TryGetProperty("entries", out array) || array.ValueKind != JsonValueKind.Array)
-                {
-                    throw new WatchlistFormatException(path, "$.entries", "missing or not an array");
-                }
-                arrayPath = "$.entries";
+                return ReadEntries(path, document.RootElement);
             }
-            else if (root.ValueKind == JsonValueKind.Array)
+            catch (InvalidOperationException) when (NotACharacter(path) is { } error)
             {
-                array = root;
+                throw error;
             }
-            else
-            {
-                throw new WatchlistFormatException(path, "$", "expected an object with 'list' and 'entries', or an array of entries");
-            }
-            var entries = new List<WatchlistEntry>();
-            var seen = new HashSet<(string, string)>();
-            var index = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                var at = $"{arrayPath}[{index++}]";
-                var entry = ReadEntry(path, item, at, defaultList);
-                if (!seen.Add((entry.List, entry.Id)))
-                {
-                    throw new WatchlistFormatException(path, at + ".id", $"entry {entry.Id} of list {entry.List} appears twice");
-                }
-                entries.Add(entry);
-            }
-            return entries;
         }
+    }
+
+    /// <summary>The error for the first name or text whose escape is no character (a lone UTF-16 surrogate), at its line and column.</summary>
+    private static WatchlistFormatException? NotACharacter(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (JsonEscapes.FirstLoneSurrogate(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is not { } offset)
+        {
+            return null;
+        }
+        var (line, column) = JsonEscapes.LineAndColumn(bytes, offset);
+        return new WatchlistFormatException(path, line, column, $"a name or text {JsonEscapes.NotACharacter}");
+    }
+
+    private static List<WatchlistEntry> ReadEntries(string path, JsonElement root)
+    {
+        string? defaultList = null;
+        JsonElement array;
+        var arrayPath = "$";
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.Name is not ("list" or "entries"))
+                {
+                    throw new WatchlistFormatException(path, "$." + property.Name, "unknown field; a list file has 'list' and 'entries'");
+                }
+            }
+            defaultList = OptionalString(path, root, "list", "$");
+            if (!root.TryGetProperty("entries", out array) || array.ValueKind != JsonValueKind.Array)
+            {
+                throw new WatchlistFormatException(path, "$.entries", "missing or not an array");
+            }
+            arrayPath = "$.entries";
+        }
+        else if (root.ValueKind == JsonValueKind.Array)
+        {
+            array = root;
+        }
+        else
+        {
+            throw new WatchlistFormatException(path, "$", "expected an object with 'list' and 'entries', or an array of entries");
+        }
+        var entries = new List<WatchlistEntry>();
+        var seen = new HashSet<(string, string)>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = $"{arrayPath}[{index++}]";
+            var entry = ReadEntry(path, item, at, defaultList);
+            if (!seen.Add((entry.List, entry.Id)))
+            {
+                throw new WatchlistFormatException(path, at + ".id", $"entry {entry.Id} of list {entry.List} appears twice");
+            }
+            entries.Add(entry);
+        }
+        return entries;
     }
 
     private static WatchlistEntry ReadEntry(string path, JsonElement item, string at, string? defaultList)

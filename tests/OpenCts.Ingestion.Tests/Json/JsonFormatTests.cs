@@ -78,6 +78,25 @@ public class JsonFormatTests
     }
 
     [Fact]
+    public void AnInstantOrATopLevelNameWhoseEscapeIsNoCharacterIsRefusedAtItsPlaceAndTheMessageStillNamesWhatItCan()
+    {
+        // Found by mutating the kept corpus: the instant's parser and the look-up of the sender threw InvalidOperationException.
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
+        var inInstant = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"departure\":\"2026-", "\"departure\":\"\\ud800-", StringComparison.Ordinal)}}]}""");
+        var inTopName = Parse("{\"sender\": \"MAEU\",\n \"\\ud800messageId\": \"M-1\", \"consignments\": []}");
+
+        var instantIssue = Assert.Single(inInstant.Issues);
+        Assert.Equal("m.json: consignments[0].departure", instantIssue.Location);
+        Assert.Equal("expected an ISO 8601 date and time with offset, such as 2026-03-01T08:00:00Z, found a text that is not all characters", instantIssue.Message);
+        Assert.Equal("MAEU", inInstant.Sender);
+        Assert.True(inTopName.IsRejected);
+        var nameIssue = Assert.Single(inTopName.Issues);
+        Assert.Equal("m.json: line 1, column 1", nameIssue.Location);
+        Assert.Equal("a field's name holds an escape that is not a character (a lone UTF-16 surrogate)", nameIssue.Message);
+        Assert.Equal("unknown", inTopName.Sender);
+    }
+
+    [Fact]
     public void AMisspeltFieldGetsASuggestion()
     {
         var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample())).Replace("\"grossMassKg\"", "\"grosMassKg\"", StringComparison.Ordinal);

@@ -106,6 +106,21 @@ public sealed class WcoJsonTests
     }
 
     [Fact]
+    public void ANameOrTextWhoseEscapeIsNoCharacterIsRefusedAtItsLineAndColumn()
+    {
+        // Valid JSON, but \ud800 alone is no text: found by mutating the kept corpus, it threw InvalidOperationException.
+        var sample = Encoding.UTF8.GetString(Samples.Bytes("wco-cargo-report-import.json"));
+        var inText = Assert.Single(Samples.Parse(new WcoJsonFormat(), sample.Replace("\"Name\": \"CMA CGM\" }", "\"Name\": \"CMA \\ud800\" }", StringComparison.Ordinal), "cri.json"));
+        var inName = Assert.Single(Samples.Parse(new WcoJsonFormat(), sample.Replace("\"ModeCode\": 1,", "\"\\ud800ModeCode\": 1,", StringComparison.Ordinal), "cri.json"));
+
+        Assert.True(inText.IsRejected);
+        Assert.Equal("cri.json: line 12, column 44", Assert.Single(inText.Issues).Location);
+        Assert.Equal("a name or text holds an escape that is not a character (a lone UTF-16 surrogate)", inText.Issues[0].Message);
+        Assert.True(inName.IsRejected);
+        Assert.Equal("cri.json: line 14, column 11", Assert.Single(inName.Issues).Location);
+    }
+
+    [Fact]
     public void BrokenJsonIsRejectedWithLineAndColumn()
     {
         var message = Assert.Single(Samples.Parse(new WcoJsonFormat(), "{\"Declaration\": {\n  \"FunctionCode\": 9,,\n}", "bad.json"));

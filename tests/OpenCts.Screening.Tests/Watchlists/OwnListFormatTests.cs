@@ -109,6 +109,22 @@ public sealed class OwnListFormatTests
     }
 
     [Fact]
+    public void ANameOrFieldWhoseEscapeIsNoCharacterIsNamedByLineAndColumn()
+    {
+        // \ud800 alone is valid JSON but no text; reading it threw InvalidOperationException, which named no place.
+        using var folder = new TempFolder();
+        var inName = folder.Write("a.json", "{ \"list\": \"l\",\n  \"entries\": [ { \"id\": \"1\", \"name\": \"A \\ud800\" } ] }");
+        var inField = folder.Write("b.json", "{ \"list\": \"l\",\n  \"entries\": [ { \"id\": \"1\", \"\\udc00name\": \"A\" } ] }");
+
+        var nameError = Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(inName));
+        var fieldError = Assert.Throws<WatchlistFormatException>(() => WatchlistLoader.Load(inField));
+
+        Assert.Equal((2, 37), (nameError.Line, nameError.Column));
+        Assert.Contains("a name or text holds an escape that is not a character (a lone UTF-16 surrogate)", nameError.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 29), (fieldError.Line, fieldError.Column));
+    }
+
+    [Fact]
     public void BrokenJsonIsNamedByLineAndColumn()
     {
         using var folder = new TempFolder();

@@ -73,6 +73,23 @@ public sealed class HostileBodyTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task An_escape_that_is_no_character_is_400_in_a_request_and_422_naming_the_place_and_the_fault_in_a_message()
+    {
+        // "\ud800" alone is valid JSON but no text: System.Text.Json throws InvalidOperationException where it is read.
+        using var ana = server.As("ana");
+        using var request = await ana.PostAsync("/api/v1/profiles/compile", ServerFixture.Json("""{"criteria":"mode == \"\ud800\""}"""), Token);
+        using var postnl = server.As("postnl");
+        using var message = await postnl.PostAsync("/api/v1/messages", new StringContent("""{"sender":"POSTNL","\udc00messageId":"SURR-1","consignments":[]}""", Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, request.StatusCode);
+        Assert.Equal("application/problem+json", request.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, message.StatusCode);
+        var problem = await message.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Contains("line 1, column 1: a field's name holds an escape that is not a character (a lone UTF-16 surrogate)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertStillServesAsync(3_400_008);
+    }
+
+    [Fact]
     public async Task Criteria_nested_far_too_deep_are_a_compile_error_naming_the_depth()
     {
         using var ana = server.As("ana");
