@@ -13,13 +13,13 @@ using OpenCts.Targeting.Assessment;
 namespace OpenCts.Application.Assessing;
 
 /// <summary>How a batch is assessed: which consignments, and the model's share of examinations.</summary>
-/// <param name="All">Every current consignment again (after profiles change), not only those not yet assessed.</param>
+/// <param name="All">Every current consignment again (after profiles change), not only those not yet assessed; only the assessments that differ from the one in force are saved.</param>
 /// <param name="Selector">The model's batch selection, applied to each page of <see cref="AssessmentRun.PageSize"/>; null turns it off. Used only with a trained model.</param>
 /// <param name="KeepResults">Whether the summary holds every assessment and consignment; a bulk run turns it off so that memory stays bounded.</param>
 public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true);
 
 /// <summary>What one assessment run did.</summary>
-/// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results).</param>
+/// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results); a run over every consignment saves only those that changed.</param>
 /// <param name="Elapsed">Time spent assessing, not storing.</param>
 /// <param name="Engine">The engine snapshot they were made with.</param>
 public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine)
@@ -27,8 +27,11 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
     /// <summary>The consignments assessed, by document key, as they were assessed (with any finding added then).</summary>
     public IReadOnlyDictionary<string, Consignment> Consignments { get; init; } = new Dictionary<string, Consignment>(StringComparer.Ordinal);
 
-    /// <summary>How many assessments were saved, kept or not.</summary>
+    /// <summary>How many consignments were assessed.</summary>
     public int Count { get; init; } = Assessments.Count;
+
+    /// <summary>How many assessments were saved, kept or not: all of them, except in a run over every consignment, which saves only those that changed.</summary>
+    public int Saved { get; init; } = Assessments.Count;
 }
 
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
@@ -53,6 +56,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         var kept = new List<Assessment>();
         var consignments = new Dictionary<string, Consignment>(StringComparer.Ordinal);
         var count = 0;
+        var saved = 0;
         var assessing = TimeSpan.Zero;
         var saving = Task.CompletedTask;
         var page = await store.Messages.PageAsync(!options.All, 0, PageSize, cancellationToken).ConfigureAwait(false);
@@ -65,12 +69,19 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             var (batch, assessed) = await AssessPageAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
             assessing += stopwatch.Elapsed;
             await saving.ConfigureAwait(false);
-            saving = Task.Run(() => store.Assessments.SaveAsync(batch, cancellationToken), cancellationToken);
+            saving = Task.Run(async () =>
+            {
+                var written = options.All ? await store.Assessments.SaveChangedAsync(batch, cancellationToken).ConfigureAwait(false) : await Saved(batch).ConfigureAwait(false);
+                saved += written.Count;
+                if (options.KeepResults)
+                {
+                    kept.AddRange(written);
+                }
+            }, cancellationToken);
             count += batch.Count;
             progress?.Report(count);
             if (options.KeepResults)
             {
-                kept.AddRange(batch);
                 foreach (var (key, consignment) in assessed)
                 {
                     consignments[key] = consignment;
@@ -79,7 +90,13 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             page = reading is null ? new ConsignmentPage([], after) : await reading.ConfigureAwait(false);
         }
         await saving.ConfigureAwait(false);
-        return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count };
+        return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved };
+
+        async Task<IReadOnlyList<Assessment>> Saved(IReadOnlyList<Assessment> batch)
+        {
+            await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            return batch;
+        }
     }
 
     private sealed record PageContext(TargetingEngine Engine, IReadOnlyDictionary<string, ExportComparison> Exports, FilingLinks Links, DateTimeOffset Now, AssessOptions Options);

@@ -23,8 +23,9 @@ namespace OpenCts.Cli.Pipeline;
 /// <param name="PeakWorkingSetMegabytes">Peak resident memory of <c>cts assess DIR</c>.</param>
 /// <param name="StoreBytesPerConsignment">The store's files after the run, per consignment.</param>
 /// <param name="CompressedRawBytesPerConsignment">The bound: the raw message bytes compressed (Brotli, fastest), per consignment.</param>
-/// <param name="ReassessSeconds">Wall time of <c>cts assess --all</c> on the same store.</param>
+/// <param name="ReassessSeconds">Wall time of <c>cts assess --all</c> on the same store, after one profile is added.</param>
 /// <param name="ReassessConsignmentsPerSecond">Consignments per second of that wall time.</param>
+/// <param name="ReassessChangedAssessments">How many assessments the added profile changed, which that run saved.</param>
 /// <param name="EngineConsignmentsPerSecond">The bound: the engine alone on the same stored consignments, on every core.</param>
 internal sealed record BulkFigures(
     int Consignments,
@@ -39,6 +40,7 @@ internal sealed record BulkFigures(
     double CompressedRawBytesPerConsignment,
     double ReassessSeconds,
     double ReassessConsignmentsPerSecond,
+    long ReassessChangedAssessments,
     double EngineConsignmentsPerSecond);
 
 /// <summary>Measures what a user runs, <c>cts assess DIR</c> and <c>cts assess --all</c>, as child processes of this build, on generated consignments.</summary>
@@ -58,6 +60,7 @@ internal static class BulkBench
         tell($"generating {consignments:N0} consignments");
         var generator = new SampleGenerator(1, new SampleOptions(new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero), 0.04));
         SampleWriter.Write(bundle, generator.GenerateWithTruth(consignments), 1);
+        BenchBundle.WriteTargetingSet(bundle);
         var files = Directory.EnumerateFiles(Path.Combine(bundle, "consignments")).ToList();
 
         tell("reading the files (bound)");
@@ -74,14 +77,27 @@ internal static class BulkBench
         tell($"SQLite inserting {consignments:N0} rows of {storeBytes / consignments:N0} bytes (bound)");
         var rowsPerSecond = SqliteInsertRate(Path.Combine(folder, "bound.db"), consignments, (int)(storeBytes / consignments));
 
-        tell($"cts assess --all --data {data}");
-        var (reassess, _) = await RunChildAsync(["assess", "--all", "--data", data, "--quiet"], cancellationToken);
+        var change = Path.Combine(folder, "change");
+        BenchBundle.WriteProfileChange(change);
+        var before = AssessmentRows(data);
+        tell($"cts assess {change} --all --data {data} (one profile added)");
+        var (reassess, _) = await RunChildAsync(["assess", change, "--all", "--data", data, "--quiet"], cancellationToken);
+        var changed = AssessmentRows(data) - before;
 
         tell("the engine alone on the stored consignments (bound)");
         var engineRate = await EngineRateAsync(data, cancellationToken);
 
         return new BulkFigures(consignments, inputBytes, seconds, consignments / seconds, consignments / readSeconds, inputBytes / 1e6 / readSeconds,
-            rowsPerSecond, peak / 1024.0 / 1024.0, storeBytes / (double)consignments, compressed / (double)consignments, reassess, consignments / reassess, engineRate);
+            rowsPerSecond, peak / 1024.0 / 1024.0, storeBytes / (double)consignments, compressed / (double)consignments, reassess, consignments / reassess, changed, engineRate);
+    }
+
+    private static long AssessmentRows(string data)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(data, SqliteStore.FileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM assessments";
+        return (long)count.ExecuteScalar()!;
     }
 
     private static (long Bytes, double Seconds) ReadAll(IReadOnlyList<string> files)

@@ -40,6 +40,7 @@ internal static class BulkJson
                 storeBytesPerConsignment = Round(b.StoreBytesPerConsignment),
                 reassessSeconds = Round(b.ReassessSeconds),
                 reassessConsignmentsPerSecond = Round(b.ReassessConsignmentsPerSecond),
+                reassessChangedAssessments = b.ReassessChangedAssessments,
             }),
             // The scale-out runs: one object per configuration, as before.
             consignments = settings.Consignments,

@@ -19,7 +19,7 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
         public string[] Paths { get; init; } = [];
 
         [CommandOption("--all")]
-        [Description("Assess every current consignment again, not only those not yet assessed (after profiles change).")]
+        [Description("Assess every current consignment again, not only those not yet assessed (after profiles change); saves only the assessments that changed.")]
         public bool All { get; init; }
 
         [CommandOption("--inspect <SHARE>")]
@@ -91,6 +91,10 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
         {
             var perSecond = run.Count / Math.Max(run.Elapsed.TotalSeconds, 1e-6);
             AnsiConsole.MarkupLineInterpolated($"Assessed [bold]{run.Count}[/] consignments in {run.Elapsed.TotalMilliseconds:0} ms ({perSecond:N0} per second) with {run.Engine.ProfileCount} profiles and {run.Engine.WatchlistEntries} watch-list entries.");
+            if (settings.All)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[bold]{run.Saved}[/] assessments changed and were saved; the other {run.Count - run.Saved} stand as they were.");
+            }
         }
         if (!settings.Quiet)
         {

@@ -21,12 +21,7 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
         _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
         {
             // Every writer holds the store's write lock until it commits, so what is read here cannot change before the commit.
-            var keys = new string[assessments.Count];
-            var versions = new int[assessments.Count];
-            for (var i = 0; i < assessments.Count; i++)
-            {
-                (keys[i], versions[i]) = (assessments[i].DocumentKey, assessments[i].ConsignmentVersion);
-            }
+            var (keys, versions) = KeysOf(assessments);
             var assessed = (await _store.ListAsync(
                 "SELECT DISTINCT a.document_key, a.consignment_version FROM assessments a JOIN UNNEST(@keys, @versions) AS w(k, v) ON a.document_key = w.k AND a.consignment_version = w.v",
                 r => (r.GetString(0), r.GetInt32(1)), work, cancellationToken, ("keys", keys), ("versions", versions)).ConfigureAwait(false)).ToHashSet();
@@ -35,7 +30,42 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             return first;
         }, cancellationToken);
 
-    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
+        {
+            // Every writer holds the store's write lock until it commits, so the assessments in force cannot change before the commit.
+            var (keys, versions) = KeysOf(assessments);
+            var inForce = new Dictionary<(string, int), (string, double, string)>(assessments.Count);
+            foreach (var (key, version, lane, score, reasons) in await _store.ListAsync(
+                """
+                SELECT DISTINCT ON (a.document_key, a.consignment_version) a.document_key, a.consignment_version, a.lane, a.score, a.reasons
+                FROM assessments a JOIN UNNEST(@keys, @versions) AS w(k, v) ON a.document_key = w.k AND a.consignment_version = w.v
+                ORDER BY a.document_key, a.consignment_version, a.id DESC
+                """,
+                r => (r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetDouble(3), r.GetString(4)), work, cancellationToken, ("keys", keys), ("versions", versions)).ConfigureAwait(false))
+            {
+                inForce[(key, version)] = (lane, score, reasons);
+            }
+            var changed = AssessmentBatches.Changed(assessments, a => inForce.TryGetValue((a.DocumentKey, a.ConsignmentVersion), out var current) ? current : null);
+            await Save(work, changed, cancellationToken).ConfigureAwait(false);
+            return [.. changed.Select(c => c.Assessment)];
+        }, cancellationToken);
+
+    private static (string[] Keys, int[] Versions) KeysOf(IReadOnlyList<Assessment> assessments)
+    {
+        var keys = new string[assessments.Count];
+        var versions = new int[assessments.Count];
+        for (var i = 0; i < assessments.Count; i++)
+        {
+            (keys[i], versions[i]) = (assessments[i].DocumentKey, assessments[i].ConsignmentVersion);
+        }
+        return (keys, versions);
+    }
+
+    private ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        Save(work, [.. assessments.Select(a => (a, AssessmentBatches.ReasonsText(a)))], cancellationToken);
+
+    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, CancellationToken cancellationToken)
     {
         if (assessments.Count == 0)
         {
@@ -49,11 +79,11 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
         var reasons = new string[assessments.Count];
         for (var i = 0; i < assessments.Count; i++)
         {
-            var assessment = assessments[i];
+            var (assessment, reasonsText) = assessments[i];
             (keys[i], versions[i], scores[i]) = (assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score);
             lanes[i] = assessment.Lane.ToString();
             ats[i] = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
-            reasons[i] = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+            reasons[i] = reasonsText;
         }
         // One statement for the batch, not one round trip an assessment. The rows are inserted, and their ids drawn, in the
         // order of the arrays; the ids are sorted rather than trusted to come back in that order.

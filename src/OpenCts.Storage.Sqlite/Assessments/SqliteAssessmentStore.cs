@@ -16,6 +16,25 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
     public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         _store.WriteAsync((work, transaction) => Save(work, transaction, assessments, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _store.WriteAsync<IReadOnlyList<Assessment>>(async (work, transaction) =>
+        {
+            // Under the store's one writer, the assessment in force cannot change before the commit.
+            using var inForce = _store.Command(
+                "SELECT lane, score, reasons FROM assessments WHERE document_key = $key AND consignment_version = $version ORDER BY id DESC LIMIT 1", transaction);
+            var key = inForce.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
+            var version = inForce.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var changed = AssessmentBatches.Changed(assessments, a =>
+            {
+                key.Value = a.DocumentKey;
+                version.Value = a.ConsignmentVersion;
+                using var reader = inForce.ExecuteReader();
+                return reader.Read() ? (reader.GetString(0), reader.GetDouble(1), reader.GetString(2)) : null;
+            });
+            await Save(work, transaction, changed, cancellationToken).ConfigureAwait(false);
+            return [.. changed.Select(c => c.Assessment)];
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         _store.WriteAsync(async (work, transaction) =>
         {
@@ -33,7 +52,10 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             return first;
         }, cancellationToken);
 
-    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    private ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        Save(work, transaction, [.. assessments.Select(a => (a, AssessmentBatches.ReasonsText(a)))], cancellationToken);
+
+    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, CancellationToken cancellationToken)
     {
         using var command = _store.Command(
             "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons) RETURNING id",
@@ -45,11 +67,10 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var at = command.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
         var reasons = command.Parameters.Add("$reasons", Microsoft.Data.Sqlite.SqliteType.Text);
         var ids = new List<long>(assessments.Count);
-        foreach (var assessment in assessments)
+        foreach (var (assessment, reasonsJson) in assessments)
         {
             var laneName = assessment.Lane.ToString();
             var assessedAt = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
-            var reasonsJson = JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
             key.Value = assessment.DocumentKey;
             version.Value = assessment.ConsignmentVersion;
             score.Value = assessment.Score;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Serialization;
 
 namespace OpenCts.Storage.Assessments;
 
@@ -20,5 +22,29 @@ public static class AssessmentBatches
             }
         }
         return first;
+    }
+
+    /// <summary>The reasons of an assessment as the stores keep them: the text <see cref="Changed"/> compares.</summary>
+    public static string ReasonsText(Assessment assessment) => JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
+
+    /// <summary>The assessments of a batch that say something other than the one in force for their version, or that have none; with their reasons' text.</summary>
+    /// <param name="assessments">The batch, in order.</param>
+    /// <param name="inForce">The lane, score and reasons' text of the assessment in force for that assessment's consignment version, or null.</param>
+    /// <remarks>The instant of assessment is not compared: an assessment that differs from the one in force only in when it was made says nothing new.</remarks>
+    public static List<(Assessment Assessment, string Reasons)> Changed(IReadOnlyList<Assessment> assessments, Func<Assessment, (string Lane, double Score, string Reasons)?> inForce)
+    {
+        var changed = new List<(Assessment, string)>();
+        foreach (var assessment in assessments)
+        {
+            var reasons = ReasonsText(assessment);
+            if (inForce(assessment) is not { } current
+                || !string.Equals(current.Lane, assessment.Lane.ToString(), StringComparison.Ordinal)
+                || current.Score != assessment.Score
+                || !string.Equals(current.Reasons, reasons, StringComparison.Ordinal))
+            {
+                changed.Add((assessment, reasons));
+            }
+        }
+        return changed;
     }
 }

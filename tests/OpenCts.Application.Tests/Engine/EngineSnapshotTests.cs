@@ -57,6 +57,29 @@ public class EngineSnapshotTests
     }
 
     [Fact]
+    public async Task ReassessingEverythingAfterAProfileChangeSavesOnlyTheAssessmentsItChanged()
+    {
+        await using var test = new TestApplication();
+        await test.Application.Bundles.LoadAsync([TestApplication.Sample()], null, Token);
+        var first = await test.Application.Assessment.AssessPendingAsync(new AssessOptions(), null, Token);
+        var unchanged = await test.Application.Assessment.AssessPendingAsync(new AssessOptions(All: true), null, Token);
+
+        await test.Application.Profiles.ImportAsync(
+            [new RiskProfile("NARC-900", "Bananas", ThreatCategory.Narcotics, "any goods: goods.hs4 == \"0803\"", 80, ProfileAction.RedLane, "risk-unit")],
+            "bundle.json", Token);
+        var changed = await test.Application.Assessment.AssessPendingAsync(new AssessOptions(All: true), null, Token);
+
+        Assert.Equal((first.Count, 0), (unchanged.Count, unchanged.Saved));
+        Assert.Empty(unchanged.Assessments);
+        Assert.Equal(first.Count, changed.Count);
+        Assert.InRange(changed.Saved, 1, first.Count - 1);
+        Assert.Equal(changed.Saved, changed.Assessments.Count);
+        Assert.All(changed.Assessments, a => Assert.Contains(a.Reasons, r => r.Code == "NARC-900"));
+        var bananas = (await test.Store.Messages.CurrentAsync(Token)).Count(c => c.Consignment.Goods.Any(g => g.HsCode?.Value.StartsWith("0803", StringComparison.Ordinal) == true));
+        Assert.Equal(bananas, changed.Saved);
+    }
+
+    [Fact]
     public async Task ATrainedModelIsInForceForTheNextAssessmentWithItsProbabilityOnItsReason()
     {
         await using var test = new TestApplication();

@@ -14,6 +14,42 @@ public class RecordStoresTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task ReassessingSavesAndJournalsOnlyTheAssessmentsThatSaySomethingOtherThanTheOneInForce(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        const string Second = "OceanBillOfLading:MAEU000000002";
+        const string Third = "OceanBillOfLading:MAEU000000003";
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-2", SampleConsignment.Of("MAEU000000002")), "b.json", Token);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-3", SampleConsignment.Of("MAEU000000003")), "c.json", Token);
+        var first = SampleRecords.Assessment(lane: Lane.Yellow, score: 30);
+        var second = SampleRecords.Assessment() with { DocumentKey = Second };
+        await test.Store.Assessments.SaveAsync([SampleRecords.Assessment(lane: Lane.Red, score: 50), first, second], Token);
+        var leaves = test.Journal.Records.Count(r => r.Kind == "assessment");
+        var later = SampleRecords.At.AddHours(1);
+        var reasons = second.Reasons.Select(r => r with { Version = 2 }).ToArray();
+
+        var saved = await test.Store.Assessments.SaveChangedAsync(
+        [
+            first with { AssessedAt = later },
+            second with { Reasons = [.. reasons], AssessedAt = later },
+            SampleRecords.Assessment(lane: Lane.Green, score: 0) with { DocumentKey = Third, Reasons = [], AssessedAt = later },
+        ], Token);
+
+        // The first says what the one in force says (only later); the second's reason is now the profile's version 2; the third had none.
+        Assert.Equal([Second, Third], saved.Select(a => a.DocumentKey));
+        Assert.Equal([Lane.Red, Lane.Yellow], (await test.Store.Assessments.OfAsync(SampleRecords.Key, Token)).Select(a => a.Lane));
+        Assert.Equal([1, 2], (await test.Store.Assessments.OfAsync(Second, Token)).Select(a => a.Reasons[0].Version));
+        Assert.Equal(leaves + 2, test.Journal.Records.Count(r => r.Kind == "assessment"));
+        var lanesAfter = await test.Store.Assessments.LaneCountsAsync(Token);
+        Assert.Equal((1, 1, 1), (lanesAfter[Lane.Red], lanesAfter[Lane.Yellow], lanesAfter[Lane.Green]));
+
+        var scoreOnly = await test.Store.Assessments.SaveChangedAsync([first with { Score = 31 }, first with { Score = 30, Lane = Lane.Red }], Token);
+        Assert.Equal([31.0, 30.0], scoreOnly.Select(a => a.Score));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task TheLatestAssessmentOfTheCurrentVersionIsTheTargetAndIsCountedInItsLane(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
