@@ -18,7 +18,7 @@ internal sealed partial class SqliteAssessmentStore
         var result = new List<Assessment>();
         while (reader.Read())
         {
-            result.Add(AssessmentColumns.Read(reader, 0));
+            result.Add(ReadAssessment(reader, 0));
         }
         return Task.FromResult<IReadOnlyList<Assessment>>(result);
     }

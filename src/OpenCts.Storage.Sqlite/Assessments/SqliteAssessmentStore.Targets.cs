@@ -57,7 +57,7 @@ internal sealed partial class SqliteAssessmentStore
             while (reader.Read())
             {
                 items.Add(new PlacedTarget(
-                    new TargetRow(reader.GetInt64(0), AssessmentColumns.Read(reader, 1), reader.GetString(7), reader.GetString(8)),
+                    new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)),
                     reader.IsDBNull(9) ? null : reader.GetString(9),
                     Arrival(reader)));
             }
@@ -80,7 +80,7 @@ internal sealed partial class SqliteAssessmentStore
         var rows = new List<TargetedConsignment>();
         while (reader.Read())
         {
-            var assessment = AssessmentColumns.Read(reader, 1);
+            var assessment = ReadAssessment(reader, 1);
             var consignment = new OpenCts.Storage.Messages.StoredConsignment(
                 assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), Messages.Packing.ReadBody(reader, 14));
             rows.Add(new TargetedConsignment(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)), consignment));
@@ -106,7 +106,7 @@ internal sealed partial class SqliteAssessmentStore
         while (reader.Read())
         {
             result.Add(new RedLaneTarget(
-                AssessmentColumns.Read(reader, 1),
+                ReadAssessment(reader, 1),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 Arrival(reader)));
         }

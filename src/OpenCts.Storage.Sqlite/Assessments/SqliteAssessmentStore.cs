@@ -5,6 +5,7 @@ using OpenCts.Domain.Assessments;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Serialization;
 using OpenCts.Storage.Assessments;
+using OpenCts.Storage.Sqlite.Messages;
 
 namespace OpenCts.Storage.Sqlite.Assessments;
 
@@ -29,7 +30,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
                 key.Value = a.DocumentKey;
                 version.Value = a.ConsignmentVersion;
                 using var reader = inForce.ExecuteReader();
-                return reader.Read() ? (reader.GetString(0), reader.GetDouble(1), reader.GetString(2)) : null;
+                return reader.Read() ? (reader.GetString(0), reader.GetDouble(1), Packing.ReadText(reader, 2)) : null;
             });
             await Save(work, transaction, changed, cancellationToken).ConfigureAwait(false);
             return [.. changed.Select(c => c.Assessment)];
@@ -65,7 +66,8 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var score = command.Parameters.Add("$score", Microsoft.Data.Sqlite.SqliteType.Real);
         var lane = command.Parameters.Add("$lane", Microsoft.Data.Sqlite.SqliteType.Text);
         var at = command.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
-        var reasons = command.Parameters.Add("$reasons", Microsoft.Data.Sqlite.SqliteType.Text);
+        // Text or, where packing pays, a BLOB (Packing.PackText): the parameter takes the value's own type.
+        var reasons = command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = "$reasons" });
         var ids = new List<long>(assessments.Count);
         foreach (var (assessment, reasonsJson) in assessments)
         {
@@ -76,7 +78,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             score.Value = assessment.Score;
             lane.Value = laneName;
             at.Value = assessedAt;
-            reasons.Value = reasonsJson;
+            reasons.Value = Packing.PackText(reasonsJson);
             var id = (long)command.ExecuteScalar()!;
             ids.Add(id);
             // The canonical form of the values just written, as ReadCanonical would read them back (a test holds the two equal).
@@ -85,6 +87,9 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         }
         return ids;
     }
+
+    /// <summary>An assessment from the six columns of <see cref="AssessmentColumns.Select"/> starting at <paramref name="first"/>, its reasons unpacked where they were packed.</summary>
+    private static Assessment ReadAssessment(Microsoft.Data.Sqlite.SqliteDataReader reader, int first) => AssessmentColumns.Read(reader, first, Packing.ReadText);
 
     /// <summary>The canonical bytes of a stored assessment, as the ledger commits to them; null if it is gone.</summary>
     internal byte[]? ReadCanonical(long id, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
@@ -96,7 +101,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         {
             return null;
         }
-        return CanonicalForm.Assessment(id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+        return CanonicalForm.Assessment(id, reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetString(3), reader.GetString(4), Packing.ReadText(reader, 5));
     }
 
     public Task<IReadOnlyList<TargetRow>> TargetsAsync(int limit, Lane minimumLane, CancellationToken cancellationToken)
@@ -115,7 +120,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         var rows = new List<TargetRow>();
         while (reader.Read())
         {
-            rows.Add(new TargetRow(reader.GetInt64(0), AssessmentColumns.Read(reader, 1), reader.GetString(7), reader.GetString(8)));
+            rows.Add(new TargetRow(reader.GetInt64(0), ReadAssessment(reader, 1), reader.GetString(7), reader.GetString(8)));
         }
         return Task.FromResult<IReadOnlyList<TargetRow>>(rows);
     }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Data.Common;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Consignments;
@@ -19,6 +21,9 @@ internal static class Packing
 {
     /// <summary>The value of <c>raw_messages.compression</c> for Brotli.</summary>
     public const string Brotli = "br";
+
+    /// <summary>Texts shorter than this many characters are kept as they are.</summary>
+    private const int ShortestPackedText = 96;
 
     private const byte PackedJson = 0;
     private const byte Binary = 1;
@@ -126,6 +131,35 @@ internal static class Packing
 
     /// <summary>True for a body in the binary form, packed or not; false for the JSON of an earlier release.</summary>
     public static bool IsBinary(byte[] kept) => kept.Length > 0 && kept[0] is Binary or PackedBinary;
+
+    /// <summary>A text to keep, such as an assessment's reasons: the text as it is, or its UTF-8 compressed (a BLOB) where that saves a tenth or more.</summary>
+    /// <remarks>
+    /// The value's storage class says which: SQLite keeps a BLOB as it is in a column of TEXT affinity, and rows written
+    /// before stay text. Whatever commits to the text (the ledger's canonical form) is made from the text, not from this.
+    /// </remarks>
+    public static object PackText(string text)
+    {
+        // Most assessments are green with a reason or none: too short for packing to save a tenth, and too many to try.
+        if (text.Length < ShortestPackedText)
+        {
+            return text;
+        }
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var packed = Compress(utf8, 0);
+        return packed.Length <= utf8.Length * 9 / 10 ? packed : text;
+    }
+
+    /// <summary>A text kept by <see cref="PackText"/>, from a column of the reader's row.</summary>
+    /// <remarks>Bytes that do not unpack (a row edited by hand) are read as their hexadecimal digits, which no text the store wrote is: the audit finds the record changed.</remarks>
+    public static string ReadText(DbDataReader reader, int ordinal)
+    {
+        if (reader.GetFieldType(ordinal) != typeof(byte[]))
+        {
+            return reader.GetString(ordinal);
+        }
+        var kept = reader.GetFieldValue<byte[]>(ordinal);
+        return TryDecompress(kept, 0, out var text) ? Encoding.UTF8.GetString(text) : Convert.ToHexString(kept);
+    }
 
     /// <summary>The JSON of a body an earlier release kept, packed or not.</summary>
     public static byte[] JsonOf(byte[] kept) => kept.Length > 0 && kept[0] == PackedJson ? Decompressed(kept) : kept;

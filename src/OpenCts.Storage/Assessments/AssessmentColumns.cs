@@ -14,11 +14,14 @@ public static class AssessmentColumns
     public const string Select = "document_key, consignment_version, score, lane, assessed_at, reasons";
 
     /// <summary>The assessment whose six columns start at <paramref name="first"/>.</summary>
-    public static Assessment Read(DbDataReader reader, int first) => new(
+    /// <param name="reader">The reader, on the row.</param>
+    /// <param name="first">The ordinal of the first of the six columns.</param>
+    /// <param name="reasons">Reads the reasons' JSON text from its column where a backend keeps it in a form of its own; by default the column is the text.</param>
+    public static Assessment Read(DbDataReader reader, int first, Func<DbDataReader, int, string>? reasons = null) => new(
         reader.GetString(first),
         reader.GetInt32(first + 1),
         reader.GetDouble(first + 2),
         Enum.Parse<Lane>(reader.GetString(first + 3)),
-        JsonSerializer.Deserialize<ValueList<Reason>>(reader.GetString(first + 5), DomainJson.Options),
+        JsonSerializer.Deserialize<ValueList<Reason>>(reasons is null ? reader.GetString(first + 5) : reasons(reader, first + 5), DomainJson.Options),
         DateTimeOffset.Parse(reader.GetString(first + 4), CultureInfo.InvariantCulture));
 }

@@ -66,6 +66,48 @@ public class PackedStorageTests
     }
 
     [Fact]
+    public async Task Long_reasons_are_kept_packed_short_ones_and_those_of_an_earlier_release_as_text_and_all_read_back_with_the_canonical_form_committed_to()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json", Token);
+        var evidence = Enumerable.Range(1, 6).Select(i => new Domain.Assessments.Evidence($"screen(consignor, \"national-watchlist\") >= 0.{i}", "consignor.name", "Northern Ridge Metals Ltd")).ToArray();
+        var red = Records.SampleRecords.Assessment() with { Reasons = [.. Records.SampleRecords.Assessment().Reasons.Select(r => r with { Evidence = [.. evidence] })] };
+        var green = Records.SampleRecords.Assessment(lane: Domain.Assessments.Lane.Green, score: 0) with { Reasons = [] };
+        await test.Store.Assessments.SaveAsync([green, red with { Score = 71 }, red], Token);
+        // The second as a store of an earlier release holds it: the reasons as text.
+        var text = Storage.Assessments.AssessmentBatches.ReasonsText(red);
+        await test.ExecuteBehindTheStoreAsync($"UPDATE assessments SET reasons = '{text.Replace("'", "''", StringComparison.Ordinal)}' WHERE id = 2");
+
+        var sqlite = (SqliteStore)test.Store;
+        Assert.Equal(["text", "text", "blob"], Texts(sqlite, "SELECT typeof(reasons) FROM assessments ORDER BY id"));
+        Assert.True(int.Parse(Texts(sqlite, "SELECT length(reasons) FROM assessments WHERE id = 3")[0], System.Globalization.CultureInfo.InvariantCulture) * 2 < Encoding.UTF8.GetByteCount(text));
+        var reopened = await test.ReopenAsync();
+        Assert.Equal([[], red.Reasons, red.Reasons], (await reopened.Assessments.OfAsync(Records.SampleRecords.Key, Token)).Select(a => a.Reasons));
+        Assert.Equal(red, Assert.Single(await reopened.Assessments.TargetsAsync(10, Domain.Assessments.Lane.Green, Token)).Assessment);
+        foreach (var record in test.Journal.Records.Where(r => r.Kind == "assessment"))
+        {
+            Assert.Equal(record.Canonical, await reopened.ReadCanonicalAsync("assessment", record.Id, Token));
+        }
+        // The packed one in force says what a later assessment says: nothing is saved.
+        Assert.Empty(await reopened.Assessments.SaveChangedAsync([red with { AssessedAt = red.AssessedAt.AddDays(1) }], Token));
+    }
+
+    private static List<string> Texts(SqliteStore store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var texts = new List<string>();
+        while (reader.Read())
+        {
+            texts.Add(reader.GetValue(0).ToString()!);
+        }
+        return texts;
+    }
+
+    [Fact]
     public async Task A_body_changed_behind_the_store_is_an_invalid_data_error_not_a_wrong_consignment()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
