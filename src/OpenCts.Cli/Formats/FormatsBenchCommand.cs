@@ -189,11 +189,14 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         var allocated = GC.GetTotalAllocatedBytes();
         var clock = CpuClock.Start();
         long units = 0;
-        while (clock.Wall.TotalSeconds < seconds)
+        // At least one pass: on a busy machine a short budget could run out before the first, leaving a bound of 0 and a
+        // ratio of infinity, which JSON cannot hold (a CI run met it with --seconds 0.02).
+        do
         {
             cancellationToken.ThrowIfCancellationRequested();
             units += pass();
         }
+        while (clock.Wall.TotalSeconds < seconds);
         var coreSeconds = clock.CoreSeconds;
         collector = new CollectorCost(
             (GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, units),
