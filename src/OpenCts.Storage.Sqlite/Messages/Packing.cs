@@ -9,7 +9,7 @@ using OpenCts.Domain.Serialization;
 
 namespace OpenCts.Storage.Sqlite.Messages;
 
-/// <summary>How the embedded store keeps raw messages and consignment bodies small: Brotli at its fastest, where it pays.</summary>
+/// <summary>How the embedded store keeps raw messages, consignment bodies and assessments' reasons small: Brotli at its fastest, where it pays.</summary>
 /// <remarks>
 /// A raw message is kept compressed only when that saves a tenth or more, and its row says so (<c>compression = 'br'</c>),
 /// because received bytes may begin with anything. A body's first byte says its form: the binary form
