@@ -71,7 +71,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             await saving.ConfigureAwait(false);
             saving = Task.Run(async () =>
             {
-                var written = options.All ? await store.Assessments.SaveChangedAsync(batch, cancellationToken).ConfigureAwait(false) : await Saved(batch).ConfigureAwait(false);
+                var written = options.All ? await store.Assessments.SaveChangedAsync(batch, cancellationToken).ConfigureAwait(false) : await SaveWholeAsync(batch).ConfigureAwait(false);
                 saved += written.Count;
                 if (options.KeepResults)
                 {
@@ -92,7 +92,8 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         await saving.ConfigureAwait(false);
         return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved };
 
-        async Task<IReadOnlyList<Assessment>> Saved(IReadOnlyList<Assessment> batch)
+        // What a run over the pending saves: every assessment of the page, each a consignment version not yet assessed.
+        async Task<IReadOnlyList<Assessment>> SaveWholeAsync(IReadOnlyList<Assessment> batch)
         {
             await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
             return batch;

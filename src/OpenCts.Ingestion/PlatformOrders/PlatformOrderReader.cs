@@ -3,6 +3,7 @@ using System.Text.Json;
 using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
+using OpenCts.Domain.Serialization;
 using OpenCts.Domain.Values;
 using OpenCts.Ingestion.Json;
 
@@ -93,7 +94,7 @@ public static class PlatformOrderReader
         catch (InvalidOperationException)
         {
             // Valid JSON, but no text: a lone UTF-16 surrogate (\ud800) in a string or a name, which the reader refuses to read.
-            context.Error("$", reader.TokenStartIndex, "a text holds an escape that is not a character (a lone UTF-16 surrogate)", null);
+            context.Error("$", reader.TokenStartIndex, $"a text {JsonEscapes.NotACharacter}", null);
             return context.Result(null, fileFault: true, utf8);
         }
         if (!platformSeen)

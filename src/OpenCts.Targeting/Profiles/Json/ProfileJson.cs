@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenCts.Domain.Common;
+using OpenCts.Domain.Serialization;
 using OpenCts.Targeting.Profiles.Syntax;
 
 namespace OpenCts.Targeting.Profiles.Json;
@@ -295,7 +296,7 @@ public static class ProfileJson
         }
         catch (InvalidOperationException)
         {
-            throw Error(path, "holds an escape that is not a character (a lone UTF-16 surrogate)");
+            throw Error(path, JsonEscapes.NotACharacter);
         }
     }
 
