@@ -14,13 +14,20 @@ public static class JsonEscapes
     public const string NotACharacter = "holds an escape that is not a character (a lone UTF-16 surrogate)";
 
     /// <summary>The byte offset of the first name or text whose escapes make no UTF-16 text, or null when there is none (or the JSON breaks first).</summary>
-    public static int? FirstLoneSurrogate(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    /// <param name="json">The document's bytes.</param>
+    /// <param name="options">The options it was parsed with, so that it is read here as it was read there.</param>
+    public static int? FirstLoneSurrogate(ReadOnlySpan<byte> json, JsonDocumentOptions options)
     {
         if (json.IndexOf("\\u"u8) < 0)
         {
             return null;
         }
-        var reader = new Utf8JsonReader(json, options);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions
+        {
+            MaxDepth = options.MaxDepth,
+            CommentHandling = options.CommentHandling,
+            AllowTrailingCommas = options.AllowTrailingCommas,
+        });
         try
         {
             while (reader.Read())

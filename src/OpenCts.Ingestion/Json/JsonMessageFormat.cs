@@ -11,7 +11,7 @@ namespace OpenCts.Ingestion.Json;
 /// <summary>OpenCTS JSON messages: an envelope with sender, message id and consignments (<c>docs/consignment.schema.json</c>).</summary>
 public sealed class JsonMessageFormat : IMessageFormat
 {
-    private const int Depth = 32;
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
     public string Name => "json";
 
@@ -30,7 +30,7 @@ public sealed class JsonMessageFormat : IMessageFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = Depth });
+            document = JsonDocument.Parse(content, Options);
         }
         catch (JsonException e)
         {
@@ -49,7 +49,7 @@ public sealed class JsonMessageFormat : IMessageFormat
                 var where = e.Field.Length == 0 ? JsonSyntax.PlaceOfFirstValue(fileName, content.Span) : $"{fileName}: {Printable.Of(e.Field)}";
                 return [Rejected(fileName, content, where, Printable.Of(e.Reason), TopText(document.RootElement, "sender"), TopText(document.RootElement, "messageId"))];
             }
-            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, new JsonReaderOptions { MaxDepth = Depth }) is { } at)
+            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, Options) is { } at)
             {
                 // A name with an escape that is no character, met where names are compared rather than read.
                 var (where, why) = JsonSyntax.NotACharacter(fileName, content.Span, at);

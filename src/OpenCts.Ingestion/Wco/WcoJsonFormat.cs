@@ -20,10 +20,7 @@ public sealed class WcoJsonFormat : IMessageFormat
 {
     private const string Format = "wco-json";
 
-    /// <summary>How deep a message may nest.</summary>
-    private const int Depth = 64;
-
-    private static readonly JsonReaderOptions Reading = new() { MaxDepth = Depth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public string Name => Format;
 
@@ -42,7 +39,7 @@ public sealed class WcoJsonFormat : IMessageFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = Depth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(content, Options);
         }
         catch (JsonException e)
         {
@@ -55,7 +52,7 @@ public sealed class WcoJsonFormat : IMessageFormat
             {
                 return Read(document.RootElement, fileName, content, receivedAt, cancellationToken);
             }
-            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, Reading) is { } at)
+            catch (InvalidOperationException) when (JsonEscapes.FirstLoneSurrogate(content.Span, Options) is { } at)
             {
                 // A name or text with an escape that is no character, met where it is compared or read.
                 var (where, why) = JsonSyntax.NotACharacter(fileName, content.Span, at);

@@ -14,6 +14,8 @@ public static class OwnJsonReader
         "list", "id", "kind", "name", "aliases", "addresses", "countries", "identifiers", "programs", "remarks",
     };
 
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static IReadOnlyList<WatchlistEntry> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -21,7 +23,7 @@ public static class OwnJsonReader
         try
         {
             using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(stream, Options);
         }
         catch (JsonException e)
         {
@@ -44,7 +46,7 @@ public static class OwnJsonReader
     private static WatchlistFormatException? NotACharacter(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        if (JsonEscapes.FirstLoneSurrogate(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is not { } offset)
+        if (JsonEscapes.FirstLoneSurrogate(bytes, Options) is not { } offset)
         {
             return null;
         }

@@ -16,6 +16,14 @@ public class JsonFormatTests
     private static ParsedMessage Parse(string json) =>
         Assert.Single(new JsonMessageFormat().Parse("m.json", Encoding.UTF8.GetBytes(json), Received, CancellationToken.None));
 
+    /// <summary>A message of the sample consignment, sent by MAEU as M-1, with one piece of its JSON replaced if one is named.</summary>
+    private static ParsedMessage SampleMessage(string find = "", string replacement = "")
+    {
+        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
+        body = find.Length == 0 ? body : body.Replace(find, replacement, StringComparison.Ordinal);
+        return Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""");
+    }
+
     [Fact]
     public void AConsignmentWrittenAsJsonReadsBackEqual()
     {
@@ -38,8 +46,7 @@ public class JsonFormatTests
     [Fact]
     public void AMessageCarriesItsSenderAndIdIntoEachConsignment()
     {
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
-        var message = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""");
+        var message = SampleMessage();
         Assert.False(message.IsRejected);
         var consignment = Assert.Single(message.Consignments);
         Assert.Equal("MAEU", consignment.Provenance!.Sender);
@@ -50,8 +57,7 @@ public class JsonFormatTests
     public void ABadFieldIsReportedWithItsJsonPath()
     {
         // An HS code of four digits is a fault of the content, kept as a finding (see the ingestion tests); a direction that is none cannot be read.
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample())).Replace("\"direction\":\"import\"", "\"direction\":\"imprt\"", StringComparison.Ordinal);
-        var message = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""");
+        var message = SampleMessage("\"direction\":\"import\"", "\"direction\":\"imprt\"");
         Assert.True(message.IsRejected);
         var issue = Assert.Single(message.Issues);
         Assert.Equal("m.json: consignments[0].direction", issue.Location);
@@ -63,9 +69,8 @@ public class JsonFormatTests
     public void AnEscapeThatIsNoCharacterInAValueOrAFieldNameIsReportedAtItsPlace()
     {
         // \ud800 alone is valid JSON but no text: reading it threw InvalidOperationException, which named no place.
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
-        var inValue = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"grossMassKg\"", "\"packageType\":\"\\ud800\",\"grossMassKg\"", StringComparison.Ordinal)}}]}""");
-        var inName = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"grossMassKg\"", "\"\\ud800\":1,\"grossMassKg\"", StringComparison.Ordinal)}}]}""");
+        var inValue = SampleMessage("\"grossMassKg\"", "\"packageType\":\"\\ud800\",\"grossMassKg\"");
+        var inName = SampleMessage("\"grossMassKg\"", "\"\\ud800\":1,\"grossMassKg\"");
 
         Assert.True(inValue.IsRejected);
         var valueIssue = Assert.Single(inValue.Issues);
@@ -81,8 +86,7 @@ public class JsonFormatTests
     public void AnInstantOrATopLevelNameWhoseEscapeIsNoCharacterIsRefusedAtItsPlaceAndTheMessageStillNamesWhatItCan()
     {
         // Found by mutating the kept corpus: the instant's parser and the look-up of the sender threw InvalidOperationException.
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample()));
-        var inInstant = Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body.Replace("\"departure\":\"2026-", "\"departure\":\"\\ud800-", StringComparison.Ordinal)}}]}""");
+        var inInstant = SampleMessage("\"departure\":\"2026-", "\"departure\":\"\\ud800-");
         var inTopName = Parse("{\"sender\": \"MAEU\",\n \"\\ud800messageId\": \"M-1\", \"consignments\": []}");
 
         var instantIssue = Assert.Single(inInstant.Issues);
@@ -99,8 +103,7 @@ public class JsonFormatTests
     [Fact]
     public void AMisspeltFieldGetsASuggestion()
     {
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample())).Replace("\"grossMassKg\"", "\"grosMassKg\"", StringComparison.Ordinal);
-        var issue = Assert.Single(Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""").Issues);
+        var issue = Assert.Single(SampleMessage("\"grossMassKg\"", "\"grosMassKg\"").Issues);
         Assert.Equal("m.json: consignments[0].goods[0].grosMassKg", issue.Location);
         Assert.Equal("is not a known field; did you mean 'grossMassKg'?", issue.Message);
     }
@@ -134,8 +137,7 @@ public class JsonFormatTests
     [Fact]
     public void AnEscapedLineBreakInAFieldNameIsShownEscapedSoThatThePlaceStaysOnOneLine()
     {
-        var body = Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(SampleConsignments.Sample())).Replace("\"grossMassKg\"", "\"gross\\rMassKg\"", StringComparison.Ordinal);
-        var issue = Assert.Single(Parse($$"""{"sender": "MAEU", "messageId": "M-1", "consignments": [{{body}}]}""").Issues);
+        var issue = Assert.Single(SampleMessage("\"grossMassKg\"", "\"gross\\rMassKg\"").Issues);
         Assert.Equal(@"m.json: consignments[0].goods[0].gross\rMassKg", issue.Location);
     }
 
