@@ -12,17 +12,21 @@ public sealed partial class MessageIntake
 
     /// <summary>Receives many files in order, as <see cref="ReceiveFileAsync"/> would one by one, but parsed ahead on every core and stored many messages to a transaction.</summary>
     /// <remarks>
-    /// Files are read and parsed in parallel a few ahead of the writer (a bounded channel, so memory does not grow with the
-    /// input) and stored in their order, so a later file's new version of a document stays the later one. A batch whose
+    /// Files are read and parsed in parallel a few ahead (a bounded channel, so memory does not grow with the input), and
+    /// gathered into batches of about <paramref name="batchConsignments"/> consignments. One batch is stored while the next
+    /// is gathered, so the store's one writer and the parsers work at the same time; at most two batches are held. Batches
+    /// are stored in their order, so a later file's new version of a document stays the later one. A batch whose
     /// transaction fails is stored again one message at a time, so that the failure is the one message's, as without batching.
     /// </remarks>
     /// <param name="files">The files, in the order their messages are to be stored.</param>
-    /// <param name="onFile">Told what became of each file, in order, once it is committed.</param>
+    /// <param name="onFile">Told what became of each file, in order, once it is committed; never twice at once.</param>
     /// <param name="cancellationToken">Stops between batches; what was committed stays.</param>
-    public async Task ReceiveFilesAsync(IReadOnlyList<string> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    /// <param name="batchConsignments">About how many consignments one transaction stores.</param>
+    public async Task ReceiveFilesAsync(IReadOnlyList<string> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken, int batchConsignments = BulkConsignments)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchConsignments, 1);
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
-        var parsed = Channel.CreateBounded<Task<(string Source, ReceivedFile File)>>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
+        var parsed = Channel.CreateBounded<Task<(string Source, IReadOnlyList<PreparedMessage> Messages)>>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
         {
@@ -31,7 +35,7 @@ public sealed partial class MessageIntake
                 foreach (var file in files)
                 {
                     var path = file;
-                    await parsed.Writer.WriteAsync(Task.Run(() => (Path.GetFileName(path), new FileReceiver(formats, store.Clock).Read(path, stop.Token)), stop.Token), stop.Token).ConfigureAwait(false);
+                    await parsed.Writer.WriteAsync(Task.Run(() => Prepare(path, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
                 }
                 parsed.Writer.Complete();
             }
@@ -40,13 +44,14 @@ public sealed partial class MessageIntake
                 parsed.Writer.Complete(exception);
             }
         }, stop.Token);
-        var batch = new List<(string Source, IReadOnlyList<ParsedMessage> Messages)>();
+        var batch = new List<(string Source, IReadOnlyList<PreparedMessage> Messages)>();
         var consignments = 0;
+        Task storing = Task.CompletedTask;
         try
         {
             await foreach (var next in parsed.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                (string Source, ReceivedFile File) read;
+                (string Source, IReadOnlyList<PreparedMessage> Messages) read;
                 try
                 {
                     read = await next.ConfigureAwait(false);
@@ -54,32 +59,29 @@ public sealed partial class MessageIntake
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // The files before it are stored, as they would have been one by one, before the fault is told.
+                    await storing.ConfigureAwait(false);
                     await StoreBatchAsync(batch, onFile, stop.Token).ConfigureAwait(false);
                     throw;
                 }
-                var (source, file) = read;
-                batch.Add((source, file.Messages));
-                consignments += Math.Max(1, file.Messages.Sum(m => m.Consignments.Count));
-                if (consignments >= BulkConsignments)
+                batch.Add(read);
+                consignments += Math.Max(1, read.Messages.Sum(m => m.Message.Consignments.Count));
+                if (consignments >= batchConsignments)
                 {
-                    await StoreBatchAsync(batch, onFile, stop.Token).ConfigureAwait(false);
-                    batch.Clear();
+                    await storing.ConfigureAwait(false);
+                    storing = StoreBatchAsync(batch, onFile, stop.Token);
+                    batch = [];
                     consignments = 0;
                 }
             }
+            await storing.ConfigureAwait(false);
             await StoreBatchAsync(batch, onFile, stop.Token).ConfigureAwait(false);
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            // Drain so that no parse keeps running, and no fault goes unobserved, after we return.
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            // Drain so that no parse or store keeps running, and no fault goes unobserved, after we return; the fault
+            // that ended the loop is the one told.
+            await Task.WhenAll(producer, storing).ContinueWith(static t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
             while (parsed.Reader.TryRead(out var left))
             {
                 _ = left.ContinueWith(static t => t.Exception, TaskScheduler.Default);
@@ -87,9 +89,17 @@ public sealed partial class MessageIntake
         }
     }
 
-    private async Task StoreBatchAsync(List<(string Source, IReadOnlyList<ParsedMessage> Messages)> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    /// <summary>Reads and parses one file, and does what its store can of storing it ahead of the write.</summary>
+    private (string Source, IReadOnlyList<PreparedMessage> Messages) Prepare(string path, CancellationToken cancellationToken)
     {
-        var messages = files.SelectMany(f => f.Messages.Select(m => (Message: m, FileName: f.Source))).ToList();
+        var source = Path.GetFileName(path);
+        var messages = new FileReceiver(formats, store.Clock).Read(path, cancellationToken).Messages;
+        return (source, [.. messages.Select(m => store.Messages.Prepare(m, source))]);
+    }
+
+    private async Task StoreBatchAsync(List<(string Source, IReadOnlyList<PreparedMessage> Messages)> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    {
+        var messages = files.SelectMany(f => f.Messages).ToList();
         if (messages.Count == 0)
         {
             foreach (var _ in files)
@@ -108,7 +118,7 @@ public sealed partial class MessageIntake
             // Nothing of the batch was written: store it message by message, so that what fails is the one message's fault.
             foreach (var (source, fileMessages) in files)
             {
-                onFile(await StoreAsync(source, fileMessages, sender: null, cancellationToken).ConfigureAwait(false));
+                onFile(await StoreAsync(source, [.. fileMessages.Select(m => m.Message)], sender: null, cancellationToken).ConfigureAwait(false));
             }
             return;
         }
@@ -116,9 +126,9 @@ public sealed partial class MessageIntake
         foreach (var (source, fileMessages) in files)
         {
             var received = new List<ReceivedMessage>(fileMessages.Count);
-            foreach (var message in fileMessages)
+            foreach (var prepared in fileMessages)
             {
-                received.Add(await AfterStoredAsync(source, message, stored[at++], cancellationToken).ConfigureAwait(false));
+                received.Add(await AfterStoredAsync(source, prepared.Message, stored[at++], cancellationToken).ConfigureAwait(false));
             }
             onFile(received);
         }

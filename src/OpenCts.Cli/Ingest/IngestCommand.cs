@@ -63,9 +63,10 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         var summary = new IntakeSummary();
         await Output.WithProgressAsync("Ingesting", files.Count, async progress =>
         {
-            foreach (var file in files)
+            // Told of each file once it is committed, in the order given.
+            await application.Intake.ReceiveFilesAsync(files, received =>
             {
-                var received = await application.Intake.ReceiveFileAsync(file, cancellationToken);
+                var file = files[summary.Files];
                 summary.Add(received);
                 if (json)
                 {
@@ -75,7 +76,7 @@ internal sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
                     }
                 }
                 progress?.Report(summary.Files);
-            }
+            }, cancellationToken);
             return 0;
         });
         if (!json)

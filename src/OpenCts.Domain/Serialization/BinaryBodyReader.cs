@@ -15,11 +15,7 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
 
     public Consignment ReadConsignment()
     {
-        var version = Byte();
-        if (version != ConsignmentBinary.Version)
-        {
-            throw new FormatException($"layout version {version} is not one this build reads (it reads {ConsignmentBinary.Version})");
-        }
+        var layout = Layout();
         var present = Byte();
         var kind = Enum<TransportDocumentKind>();
         var direction = Enum<Direction>();
@@ -53,11 +49,16 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
         {
             goods[i] = Goods();
         }
-        var provenance = Has(present, 5) ? Provenance() : null;
+        // Layout 1 kept the provenance before the findings; layout 2 keeps it last, so a store can write its row part last.
+        var provenance = layout == 1 && Has(present, 5) ? Provenance() : null;
         var findings = new DataQualityFinding[Count()];
         for (var i = 0; i < findings.Length; i++)
         {
             findings[i] = new DataQualityFinding(Required(), String(), Required(), Required());
+        }
+        if (layout == 2 && Has(present, 5))
+        {
+            provenance = Provenance();
         }
         return new Consignment(
             document, direction, mode, List(parties), List(goods), carrier, conveyance, loading, discharge, destination,
@@ -67,11 +68,7 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
     /// <summary>Walks the same layout as <see cref="ReadConsignment"/>, keeping only what <see cref="ConsignmentOutline"/> holds.</summary>
     public ConsignmentOutline ReadOutline()
     {
-        var version = Byte();
-        if (version != ConsignmentBinary.Version)
-        {
-            throw new FormatException($"layout version {version} is not one this build reads (it reads {ConsignmentBinary.Version})");
-        }
+        var layout = Layout();
         var present = Byte();
         Skip(3); // kind, direction, mode
         SkipStrings(2); // the document's number and master number
@@ -117,22 +114,38 @@ internal ref struct BinaryBodyReader(ReadOnlySpan<byte> body)
             SkipStrings(Count()); // containers
             goods[i] = new GoodsLine(description, hs);
         }
-        DateTimeOffset? receivedAt = null;
-        if (Has(present, 5))
-        {
-            SkipStrings(2); // sender and message id
-            receivedAt = Instant();
-            Unsigned(); // version
-            if (Byte() == 1)
-            {
-                Signed(); // raw message row
-            }
-        }
+        DateTimeOffset? receivedAt = layout == 1 && Has(present, 5) ? ProvenanceReceivedAt() : null;
         for (var findings = Count(); findings > 0; findings--)
         {
             SkipStrings(4);
         }
+        if (layout == 2 && Has(present, 5))
+        {
+            receivedAt = ProvenanceReceivedAt();
+        }
         return new ConsignmentOutline(departure, arrival, receivedAt, List(goods));
+    }
+
+    /// <summary>The layout's version byte: 1 or 2, which differ only in where the provenance is.</summary>
+    private byte Layout()
+    {
+        var layout = Byte();
+        return layout is 1 or ConsignmentBinary.Version
+            ? layout
+            : throw new FormatException($"layout version {layout} is not one this build reads (it reads 1 and {ConsignmentBinary.Version})");
+    }
+
+    /// <summary>Steps over a provenance, keeping only when it was received.</summary>
+    private DateTimeOffset ProvenanceReceivedAt()
+    {
+        SkipStrings(2); // sender and message id
+        var receivedAt = Instant();
+        Unsigned(); // version
+        if (Byte() == 1)
+        {
+            Signed(); // raw message row
+        }
+        return receivedAt;
     }
 
     private void Skip(int bytes)

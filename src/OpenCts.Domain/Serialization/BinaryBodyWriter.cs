@@ -23,7 +23,18 @@ internal sealed class BinaryBodyWriter
 
     public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
+    /// <summary>Writes the whole body: its head, then the row part of its provenance.</summary>
     public void Write(Consignment c)
+    {
+        WriteHead(c);
+        if (c.Provenance is { } p)
+        {
+            WriteRowPart(p.ReceivedAt, p.Version, p.RawMessageId);
+        }
+    }
+
+    /// <summary>Writes everything but the row part of the provenance (when received, which version, which raw message), which layout 2 keeps last.</summary>
+    public void WriteHead(Consignment c)
     {
         Byte(ConsignmentBinary.Version);
         var present = Bit(c.Document.MasterNumber is not null, 0) | Bit(c.Carrier is not null, 1) | Bit(c.Conveyance is not null, 2)
@@ -80,18 +91,6 @@ internal sealed class BinaryBodyWriter
         {
             Goods(g);
         }
-        if (c.Provenance is { } p)
-        {
-            String(p.Sender);
-            String(p.MessageId);
-            Instant(p.ReceivedAt);
-            Unsigned((ulong)p.Version);
-            Byte((byte)(p.RawMessageId is null ? 0 : 1));
-            if (p.RawMessageId is { } raw)
-            {
-                Signed(raw);
-            }
-        }
         Unsigned((ulong)c.DataQuality.Count);
         foreach (var finding in c.DataQuality)
         {
@@ -99,6 +98,23 @@ internal sealed class BinaryBodyWriter
             String(finding.Value);
             String(finding.Rule);
             String(finding.Message);
+        }
+        if (c.Provenance is { } p)
+        {
+            String(p.Sender);
+            String(p.MessageId);
+        }
+    }
+
+    /// <summary>Writes the row part of a provenance: what a store decides only when it writes the body's row.</summary>
+    public void WriteRowPart(DateTimeOffset receivedAt, int version, long? rawMessageId)
+    {
+        Instant(receivedAt);
+        Unsigned((ulong)version);
+        Byte((byte)(rawMessageId is null ? 0 : 1));
+        if (rawMessageId is { } raw)
+        {
+            Signed(raw);
         }
     }
 

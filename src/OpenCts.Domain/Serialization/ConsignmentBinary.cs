@@ -9,7 +9,10 @@ namespace OpenCts.Domain.Serialization;
 /// holds exactly what <see cref="ConsignmentJsonWriter"/> writes (what the sender sent and its provenance, never what
 /// OpenCTS attaches before assessing) and reads back to an equal consignment, decimal scales and time offsets included.
 /// <para>
-/// Layout, version 1: the version byte, then the fields in the order of <see cref="BinaryBodyWriter"/>. Integers are
+/// Layout, version 2: the version byte, then the fields in the order of <see cref="BinaryBodyWriter"/>, the provenance
+/// last, so that its row part (when received, which version, which raw message row) is the body's last bytes and a store
+/// can make the rest (<see cref="Head"/>) before it knows its row. Version 1 had the provenance before the data-quality
+/// findings and is still read. Integers are
 /// LEB128 varints (signed ones zig-zag), strings a varint of their UTF-8 length plus one (0 for none) and their bytes,
 /// lists a varint count, optional parts a presence bit. A new layout takes a new version byte and this reader keeps
 /// reading the old ones, as the stores keep reading bodies of JSON written before this form existed.
@@ -18,13 +21,35 @@ namespace OpenCts.Domain.Serialization;
 public static class ConsignmentBinary
 {
     /// <summary>The layout this build writes.</summary>
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>The consignment's body bytes.</summary>
     public static byte[] ToBytes(Consignment consignment)
     {
         var writer = BinaryBodyWriter.ForThread();
         writer.Write(consignment);
+        return writer.ToArray();
+    }
+
+    /// <summary>The body's bytes without the row part of its provenance: with <see cref="RowPart"/> of its row after them, they are the body.</summary>
+    /// <remarks>A store makes (and compresses) this on the thread that parsed the message, and only the row part on its one writer.</remarks>
+    /// <exception cref="ArgumentException">The consignment has no provenance, so its body has no row part.</exception>
+    public static byte[] Head(Consignment consignment)
+    {
+        if (consignment.Provenance is null)
+        {
+            throw new ArgumentException($"consignment {consignment.Document.Key} has no provenance, so its body has no row part to leave out", nameof(consignment));
+        }
+        var writer = BinaryBodyWriter.ForThread();
+        writer.WriteHead(consignment);
+        return writer.ToArray();
+    }
+
+    /// <summary>The last bytes of a body whose provenance says it was received at <paramref name="receivedAt"/>, as version <paramref name="version"/>, from raw message row <paramref name="rawMessageId"/>.</summary>
+    public static byte[] RowPart(DateTimeOffset receivedAt, int version, long? rawMessageId)
+    {
+        var writer = BinaryBodyWriter.ForThread();
+        writer.WriteRowPart(receivedAt, version, rawMessageId);
         return writer.ToArray();
     }
 

@@ -31,13 +31,13 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             return stored;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken) =>
         _store.WriteAsync<IReadOnlyList<StoredMessage>>(async work =>
         {
             var stored = new List<StoredMessage>(messages.Count);
-            foreach (var (message, fileName) in messages)
+            foreach (var prepared in messages)
             {
-                stored.Add(await Store(work, message, fileName, cancellationToken).ConfigureAwait(false));
+                stored.Add(await Store(work, prepared.Message, prepared.FileName, cancellationToken).ConfigureAwait(false));
             }
             return stored;
         }, cancellationToken);

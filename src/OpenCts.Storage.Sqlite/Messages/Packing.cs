@@ -13,8 +13,10 @@ namespace OpenCts.Storage.Sqlite.Messages;
 /// <remarks>
 /// A raw message is kept compressed only when that saves a tenth or more, and its row says so (<c>compression = 'br'</c>),
 /// because received bytes may begin with anything. A body's first byte says its form: the binary form
-/// (<see cref="ConsignmentBinary"/>) as it is, or Brotli-compressed where that saves a tenth or more; bodies of earlier
-/// releases are JSON, which begins with <c>{</c>, or JSON compressed behind a zero byte, and read as they are. The ledger
+/// (<see cref="ConsignmentBinary"/>) as it is, or its head Brotli-compressed where that saves a tenth or more, followed by
+/// the row part of its provenance as it is (so the head can be packed before the row is known: <see cref="PrepareBody"/>).
+/// Bodies of earlier releases are the binary form compressed whole, JSON, which begins with <c>{</c>, or JSON compressed
+/// behind a zero byte, and read as they are. The ledger
 /// commits to the bytes as received, never to a body, so the body's form changes no proof.
 /// </remarks>
 internal static class Packing
@@ -28,6 +30,7 @@ internal static class Packing
     private const byte PackedJson = 0;
     private const byte Binary = 1;
     private const byte PackedBinary = 2;
+    private const byte PackedHead = 3;
 
     /// <summary>The bytes to keep and the compression to note, or the bytes as they are with null when packing does not pay.</summary>
     public static (byte[] Bytes, string? Compression) PackRaw(ReadOnlySpan<byte> raw)
@@ -40,20 +43,38 @@ internal static class Packing
     public static byte[] UnpackRaw(byte[] kept, string? compression) =>
         string.Equals(compression, Brotli, StringComparison.Ordinal) && TryDecompress(kept, 0, out var raw) ? raw : kept;
 
-    /// <summary>A body to keep: the form's byte, then the consignment's binary form, compressed where that pays.</summary>
+    /// <summary>A body to keep: the form's byte, then the consignment's binary form, its head compressed where that pays.</summary>
     public static byte[] PackBody(Consignment consignment)
     {
-        var body = ConsignmentBinary.ToBytes(consignment);
-        var packed = Compress(body, 1);
-        if (packed.Length <= body.Length * 9 / 10)
+        var provenance = consignment.Provenance ?? throw new ArgumentException($"consignment {consignment.Document.Key} has no provenance; a stored body has one", nameof(consignment));
+        return CompleteBody(PrepareBody(consignment), provenance.ReceivedAt, provenance.Version, provenance.RawMessageId);
+    }
+
+    /// <summary>The part of a body that its row does not decide, packed where that pays: made ahead, on the thread that parsed the message.</summary>
+    /// <exception cref="ArgumentException">The consignment has no provenance.</exception>
+    public static BodyHead PrepareBody(Consignment consignment)
+    {
+        var head = ConsignmentBinary.Head(consignment);
+        var packed = Compress(head, 1);
+        if (packed.Length <= head.Length * 9 / 10)
         {
-            packed[0] = PackedBinary;
-            return packed;
+            packed[0] = PackedHead;
+            return new BodyHead(packed);
         }
-        var plain = new byte[body.Length + 1];
+        var plain = new byte[head.Length + 1];
         plain[0] = Binary;
-        body.CopyTo(plain, 1);
-        return plain;
+        head.CopyTo(plain, 1);
+        return new BodyHead(plain);
+    }
+
+    /// <summary>The body to keep: a prepared head, then the row part of the provenance, which only the row's writer knows.</summary>
+    public static byte[] CompleteBody(BodyHead head, DateTimeOffset receivedAt, int version, long? rawMessageId)
+    {
+        var row = ConsignmentBinary.RowPart(receivedAt, version, rawMessageId);
+        var body = new byte[head.Bytes.Length + row.Length];
+        head.Bytes.CopyTo(body, 0);
+        row.CopyTo(body, head.Bytes.Length);
+        return body;
     }
 
     /// <summary>The consignment whose kept body is in a column of the reader's row, read through a borrowed buffer.</summary>
@@ -70,6 +91,7 @@ internal static class Packing
     {
         Binary => ConsignmentBinary.Read(kept[1..]),
         PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.Read),
+        PackedHead => ReadUnpackedHead(kept[1..], ConsignmentBinary.Read),
         _ => ReadJson(kept),
     };
 
@@ -77,6 +99,7 @@ internal static class Packing
     {
         Binary => ConsignmentBinary.ReadOutline(kept[1..]),
         PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.ReadOutline),
+        PackedHead => ReadUnpackedHead(kept[1..], ConsignmentBinary.ReadOutline),
         _ => ConsignmentOutline.Of(ReadJson(kept)),
     };
 
@@ -101,13 +124,39 @@ internal static class Packing
 
     private static T ReadUnpacked<T>(ReadOnlySpan<byte> packed, SpanReader<T> read)
     {
-        if (!TryUnpack(packed, out var buffer, out var length))
+        if (!TryUnpack(packed, out var buffer, out var length, out _))
         {
             throw new InvalidDataException("a packed consignment body does not decompress");
         }
         try
         {
             return read(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a body kept as its packed head and the row part after it: the head unpacked, then the row part, are the body.</summary>
+    private static T ReadUnpackedHead<T>(ReadOnlySpan<byte> kept, SpanReader<T> read)
+    {
+        if (!TryUnpack(kept, out var buffer, out var length, out var consumed, rest: true))
+        {
+            throw new InvalidDataException("a packed consignment body does not decompress");
+        }
+        try
+        {
+            var row = kept[consumed..];
+            if (length + row.Length > buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(length + row.Length);
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+            row.CopyTo(buffer.AsSpan(length));
+            return read(buffer.AsSpan(0, length + row.Length));
         }
         finally
         {
@@ -130,7 +179,7 @@ internal static class Packing
     }
 
     /// <summary>True for a body in the binary form, packed or not; false for the JSON of an earlier release.</summary>
-    public static bool IsBinary(byte[] kept) => kept.Length > 0 && kept[0] is Binary or PackedBinary;
+    public static bool IsBinary(byte[] kept) => kept.Length > 0 && kept[0] is Binary or PackedBinary or PackedHead;
 
     /// <summary>A text to keep, such as an assessment's reasons: the text as it is, or its UTF-8 compressed (a BLOB) where that saves a tenth or more.</summary>
     /// <remarks>
@@ -190,7 +239,7 @@ internal static class Packing
 
     private static bool TryDecompress(byte[] kept, int offset, out byte[] result)
     {
-        if (!TryUnpack(kept.AsSpan(offset), out var buffer, out var length))
+        if (!TryUnpack(kept.AsSpan(offset), out var buffer, out var length, out _))
         {
             result = [];
             return false;
@@ -200,21 +249,26 @@ internal static class Packing
         return true;
     }
 
-    /// <summary>Decompresses into a buffer borrowed from the shared pool, which the caller returns; false (and nothing borrowed) for bytes that are not one whole Brotli stream.</summary>
-    private static bool TryUnpack(ReadOnlySpan<byte> source, out byte[] buffer, out int length)
+    /// <summary>Decompresses into a buffer borrowed from the shared pool, which the caller returns; false (and nothing borrowed) for bytes that do not begin with one whole Brotli stream.</summary>
+    /// <param name="source">The packed bytes.</param>
+    /// <param name="buffer">The borrowed buffer.</param>
+    /// <param name="length">How many bytes of it were unpacked.</param>
+    /// <param name="consumed">How many bytes of <paramref name="source"/> the stream took.</param>
+    /// <param name="rest">Whether bytes may follow the stream's end; without, they mean the row was changed.</param>
+    private static bool TryUnpack(ReadOnlySpan<byte> source, out byte[] buffer, out int length, out int consumed, bool rest = false)
     {
         using var decoder = new BrotliDecoder();
         buffer = ArrayPool<byte>.Shared.Rent(Math.Max(256, source.Length * 4));
         length = 0;
+        consumed = 0;
         while (true)
         {
-            var status = decoder.Decompress(source, buffer.AsSpan(length), out var consumed, out var written);
-            source = source[consumed..];
+            var status = decoder.Decompress(source[consumed..], buffer.AsSpan(length), out var took, out var written);
+            consumed += took;
             length += written;
             switch (status)
             {
-                // Bytes after the end of the stream mean the row was changed: it does not unpack.
-                case OperationStatus.Done when source.IsEmpty:
+                case OperationStatus.Done when rest || consumed == source.Length:
                     return true;
                 case OperationStatus.DestinationTooSmall:
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -222,7 +276,7 @@ internal static class Packing
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                     break;
-                case OperationStatus.NeedMoreData when consumed != 0 || written != 0:
+                case OperationStatus.NeedMoreData when took != 0 || written != 0:
                     break;
                 default:
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -233,3 +287,6 @@ internal static class Packing
         }
     }
 }
+
+/// <summary>A body's head made ahead of its row (<see cref="Packing.PrepareBody"/>): the form's byte, then the head, packed or not.</summary>
+internal sealed record BodyHead(byte[] Bytes);

@@ -28,18 +28,21 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             return stored;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken) =>
+    /// <summary>Packs the raw bytes and each body's head, and takes the digest, on the calling thread: the writer then only writes rows.</summary>
+    public PreparedMessage Prepare(ParsedMessage message, string fileName) => new(message, fileName, MessageAhead.Of(message));
+
+    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken) =>
         _store.WriteAsync<IReadOnlyList<StoredMessage>>(async (work, transaction) =>
         {
             var stored = new List<StoredMessage>(messages.Count);
-            foreach (var (message, fileName) in messages)
+            foreach (var prepared in messages)
             {
-                stored.Add(await Store(work, transaction, message, fileName, cancellationToken).ConfigureAwait(false));
+                stored.Add(await Store(work, transaction, prepared.Message, prepared.FileName, cancellationToken, prepared.Ahead as MessageAhead).ConfigureAwait(false));
             }
             return stored;
         }, cancellationToken);
 
-    private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken)
+    private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken, MessageAhead? ahead = null)
     {
         if (!message.IsRejected && FindAccepted(message.Sender, message.MessageId, transaction) is { } existing)
         {
@@ -63,13 +66,14 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         }
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
-        var (rawId, canonical) = InsertRaw(message, fileName, status, issues, receivedAt, transaction);
+        ahead ??= MessageAhead.Of(message);
+        var (rawId, canonical) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
         var versions = new List<(string, int)>();
         if (!message.IsRejected)
         {
-            foreach (var consignment in message.Consignments)
+            for (var i = 0; i < message.Consignments.Count; i++)
             {
-                versions.Add(InsertVersion(consignment, rawId, receivedAt, transaction));
+                versions.Add(InsertVersion(message.Consignments[i], ahead.Bodies[i], rawId, receivedAt, transaction));
             }
             foreach (var key in cancellable)
             {
@@ -257,39 +261,35 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     }
 
     /// <summary>Inserts the raw message; returns its id and its canonical form, made from the values written rather than read back.</summary>
-    private (long Id, byte[] Canonical) InsertRaw(ParsedMessage message, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
+    private (long Id, byte[] Canonical) InsertRaw(ParsedMessage message, MessageAhead ahead, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
     {
         using var command = _store.Command(
             """
             INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, compression, status, issues, unmapped)
             VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $compression, $status, $issues, $unmapped) RETURNING id
             """, transaction);
-        var bytes = message.Raw.Span;
-        var (kept, compression) = Packing.PackRaw(bytes);
-        var issuesJson = JsonSerializer.Serialize(issues.Select(i => new { severity = i.Severity == IssueSeverity.Error ? "error" : "warning", location = i.Location, message = i.Message }));
+        // The writer may have added warnings (a cancellation of a document not known here): then the issues are written afresh.
+        var issuesJson = issues.Count == message.Issues.Count ? ahead.IssuesJson : MessageAhead.IssuesJsonOf(issues);
         command.Parameters.AddWithValue("$sender", message.Sender);
         command.Parameters.AddWithValue("$message", message.MessageId);
         command.Parameters.AddWithValue("$format", message.Format);
         command.Parameters.AddWithValue("$file", fileName);
         command.Parameters.AddWithValue("$at", receivedAt);
-        command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        command.Parameters.AddWithValue("$bytes", kept);
-        command.Parameters.AddWithValue("$compression", (object?)compression ?? DBNull.Value);
+        command.Parameters.AddWithValue("$sha", ahead.Sha256);
+        command.Parameters.AddWithValue("$bytes", ahead.Kept);
+        command.Parameters.AddWithValue("$compression", (object?)ahead.Compression ?? DBNull.Value);
         command.Parameters.AddWithValue("$status", status);
         command.Parameters.AddWithValue("$issues", issuesJson);
-        command.Parameters.AddWithValue("$unmapped", JsonSerializer.Serialize(message.Unmapped));
+        command.Parameters.AddWithValue("$unmapped", ahead.UnmappedJson);
         var id = (long)command.ExecuteScalar()!;
-        return (id, CanonicalForm.Message(id, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, bytes));
+        return (id, CanonicalForm.Message(id, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, message.Raw.Span));
     }
 
-    private (string, int) InsertVersion(Consignment consignment, long rawId, string receivedAt, SqliteTransaction transaction)
+    private (string, int) InsertVersion(Consignment consignment, BodyHead head, long rawId, string receivedAt, SqliteTransaction transaction)
     {
         var key = consignment.Document.Key;
         var version = (CurrentVersion(key, transaction) ?? 0) + 1;
-        var provenance = consignment.Provenance is { } p
-            ? p with { Version = version, RawMessageId = rawId, ReceivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }
-            : throw new InvalidOperationException($"consignment {key} has no provenance; formats must set sender and message id");
-        var body = Packing.PackBody(consignment with { Provenance = provenance });
+        var body = Packing.CompleteBody(head, DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture), version, rawId);
         using (var upsert = _store.Command(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)

@@ -70,11 +70,17 @@ public interface IMessageStore
     /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
     Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken);
 
+    /// <summary>Does ahead, on the calling thread, the part of storing a message that no row of the store decides (packing its bytes and bodies, digests), so that the store's one writer has less to do.</summary>
+    /// <remarks>Bulk intake calls this on the threads that parse, while the writer stores the batch before. A store with nothing to do ahead gives the message as it is.</remarks>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="fileName">The file or upload it came from.</param>
+    PreparedMessage Prepare(ParsedMessage message, string fileName) => new(message, fileName);
+
     /// <summary>Stores several messages in one unit of work, each as <see cref="StoreAsync(ParsedMessage, string, CancellationToken)"/> would, in order: a batch commits or writes nothing.</summary>
     /// <remarks>One transaction for many messages is what makes bulk intake fast; a duplicate of an earlier message in the same batch is a duplicate.</remarks>
-    /// <param name="messages">Each parsed message with the file or upload it came from.</param>
+    /// <param name="messages">Each message as <see cref="Prepare"/> gave it.</param>
     /// <param name="cancellationToken">Stops before the commit; nothing is then written.</param>
-    Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<(ParsedMessage Message, string FileName)> messages, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>A page of the latest versions of active consignments, oldest stored first, after a position.</summary>
     /// <param name="pendingOnly">Only those with no assessment of that version yet (as <see cref="PendingAssessmentAsync"/>); otherwise all (as <see cref="CurrentAsync"/>).</param>

@@ -9,8 +9,11 @@ public class BulkIntakeTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Files_received_in_bulk_end_as_they_would_one_by_one_in_the_same_order()
+    [Theory]
+    [InlineData(MessageIntake.BulkConsignments)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Files_received_in_bulk_end_as_they_would_one_by_one_in_the_same_order(int batchConsignments)
     {
         var folder = Directory.CreateTempSubdirectory("cts-bulk-").FullName;
         try
@@ -24,7 +27,7 @@ public class BulkIntakeTests
 
             await using var bulk = new TestApplication();
             var seen = new List<IReadOnlyList<ReceivedMessage>>();
-            await bulk.Application.Intake.ReceiveFilesAsync(order, seen.Add, Token);
+            await bulk.Application.Intake.ReceiveFilesAsync(order, seen.Add, Token, batchConsignments);
             await using var single = new TestApplication();
             var expected = new List<IReadOnlyList<ReceivedMessage>>();
             foreach (var file in order)

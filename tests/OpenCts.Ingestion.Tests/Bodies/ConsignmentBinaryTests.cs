@@ -70,6 +70,41 @@ public class ConsignmentBinaryTests
     }
 
     [Fact]
+    public void Bodies_of_the_first_layout_still_read_to_the_consignment_and_outline_they_were_written_from()
+    {
+        // Written by the release before layout 2: each line is a body in hexadecimal, a tab, and the JSON of its consignment.
+        var lines = File.ReadAllLines(Path.Combine(RepositoryData.RepositoryRoot, "tests", "OpenCts.Ingestion.Tests", "Bodies", "layout-1-bodies.tsv"));
+        foreach (var line in lines)
+        {
+            var body = Convert.FromHexString(line[..line.IndexOf('\t', StringComparison.Ordinal)]);
+            var json = line[(line.IndexOf('\t', StringComparison.Ordinal) + 1)..];
+            Assert.Equal(1, body[0]);
+
+            var consignment = ConsignmentBinary.Read(body);
+
+            Assert.Equal(json, System.Text.Encoding.UTF8.GetString(ConsignmentJsonWriter.ToUtf8Bytes(consignment)));
+            Assert.Equal(ConsignmentOutline.Of(consignment), ConsignmentBinary.ReadOutline(body));
+            Assert.Equal(consignment, ConsignmentBinary.Read(ConsignmentBinary.ToBytes(consignment)));
+        }
+        Assert.True(lines.Length >= 40, $"only {lines.Length} bodies");
+        Assert.Contains(lines, l => l.Contains("\"dataQuality\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_body_is_its_head_then_the_row_part_of_its_provenance()
+    {
+        foreach (var consignment in Corpus().Where(c => c.Provenance is not null).Take(500))
+        {
+            var p = consignment.Provenance!;
+
+            byte[] parts = [.. ConsignmentBinary.Head(consignment), .. ConsignmentBinary.RowPart(p.ReceivedAt, p.Version, p.RawMessageId)];
+            Assert.Equal(ConsignmentBinary.ToBytes(consignment), parts);
+        }
+        var bare = new SampleGenerator(5).Generate(1)[0] with { Provenance = null };
+        Assert.Throws<ArgumentException>(() => ConsignmentBinary.Head(bare));
+    }
+
+    [Fact]
     public void An_outline_keeps_every_instant_and_goods_line_and_leaves_a_blank_description_empty()
     {
         var departure = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(-9.5));

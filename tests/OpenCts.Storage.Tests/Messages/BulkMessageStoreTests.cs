@@ -15,9 +15,9 @@ public class BulkMessageStoreTests
         await using var test = await TestStore.CreateAsync(backend);
         var stored = await test.Store.Messages.StoreManyAsync(
         [
-            (SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json"),
-            (SampleConsignment.Message("M-2", SampleConsignment.Of(vessel: "POLAR STAR")), "b.json"),
-            (SampleConsignment.Message("M-1", SampleConsignment.Of()), "c.json"),
+            test.Store.Messages.Prepare(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json"),
+            test.Store.Messages.Prepare(SampleConsignment.Message("M-2", SampleConsignment.Of(vessel: "POLAR STAR")), "b.json"),
+            test.Store.Messages.Prepare(SampleConsignment.Message("M-1", SampleConsignment.Of()), "c.json"),
         ], Token);
 
         Assert.Equal([MessageOutcome.Stored, MessageOutcome.Stored, MessageOutcome.Duplicate], stored.Select(s => s.Outcome));
@@ -33,7 +33,7 @@ public class BulkMessageStoreTests
     {
         await using var test = await TestStore.CreateAsync(backend, failWith: new JournalFailingOnTheSecondRecord());
         await Assert.ThrowsAsync<IOException>(() => test.Store.Messages.StoreManyAsync(
-            [(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json"), (SampleConsignment.Message("M-2", SampleConsignment.Of("MAEU2")), "b.json")], Token));
+            [new PreparedMessage(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json"), test.Store.Messages.Prepare(SampleConsignment.Message("M-2", SampleConsignment.Of("MAEU2")), "b.json")], Token));
         Assert.Equal(new MessageCounts(0, 0, 0, 0), await (await test.ReopenAsync()).Messages.CountsAsync(Token));
     }
 
@@ -43,7 +43,7 @@ public class BulkMessageStoreTests
     {
         await using var test = await TestStore.CreateAsync(backend);
         var numbers = Enumerable.Range(1, 7).Select(i => $"MAEU{i:D9}").ToList();
-        await test.Store.Messages.StoreManyAsync([.. numbers.Select((n, i) => (SampleConsignment.Message($"M-{i}", SampleConsignment.Of(n)), "a.json"))], Token);
+        await test.Store.Messages.StoreManyAsync([.. numbers.Select((n, i) => test.Store.Messages.Prepare(SampleConsignment.Message($"M-{i}", SampleConsignment.Of(n)), "a.json"))], Token);
         // A new version of the third moves it to the end of storage order; the fifth is assessed.
         await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-again", SampleConsignment.Of(numbers[2], vessel: "POLAR STAR")), "b.json", Token);
         var fifth = $"OceanBillOfLading:{numbers[4]}";

@@ -54,15 +54,48 @@ public class PackedStorageTests
         var sqlite = (SqliteStore)test.Store;
         var (length, form) = Row(sqlite, "SELECT length(body), hex(substr(body, 1, 1)) FROM consignment_versions");
         var json = Domain.Serialization.ConsignmentJsonWriter.ToUtf8Bytes(before.Consignment);
-        Assert.True(form is "01" or "02", $"the body begins with {form}");
+        Assert.True(form is "01" or "03", $"the body begins with {form}");
         Assert.True(length * 2 < json.Length, $"{length} bytes kept for {json.Length} bytes of JSON");
 
-        // As a store of the previous release holds it: a zero byte, then the JSON compressed with Brotli.
-        var packed = new byte[1 + System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(json, packed.AsSpan(1), out var written, 1, 22));
-        await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = X'{Convert.ToHexString(packed, 0, written + 1)}'");
-
+        // As a store of an earlier release holds it: a zero byte, then the JSON compressed with Brotli.
+        await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = X'{Packed(0, json)}'");
         Assert.Equal(before, Assert.Single(await (await test.ReopenAsync()).Messages.CurrentAsync(Token)));
+
+        // As the release before this one kept it: a two, then the whole binary form compressed.
+        await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = X'{Packed(2, Domain.Serialization.ConsignmentBinary.ToBytes(before.Consignment))}'");
+        Assert.Equal(before, Assert.Single(await (await test.ReopenAsync()).Messages.CurrentAsync(Token)));
+    }
+
+    [Fact]
+    public async Task A_body_stored_in_bulk_is_kept_as_its_head_compressed_then_its_row_part_and_reads_back_as_one_stored_alone()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 9, 30, 0, TimeSpan.Zero));
+        // Twelve goods lines alike but for their number: a body whose head compresses well.
+        static Domain.Consignments.Consignment Long(string vessel) =>
+            SampleConsignment.Of(vessel: vessel) with { Goods = [.. Enumerable.Range(1, 12).Select(i => SampleConsignment.Of().Goods[0] with { Sequence = i })] };
+        var first = SampleConsignment.Message("M-1", Long("NORDIC AURORA"));
+        var second = SampleConsignment.Message("M-2", Long("POLAR STAR"));
+        await using var bulk = await TestStore.CreateAsync(StoreBackends.Sqlite, clock: clock);
+        await bulk.Store.Messages.StoreManyAsync([bulk.Store.Messages.Prepare(first, "a.json")], Token);
+        await bulk.Store.Messages.StoreManyAsync([bulk.Store.Messages.Prepare(second, "b.json")], Token);
+        await using var alone = await TestStore.CreateAsync(StoreBackends.Sqlite, clock: clock);
+        await alone.Store.Messages.StoreAsync(first, "a.json", Token);
+        await alone.Store.Messages.StoreAsync(second, "b.json", Token);
+
+        Assert.Equal(["03 1 1", "03 2 2"], Texts((SqliteStore)bulk.Store, "SELECT hex(substr(body, 1, 1)) || ' ' || version || ' ' || raw_message_id FROM consignment_versions ORDER BY id"));
+        var key = Assert.Single(await bulk.Store.Messages.CurrentAsync(Token)).DocumentKey;
+        var versions = await (await bulk.ReopenAsync()).Messages.VersionsAsync(key, Token);
+        Assert.Equal(await (await alone.ReopenAsync()).Messages.VersionsAsync(key, Token), versions);
+        Assert.Equal(new Domain.Consignments.Provenance("MAEU", "M-2", clock.GetUtcNow(), 2, 2), versions[1].Consignment.Provenance);
+        Assert.Equal("POLAR STAR", versions[1].Consignment.Conveyance!.VesselName);
+    }
+
+    private static string Packed(byte form, byte[] bytes)
+    {
+        var packed = new byte[1 + System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        packed[0] = form;
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(bytes, packed.AsSpan(1), out var written, 1, 22));
+        return Convert.ToHexString(packed, 0, written + 1);
     }
 
     [Fact]
