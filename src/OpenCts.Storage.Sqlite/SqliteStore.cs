@@ -256,6 +256,16 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
         JournalAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
 
+    /// <summary>Whether records are journaled in the ledger of this file, which only hashes their canonical bytes (<see cref="JournalInOwnLedger"/>).</summary>
+    internal bool JournalsInOwnLedger => Journal is SqliteLedgerJournal;
+
+    /// <summary>Journals one record in the ledger of this file, from canonical bytes that need not outlive the call.</summary>
+    internal void JournalInOwnLedger(UnitOfWork work, string kind, long id, ReadOnlySpan<byte> canonical)
+    {
+        using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
+        LedgerLog.Enqueue(insert, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical);
+    }
+
     /// <summary>Journals one record whose id is not a row number (a profile's <c>id@version</c>).</summary>
     internal ValueTask JournalAsync(UnitOfWork work, string kind, string recordId, byte[] canonical, CancellationToken cancellationToken)
     {

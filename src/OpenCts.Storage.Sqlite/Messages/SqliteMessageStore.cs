@@ -67,7 +67,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
         ahead ??= MessageAhead.Of(message);
-        var (rawId, canonical) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
+        var (rawId, issuesJson) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
         var versions = new List<(string, int)>();
         if (!message.IsRejected)
         {
@@ -84,7 +84,17 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
                 cancel.ExecuteNonQuery();
             }
         }
-        await _store.JournalAsync(work, RecordKinds.Message, rawId, canonical, cancellationToken).ConfigureAwait(false);
+        // The canonical form is made from the values written rather than read back.
+        if (_store.JournalsInOwnLedger)
+        {
+            using var canonical = CanonicalForm.MessageRented(rawId, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, message.Raw.Span);
+            _store.JournalInOwnLedger(work, RecordKinds.Message, rawId, canonical.Span);
+        }
+        else
+        {
+            var canonical = CanonicalForm.Message(rawId, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, message.Raw.Span);
+            await _store.JournalAsync(work, RecordKinds.Message, rawId, canonical, cancellationToken).ConfigureAwait(false);
+        }
         return new StoredMessage(message.IsRejected ? MessageOutcome.Rejected : MessageOutcome.Stored, rawId, status, versions, issues, MessageStatus.FindingsOf(message));
     }
 
@@ -260,8 +270,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         return command.ExecuteScalar() is long v ? (int)v : null;
     }
 
-    /// <summary>Inserts the raw message; returns its id and its canonical form, made from the values written rather than read back.</summary>
-    private (long Id, byte[] Canonical) InsertRaw(ParsedMessage message, MessageAhead ahead, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
+    /// <summary>Inserts the raw message; returns its id and its issues as written.</summary>
+    private (long Id, string IssuesJson) InsertRaw(ParsedMessage message, MessageAhead ahead, string fileName, string status, List<IngestionIssue> issues, string receivedAt, SqliteTransaction transaction)
     {
         using var command = _store.Command(
             """
@@ -282,7 +292,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         command.Parameters.AddWithValue("$issues", issuesJson);
         command.Parameters.AddWithValue("$unmapped", ahead.UnmappedJson);
         var id = (long)command.ExecuteScalar()!;
-        return (id, CanonicalForm.Message(id, message.Sender, message.MessageId, message.Format, fileName, receivedAt, status, issuesJson, message.Raw.Span));
+        return (id, issuesJson);
     }
 
     private (string, int) InsertVersion(Consignment consignment, BodyHead head, long rawId, string receivedAt, SqliteTransaction transaction)
