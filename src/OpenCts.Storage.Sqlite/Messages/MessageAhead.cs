@@ -5,13 +5,14 @@ using OpenCts.Domain.Messages;
 namespace OpenCts.Storage.Sqlite.Messages;
 
 /// <summary>What the embedded store makes of a message before its transaction: the work that no row decides, done off the one writer.</summary>
+/// <param name="Message">The message it was made from; the store uses it for that message alone.</param>
 /// <param name="Kept">The raw bytes as kept, packed where that pays.</param>
 /// <param name="Compression">How <paramref name="Kept"/> is packed, or null.</param>
 /// <param name="Sha256">The raw bytes' SHA-256, in lower-case hexadecimal.</param>
 /// <param name="IssuesJson">The message's own issues as the row keeps them.</param>
 /// <param name="UnmappedJson">What the model has no field for, as the row keeps it.</param>
 /// <param name="Bodies">Each consignment's body head, in the message's order; none for a rejected message.</param>
-internal sealed record MessageAhead(byte[] Kept, string? Compression, string Sha256, string IssuesJson, string UnmappedJson, BodyHead[] Bodies)
+internal sealed record MessageAhead(ParsedMessage Message, byte[] Kept, string? Compression, string Sha256, string IssuesJson, string UnmappedJson, BodyHead[] Bodies)
 {
     public static MessageAhead Of(ParsedMessage message)
     {
@@ -27,7 +28,7 @@ internal sealed record MessageAhead(byte[] Kept, string? Compression, string Sha
             }
             bodies[i] = Packing.PrepareBody(consignment);
         }
-        return new MessageAhead(kept, compression, Convert.ToHexStringLower(SHA256.HashData(bytes)), IssuesJsonOf(message.Issues), JsonSerializer.Serialize(message.Unmapped), bodies);
+        return new MessageAhead(message, kept, compression, Convert.ToHexStringLower(SHA256.HashData(bytes)), IssuesJsonOf(message.Issues), JsonSerializer.Serialize(message.Unmapped), bodies);
     }
 
     /// <summary>Issues as the raw message's row keeps them.</summary>

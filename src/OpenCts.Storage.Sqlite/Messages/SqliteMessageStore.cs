@@ -66,7 +66,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         }
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
-        ahead ??= MessageAhead.Of(message);
+        // Work done ahead for another message (a prepared message changed with `with`) is done again for this one.
+        ahead = ahead is not null && ReferenceEquals(ahead.Message, message) ? ahead : MessageAhead.Of(message);
         var (rawId, issuesJson) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
         var versions = new List<(string, int)>();
         if (!message.IsRejected)

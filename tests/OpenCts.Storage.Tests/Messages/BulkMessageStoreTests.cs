@@ -29,6 +29,19 @@ public class BulkMessageStoreTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task A_prepared_message_given_another_message_stores_that_message_not_what_was_prepared(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        var prepared = test.Store.Messages.Prepare(SampleConsignment.Message("M-1", SampleConsignment.Of()), "a.json");
+
+        await test.Store.Messages.StoreManyAsync([prepared with { Message = SampleConsignment.Message("M-2", SampleConsignment.Of(vessel: "POLAR STAR")) }], Token);
+
+        var stored = Assert.Single(await (await test.ReopenAsync()).Messages.CurrentAsync(Token));
+        Assert.Equal(("POLAR STAR", "M-2"), (stored.Consignment.Conveyance!.VesselName, stored.Consignment.Provenance!.MessageId));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task A_batch_that_fails_before_its_commit_leaves_none_of_its_messages(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend, failWith: new JournalFailingOnTheSecondRecord());
