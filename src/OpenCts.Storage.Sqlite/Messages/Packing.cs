@@ -43,13 +43,6 @@ internal static class Packing
     public static byte[] UnpackRaw(byte[] kept, string? compression) =>
         string.Equals(compression, Brotli, StringComparison.Ordinal) && TryDecompress(kept, 0, out var raw) ? raw : kept;
 
-    /// <summary>A body to keep: the form's byte, then the consignment's binary form, its head compressed where that pays.</summary>
-    public static byte[] PackBody(Consignment consignment)
-    {
-        var provenance = consignment.Provenance ?? throw new ArgumentException($"consignment {consignment.Document.Key} has no provenance; a stored body has one", nameof(consignment));
-        return CompleteBody(PrepareBody(consignment), provenance.ReceivedAt, provenance.Version, provenance.RawMessageId);
-    }
-
     /// <summary>The part of a body that its row does not decide, packed where that pays: made ahead, on the thread that parsed the message.</summary>
     /// <exception cref="ArgumentException">The consignment has no provenance.</exception>
     public static BodyHead PrepareBody(Consignment consignment)
