@@ -260,10 +260,14 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     internal bool JournalsInOwnLedger => Journal is SqliteLedgerJournal;
 
     /// <summary>Journals one record in the ledger of this file, from canonical bytes that need not outlive the call.</summary>
-    internal void JournalInOwnLedger(UnitOfWork work, string kind, long id, ReadOnlySpan<byte> canonical)
+    internal void JournalInOwnLedger(UnitOfWork work, string kind, long id, ReadOnlySpan<byte> canonical) =>
+        JournalInOwnLedger(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical);
+
+    /// <summary>The same, for a record id that is not a row number; the insert is kept prepared on the writer (the journal alone would prepare it each time).</summary>
+    private void JournalInOwnLedger(UnitOfWork work, string kind, string recordId, ReadOnlySpan<byte> canonical)
     {
         using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
-        LedgerLog.Enqueue(insert, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical);
+        LedgerLog.Enqueue(insert, kind, recordId, canonical);
     }
 
     /// <summary>Journals one record whose id is not a row number (a profile's <c>id@version</c>).</summary>
@@ -273,9 +277,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         {
             return Journal.RecordAsync(work, kind, recordId, canonical, cancellationToken);
         }
-        // The ledger of this file, with its insert kept prepared on the writer (the journal alone would prepare it each time).
-        using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
-        LedgerLog.Enqueue(insert, kind, recordId, canonical);
+        JournalInOwnLedger(work, kind, recordId, canonical);
         return ValueTask.CompletedTask;
     }
 
