@@ -6,7 +6,7 @@ namespace OpenCts.Commerce.Classification;
 /// <see cref="Build"/>; the application builds a new <see cref="HsClassifier"/> from time to time and swaps it in,
 /// as it swaps its engine snapshot. Not thread-safe: one thread feeds a trainer.
 /// </remarks>
-public sealed class HsClassifierTrainer
+public sealed partial class HsClassifierTrainer
 {
     private readonly Dictionary<string, int> _classes = new(StringComparer.Ordinal);
     private readonly List<string> _headings = [];

@@ -36,4 +36,37 @@ internal sealed class BlobArena
     public ReadOnlySpan<byte> Get(int offset, int length) => chunks[offset >> Shift].AsSpan(offset & (ChunkSize - 1), length);
 
     public string GetString(int offset, int length) => Encoding.UTF8.GetString(Get(offset, length));
+
+    /// <summary>Writes the chunks: each whole but the last, which is written as far as it is used.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(chunks.Count);
+        writer.Write(used);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            writer.Write(chunks[i].AsSpan(0, i == chunks.Count - 1 ? used : ChunkSize));
+        }
+    }
+
+    /// <summary>Fills this empty arena with one written by <see cref="Save"/>: the same offsets read the same bytes.</summary>
+    public void Load(BinaryReader reader, string what)
+    {
+        if (chunks.Count != 0)
+        {
+            throw new InvalidOperationException("an arena is loaded only when empty");
+        }
+        var count = SnapshotFormat.ReadCount(reader, int.MaxValue >> Shift, what);
+        var usedInLast = SnapshotFormat.ReadCount(reader, ChunkSize, what);
+        if (count == 0 && usedInLast != ChunkSize)
+        {
+            throw new InvalidDataException($"{what}: no chunks, yet {usedInLast} bytes used");
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var chunk = new byte[ChunkSize];
+            SnapshotFormat.ReadSpan<byte>(reader, chunk.AsSpan(0, i == count - 1 ? usedInLast : ChunkSize), what);
+            chunks.Add(chunk);
+        }
+        used = usedInLast;
+    }
 }

@@ -110,6 +110,38 @@ internal struct DayCounts
         }
     }
 
+    /// <summary>Writes the days as they are held: the inline day, or the buckets in use and the array's length.</summary>
+    public readonly void Save(BinaryWriter writer)
+    {
+        // With an array, the inline day is the count of buckets in use.
+        writer.Write(singleDay);
+        writer.Write(singleCount);
+        writer.Write(singleValue);
+        writer.Write(many?.Length ?? -1);
+        if (many is not null)
+        {
+            SnapshotFormat.WriteSpan<DayBucket>(writer, many.AsSpan(0, ManyCount));
+        }
+    }
+
+    /// <summary>Reads days written by <see cref="Save"/>: an array of the same length, so it grows when the original would.</summary>
+    public static DayCounts Load(BinaryReader reader, string what)
+    {
+        var days = new DayCounts { singleDay = reader.ReadInt32(), singleCount = reader.ReadInt32(), singleValue = reader.ReadDouble() };
+        var length = reader.ReadInt32();
+        if (length == -1)
+        {
+            return days;
+        }
+        if (length < 1 || length > KeptDays + 2 || days.ManyCount < 0 || days.ManyCount > length)
+        {
+            throw new InvalidDataException($"{what}: {days.ManyCount} day buckets in an array of {length} out of range (at most {KeptDays + 2})");
+        }
+        days.many = new DayBucket[length];
+        SnapshotFormat.ReadSpan(reader, days.many.AsSpan(0, days.ManyCount), what);
+        return days;
+    }
+
     private void Prune(int latest)
     {
         var kept = 0;

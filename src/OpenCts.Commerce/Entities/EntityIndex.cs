@@ -76,11 +76,14 @@ public sealed partial class EntityIndex
     private readonly Encoder encoder = Encoding.UTF8.GetEncoder();
     private readonly List<Candidate> candidates = [];
 
+    // Document keys are hashed by this one function in every index but a test's, so a saved index loads with it.
+    private static readonly Func<string, long> DefaultDocumentHash = static key => KeyHash.Of('D', key);
+
     private readonly Func<string, long> documentHash;
 
     /// <summary>An empty index.</summary>
     public EntityIndex()
-        : this(static key => KeyHash.Of('D', key))
+        : this(DefaultDocumentHash)
     {
     }
 

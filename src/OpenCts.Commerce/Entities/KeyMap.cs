@@ -21,7 +21,7 @@ namespace OpenCts.Commerce.Entities;
 /// </para>
 /// <para>Keys are expected to be hashes already; they are mixed again so that FNV's weak bits do not cluster.</para>
 /// </remarks>
-internal sealed class KeyMap
+internal sealed partial class KeyMap
 {
     private const int PageBits = 13;
     private const int PageSlots = 1 << PageBits;
@@ -143,7 +143,7 @@ internal sealed class KeyMap
     }
 
     /// <summary>Linear probing over one page's slots from the key's low bits; key 0 marks a free slot (the map keeps key 0 aside).</summary>
-    private sealed class Page(int depth)
+    private sealed partial class Page(int depth)
     {
         private readonly long[] keys = new long[PageSlots];
 

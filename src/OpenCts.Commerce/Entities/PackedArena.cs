@@ -120,4 +120,58 @@ internal sealed class PackedArena
         // The open block's array is reused: a new one for every block would leave 64 KB behind each time.
         used = 0;
     }
+
+    /// <summary>Writes the sealed blocks as packed, the open block as far as it is used, and which block is unpacked.</summary>
+    /// <remarks>
+    /// The unpacked block is a cache, but what is at hand decides whether a repeat buyer's record shares the text of
+    /// the one it matched (<see cref="IsAtHand"/>), so a loaded arena unpacks the same block to hold the same bytes
+    /// after the same records.
+    /// </remarks>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(sealedBlocks.Count);
+        for (var i = 0; i < sealedBlocks.Count; i++)
+        {
+            writer.Write(plain[i]);
+            writer.Write(sealedBlocks[i].Length);
+            writer.Write(sealedBlocks[i]);
+        }
+        writer.Write(used);
+        writer.Write(open.AsSpan(0, used));
+        writer.Write(TextBytes);
+        writer.Write(unpackedBlock);
+    }
+
+    /// <summary>Fills this empty arena with one written by <see cref="Save"/>.</summary>
+    public void Load(BinaryReader reader, string what)
+    {
+        if (TextBytes != 0)
+        {
+            throw new InvalidOperationException("an arena is loaded only when empty");
+        }
+        var count = SnapshotFormat.ReadCount(reader, int.MaxValue >> Shift, what);
+        var packedAtMost = BrotliEncoder.GetMaxCompressedLength(BlockSize);
+        for (var i = 0; i < count; i++)
+        {
+            var isPlain = reader.ReadBoolean();
+            var block = new byte[SnapshotFormat.ReadCount(reader, isPlain ? BlockSize : packedAtMost, what)];
+            SnapshotFormat.ReadSpan<byte>(reader, block, what);
+            sealedBlocks.Add(block);
+            plain.Add(isPlain);
+            Bytes += block.Length;
+        }
+        used = SnapshotFormat.ReadCount(reader, BlockSize, what);
+        SnapshotFormat.ReadSpan<byte>(reader, open.AsSpan(0, used), what);
+        TextBytes = reader.ReadInt64();
+        var atHand = reader.ReadInt32();
+        if (atHand < -1 || atHand >= count || (atHand >= 0 && plain[atHand]))
+        {
+            throw new InvalidDataException($"{what}: unpacked block {atHand} is not a packed block of {count}");
+        }
+        if (atHand >= 0 && !BrotliDecoder.TryDecompress(sealedBlocks[atHand], unpacked, out _))
+        {
+            throw new InvalidDataException($"{what}: block {atHand} does not unpack");
+        }
+        unpackedBlock = atHand;
+    }
 }

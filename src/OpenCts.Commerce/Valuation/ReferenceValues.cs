@@ -13,7 +13,7 @@ namespace OpenCts.Commerce.Valuation;
 /// The application asks <see cref="Percentile(string, string?, double)"/> for a line, then <see cref="Observe(string, string?, double)"/> it,
 /// so that a line is never compared with itself.
 /// </remarks>
-public sealed class ReferenceValues
+public sealed partial class ReferenceValues
 {
     /// <summary>The default minimum of past lines before a key claims a reference value.</summary>
     public const int DefaultMinimumHistory = 20;

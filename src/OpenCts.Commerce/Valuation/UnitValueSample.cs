@@ -28,6 +28,29 @@ internal sealed class UnitValueSample
 
     public ReadOnlySpan<double> Sorted => _sorted.AsSpan(0, _size);
 
+    /// <summary>Writes the sample whole: its count, its generator's state and the values kept.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        writer.Write(_random);
+        writer.Write(_size);
+        SnapshotFormat.WriteSpan<double>(writer, Sorted);
+    }
+
+    /// <summary>Reads a sample written by <see cref="Save"/> into a reservoir of <paramref name="capacity"/>; it goes on drawing as the original would.</summary>
+    public static UnitValueSample Load(BinaryReader reader, int capacity, string what)
+    {
+        var sample = new UnitValueSample(capacity, 0) { Count = reader.ReadInt64(), _random = reader.ReadUInt64() };
+        sample._size = reader.ReadInt32();
+        // The reservoir fills to its capacity and then stays full; the generator never reaches 0 from an odd seed.
+        if (sample.Count < 1 || sample._size != Math.Min(sample.Count, capacity) || sample._random == 0)
+        {
+            throw new InvalidDataException($"{what}: {sample._size} values kept of {sample.Count} seen in a reservoir of {capacity}, generator {sample._random}");
+        }
+        SnapshotFormat.ReadSpan(reader, sample._sorted.AsSpan(0, sample._size), what);
+        return sample;
+    }
+
     public void Add(double value)
     {
         Count++;

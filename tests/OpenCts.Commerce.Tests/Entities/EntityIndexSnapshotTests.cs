@@ -1,0 +1,103 @@
+using OpenCts.Commerce.Entities;
+using OpenCts.Domain.Consignments;
+
+namespace OpenCts.Commerce.Tests.Entities;
+
+public sealed partial class EntityIndexSnapshotTests
+{
+    // The parcels before the save: enough that the key maps' pages split, the party text fills several packed blocks,
+    // sellers' day counts span more than the 32 kept days, and splits, merges and examinations have happened.
+    private const int BeforeSave = 1_500;
+
+    [Fact]
+    public void A_loaded_index_answers_every_question_as_the_saved_one()
+    {
+        var original = new EntityIndex();
+        var log = IndexWorkload.Run(original, 0, BeforeSave);
+        Assert.Contains(log, line => line.Contains("analyst split", StringComparison.Ordinal));
+        Assert.Contains(log, line => line.Contains("analyst merged", StringComparison.Ordinal));
+        Assert.True(original.DocumentCount > KeyMap.SplitAt, $"{original.DocumentCount} documents");
+
+        var loaded = RoundTrip(original);
+
+        var answers = IndexWorkload.Answers(loaded);
+        AssertSame(IndexWorkload.Answers(original), answers);
+        Assert.Contains(answers, line => line.Contains(" merged into ", StringComparison.Ordinal));
+        Assert.Contains(answers, line => line.Contains("an analyst split it off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loaded_index_goes_on_linking_records_and_decisions_exactly_as_the_saved_one()
+    {
+        var original = new EntityIndex();
+        IndexWorkload.Run(original, 0, BeforeSave);
+
+        // Straight on, nothing read first: reading unpacks text and shortens paths, which would hide a difference.
+        var loaded = RoundTrip(original);
+
+        AssertSame(IndexWorkload.Run(original, BeforeSave, IndexWorkload.Parcels), IndexWorkload.Run(loaded, BeforeSave, IndexWorkload.Parcels));
+        AssertSame(IndexWorkload.Answers(original), IndexWorkload.Answers(loaded));
+    }
+
+    [Fact]
+    public void A_loaded_index_saves_to_the_same_bytes()
+    {
+        var original = new EntityIndex();
+        IndexWorkload.Run(original, 0, BeforeSave);
+        var saved = Save(original);
+
+        Assert.Equal(saved, Save(Load(saved)));
+    }
+
+    [Fact]
+    public void An_empty_index_loads_as_an_empty_index_that_links_as_a_new_one_does()
+    {
+        var loaded = RoundTrip(new EntityIndex());
+
+        Assert.Equal((0, 0, 0, 0L), (loaded.RecordCount, loaded.EntitySlots, loaded.DocumentCount, loaded.RawTextBytes - new EntityIndex().RawTextBytes));
+        AssertSame(IndexWorkload.Run(new EntityIndex(), 0, 300), IndexWorkload.Run(loaded, 0, 300));
+    }
+
+    [Fact]
+    public void A_key_too_long_for_the_arena_and_an_examination_ahead_of_its_parcel_survive_the_save()
+    {
+        var original = new EntityIndex();
+        var longKey = new string('K', 70_000);
+        original.Add(Parties.Consignee(longKey, "Anna Berg", "Damrak 1", "Amsterdam", "1012LG", email: "anna@example.com"));
+        original.RecordExamination("DOC-AHEAD", found: true);
+
+        var loaded = RoundTrip(original);
+
+        Assert.Equal("E-000001", loaded.EntityOf(longKey, PartyRole.Consignee));
+        var facts = loaded.Add(Parties.Consignee("DOC-AHEAD", "Anna Berg", email: "anna@example.com", day: 1));
+        Assert.Equal(("E-000001", 2, 1, 1), (facts.EntityId, facts.Consignments, facts.Examined, facts.Seizures));
+        Assert.False(loaded.AddDocument(longKey));
+    }
+
+    [Fact]
+    public void An_index_that_hashes_document_keys_its_own_way_is_not_saved()
+    {
+        var index = new EntityIndex(static _ => 42);
+
+        var error = Assert.Throws<InvalidOperationException>(() => Save(index));
+        Assert.Contains("default way", error.Message, StringComparison.Ordinal);
+    }
+
+    private static EntityIndex RoundTrip(EntityIndex index) => Load(Save(index));
+
+    private static byte[] Save(EntityIndex index) => SavedState.Save(index.Save);
+
+    private static EntityIndex Load(byte[] saved) => SavedState.Load(saved, EntityIndex.Load);
+
+    /// <summary>Equal lists, reported at the first answer that differs rather than as two lists of thousands.</summary>
+    private static void AssertSame(List<string> expected, List<string> actual)
+    {
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+        {
+            Assert.True(expected[i] == actual[i], $"answer {i}: expected {Cut(expected[i])}, got {Cut(actual[i])}");
+        }
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
+    private static string Cut(string text) => text.Length <= 400 ? text : text[..400] + "…";
+}
