@@ -256,7 +256,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>
         JournalAsync(work, kind, id.ToString(System.Globalization.CultureInfo.InvariantCulture), canonical, cancellationToken);
 
-    /// <summary>Whether records are journaled in the ledger of this file, which only hashes their canonical bytes (<see cref="JournalInOwnLedger"/>).</summary>
+    /// <summary>Whether records are journaled in the ledger of this file, which only hashes their canonical bytes (<see cref="JournalInOwnLedger(UnitOfWork, string, long, ReadOnlySpan{byte})"/>).</summary>
     internal bool JournalsInOwnLedger => Journal is SqliteLedgerJournal;
 
     /// <summary>Journals one record in the ledger of this file, from canonical bytes that need not outlive the call.</summary>

@@ -16,7 +16,8 @@ namespace OpenCts.Application.Assessing;
 /// <param name="All">Every current consignment again (after profiles change), not only those not yet assessed; only the assessments that differ from the one in force are saved.</param>
 /// <param name="Selector">The model's batch selection, applied to each page of <see cref="AssessmentRun.PageSize"/>; null turns it off. Used only with a trained model.</param>
 /// <param name="KeepResults">Whether the summary holds every assessment and consignment; a bulk run turns it off so that memory stays bounded.</param>
-public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true);
+/// <param name="Checkpoint">Whether the run ends by checkpointing the e-commerce indicators when they learned something (<see cref="CommerceHost.Checkpoint"/>): what a run of its own process does, so that the next need not replay the history.</param>
+public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true, bool Checkpoint = false);
 
 /// <summary>What one assessment run did.</summary>
 /// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results); a run over every consignment saves only those that changed.</param>
@@ -32,6 +33,9 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
 
     /// <summary>How many assessments were saved, kept or not: all of them, except in a run over every consignment, which saves only those that changed.</summary>
     public int Saved { get; init; } = Assessments.Count;
+
+    /// <summary>Whether the run ended by writing a checkpoint of the e-commerce indicators (<see cref="AssessOptions.Checkpoint"/>).</summary>
+    public bool Checkpointed { get; init; }
 }
 
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
@@ -90,7 +94,8 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             page = reading is null ? new ConsignmentPage([], after) : await reading.ConfigureAwait(false);
         }
         await saving.ConfigureAwait(false);
-        return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved };
+        var checkpointed = options.Checkpoint && commerce.Checkpoint();
+        return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved, Checkpointed = checkpointed };
 
         // What a run over the pending saves: every assessment of the page, each a consignment version not yet assessed.
         async Task<IReadOnlyList<Assessment>> SaveWholeAsync(IReadOnlyList<Assessment> batch)

@@ -10,6 +10,9 @@ namespace OpenCts.Application.Commerce;
 /// <param name="Source">Where they were read from, for people: a folder, or "built-in defaults".</param>
 public sealed record CommerceConfiguration(CommerceSettings Settings, ExchangeRates Rates, IprRegister Register, string Source)
 {
+    /// <summary>A hash of the settings' and exchange rates' text: what the indicators learn depends on them, so a checkpoint learned under others is not used.</summary>
+    public string LearningFingerprint { get; init; } = "";
+
     public const string SettingsFile = "settings.json";
     public const string RatesFile = "exchange-rates.csv";
     public const string RegisterFile = "ipr-register.json";
@@ -33,7 +36,10 @@ public sealed record CommerceConfiguration(CommerceSettings Settings, ExchangeRa
         var registerPath = Own(RegisterFile);
         var register = registerPath is null ? IprRegister.Parse(Builtin(RegisterFile), RegisterFile) : IprRegister.Load(registerPath);
         var source = settingsPath is null && ratesPath is null && registerPath is null ? "built-in defaults" : folder;
-        return new CommerceConfiguration(settings, rates, register, source);
+        return new CommerceConfiguration(settings, rates, register, source)
+        {
+            LearningFingerprint = Fingerprint(settingsPath is null ? Builtin(SettingsFile) : File.ReadAllText(settingsPath), ratesPath is null ? Builtin(RatesFile) : File.ReadAllText(ratesPath)),
+        };
     }
 
     /// <summary>The built-in defaults alone, for a benchmark or a test that has no data folder.</summary>
@@ -43,6 +49,9 @@ public sealed record CommerceConfiguration(CommerceSettings Settings, ExchangeRa
         return new CommerceConfiguration(settings, ExchangeRates.Read(new StringReader(Builtin(RatesFile)), RatesFile, settings.NationalCurrency),
             IprRegister.Parse(Builtin(RegisterFile), RegisterFile), "built-in defaults");
     }
+
+    private static string Fingerprint(string settings, string rates) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{settings.Length}\n{settings}\n{rates}")));
 
     /// <summary>A default file as embedded from <c>data/commerce</c>.</summary>
     public static string Builtin(string name)

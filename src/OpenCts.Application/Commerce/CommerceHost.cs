@@ -90,14 +90,167 @@ public sealed class CommerceHost(ICtsStore store)
         }
     }
 
+    /// <summary>How the indicators were built: from a checkpoint (and what it caught up), or from the whole history, and why.</summary>
+    public IndicatorsBuild? LastBuild { get; private set; }
+
     private async Task<CommerceIndicators> BuildAsync(CancellationToken cancellationToken)
     {
         var configuration = CommerceConfiguration.Load(store.DataDirectory);
         var now = store.Clock.GetUtcNow();
-        var (trainer, assessed) = await ReadHistoryAsync(now, cancellationToken).ConfigureAwait(false);
-        var references = new ReferenceValues(configuration.Settings);
-        var goods = new GoodsFactsCalculator(configuration.Settings, configuration.Rates, references, trainer.Build(), configuration.Register);
-        var indicators = new CommerceIndicators(configuration, new EntityIndex(), goods);
+        var (indicators, declaredThrough, assessedThrough, decidedThrough, build) = await FromCheckpointAsync(configuration, now, cancellationToken).ConfigureAwait(false) is { } loaded
+            ? loaded
+            : await FromHistoryAsync(configuration, now, cancellationToken).ConfigureAwait(false);
+
+        // Examinations are counted per document, the last outcome standing: applying one again changes nothing, so all
+        // are applied, whatever a checkpoint already held.
+        foreach (var result in await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            indicators.RecordExamination(result.DocumentKey, result.Outcome == ExaminationOutcome.Irregular);
+        }
+        var decided = decidedThrough;
+        foreach (var decision in await store.Commerce.DecisionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (decision.Id > decidedThrough)
+            {
+                EntityDecisions.Replay(indicators, decision);
+                decided = Math.Max(decided, decision.Id);
+            }
+        }
+        indicators.UseClassifier();
+        indicators.DeclaredThrough = declaredThrough;
+        indicators.AssessedThrough = assessedThrough;
+        indicators.DecidedThrough = decided;
+        LastBuild = build;
+        return indicators;
+    }
+
+    /// <summary>The indicators from the data folder's checkpoint, caught up with what was assessed since; null when there is none that fits this store, build and configuration.</summary>
+    private async Task<(CommerceIndicators, HistoryPosition, AssessedPosition, long, IndicatorsBuild)?> FromCheckpointAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var path = IndicatorsCheckpoint.PathIn(store.DataDirectory);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        string? reason;
+        if (IndicatorsCheckpoint.ReadHeader(path, out reason) is not { } header)
+        {
+            SetAside(reason);
+            return null;
+        }
+        if (header.Configuration != configuration.LearningFingerprint)
+        {
+            SetAside($"{path}: learned under other commerce settings or exchange rates");
+            return null;
+        }
+        if (await StrangerAsync(header, cancellationToken).ConfigureAwait(false) is { } stranger)
+        {
+            SetAside($"{path}: {stranger}");
+            return null;
+        }
+        if (IndicatorsCheckpoint.Read(path, configuration, out reason) is not { } content)
+        {
+            SetAside(reason);
+            return null;
+        }
+        var indicators = new CommerceIndicators(configuration, content.Entities, content.References, content.Trainer);
+        var declaredThrough = await ReadDeclarationsAsync(content.Trainer, new HistoryPosition(header.DeclaredThrough, header.DeclaredDocument), null, now, cancellationToken).ConfigureAwait(false);
+        var through = new AssessedPosition(header.AssessedThrough, header.AssessedDocument, header.AssessedVersion);
+        var (caughtUp, position) = await CatchUpAsync(indicators, through, now, cancellationToken).ConfigureAwait(false);
+        return (indicators, declaredThrough, position, header.DecidedThrough, new IndicatorsBuild(true, $"checkpoint of {header.WrittenAt:u}", caughtUp));
+
+        void SetAside(string why) => LastBuild = new IndicatorsBuild(false, why, 0);
+    }
+
+    /// <summary>Why the store is not the one the checkpoint was learned from, or null when it is.</summary>
+    private async Task<string?> StrangerAsync(CheckpointHeader header, CancellationToken cancellationToken)
+    {
+        if (header.DeclaredThrough > 0)
+        {
+            var at = await store.Messages.VersionsByIdAsync([header.DeclaredThrough], cancellationToken).ConfigureAwait(false);
+            if (at.Count == 0 || at[0].DocumentKey != header.DeclaredDocument)
+            {
+                return $"the store's consignment version {header.DeclaredThrough} is not the one learned";
+            }
+        }
+        if (header.AssessedThrough > 0)
+        {
+            var at = await store.Assessments.AssessedAfterAsync(header.AssessedThrough - 1, 1, cancellationToken).ConfigureAwait(false);
+            if (at.Count == 0 || at[0].AssessmentId != header.AssessedThrough || at[0].DocumentKey != header.AssessedDocument || at[0].Version != header.AssessedVersion)
+            {
+                return $"the store's assessment {header.AssessedThrough} is not the one learned";
+            }
+        }
+        foreach (var document in header.Documents)
+        {
+            if ((await store.Messages.VersionsAsync(document, cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                return $"the store has no consignment {document}, which was learned";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Learns what was assessed after the checkpoint and is not known yet, in the consignments' own order, as a build replays.</summary>
+    /// <remarks>
+    /// A document the index knows is not learned again, as a live enrichment does not learn it twice. One it knows only
+    /// because an examination of it was counted before it was assessed (a rare order) is not learned either; a replay of
+    /// the whole history would learn it, since a replay counts examinations last.
+    /// </remarks>
+    private async Task<(int Learned, AssessedPosition Through)> CatchUpAsync(CommerceIndicators indicators, AssessedPosition through, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const int take = 8192;
+        var unknown = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        while (true)
+        {
+            var page = await store.Assessments.AssessedAfterAsync(through.Id, take, cancellationToken).ConfigureAwait(false);
+            foreach (var assessed in page)
+            {
+                if (!indicators.Knows(assessed.DocumentKey) || unknown.ContainsKey(assessed.DocumentKey))
+                {
+                    (unknown.TryGetValue(assessed.DocumentKey, out var versions) ? versions : unknown[assessed.DocumentKey] = []).Add(assessed.Version);
+                }
+            }
+            if (page.Count > 0)
+            {
+                through = new AssessedPosition(page[^1].AssessmentId, page[^1].DocumentKey, page[^1].Version);
+            }
+            if (page.Count < take)
+            {
+                break;
+            }
+        }
+        var order = new List<(DateTimeOffset Instant, string DocumentKey, int Version)>();
+        foreach (var (key, versions) in unknown)
+        {
+            foreach (var stored in await store.Messages.VersionsAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                if (versions.Contains(stored.Version))
+                {
+                    order.Add((CommerceIndicators.InstantOf(stored.Consignment, now), key, stored.Version));
+                }
+            }
+        }
+        // Read again in order rather than held: a checkpoint far behind its store may have much to catch up.
+        foreach (var (_, key, version) in order.OrderBy(o => o.Instant))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stored = (await store.Messages.VersionsAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(v => v.Version == version);
+            if (stored is not null)
+            {
+                indicators.Learn(key, stored.Consignment, CommerceIndicators.InstantOf(stored.Consignment, now));
+            }
+        }
+        return (order.Count, through);
+    }
+
+    /// <summary>The indicators from the whole stored history: every assessed version replayed in the consignments' own order.</summary>
+    private async Task<(CommerceIndicators, HistoryPosition, AssessedPosition, long, IndicatorsBuild)> FromHistoryAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var trainer = NomenclatureTrainer();
+        var indicators = new CommerceIndicators(configuration, new EntityIndex(), new ReferenceValues(configuration.Settings), trainer);
+        var assessed = new List<(DateTimeOffset Instant, long VersionId)>();
+        var declaredThrough = await ReadDeclarationsAsync(trainer, HistoryPosition.Start, assessed, now, cancellationToken).ConfigureAwait(false);
 
         // The history is replayed in the consignments' own order, read again a chunk at a time, so that memory holds
         // each assessed version's instant and row, not the version itself: a store of millions would not fit. The next
@@ -117,25 +270,67 @@ public sealed class CommerceHost(ICtsStore store)
                 indicators.Learn(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now));
             }
         }
-        foreach (var result in await store.Examinations.AllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            indicators.RecordExamination(result.DocumentKey, result.Outcome == ExaminationOutcome.Irregular);
-        }
-        foreach (var decision in await store.Commerce.DecisionsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            EntityDecisions.Replay(indicators, decision);
-        }
-        return indicators;
+        // No assessment is vouched for: what was assessed while the history was read may or may not have been learned.
+        // A checkpoint of these indicators catches up from the first assessment, which costs a read of the assessments' keys.
+        var reason = LastBuild is { FromCheckpoint: false } setAside ? setAside.Reason : "no checkpoint";
+        return (indicators, declaredThrough, AssessedPosition.Start, 0, new IndicatorsBuild(false, reason, assessed.Count));
     }
 
-    /// <summary>Reads the store a page at a time: the classifier learns every declaration; each consignment already assessed is kept as its instant and row, to replay.</summary>
+    /// <summary>Writes a checkpoint of the indicators to the data folder, when they learned something since they were built or last checkpointed.</summary>
+    /// <remarks>
+    /// Not when an analyst's decision was applied to them live: where it falls among the stored decisions is not known
+    /// here, so a checkpoint could not say which decisions it holds. The next build, which replays it, checkpoints again.
+    /// </remarks>
+    /// <returns>Whether a checkpoint was written.</returns>
+    public bool Checkpoint()
+    {
+        if (Built is not { References: { } references, SavedTrainer: { } trainer } indicators)
+        {
+            return false;
+        }
+        var written = false;
+        indicators.Checkpointed(() =>
+        {
+            if (indicators.DecidedLive || indicators.LearnedSinceCheckpoint == 0)
+            {
+                return false;
+            }
+            var entities = indicators.Entities;
+            var count = entities.DocumentCount;
+            string[] documents = count == 0 ? [] : [.. new[] { 0, count / 2, count - 1 }.Distinct().Select(entities.DocumentKeyAt)];
+            var through = indicators.AssessedThrough;
+            var declared = indicators.DeclaredThrough;
+            var header = new CheckpointHeader(declared.After, declared.DocumentKey, through.Id, through.DocumentKey, through.Version, indicators.DecidedThrough, documents,
+                IndicatorsCheckpoint.CurrentBuild, indicators.Configuration.LearningFingerprint, store.Clock.GetUtcNow());
+            IndicatorsCheckpoint.Write(IndicatorsCheckpoint.PathIn(store.DataDirectory), header, trainer, references, entities);
+            written = true;
+            return true;
+        });
+        return written;
+    }
+
+    /// <summary>Where a data folder's checkpoint of the indicators is kept: <c>commerce/indicators.checkpoint</c>.</summary>
+    public static string CheckpointPath(string dataDirectory) => IndicatorsCheckpoint.PathIn(dataDirectory);
+
+    /// <summary>Removes the data folder's checkpoint, so that the next build replays the store: after records were purged, a checkpoint would still hold what they taught.</summary>
+    public static void DiscardCheckpoint(string dataDirectory)
+    {
+        var path = IndicatorsCheckpoint.PathIn(dataDirectory);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Reads the stored history after <paramref name="from"/> a page at a time: the classifier learns every declaration; each version already assessed is kept as its instant and row, to replay, when <paramref name="assessed"/> is given.</summary>
     /// <remarks>On a fresh bulk load, where everything is pending, nothing is kept.</remarks>
-    private async Task<(HsClassifierTrainer Trainer, List<(DateTimeOffset Instant, long VersionId)> Assessed)> ReadHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>Where the reading stopped.</returns>
+    private async Task<HistoryPosition> ReadDeclarationsAsync(
+        HsClassifierTrainer trainer, HistoryPosition from, List<(DateTimeOffset Instant, long VersionId)>? assessed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const int take = 2048;
-        var trainer = NomenclatureTrainer();
-        var assessed = new List<(DateTimeOffset Instant, long VersionId)>();
-        var page = await store.Messages.HistoryPageAsync(0, take, cancellationToken).ConfigureAwait(false);
+        var through = from;
+        var page = await store.Messages.HistoryPageAsync(from.After, take, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             // The next page is read while this one is learnt: the embedded store reads on the calling thread.
@@ -147,14 +342,18 @@ public sealed class CommerceHost(ICtsStore store)
                 {
                     trainer.Observe(line.Description, line.HsCode);
                 }
-                if (!item.Pending)
+                if (assessed is not null && !item.Pending)
                 {
                     assessed.Add((CommerceIndicators.InstantOf(item.Outline, now), item.VersionId));
                 }
             }
+            if (page.Items.Count > 0)
+            {
+                through = new HistoryPosition(page.Next, page.Items[^1].DocumentKey);
+            }
             if (next is null)
             {
-                return (trainer, assessed);
+                return through;
             }
             page = await next.ConfigureAwait(false);
         }

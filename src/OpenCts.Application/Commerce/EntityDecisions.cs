@@ -119,6 +119,7 @@ public sealed class EntityDecisions(ICtsStore store, CommerceHost commerce, Audi
             try
             {
                 change = indicators.Read(index => Apply(index, decision));
+                indicators.NoteLiveDecision();
             }
             catch (ArgumentException e)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using OpenCts.Application.Commerce;
 using OpenCts.Domain.Common;
 using OpenCts.Storage.Maintenance;
 
@@ -55,7 +56,9 @@ public static class StoreBackups
             foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(data, file);
-                if (DatabaseFiles.Contains(relative, StringComparer.Ordinal))
+                // The indicators' checkpoint is left out: it was written at another moment than the store's copy, and a
+                // restored store rebuilds the indicators from its own history.
+                if (DatabaseFiles.Contains(relative, StringComparer.Ordinal) || Path.GetFullPath(file) == Path.GetFullPath(IndicatorsCheckpoint.PathIn(data)))
                 {
                     continue;
                 }

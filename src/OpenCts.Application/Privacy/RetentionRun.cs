@@ -46,6 +46,12 @@ public sealed class RetentionRun(ICtsStore store)
             var cutoff = rule.CutoffAt(now);
             var expired = await store.Retention.ExpiredAsync(rule.Kind, cutoff, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<PurgeOutcome>();
+            if (expired.Count > 0)
+            {
+                // Before the purge: a checkpoint of the e-commerce indicators holds what purged records taught them, and the
+                // next build must learn from what is left instead.
+                OpenCts.Application.Commerce.CommerceHost.DiscardCheckpoint(store.DataDirectory);
+            }
             foreach (var candidate in expired)
             {
                 outcomes.Add(await store.Retention.PurgeAsync(candidate, rule.Name, purgedBy, cancellationToken).ConfigureAwait(false));

@@ -85,7 +85,7 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
         }
         // The bar's end is every consignment: those pending are at most that many.
         var consignments = (int)(await store.Messages.CountsAsync(cancellationToken)).Consignments;
-        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null, KeepResults: false);
+        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null, KeepResults: false, Checkpoint: true);
         var run = await Output.WithProgressAsync("Assessing", consignments, progress => application.Assessment.AssessPendingAsync(options, progress, cancellationToken));
         if (!settings.Json)
         {
@@ -94,6 +94,10 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
             if (settings.All)
             {
                 AnsiConsole.MarkupLineInterpolated($"[bold]{run.Saved}[/] assessments changed and were saved; the other {run.Count - run.Saved} stand as they were.");
+            }
+            if (application.Commerce.LastBuild is { } build)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[dim]E-commerce indicators: {(build.FromCheckpoint ? $"loaded the {build.Reason}, then learned {build.Learned:N0} consignment versions assessed since" : $"replayed {build.Learned:N0} assessed consignment versions ({build.Reason})")}{(run.Checkpointed ? "; checkpoint written" : "")}.[/]");
             }
         }
         if (!settings.Quiet)

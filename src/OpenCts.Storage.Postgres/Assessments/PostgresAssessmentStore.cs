@@ -160,4 +160,9 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
         await _store.ListAsync(
             $"SELECT {AssessmentColumns.Select} FROM assessments WHERE document_key = @k ORDER BY id",
             r => AssessmentColumns.Read(r, 0), null, cancellationToken, ("k", documentKey)).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AssessedVersion>> AssessedAfterAsync(long after, int take, CancellationToken cancellationToken) =>
+        await _store.ListAsync(
+            "SELECT id, document_key, consignment_version FROM assessments WHERE id > @after ORDER BY id LIMIT @take",
+            r => new AssessedVersion(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
 }

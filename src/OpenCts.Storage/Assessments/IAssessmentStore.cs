@@ -5,6 +5,9 @@ namespace OpenCts.Storage.Assessments;
 /// <summary>A stored assessment with the consignment facts a worklist shows beside it.</summary>
 public sealed record TargetRow(long AssessmentId, Assessment Assessment, string DocumentNumber, string Kind);
 
+/// <summary>An assessment's place in the order assessments were saved, and the consignment version it was made on.</summary>
+public sealed record AssessedVersion(long AssessmentId, string DocumentKey, int Version);
+
 /// <summary>Assessments: each is kept, never overwritten; the latest per consignment version is the one in force.</summary>
 public interface IAssessmentStore
 {
@@ -50,4 +53,8 @@ public interface IAssessmentStore
 
     /// <summary>Every assessment of a document, of every version, oldest first.</summary>
     Task<IReadOnlyList<Assessment>> OfAsync(string documentKey, CancellationToken cancellationToken);
+
+    /// <summary>The assessments saved after <paramref name="after"/> (an assessment id), in the order saved, at most <paramref name="take"/>: which consignment version each was made on.</summary>
+    /// <remarks>How a process that loaded a checkpoint of what it learned from the assessed history finds what was assessed since.</remarks>
+    Task<IReadOnlyList<AssessedVersion>> AssessedAfterAsync(long after, int take, CancellationToken cancellationToken);
 }

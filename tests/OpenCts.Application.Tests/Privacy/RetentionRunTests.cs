@@ -46,6 +46,31 @@ public sealed class RetentionRunTests
         Assert.Equal([("message", "1"), ("assessment", "1")], report.Findings.Where(f => f.Kind == AuditFindingKind.RecordPurged).Select(f => (f.RecordKind, f.RecordId)));
     }
 
+    [Fact]
+    public async Task A_purge_removes_the_indicators_checkpoint_so_that_a_restart_learns_only_what_is_left()
+    {
+        var clock = new FakeTimeProvider(Then);
+        await using var test = new TestApplication(clock);
+        await test.Application.Intake.ReceiveAsync(TestApplication.Csv("m-1", "235-00000011"), "old.csv", "x", Token);
+        await test.Application.Assessment.AssessPendingAsync(new AssessOptions(), null, Token);
+        clock.Advance(TimeSpan.FromDays(6 * 365));
+        await test.Application.Intake.ReceiveAsync(TestApplication.Csv("m-2", "235-00000022"), "new.csv", "x", Token);
+        var run = await test.Application.Assessment.AssessPendingAsync(new AssessOptions(Checkpoint: true), null, Token);
+        var checkpoint = OpenCts.Application.Commerce.CommerceHost.CheckpointPath(test.Directory);
+        var written = File.Exists(checkpoint);
+
+        await CheckpointAsync(test);
+        var applied = await test.Application.PersonalData.Retention.ApplyAsync([RetentionRule.Parse("consignment 5y", "test")], "dpo", Token);
+        await test.ReopenAsync();
+        var indicators = await test.Application.Commerce.CurrentAsync(Token);
+
+        Assert.True(run.Checkpointed && written);
+        Assert.Equal(1, applied[0].Purged);
+        Assert.False(File.Exists(checkpoint));
+        Assert.False(test.Application.Commerce.LastBuild!.FromCheckpoint);
+        Assert.Equal(1, indicators.Consignments);
+    }
+
     private static async Task CheckpointAsync(TestApplication test)
     {
         using var log = LedgerLog.Open(test.Store.DatabasePath);
