@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.Data.Sqlite;
 using OpenCts.Application.Assessing;
+using OpenCts.Application.Commerce;
 using OpenCts.Application.Intake;
 using OpenCts.Cli.Bench;
 using OpenCts.Cli.Common;
@@ -21,7 +22,8 @@ namespace OpenCts.Cli.Pipeline;
 /// <param name="ReadMegabytesPerSecond">The same, in megabytes per second.</param>
 /// <param name="SqliteRowsPerSecond">The bound: SQLite inserting rows of the store's size per consignment, in the intake's batches.</param>
 /// <param name="PeakWorkingSetMegabytes">Peak resident memory of <c>cts assess DIR</c>.</param>
-/// <param name="StoreBytesPerConsignment">The store's files after the run, per consignment.</param>
+/// <param name="StoreBytesPerConsignment">The store's files after the run, per consignment: the data folder but for the e-commerce indicators' checkpoint, which is derived from the store and may be deleted at any time.</param>
+/// <param name="CheckpointBytesPerConsignment">That checkpoint, per consignment, beside the store.</param>
 /// <param name="CompressedRawBytesPerConsignment">The bound: the raw message bytes compressed (Brotli, fastest), per consignment.</param>
 /// <param name="ReassessSeconds">Wall time of <c>cts assess --all</c> on the same store, after one profile is added.</param>
 /// <param name="ReassessConsignmentsPerSecond">Consignments per second of that wall time.</param>
@@ -37,6 +39,7 @@ internal sealed record BulkFigures(
     double SqliteRowsPerSecond,
     double PeakWorkingSetMegabytes,
     double StoreBytesPerConsignment,
+    double CheckpointBytesPerConsignment,
     double CompressedRawBytesPerConsignment,
     double ReassessSeconds,
     double ReassessConsignmentsPerSecond,
@@ -69,7 +72,9 @@ internal static class BulkBench
         tell($"cts assess {bundle} --data {data}");
         var (seconds, peak) = await RunChildAsync(["assess", bundle, "--data", data, "--quiet"], cancellationToken);
         SqliteConnection.ClearAllPools();
-        var storeBytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var checkpoint = Path.GetFullPath(CommerceHost.CheckpointPath(data));
+        var checkpointBytes = File.Exists(checkpoint) ? new FileInfo(checkpoint).Length : 0;
+        var storeBytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Where(f => Path.GetFullPath(f) != checkpoint).Sum(f => new FileInfo(f).Length);
 
         tell("compressing the raw messages (bound)");
         var compressed = CompressedSize(files);
@@ -88,7 +93,7 @@ internal static class BulkBench
         var engineRate = await EngineRateAsync(data, cancellationToken);
 
         return new BulkFigures(consignments, inputBytes, seconds, consignments / seconds, consignments / readSeconds, inputBytes / 1e6 / readSeconds,
-            rowsPerSecond, peak / 1024.0 / 1024.0, storeBytes / (double)consignments, compressed / (double)consignments, reassess, consignments / reassess, changed, engineRate);
+            rowsPerSecond, peak / 1024.0 / 1024.0, storeBytes / (double)consignments, checkpointBytes / (double)consignments, compressed / (double)consignments, reassess, consignments / reassess, changed, engineRate);
     }
 
     private static long AssessmentRows(string data)

@@ -38,6 +38,7 @@ internal static class BulkJson
                 },
                 peakWorkingSetMegabytes = Round(b.PeakWorkingSetMegabytes),
                 storeBytesPerConsignment = Round(b.StoreBytesPerConsignment),
+                checkpointBytesPerConsignment = Round(b.CheckpointBytesPerConsignment),
                 reassessSeconds = Round(b.ReassessSeconds),
                 reassessConsignmentsPerSecond = Round(b.ReassessConsignmentsPerSecond),
                 reassessChangedAssessments = b.ReassessChangedAssessments,

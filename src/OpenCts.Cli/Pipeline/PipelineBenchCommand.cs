@@ -104,6 +104,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         table.AddRow("", "", "SQLite inserting rows of the same size, rows/s", N(f.SqliteRowsPerSecond), R(f.EndToEndConsignmentsPerSecond / f.SqliteRowsPerSecond));
         table.AddRow("peak working set, MB", N(f.PeakWorkingSetMegabytes), "", "", "");
         table.AddRow("store bytes per consignment", N(f.StoreBytesPerConsignment), "raw bytes compressed, per consignment", N(f.CompressedRawBytesPerConsignment), R(f.StoreBytesPerConsignment / f.CompressedRawBytesPerConsignment));
+        table.AddRow("beside it, the indicators' checkpoint (derived, not in the store's figure), bytes per consignment", N(f.CheckpointBytesPerConsignment), "", "", "");
         table.AddRow("re-assessing all (cts assess --all), consignments/s", N(f.ReassessConsignmentsPerSecond), "the engine alone, consignments/s", N(f.EngineConsignmentsPerSecond), R(f.ReassessConsignmentsPerSecond / f.EngineConsignmentsPerSecond));
         AnsiConsole.MarkupLineInterpolated($"[bold]{f.Consignments:N0} consignments[/] in {f.InputBytes / 1e6:N0} MB of messages, with the samples' profiles, reference lists and watch list: cts assess took {f.Seconds:N1} s; after one profile was added, cts assess --all took {f.ReassessSeconds:N1} s and saved the {f.ReassessChangedAssessments:N0} assessments it changed; {Environment.ProcessorCount} cores");
         AnsiConsole.Write(table);
