@@ -1,7 +1,7 @@
 using OpenCts.Commerce;
 using OpenCts.Commerce.Classification;
-using OpenCts.Commerce.Valuation;
 using OpenCts.Commerce.Entities;
+using OpenCts.Commerce.Valuation;
 using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
