@@ -6,6 +6,7 @@ using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Examinations;
 using OpenCts.Storage;
+using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Messages;
 
 namespace OpenCts.Application.Commerce;
@@ -90,6 +91,9 @@ public sealed class CommerceHost(ICtsStore store)
         }
     }
 
+    /// <summary>Before the first assessment: no assessment is vouched for.</summary>
+    internal static AssessedVersion BeforeAnyAssessment { get; } = new(0, "", 0);
+
     /// <summary>How the indicators were built: from a checkpoint (and what it caught up), or from the whole history, and why.</summary>
     public IndicatorsBuild? LastBuild { get; private set; }
 
@@ -125,7 +129,7 @@ public sealed class CommerceHost(ICtsStore store)
     }
 
     /// <summary>The indicators from the data folder's checkpoint, caught up with what was assessed since; null when there is none that fits this store, build and configuration.</summary>
-    private async Task<(CommerceIndicators, HistoryPosition, AssessedPosition, long, IndicatorsBuild)?> FromCheckpointAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(CommerceIndicators, HistoryPosition, AssessedVersion, long, IndicatorsBuild)?> FromCheckpointAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var path = IndicatorsCheckpoint.PathIn(store.DataDirectory);
         if (!File.Exists(path))
@@ -155,7 +159,7 @@ public sealed class CommerceHost(ICtsStore store)
         }
         var indicators = new CommerceIndicators(configuration, content.Entities, content.References, content.Trainer);
         var declaredThrough = await ReadDeclarationsAsync(content.Trainer, new HistoryPosition(header.DeclaredThrough, header.DeclaredDocument), null, now, cancellationToken).ConfigureAwait(false);
-        var through = new AssessedPosition(header.AssessedThrough, header.AssessedDocument, header.AssessedVersion);
+        var through = new AssessedVersion(header.AssessedThrough, header.AssessedDocument, header.AssessedVersion);
         var (caughtUp, position) = await CatchUpAsync(indicators, through, now, cancellationToken).ConfigureAwait(false);
         return (indicators, declaredThrough, position, header.DecidedThrough, new IndicatorsBuild(true, $"checkpoint of {header.WrittenAt:u}", caughtUp));
 
@@ -197,13 +201,13 @@ public sealed class CommerceHost(ICtsStore store)
     /// because an examination of it was counted before it was assessed (a rare order) is not learned either; a replay of
     /// the whole history would learn it, since a replay counts examinations last.
     /// </remarks>
-    private async Task<(int Learned, AssessedPosition Through)> CatchUpAsync(CommerceIndicators indicators, AssessedPosition through, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(int Learned, AssessedVersion Through)> CatchUpAsync(CommerceIndicators indicators, AssessedVersion through, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const int take = 8192;
         var unknown = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         while (true)
         {
-            var page = await store.Assessments.AssessedAfterAsync(through.Id, take, cancellationToken).ConfigureAwait(false);
+            var page = await store.Assessments.AssessedAfterAsync(through.AssessmentId, take, cancellationToken).ConfigureAwait(false);
             foreach (var assessed in page)
             {
                 if (!indicators.Knows(assessed.DocumentKey) || unknown.ContainsKey(assessed.DocumentKey))
@@ -213,7 +217,7 @@ public sealed class CommerceHost(ICtsStore store)
             }
             if (page.Count > 0)
             {
-                through = new AssessedPosition(page[^1].AssessmentId, page[^1].DocumentKey, page[^1].Version);
+                through = page[^1];
             }
             if (page.Count < take)
             {
@@ -245,7 +249,7 @@ public sealed class CommerceHost(ICtsStore store)
     }
 
     /// <summary>The indicators from the whole stored history: every assessed version replayed in the consignments' own order.</summary>
-    private async Task<(CommerceIndicators, HistoryPosition, AssessedPosition, long, IndicatorsBuild)> FromHistoryAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(CommerceIndicators, HistoryPosition, AssessedVersion, long, IndicatorsBuild)> FromHistoryAsync(CommerceConfiguration configuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var trainer = NomenclatureTrainer();
         var indicators = new CommerceIndicators(configuration, new EntityIndex(), new ReferenceValues(configuration.Settings), trainer);
@@ -273,7 +277,7 @@ public sealed class CommerceHost(ICtsStore store)
         // No assessment is vouched for: what was assessed while the history was read may or may not have been learned.
         // A checkpoint of these indicators catches up from the first assessment, which costs a read of the assessments' keys.
         var reason = LastBuild is { FromCheckpoint: false } setAside ? setAside.Reason : "no checkpoint";
-        return (indicators, declaredThrough, AssessedPosition.Start, 0, new IndicatorsBuild(false, reason, assessed.Count));
+        return (indicators, declaredThrough, BeforeAnyAssessment, 0, new IndicatorsBuild(false, reason, assessed.Count));
     }
 
     /// <summary>Writes a checkpoint of the indicators to the data folder, when they learned something since they were built or last checkpointed.</summary>
@@ -300,7 +304,7 @@ public sealed class CommerceHost(ICtsStore store)
             string[] documents = count == 0 ? [] : [.. new[] { 0, count / 2, count - 1 }.Distinct().Select(entities.DocumentKeyAt)];
             var through = indicators.AssessedThrough;
             var declared = indicators.DeclaredThrough;
-            var header = new CheckpointHeader(declared.After, declared.DocumentKey, through.Id, through.DocumentKey, through.Version, indicators.DecidedThrough, documents,
+            var header = new CheckpointHeader(declared.After, declared.DocumentKey, through.AssessmentId, through.DocumentKey, through.Version, indicators.DecidedThrough, documents,
                 IndicatorsCheckpoint.CurrentBuild, indicators.Configuration.LearningFingerprint, store.Clock.GetUtcNow());
             IndicatorsCheckpoint.Write(IndicatorsCheckpoint.PathIn(store.DataDirectory), header, trainer, references, entities);
             written = true;

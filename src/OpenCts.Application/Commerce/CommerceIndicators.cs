@@ -6,6 +6,7 @@ using OpenCts.Domain.Commerce;
 using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Values;
+using OpenCts.Storage.Assessments;
 
 namespace OpenCts.Application.Commerce;
 
@@ -123,7 +124,7 @@ public sealed class CommerceIndicators
     }
 
     /// <summary>The last assessment up to which everything assessed was learned, as the build found it.</summary>
-    internal AssessedPosition AssessedThrough { get; set; } = AssessedPosition.Start;
+    internal AssessedVersion AssessedThrough { get; set; } = CommerceHost.BeforeAnyAssessment;
 
     /// <summary>Where the build stopped reading the stored declarations for the classifier (the history's paging position).</summary>
     internal HistoryPosition DeclaredThrough { get; set; } = HistoryPosition.Start;

@@ -6,13 +6,6 @@ namespace OpenCts.Application.Commerce;
 /// <param name="Learned">Assessed consignment versions learned from the store: what was caught up, or the whole replay.</param>
 public sealed record IndicatorsBuild(bool FromCheckpoint, string Reason, int Learned);
 
-/// <summary>An assessment's place in the order saved, with the consignment version it was made on, to know the store again.</summary>
-internal sealed record AssessedPosition(long Id, string DocumentKey, int Version)
-{
-    /// <summary>Before the first assessment.</summary>
-    public static AssessedPosition Start { get; } = new(0, "", 0);
-}
-
 /// <summary>A place in the stored history's paging order (<see cref="OpenCts.Storage.Messages.IMessageStore.HistoryPageAsync"/>), with the document of the version there, to know the store again.</summary>
 internal sealed record HistoryPosition(long After, string DocumentKey)
 {
