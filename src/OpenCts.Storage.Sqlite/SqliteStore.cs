@@ -321,6 +321,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
 
     private static SqliteConnection OpenConnection(string path)
     {
+        SqliteLibrary.Configure();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();

@@ -25,6 +25,9 @@ public sealed class HsClassifier
     private const double Tau = 0.5;
     private const int MaxFeatures = 1024;
 
+    /// <summary>How many lines' predictions are kept at most (<see cref="PredictHeading(string, string?, out double)"/>), a few megabytes.</summary>
+    public const int MemoCapacity = 16_384;
+
     [ThreadStatic]
     private static float[]? t_scores;
 
@@ -36,6 +39,7 @@ public sealed class HsClassifier
     private readonly int[] _offsets;
     private readonly int[] _postingLabels;
     private readonly float[] _gains;
+    private readonly BoundedMemo<(string Description, string? DeclaredHs), (string? Heading, double Agreement)> _lines = new(MemoCapacity);
 
     internal HsClassifier(string[] headings, float[] prior, float[] missing, int[] offsets, int[] postingLabels, float[] gains)
     {
@@ -146,13 +150,24 @@ public sealed class HsClassifier
     /// <param name="declaredHs">The declared HS code, or null.</param>
     /// <param name="agreement">As <see cref="Agreement"/>; NaN without a declared code or a prediction.</param>
     /// <returns>The top heading, or null when no feature of the description is known.</returns>
+    /// <remarks>
+    /// Kept by description and declared code for the life of the classifier (<see cref="BoundedMemo{TKey, TValue}"/>):
+    /// the classifier does not change, and e-commerce lines repeat their descriptions ("phone case", "t-shirt") by the
+    /// thousand, so a repeated line costs a lookup instead of a scoring.
+    /// </remarks>
     public string? PredictHeading(string description, string? declaredHs, out double agreement)
     {
-        agreement = double.NaN;
+        ArgumentNullException.ThrowIfNull(description);
+        (var heading, agreement) = _lines.Get((description, declaredHs), this, static (key, classifier) => classifier.Line(key.Description, key.DeclaredHs));
+        return heading;
+    }
+
+    private (string? Heading, double Agreement) Line(string description, string? declaredHs)
+    {
         var scores = Scores();
         if (!Score(description, scores, out var temperature))
         {
-            return null;
+            return (null, double.NaN);
         }
         var best = 0;
         for (var c = 1; c < scores.Length; c++)
@@ -162,11 +177,8 @@ public sealed class HsClassifier
                 best = c;
             }
         }
-        if (HsClassifierTrainer.Heading(declaredHs) is { } heading)
-        {
-            agreement = AgreementOf(scores, scores[best], temperature, heading);
-        }
-        return _headings[best];
+        var agreement = HsClassifierTrainer.Heading(declaredHs) is { } heading ? AgreementOf(scores, scores[best], temperature, heading) : double.NaN;
+        return (_headings[best], agreement);
     }
 
     private double AgreementOf(float[] scores, float max, double temperature, string heading)

@@ -15,17 +15,17 @@ namespace OpenCts.Ingestion.Iata;
 /// </remarks>
 public sealed partial class CargoImpFormat : IMessageFormat
 {
-    private readonly AirportCodes _airports;
+    private readonly AirportCodes? _airports;
     private readonly int _maxLines;
 
     public CargoImpFormat()
-        : this(AirportCodes.Default)
+        : this(null)
     {
     }
 
-    /// <param name="airports">How IATA airport codes become UN/LOCODEs.</param>
+    /// <param name="airports">How IATA airport codes become UN/LOCODEs; null for <see cref="AirportCodes.Default"/>, built when the first waybill needs it (it reads the embedded UN/LOCODE list, a quarter of a second that a process which reads no waybill need not pay).</param>
     /// <param name="maxLines">A message longer than this is rejected with a clear error.</param>
-    public CargoImpFormat(AirportCodes airports, int maxLines = 50_000)
+    public CargoImpFormat(AirportCodes? airports, int maxLines = 50_000)
     {
         _airports = airports;
         _maxLines = maxLines;
@@ -125,7 +125,7 @@ public sealed partial class CargoImpFormat : IMessageFormat
         foreach (var draft in drafts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (AirWaybills.Build(draft, _airports, provenance, issues) is { } c)
+            if (AirWaybills.Build(draft, _airports ?? AirportCodes.Default, provenance, issues) is { } c)
             {
                 consignments.Add(c);
             }

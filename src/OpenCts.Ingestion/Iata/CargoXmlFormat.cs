@@ -13,17 +13,17 @@ namespace OpenCts.Ingestion.Iata;
 /// </remarks>
 public sealed class CargoXmlFormat : IMessageFormat
 {
-    private readonly AirportCodes _airports;
+    private readonly AirportCodes? _airports;
     private readonly int _maxBytes;
 
     public CargoXmlFormat()
-        : this(AirportCodes.Default)
+        : this(null)
     {
     }
 
-    /// <param name="airports">How IATA airport codes become UN/LOCODEs.</param>
+    /// <param name="airports">How IATA airport codes become UN/LOCODEs; null for <see cref="AirportCodes.Default"/>, built when the first waybill needs it (it reads the embedded UN/LOCODE list, a quarter of a second that a process which reads no waybill need not pay).</param>
     /// <param name="maxBytes">A document larger than this is rejected with a clear error.</param>
-    public CargoXmlFormat(AirportCodes airports, int maxBytes = 32 * 1024 * 1024)
+    public CargoXmlFormat(AirportCodes? airports, int maxBytes = 32 * 1024 * 1024)
     {
         _airports = airports;
         _maxBytes = maxBytes;
@@ -114,7 +114,7 @@ public sealed class CargoXmlFormat : IMessageFormat
                 var kind = draft.MasterNumber is null ? TransportDocumentKind.MasterAirWaybill : TransportDocumentKind.HouseAirWaybill;
                 cancelled.Add(new TransportDocument(draft.Number, kind, draft.MasterNumber).Key);
             }
-            else if (AirWaybills.Build(draft, _airports, provenance, list) is { } c)
+            else if (AirWaybills.Build(draft, _airports ?? AirportCodes.Default, provenance, list) is { } c)
             {
                 consignments.Add(c);
             }

@@ -114,6 +114,7 @@ public static class LedgerSchema
     /// </remarks>
     public static SqliteConnection Open(string databasePath)
     {
+        SqliteLibrary.Configure();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString());
         connection.Open();
         using var pragmas = connection.CreateCommand();

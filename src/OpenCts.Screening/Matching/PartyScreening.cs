@@ -1,4 +1,5 @@
 using OpenCts.Domain.Assessments;
+using OpenCts.Domain.Common;
 using OpenCts.Domain.Consignments;
 
 namespace OpenCts.Screening.Matching;
@@ -6,7 +7,9 @@ namespace OpenCts.Screening.Matching;
 /// <summary>Screens every party of a consignment against the watch lists: names by similarity, identifiers, vessel IMO and containers exactly.</summary>
 /// <remarks>
 /// The cheap best-score pass runs first; the explained screening (with the allow-list) runs only for names that
-/// reach the alert threshold, so ordinary consignments cost one index lookup per party.
+/// reach the alert threshold, so ordinary consignments cost one index lookup per party. Best scores are kept by name
+/// (and list) for as long as this screening serves (<see cref="BoundedMemo{TKey, TValue}"/>): the index and the options
+/// do not change under it, and regular traders' names come back consignment after consignment.
 /// </remarks>
 public sealed class PartyScreening : IPartyScreening
 {
@@ -15,6 +18,7 @@ public sealed class PartyScreening : IPartyScreening
     private readonly double _weight;
     private readonly Dictionary<string, ScreeningOptions> _perList = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly BoundedMemo<(string? List, string Name), double> _bestScores = new(MemoCapacity);
 
     /// <param name="index">The watch lists.</param>
     /// <param name="allowList">Confirmed false positives.</param>
@@ -27,6 +31,9 @@ public sealed class PartyScreening : IPartyScreening
         _options = new ScreeningOptions(AlertThreshold: alertThreshold, MinScore: alertThreshold, MaxHits: 3, AllowList: allowList);
     }
 
+    /// <summary>How many names' best scores are kept at most, about 3 MB.</summary>
+    public const int MemoCapacity = 16_384;
+
     /// <summary>How many listed entries are screened against.</summary>
     public int Entries => _index.EntryCount;
 
@@ -34,7 +41,7 @@ public sealed class PartyScreening : IPartyScreening
     {
         foreach (var party in consignment.Parties)
         {
-            if (_index.BestScore(party.Name, _options) >= _options.AlertThreshold)
+            if (Best(party.Name, null, _options) >= _options.AlertThreshold)
             {
                 var result = _index.Screen(party.Name, _options);
                 if (result.Alert && result.Hits.FirstOrDefault(h => h.AllowedBy is null) is { } hit)
@@ -67,7 +74,7 @@ public sealed class PartyScreening : IPartyScreening
     {
         if (list is null)
         {
-            return _index.BestScore(party.Name, _options);
+            return Best(party.Name, null, _options);
         }
         ScreeningOptions options;
         lock (_gate)
@@ -77,8 +84,11 @@ public sealed class PartyScreening : IPartyScreening
                 _perList[list] = options = _options with { List = list, MinScore = 0.5 };
             }
         }
-        return _index.BestScore(party.Name, options);
+        return Best(party.Name, list, options);
     }
+
+    private double Best(string name, string? list, ScreeningOptions options) =>
+        _bestScores.Get((list, name), (_index, options), static (key, state) => state._index.BestScore(key.Name, state.options));
 
     private void AddIdentifierHits(List<Reason> reasons, IReadOnlyList<IdentifierHit> hits, string field, string value)
     {

@@ -14,24 +14,32 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
 {
     private readonly PostgresStore _store = store;
 
-    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync(work => Save(work, assessments, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var reasoned = AssessmentBatches.WithReasons(assessments);
+        return _store.WriteAsync(work => Save(work, reasoned, cancellationToken), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
+    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var reasoned = AssessmentBatches.WithReasons(assessments);
+        return _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
         {
             // Every writer holds the store's write lock until it commits, so what is read here cannot change before the commit.
             var (keys, versions) = KeysOf(assessments);
             var assessed = (await _store.ListAsync(
                 "SELECT DISTINCT a.document_key, a.consignment_version FROM assessments a JOIN UNNEST(@keys, @versions) AS w(k, v) ON a.document_key = w.k AND a.consignment_version = w.v",
                 r => (r.GetString(0), r.GetInt32(1)), work, cancellationToken, ("keys", keys), ("versions", versions)).ConfigureAwait(false)).ToHashSet();
-            var first = AssessmentBatches.First(assessments, a => assessed.Contains((a.DocumentKey, a.ConsignmentVersion)));
+            var first = AssessmentBatches.First(reasoned, r => r.Assessment, a => assessed.Contains((a.DocumentKey, a.ConsignmentVersion)));
             await Save(work, first, cancellationToken).ConfigureAwait(false);
-            return first;
+            return [.. first.Select(f => f.Assessment)];
         }, cancellationToken);
+    }
 
-    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
+    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var reasoned = AssessmentBatches.WithReasons(assessments);
+        return _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
         {
             // Every writer holds the store's write lock until it commits, so the assessments in force cannot change before the commit.
             var (keys, versions) = KeysOf(assessments);
@@ -46,10 +54,11 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             {
                 inForce[(key, version)] = (lane, score, reasons);
             }
-            var changed = AssessmentBatches.Changed(assessments, a => inForce.TryGetValue((a.DocumentKey, a.ConsignmentVersion), out var current) ? current : null);
+            var changed = AssessmentBatches.Changed(reasoned, a => inForce.TryGetValue((a.DocumentKey, a.ConsignmentVersion), out var current) ? current : null);
             await Save(work, changed, cancellationToken).ConfigureAwait(false);
             return [.. changed.Select(c => c.Assessment)];
         }, cancellationToken);
+    }
 
     private static (string[] Keys, int[] Versions) KeysOf(IReadOnlyList<Assessment> assessments)
     {
@@ -61,9 +70,6 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
         }
         return (keys, versions);
     }
-
-    private ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        Save(work, [.. assessments.Select(a => (a, AssessmentBatches.ReasonsText(a)))], cancellationToken);
 
     private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, CancellationToken cancellationToken)
     {

@@ -14,49 +14,62 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
 {
     private readonly SqliteStore _store = store;
 
-    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync((work, transaction) => Save(work, transaction, assessments, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<long>> SaveAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var rows = Packed(AssessmentBatches.WithReasons(assessments));
+        return _store.WriteAsync((work, transaction) => Save(work, transaction, rows, cancellationToken), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync<IReadOnlyList<Assessment>>(async (work, transaction) =>
+    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        // Not packed here: most of a re-assessment says what the assessment in force says and is not written.
+        var reasoned = AssessmentBatches.WithReasons(assessments);
+        return _store.WriteAsync<IReadOnlyList<Assessment>>(async (work, transaction) =>
         {
             // Under the store's one writer, the assessment in force cannot change before the commit.
             using var inForce = _store.Command(
                 "SELECT lane, score, reasons FROM assessments WHERE document_key = $key AND consignment_version = $version ORDER BY id DESC LIMIT 1", transaction);
             var key = inForce.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
             var version = inForce.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var changed = AssessmentBatches.Changed(assessments, a =>
+            var changed = AssessmentBatches.Changed(reasoned, a =>
             {
                 key.Value = a.DocumentKey;
                 version.Value = a.ConsignmentVersion;
                 using var reader = inForce.ExecuteReader();
                 return reader.Read() ? (reader.GetString(0), reader.GetDouble(1), Packing.ReadText(reader, 2)) : null;
             });
-            await Save(work, transaction, changed, cancellationToken).ConfigureAwait(false);
+            await Save(work, transaction, Packed(changed), cancellationToken).ConfigureAwait(false);
             return [.. changed.Select(c => c.Assessment)];
         }, cancellationToken);
+    }
 
-    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        _store.WriteAsync(async (work, transaction) =>
+    public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var rows = Packed(AssessmentBatches.WithReasons(assessments));
+        return _store.WriteAsync<IReadOnlyList<Assessment>>(async (work, transaction) =>
         {
             // Under the store's one writer, what is read here cannot change before the commit.
             using var exists = _store.Command("SELECT EXISTS (SELECT 1 FROM assessments WHERE document_key = $key AND consignment_version = $version)", transaction);
             var key = exists.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
             var version = exists.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
-            IReadOnlyList<Assessment> first = AssessmentBatches.First(assessments, a =>
+            var first = AssessmentBatches.First(rows, r => r.Assessment, a =>
             {
                 key.Value = a.DocumentKey;
                 version.Value = a.ConsignmentVersion;
                 return (long)exists.ExecuteScalar()! != 0;
             });
             await Save(work, transaction, first, cancellationToken).ConfigureAwait(false);
-            return first;
+            return [.. first.Select(f => f.Assessment)];
         }, cancellationToken);
+    }
 
-    private ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        Save(work, transaction, [.. assessments.Select(a => (a, AssessmentBatches.ReasonsText(a)))], cancellationToken);
+    /// <summary>An assessment as a row is written: its reasons' text (compared, and journaled) and that text packed (stored).</summary>
+    private sealed record Row(Assessment Assessment, string Reasons, object PackedReasons);
 
-    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, CancellationToken cancellationToken)
+    private static Row[] Packed(IReadOnlyList<(Assessment Assessment, string Reasons)> assessments) =>
+        [.. assessments.Select(a => new Row(a.Assessment, a.Reasons, Packing.PackText(a.Reasons)))];
+
+    private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Row> assessments, CancellationToken cancellationToken)
     {
         using var command = _store.Command(
             "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons) RETURNING id",
@@ -69,7 +82,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         // Text or, where packing pays, a BLOB (Packing.PackText): the parameter takes the value's own type.
         var reasons = command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = "$reasons" });
         var ids = new List<long>(assessments.Count);
-        foreach (var (assessment, reasonsJson) in assessments)
+        foreach (var (assessment, reasonsJson, packedReasons) in assessments)
         {
             var laneName = assessment.Lane.ToString();
             var assessedAt = assessment.AssessedAt.ToString("O", CultureInfo.InvariantCulture);
@@ -78,7 +91,7 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             score.Value = assessment.Score;
             lane.Value = laneName;
             at.Value = assessedAt;
-            reasons.Value = Packing.PackText(reasonsJson);
+            reasons.Value = packedReasons;
             var id = (long)command.ExecuteScalar()!;
             ids.Add(id);
             // The canonical form of the values just written, as ReadCanonical would read them back (a test holds the two equal).

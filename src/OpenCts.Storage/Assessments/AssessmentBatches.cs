@@ -7,18 +7,20 @@ namespace OpenCts.Storage.Assessments;
 /// <summary>What the backends share when they write assessments.</summary>
 public static class AssessmentBatches
 {
-    /// <summary>The assessments of a batch whose consignment version is not yet assessed, the first of each version only.</summary>
-    /// <param name="assessments">The batch, in order.</param>
+    /// <summary>The items of a batch whose assessment's consignment version is not yet assessed, the first of each version only.</summary>
+    /// <param name="batch">The batch, in order: assessments, or rows a store made of them.</param>
+    /// <param name="assessmentOf">An item's assessment.</param>
     /// <param name="assessed">Whether the store already holds an assessment of that assessment's consignment version.</param>
-    public static List<Assessment> First(IReadOnlyList<Assessment> assessments, Func<Assessment, bool> assessed)
+    public static List<T> First<T>(IReadOnlyList<T> batch, Func<T, Assessment> assessmentOf, Func<Assessment, bool> assessed)
     {
-        var seen = new HashSet<(string, int)>(assessments.Count);
-        var first = new List<Assessment>(assessments.Count);
-        foreach (var assessment in assessments)
+        var seen = new HashSet<(string, int)>(batch.Count);
+        var first = new List<T>(batch.Count);
+        foreach (var item in batch)
         {
+            var assessment = assessmentOf(item);
             if (seen.Add((assessment.DocumentKey, assessment.ConsignmentVersion)) && !assessed(assessment))
             {
-                first.Add(assessment);
+                first.Add(item);
             }
         }
         return first;
@@ -27,16 +29,31 @@ public static class AssessmentBatches
     /// <summary>The reasons of an assessment as the stores keep them: the text <see cref="Changed"/> compares.</summary>
     public static string ReasonsText(Assessment assessment) => JsonSerializer.Serialize(assessment.Reasons, DomainJson.Options);
 
+    /// <summary>Each assessment of a batch with its reasons' text, written out before the store's writer is asked.</summary>
+    /// <remarks>
+    /// Every write of a store waits for its one writer, and while a bulk run saves its pages the writer is the busiest
+    /// thread of the process: the text is made by the thread that hands the batch over, so the writer only compares and
+    /// inserts it.
+    /// </remarks>
+    public static (Assessment Assessment, string Reasons)[] WithReasons(IReadOnlyList<Assessment> assessments)
+    {
+        var rows = new (Assessment, string)[assessments.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (assessments[i], ReasonsText(assessments[i]));
+        }
+        return rows;
+    }
+
     /// <summary>The assessments of a batch that say something other than the one in force for their version, or that have none; with their reasons' text.</summary>
-    /// <param name="assessments">The batch, in order.</param>
+    /// <param name="assessments">The batch, in order, each with its reasons' text (<see cref="WithReasons"/>).</param>
     /// <param name="inForce">The lane, score and reasons' text of the assessment in force for that assessment's consignment version, or null.</param>
     /// <remarks>The instant of assessment is not compared: an assessment that differs from the one in force only in when it was made says nothing new.</remarks>
-    public static List<(Assessment Assessment, string Reasons)> Changed(IReadOnlyList<Assessment> assessments, Func<Assessment, (string Lane, double Score, string Reasons)?> inForce)
+    public static List<(Assessment Assessment, string Reasons)> Changed(IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, Func<Assessment, (string Lane, double Score, string Reasons)?> inForce)
     {
         var changed = new List<(Assessment, string)>();
-        foreach (var assessment in assessments)
+        foreach (var (assessment, reasons) in assessments)
         {
-            var reasons = ReasonsText(assessment);
             if (inForce(assessment) is not { } current
                 || !string.Equals(current.Lane, assessment.Lane.ToString(), StringComparison.Ordinal)
                 || current.Score != assessment.Score

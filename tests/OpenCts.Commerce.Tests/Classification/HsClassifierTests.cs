@@ -141,6 +141,40 @@ public sealed class HsClassifierTests(HsClassifierFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_line_asked_again_gets_the_answer_of_its_own_declared_code_not_of_the_last_line_with_that_description()
+    {
+        var classifier = fixture.Classifier;
+
+        var asHeadphones = classifier.PredictHeading("wireless earbuds", "851830", out var headphones);
+        var asShirts = classifier.PredictHeading("wireless earbuds", "6109", out var shirts);
+        var undeclared = classifier.PredictHeading("wireless earbuds", null, out var none);
+        var again = classifier.PredictHeading("wireless earbuds", "851830", out var headphonesAgain);
+
+        Assert.Equal("8518", asHeadphones);
+        Assert.Equal(asHeadphones, asShirts);
+        Assert.Equal(asHeadphones, undeclared);
+        Assert.Equal(asHeadphones, again);
+        Assert.Equal(classifier.Agreement("wireless earbuds", "851830"), headphones);
+        Assert.Equal(classifier.Agreement("wireless earbuds", "6109"), shirts);
+        Assert.True(double.IsNaN(none));
+        Assert.Equal(headphones, headphonesAgain);
+        Assert.True(headphones > 0.9 && shirts < 0.01, $"{headphones} and {shirts}");
+    }
+
+    [Fact]
+    public void More_distinct_lines_than_the_classifier_keeps_still_get_the_answers_of_a_fresh_scoring()
+    {
+        var classifier = fixture.Classifier;
+        var lines = Enumerable.Range(0, HsClassifier.MemoCapacity + 500).Select(i => ($"cotton t-shirt size {i}", i % 2 == 0 ? "6109" : "8517")).ToList();
+
+        var first = lines.Select(l => (classifier.PredictHeading(l.Item1, l.Item2, out var agreement), agreement)).ToList();
+        var second = lines.Select(l => (classifier.PredictHeading(l.Item1, l.Item2, out var agreement), agreement)).ToList();
+
+        Assert.Equal(first, second);
+        Assert.All(lines.Take(50).Zip(first), p => Assert.Equal(classifier.Agreement(p.First.Item1, p.First.Item2), p.Second.agreement));
+    }
+
+    [Fact]
     public void The_nomenclature_file_gives_every_heading_and_a_bad_code_is_refused_at_its_line()
     {
         Assert.Equal(1228, Nomenclature.Training.Select(l => l.Hs).Distinct().Count());
