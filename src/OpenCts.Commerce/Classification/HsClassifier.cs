@@ -105,15 +105,7 @@ public sealed class HsClassifier
         {
             return null;
         }
-        var best = 0;
-        for (var c = 1; c < scores.Length; c++)
-        {
-            if (scores[c] > scores[best])
-            {
-                best = c;
-            }
-        }
-        return _headings[best];
+        return _headings[Best(scores)];
     }
 
     /// <summary>How well a declared HS code agrees with a description, 0 to 1: the declared heading's probability over the top heading's.</summary>
@@ -169,6 +161,14 @@ public sealed class HsClassifier
         {
             return (null, double.NaN);
         }
+        var best = Best(scores);
+        var agreement = HsClassifierTrainer.Heading(declaredHs) is { } heading ? AgreementOf(scores, scores[best], temperature, heading) : double.NaN;
+        return (_headings[best], agreement);
+    }
+
+    /// <summary>The heading with the highest score, the first of equals.</summary>
+    private static int Best(float[] scores)
+    {
         var best = 0;
         for (var c = 1; c < scores.Length; c++)
         {
@@ -177,8 +177,7 @@ public sealed class HsClassifier
                 best = c;
             }
         }
-        var agreement = HsClassifierTrainer.Heading(declaredHs) is { } heading ? AgreementOf(scores, scores[best], temperature, heading) : double.NaN;
-        return (_headings[best], agreement);
+        return best;
     }
 
     private double AgreementOf(float[] scores, float max, double temperature, string heading)
