@@ -95,6 +95,24 @@ public sealed class BackupTests
     }
 
     [Fact]
+    public async Task A_backup_leaves_the_indicators_checkpoint_out_and_takes_the_other_commerce_files()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var store = await TestStore.CreateAsync(1, token);
+        var commerce = Directory.CreateDirectory(Path.Combine(store.Data, "commerce")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(commerce, "indicators.checkpoint"), "learned state", token);
+        await File.WriteAllTextAsync(Path.Combine(commerce, "exchange-rates.csv"), "currency,rate\n", token);
+        var backup = Path.Combine(store.Root, "backup");
+
+        var manifest = await StoreBackups.BackupAsync(new SqliteStoreBackup(store.Data), store.Data, store.Data, backup, TimeProvider.System, token);
+
+        Assert.Contains(manifest.Files, f => f.Path == Path.Combine("commerce", "exchange-rates.csv"));
+        Assert.DoesNotContain(manifest.Files, f => f.Path.EndsWith("indicators.checkpoint", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(backup, "commerce", "exchange-rates.csv")));
+        Assert.False(File.Exists(Path.Combine(backup, "commerce", "indicators.checkpoint")));
+    }
+
+    [Fact]
     public async Task A_backup_whose_database_was_altered_is_refused_naming_the_file_and_restores_nothing()
     {
         var token = TestContext.Current.CancellationToken;

@@ -53,12 +53,13 @@ public static class StoreBackups
         var copy = await backend.CopyAsync(target, cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(data))
         {
+            // The indicators' checkpoint is left out: it was written at another moment than the store's copy, and a
+            // restored store rebuilds the indicators from its own history.
+            var checkpoint = Path.GetRelativePath(data, IndicatorsCheckpoint.PathIn(data));
             foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(data, file);
-                // The indicators' checkpoint is left out: it was written at another moment than the store's copy, and a
-                // restored store rebuilds the indicators from its own history.
-                if (DatabaseFiles.Contains(relative, StringComparer.Ordinal) || Path.GetFullPath(file) == Path.GetFullPath(IndicatorsCheckpoint.PathIn(data)))
+                if (DatabaseFiles.Contains(relative, StringComparer.Ordinal) || relative == checkpoint)
                 {
                     continue;
                 }
