@@ -7,6 +7,7 @@ using OpenCts.Domain.Consignments;
 using OpenCts.Domain.CrossBorder;
 using OpenCts.RiskModel.Selection;
 using OpenCts.Storage;
+using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Messages;
 using OpenCts.Targeting.Assessment;
 
@@ -63,19 +64,21 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         var saved = 0;
         var assessing = TimeSpan.Zero;
         var saving = Task.CompletedTask;
-        var page = await store.Messages.PageAsync(!options.All, 0, PageSize, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(0).ConfigureAwait(false);
         while (page.Items.Count > 0)
         {
             // The next page lies after this one in storage order, so reading it does not race this page's save.
             var after = page.Next;
-            var reading = page.Items.Count < PageSize ? null : Task.Run(() => store.Messages.PageAsync(!options.All, after, PageSize, cancellationToken), cancellationToken);
+            var reading = page.Items.Count < PageSize ? null : Task.Run(() => ReadPageAsync(after), cancellationToken);
             var stopwatch = Stopwatch.StartNew();
             var (batch, assessed) = await AssessPageAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
+            // Over every consignment, only what says something other than the assessment in force is saved.
+            var toSave = page.InForce is { } inForce ? AssessmentBatches.Changed(batch, inForce) : batch;
             assessing += stopwatch.Elapsed;
             await saving.ConfigureAwait(false);
             saving = Task.Run(async () =>
             {
-                var written = options.All ? await store.Assessments.SaveChangedAsync(batch, cancellationToken).ConfigureAwait(false) : await SaveWholeAsync(batch).ConfigureAwait(false);
+                var written = await SaveAsync(toSave).ConfigureAwait(false);
                 saved += written.Count;
                 if (options.KeepResults)
                 {
@@ -97,10 +100,17 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         var checkpointed = options.Checkpoint && commerce.Checkpoint();
         return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved, Checkpointed = checkpointed };
 
-        // What a run over the pending saves: every assessment of the page, each a consignment version not yet assessed.
-        async Task<IReadOnlyList<Assessment>> SaveWholeAsync(IReadOnlyList<Assessment> batch)
+        // A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the
+        // assessment in force for it says.
+        Task<ConsignmentPage> ReadPageAsync(long after) =>
+            options.All ? store.Messages.CurrentPageAsync(after, PageSize, cancellationToken) : store.Messages.PageAsync(true, after, PageSize, cancellationToken);
+
+        async Task<IReadOnlyList<Assessment>> SaveAsync(IReadOnlyList<Assessment> batch)
         {
-            await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (batch.Count > 0)
+            {
+                await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
             return batch;
         }
     }

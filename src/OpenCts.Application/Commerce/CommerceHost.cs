@@ -55,17 +55,30 @@ public sealed class CommerceHost(ICtsStore store)
     public CommerceIndicators? Built => Volatile.Read(ref _current);
 
     /// <summary>Enriches a batch about to be assessed, in the order of the consignments' instants, with their platform orders.</summary>
+    /// <remarks>
+    /// A batch the indicators learn nothing from (<see cref="CommerceIndicators.KnowsAll"/>: every document and party
+    /// known, as in a re-assessment) is enriched on every core, since then the order changes nothing. Should a writer
+    /// have changed that in between, what it no longer knows is enriched and learned in order after the rest.
+    /// </remarks>
     /// <returns>Each consignment with its facts, by document key.</returns>
     public async Task<IReadOnlyDictionary<string, Consignment>> EnrichAsync(IReadOnlyCollection<(string DocumentKey, Consignment Consignment)> batch, CancellationToken cancellationToken)
     {
         var indicators = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var orders = await OrdersOfAsync(batch.Select(b => b.Consignment.Document.Number), cancellationToken).ConfigureAwait(false);
         var now = store.Clock.GetUtcNow();
-        var result = new Dictionary<string, Consignment>(batch.Count, StringComparer.Ordinal);
-        foreach (var (key, consignment) in batch.OrderBy(b => CommerceIndicators.InstantOf(b.Consignment, now)))
+        var ordered = batch.OrderBy(b => CommerceIndicators.InstantOf(b.Consignment, now)).ToArray();
+        var known = new Consignment?[ordered.Length];
+        if (indicators.KnowsAll(ordered))
+        {
+            Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                known[i] = indicators.EnrichKnown(ordered[i].DocumentKey, ordered[i].Consignment, orders.GetValueOrDefault(ordered[i].Consignment.Document.Number)));
+        }
+        var result = new Dictionary<string, Consignment>(ordered.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result[key] = indicators.Enrich(key, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+            var (key, consignment) = ordered[i];
+            result[key] = known[i] ?? indicators.Enrich(key, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
         }
         return result;
     }

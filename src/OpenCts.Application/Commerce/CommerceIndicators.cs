@@ -18,11 +18,15 @@ namespace OpenCts.Application.Commerce;
 /// <remarks>
 /// One writer at a time (the calls take a lock): the counts are rolling and order matters, and one enrichment costs
 /// microseconds, far less than the assessment it precedes. A document already enriched is not counted again: its
-/// parties' facts are read as they stand and its lines teach the reference values nothing.
+/// parties' facts are read as they stand and its lines teach the reference values nothing. So a batch whose every
+/// document and party is known (a re-assessment) learns nothing, and is enriched on every core (<see cref="KnowsAll"/>,
+/// <see cref="EnrichKnown"/>).
 /// </remarks>
 public sealed class CommerceIndicators
 {
-    private readonly Lock _gate = new();
+    // Writers one at a time; readers that learn nothing (EnrichKnown) side by side. Recursive, as the lock it replaced
+    // was, so that a writer's callback may call back in.
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.SupportsRecursion);
 
     internal CommerceIndicators(CommerceConfiguration configuration, EntityIndex entities, GoodsFactsCalculator goods)
     {
@@ -55,7 +59,7 @@ public sealed class CommerceIndicators
     /// <summary>The entity a document's party belongs to now, after every merge since.</summary>
     public string? EntityOf(string documentKey, PartyRole role)
     {
-        lock (_gate)
+        using (Writing())
         {
             return Entities.EntityOf(documentKey, role);
         }
@@ -86,7 +90,7 @@ public sealed class CommerceIndicators
     /// <summary>Builds the classifier from the trainer and uses it from now on.</summary>
     internal void UseClassifier()
     {
-        lock (_gate)
+        using (Writing())
         {
             if (References is not null && _trainer is not null)
             {
@@ -105,7 +109,7 @@ public sealed class CommerceIndicators
     /// <summary>Notes that an analyst's decision was applied live (see <see cref="DecidedLive"/>).</summary>
     internal void NoteLiveDecision()
     {
-        lock (_gate)
+        using (Writing())
         {
             DecidedLive = true;
         }
@@ -114,7 +118,7 @@ public sealed class CommerceIndicators
     /// <summary>Runs <paramref name="write"/> under the writers' lock, so nothing is learned while a checkpoint is written, and counts afresh when it wrote one.</summary>
     internal void Checkpointed(Func<bool> write)
     {
-        lock (_gate)
+        using (Writing())
         {
             if (write())
             {
@@ -135,7 +139,7 @@ public sealed class CommerceIndicators
     /// <summary>Whether the indicators know the document (learned it, or counted an examination of it).</summary>
     internal bool Knows(string documentKey)
     {
-        lock (_gate)
+        using (Reading())
         {
             return Entities.HasDocument(documentKey);
         }
@@ -146,7 +150,7 @@ public sealed class CommerceIndicators
     {
         get
         {
-            lock (_gate)
+            using (Reading())
             {
                 return Entities.DocumentCount;
             }
@@ -174,36 +178,103 @@ public sealed class CommerceIndicators
         var declared = DeclaredNational(consignment);
         var total = declared.Sum();
         var paid = PaidPerLine(consignment, order, declared);
-        lock (_gate)
+        using (Writing())
         {
             var (facts, first) = LearnParties(documentKey, consignment, at, total);
-            var goods = new GoodsItem[declared.Length];
-            for (var i = 0; i < goods.Length; i++)
-            {
-                // No manufacturer: the consignor of a parcel is a seller, and a seller is not the maker the register authorises.
-                var item = consignment.Goods[i];
-                goods[i] = item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) };
-            }
+            var goods = GoodsFacts(consignment, paid);
             if (first)
             {
                 LearnGoods(consignment);
             }
-            return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
+            return consignment with { Commerce = facts, Goods = goods };
         }
     }
+
+    /// <summary>Whether <see cref="Enrich"/> would learn nothing from any consignment of the batch: each document is known, and so is each of its named parties.</summary>
+    internal bool KnowsAll(IEnumerable<(string DocumentKey, Consignment Consignment)> batch)
+    {
+        Span<PartyRole> roles = stackalloc PartyRole[3];
+        using (Reading())
+        {
+            foreach (var (key, consignment) in batch)
+            {
+                if (!Entities.HasRecords(key, roles[..NamedRoles(consignment, roles)]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Enrich"/> gives a consignment that teaches nothing, under the readers' lock, so that several
+    /// threads may enrich at once; null when the index does not know the document or one of its named parties (since
+    /// <see cref="KnowsAll"/>, a writer may have changed that), and it must be enriched by <see cref="Enrich"/>.
+    /// </summary>
+    internal Consignment? EnrichKnown(string documentKey, Consignment consignment, PlatformOrder? order)
+    {
+        var paid = PaidPerLine(consignment, order, DeclaredNational(consignment));
+        Span<PartyRole> roles = stackalloc PartyRole[3];
+        var named = NamedRoles(consignment, roles);
+        var facts = new EntityFacts?[named];
+        using (Reading())
+        {
+            if (!Entities.TryFactsOf(documentKey, roles[..named], facts))
+            {
+                return null;
+            }
+            // In the order NamedRoles gave them.
+            var next = 0;
+            var commerce = new CommerceFacts(
+                Named(consignment.Consignor) ? facts[next++] : null,
+                Named(consignment.Consignee) ? facts[next++] : null,
+                Named(consignment.NotifyParty) ? facts[next] : null);
+            return consignment with { Commerce = commerce, Goods = GoodsFacts(consignment, paid) };
+        }
+    }
+
+    /// <summary>The roles of the consignment's named parties (those <see cref="Enrich"/> gives facts), consignor, consignee, notify party; how many.</summary>
+    private static int NamedRoles(Consignment consignment, Span<PartyRole> roles)
+    {
+        var count = 0;
+        foreach (var party in (ReadOnlySpan<Party?>)[consignment.Consignor, consignment.Consignee, consignment.NotifyParty])
+        {
+            if (Named(party))
+            {
+                roles[count++] = party!.Role;
+            }
+        }
+        return count;
+    }
+
+    private static bool Named(Party? party) => party is not null && !string.IsNullOrWhiteSpace(party.Name);
 
     /// <summary>Learns from the consignment exactly as <see cref="Enrich"/> does, without working out what would be attached to it.</summary>
     /// <remarks>For the replay of the stored history, which wants the indicators' state and not the enriched consignments: each goods line's facts (the classifier, the rights-holder register) cost more than the learning.</remarks>
     public void Learn(string documentKey, Consignment consignment, DateTimeOffset at)
     {
         var total = DeclaredNational(consignment).Sum();
-        lock (_gate)
+        using (Writing())
         {
             if (LearnParties(documentKey, consignment, at, total).First)
             {
                 LearnGoods(consignment);
             }
         }
+    }
+
+    /// <summary>Each goods line with its facts as the indicators stand (before the consignment's own lines are learned).</summary>
+    private ValueList<GoodsItem> GoodsFacts(Consignment consignment, double[] paid)
+    {
+        var goods = new GoodsItem[paid.Length];
+        for (var i = 0; i < goods.Length; i++)
+        {
+            // No manufacturer: the consignor of a parcel is a seller, and a seller is not the maker the register authorises.
+            var item = consignment.Goods[i];
+            goods[i] = item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) };
+        }
+        return new ValueList<GoodsItem>(goods);
     }
 
     private (CommerceFacts Facts, bool First) LearnParties(string documentKey, Consignment consignment, DateTimeOffset at, double total)
@@ -232,14 +303,13 @@ public sealed class CommerceIndicators
     public Consignment Peek(string documentKey, Consignment consignment, PlatformOrder? order)
     {
         var paid = PaidPerLine(consignment, order, DeclaredNational(consignment));
-        lock (_gate)
+        using (Reading())
         {
             var facts = new CommerceFacts(
                 Entities.FactsOf(documentKey, PartyRole.Consignor),
                 Entities.FactsOf(documentKey, PartyRole.Consignee),
                 Entities.FactsOf(documentKey, PartyRole.NotifyParty));
-            var goods = consignment.Goods.Select((item, i) => item with { Commerce = Goods.Compute(item, paid[i], manufacturer: null) }).ToArray();
-            return consignment with { Commerce = facts, Goods = new ValueList<GoodsItem>(goods) };
+            return consignment with { Commerce = facts, Goods = GoodsFacts(consignment, paid) };
         }
     }
 
@@ -310,7 +380,7 @@ public sealed class CommerceIndicators
     /// <summary>Counts an examination of a document against its parties' entities.</summary>
     public void RecordExamination(string documentKey, bool found)
     {
-        lock (_gate)
+        using (Writing())
         {
             Entities.RecordExamination(documentKey, found);
         }
@@ -319,7 +389,7 @@ public sealed class CommerceIndicators
     /// <summary>Reads the entity index under the writers' lock.</summary>
     internal T Read<T>(Func<EntityIndex, T> read)
     {
-        lock (_gate)
+        using (Writing())
         {
             return read(Entities);
         }
@@ -334,5 +404,27 @@ public sealed class CommerceIndicators
         return first || Entities.FactsOf(documentKey, party.Role) is not { } known
             ? Entities.Add(PartyRecord.From(documentKey, party, at, value))
             : known;
+    }
+
+    private WriteScope Writing()
+    {
+        _gate.EnterWriteLock();
+        return new WriteScope(_gate);
+    }
+
+    private ReadScope Reading()
+    {
+        _gate.EnterReadLock();
+        return new ReadScope(_gate);
+    }
+
+    private readonly struct WriteScope(ReaderWriterLockSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.ExitWriteLock();
+    }
+
+    private readonly struct ReadScope(ReaderWriterLockSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.ExitReadLock();
     }
 }

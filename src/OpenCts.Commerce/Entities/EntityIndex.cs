@@ -173,6 +173,43 @@ public sealed partial class EntityIndex
         return docSlots.Count > known;
     }
 
+    /// <summary>Whether the index knows the document and holds a record of its party in each of the roles.</summary>
+    public bool HasRecords(string documentKey, ReadOnlySpan<PartyRole> roles) => FindRecords(documentKey, roles, stackalloc int[roles.Length]);
+
+    /// <summary>The facts of a document's party in each of the roles, as <see cref="FactsOf"/> gives them; false, with nothing written, when the index does not know the document or holds no record in one of the roles.</summary>
+    /// <remarks>Reads only: several threads may call it at once while none adds to the index.</remarks>
+    public bool TryFactsOf(string documentKey, ReadOnlySpan<PartyRole> roles, Span<EntityFacts?> facts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(facts.Length, roles.Length, nameof(facts));
+        Span<int> found = stackalloc int[roles.Length];
+        if (!FindRecords(documentKey, roles, found))
+        {
+            return false;
+        }
+        for (var i = 0; i < found.Length; i++)
+        {
+            facts[i] = Facts(found[i]);
+        }
+        return true;
+    }
+
+    private bool FindRecords(string documentKey, ReadOnlySpan<PartyRole> roles, Span<int> found)
+    {
+        var doc = FindDoc(documentKey);
+        if (doc < 0)
+        {
+            return false;
+        }
+        for (var i = 0; i < roles.Length; i++)
+        {
+            if ((found[i] = FindRecord(doc, roles[i])) < 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The id of the entity a document's party belongs to, or null when the index has no such record.</summary>
     public string? EntityOf(string documentKey, PartyRole role)
     {

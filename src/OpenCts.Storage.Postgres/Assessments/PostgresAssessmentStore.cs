@@ -36,30 +36,6 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
-    {
-        var reasoned = AssessmentBatches.WithReasons(assessments);
-        return _store.WriteAsync<IReadOnlyList<Assessment>>(async work =>
-        {
-            // Every writer holds the store's write lock until it commits, so the assessments in force cannot change before the commit.
-            var (keys, versions) = KeysOf(assessments);
-            var inForce = new Dictionary<(string, int), (string, double, string)>(assessments.Count);
-            foreach (var (key, version, lane, score, reasons) in await _store.ListAsync(
-                """
-                SELECT DISTINCT ON (a.document_key, a.consignment_version) a.document_key, a.consignment_version, a.lane, a.score, a.reasons
-                FROM assessments a JOIN UNNEST(@keys, @versions) AS w(k, v) ON a.document_key = w.k AND a.consignment_version = w.v
-                ORDER BY a.document_key, a.consignment_version, a.id DESC
-                """,
-                r => (r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetDouble(3), r.GetString(4)), work, cancellationToken, ("keys", keys), ("versions", versions)).ConfigureAwait(false))
-            {
-                inForce[(key, version)] = (lane, score, reasons);
-            }
-            var changed = AssessmentBatches.Changed(reasoned, a => inForce.TryGetValue((a.DocumentKey, a.ConsignmentVersion), out var current) ? current : null);
-            await Save(work, changed, cancellationToken).ConfigureAwait(false);
-            return [.. changed.Select(c => c.Assessment)];
-        }, cancellationToken);
-    }
-
     private static (string[] Keys, int[] Versions) KeysOf(IReadOnlyList<Assessment> assessments)
     {
         var keys = new string[assessments.Count];

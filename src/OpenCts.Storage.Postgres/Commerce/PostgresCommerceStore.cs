@@ -7,6 +7,9 @@ internal sealed class PostgresCommerceStore(PostgresStore store) : ICommerceStor
 {
     private const string OrderColumns = "id, platform, order_number, tracking_number, body, received_at";
     private const string Latest = "id IN (SELECT MAX(id) FROM platform_orders GROUP BY platform, order_number)";
+
+    // The latest of the order row o belongs to, found by the order's own index rather than by grouping every order stored.
+    private const string LatestOfItsOrder = "o.id = (SELECT MAX(f.id) FROM platform_orders f WHERE f.platform = o.platform AND f.order_number = o.order_number)";
     private readonly PostgresStore _store = store;
 
     public Task<int> SaveOrdersAsync(IReadOnlyList<StoredPlatformOrder> orders, CancellationToken cancellationToken) =>
@@ -41,7 +44,7 @@ internal sealed class PostgresCommerceStore(PostgresStore store) : ICommerceStor
     public async Task<IReadOnlyList<StoredPlatformOrder>> OrdersByTrackingAsync(IReadOnlyCollection<string> trackingNumbers, CancellationToken cancellationToken) =>
         trackingNumbers.Count == 0
             ? []
-            : await _store.ListAsync($"SELECT {OrderColumns} FROM platform_orders WHERE tracking_number = ANY(@t) AND {Latest} ORDER BY id", Order, null, cancellationToken,
+            : await _store.ListAsync($"SELECT {OrderColumns} FROM platform_orders o WHERE o.tracking_number = ANY(@t) AND {LatestOfItsOrder} ORDER BY o.id", Order, null, cancellationToken,
                 ("t", trackingNumbers.ToArray())).ConfigureAwait(false);
 
     private static StoredPlatformOrder Order(Npgsql.NpgsqlDataReader r) =>

@@ -6,6 +6,7 @@ using Npgsql;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
 using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
@@ -124,6 +125,20 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
 
     private const string CurrentVersions = $"SELECT {VersionColumns}, v.id" + CurrentFrom;
 
+    // The current versions with the lane, score and reasons of the assessment in force for each (the latest of the
+    // version), or nulls.
+    private const string CurrentVersionsInForce =
+        $"SELECT {VersionColumns}, v.id, f.lane, f.score, f.reasons" +
+        """
+
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        LEFT JOIN LATERAL (
+            SELECT a.lane, a.score, a.reasons FROM assessments a
+            WHERE a.document_key = c.document_key AND a.consignment_version = v.version
+            ORDER BY a.id DESC LIMIT 1) f ON TRUE
+        WHERE c.status = 'active'
+        """;
+
     // The current versions with a seventh column: true when the version still waits for an assessment, as PendingVersions says.
     private const string MarkedCurrentVersions = $"SELECT {VersionColumns}, v.id, EXISTS (SELECT 1 FROM pending_assessments p WHERE p.version_id = v.id)" + CurrentFrom;
 
@@ -150,6 +165,15 @@ internal sealed class PostgresMessageStore(PostgresStore store) : IMessageStore
             pendingOnly ? PendingVersions + " AND p.version_id > @after ORDER BY p.version_id LIMIT @take" : CurrentVersions + " AND v.id > @after ORDER BY v.id LIMIT @take",
             r => (Version: ReadVersion(r), Row: r.GetInt64(5)), null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
         return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row);
+    }
+
+    public async Task<ConsignmentPage> CurrentPageAsync(long after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await _store.ListAsync(
+            CurrentVersionsInForce + " AND v.id > @after ORDER BY v.id LIMIT @take",
+            r => (Version: ReadVersion(r), Row: r.GetInt64(5), InForce: r.IsDBNull(6) ? null : new AssessmentInForce(r.GetString(6), r.GetDouble(7), r.GetString(8))),
+            null, cancellationToken, ("after", after), ("take", take)).ConfigureAwait(false);
+        return new ConsignmentPage([.. rows.Select(r => r.Version)], rows.Count == 0 ? after : rows[^1].Row) { InForce = [.. rows.Select(r => r.InForce)] };
     }
 
     public async Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken)

@@ -20,29 +20,6 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
         return _store.WriteAsync((work, transaction) => Save(work, transaction, rows, cancellationToken), cancellationToken);
     }
 
-    public Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
-    {
-        // Not packed here: most of a re-assessment says what the assessment in force says and is not written.
-        var reasoned = AssessmentBatches.WithReasons(assessments);
-        return _store.WriteAsync<IReadOnlyList<Assessment>>(async (work, transaction) =>
-        {
-            // Under the store's one writer, the assessment in force cannot change before the commit.
-            using var inForce = _store.Command(
-                "SELECT lane, score, reasons FROM assessments WHERE document_key = $key AND consignment_version = $version ORDER BY id DESC LIMIT 1", transaction);
-            var key = inForce.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
-            var version = inForce.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var changed = AssessmentBatches.Changed(reasoned, a =>
-            {
-                key.Value = a.DocumentKey;
-                version.Value = a.ConsignmentVersion;
-                using var reader = inForce.ExecuteReader();
-                return reader.Read() ? (reader.GetString(0), reader.GetDouble(1), Packing.ReadText(reader, 2)) : null;
-            });
-            await Save(work, transaction, Packed(changed), cancellationToken).ConfigureAwait(false);
-            return [.. changed.Select(c => c.Assessment)];
-        }, cancellationToken);
-    }
-
     public Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
         var rows = Packed(AssessmentBatches.WithReasons(assessments));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Sqlite.Referrals;
@@ -54,13 +55,15 @@ internal sealed class SqliteCommerceStore(SqliteStore store) : ICommerceStore
         {
             return Task.FromResult<IReadOnlyList<StoredPlatformOrder>>([]);
         }
-        var names = trackingNumbers.Select((_, i) => $"$t{i}").ToList();
-        var parameters = trackingNumbers.Select((t, i) => ($"$t{i}", (object)t)).ToList();
+        // One text whatever the count, so SQLite prepares it quickly; the latest of each order found by its own index, not by
+        // grouping every order stored.
         return Task.FromResult(ReadOrders(
             $"""
-            SELECT {OrderColumns} FROM platform_orders
-            WHERE tracking_number IN ({string.Join(", ", names)}) AND id IN (SELECT MAX(id) FROM platform_orders GROUP BY platform, order_number) ORDER BY id
-            """, parameters, cancellationToken));
+            SELECT {OrderColumns} FROM platform_orders o
+            WHERE o.tracking_number IN (SELECT value FROM json_each($numbers))
+            AND o.id = (SELECT MAX(f.id) FROM platform_orders f WHERE f.platform = o.platform AND f.order_number = o.order_number)
+            ORDER BY o.id
+            """, [("$numbers", JsonSerializer.Serialize(trackingNumbers))], cancellationToken));
     }
 
     private IReadOnlyList<StoredPlatformOrder> ReadOrders(string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Messages;
 using OpenCts.Domain.Consignments;
 using OpenCts.Domain.Serialization;
+using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
 using OpenCts.Storage.Consignments;
 using OpenCts.Storage.Messages;
@@ -127,6 +128,18 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
 
     private const string CurrentVersions = VersionSelect + CurrentFrom;
 
+    // The current versions with the lane, score and reasons of the assessment in force for each, or nulls: the latest of
+    // the version, which the schema's triggers keep in current_targets, a row per current version in the versions' order.
+    private const string CurrentVersionsInForce =
+        VersionSelect + ", a.lane, a.score, a.reasons" +
+        """
+
+        FROM consignments c JOIN consignment_versions v ON v.document_key = c.document_key AND v.version = c.current_version
+        LEFT JOIN current_targets t ON t.version_id = v.id
+        LEFT JOIN assessments a ON a.id = t.assessment_id
+        WHERE c.status = 'active'
+        """;
+
     // The current versions with a seventh column: 1 when the version still waits for an assessment, as PendingVersions says.
     private const string MarkedCurrentVersions = VersionSelect + ", EXISTS (SELECT 1 FROM pending_assessments p WHERE p.version_id = v.id)" + CurrentFrom;
 
@@ -147,24 +160,33 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     public Task<IReadOnlyList<StoredConsignment>> CurrentAsync(CancellationToken cancellationToken) =>
         Query(cancellationToken, CurrentVersions + " ORDER BY v.id");
 
-    public Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken)
+    public Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken) =>
+        Task.FromResult(Page(pendingOnly
+            ? PendingVersions + " AND p.version_id > $after ORDER BY p.version_id LIMIT $take"
+            : CurrentVersions + " AND v.id > $after ORDER BY v.id LIMIT $take", after, take, inForce: false, cancellationToken));
+
+    public Task<ConsignmentPage> CurrentPageAsync(long after, int take, CancellationToken cancellationToken) =>
+        Task.FromResult(Page(CurrentVersionsInForce + " AND v.id > $after ORDER BY v.id LIMIT $take", after, take, inForce: true, cancellationToken));
+
+    /// <summary>A page of versions read by <paramref name="sql"/>, with the assessment in force for each from its seventh to ninth columns when <paramref name="inForce"/>.</summary>
+    private ConsignmentPage Page(string sql, long after, int take, bool inForce, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(pendingOnly
-            ? PendingVersions + " AND p.version_id > $after ORDER BY p.version_id LIMIT $take"
-            : CurrentVersions + " AND v.id > $after ORDER BY v.id LIMIT $take");
+        using var command = _store.Command(sql);
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$take", take);
         using var reader = command.ExecuteReader();
         // Not sized to the page: a server assesses a few new consignments at a time, from pages of thousands.
         var items = new List<StoredConsignment>();
+        var assessments = inForce ? new List<AssessmentInForce?>() : null;
         var next = after;
         while (reader.Read())
         {
             items.Add(ReadVersion(reader));
+            assessments?.Add(reader.IsDBNull(6) ? null : new AssessmentInForce(reader.GetString(6), reader.GetDouble(7), Packing.ReadText(reader, 8)));
             next = reader.GetInt64(5);
         }
-        return Task.FromResult(new ConsignmentPage(items, next));
+        return new ConsignmentPage(items, next) { InForce = assessments };
     }
 
     public Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken)

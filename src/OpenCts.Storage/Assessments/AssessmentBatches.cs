@@ -32,8 +32,7 @@ public static class AssessmentBatches
     /// <summary>Each assessment of a batch with its reasons' text, written out before the store's writer is asked.</summary>
     /// <remarks>
     /// Every write of a store waits for its one writer, and while a bulk run saves its pages the writer is the busiest
-    /// thread of the process: the text is made by the thread that hands the batch over, so the writer only compares and
-    /// inserts it.
+    /// thread of the process: the text is made by the thread that hands the batch over, so the writer only inserts it.
     /// </remarks>
     public static (Assessment Assessment, string Reasons)[] WithReasons(IReadOnlyList<Assessment> assessments)
     {
@@ -45,23 +44,32 @@ public static class AssessmentBatches
         return rows;
     }
 
-    /// <summary>The assessments of a batch that say something other than the one in force for their version, or that have none; with their reasons' text.</summary>
-    /// <param name="assessments">The batch, in order, each with its reasons' text (<see cref="WithReasons"/>).</param>
-    /// <param name="inForce">The lane, score and reasons' text of the assessment in force for that assessment's consignment version, or null.</param>
-    /// <remarks>The instant of assessment is not compared: an assessment that differs from the one in force only in when it was made says nothing new.</remarks>
-    public static List<(Assessment Assessment, string Reasons)> Changed(IReadOnlyList<(Assessment Assessment, string Reasons)> assessments, Func<Assessment, (string Lane, double Score, string Reasons)?> inForce)
+    /// <summary>The assessments of a batch that say something other than the one in force for their version, or that have none.</summary>
+    /// <param name="assessments">The batch, in order.</param>
+    /// <param name="inForce">What the assessment in force for each says, in the batch's order (<see cref="Messages.ConsignmentPage.InForce"/>); null where there is none.</param>
+    /// <remarks>
+    /// The instant of assessment is not compared: an assessment that differs from the one in force only in when it was
+    /// made says nothing new. The reasons' text is written on every core: it is most of the work.
+    /// </remarks>
+    public static List<Assessment> Changed(IReadOnlyList<Assessment> assessments, IReadOnlyList<AssessmentInForce?> inForce)
     {
-        var changed = new List<(Assessment, string)>();
-        foreach (var (assessment, reasons) in assessments)
+        ArgumentOutOfRangeException.ThrowIfNotEqual(inForce.Count, assessments.Count, nameof(inForce));
+        var differs = new bool[assessments.Count];
+        Parallel.For(0, assessments.Count, i => differs[i] = Differs(assessments[i], inForce[i]));
+        var changed = new List<Assessment>();
+        for (var i = 0; i < differs.Length; i++)
         {
-            if (inForce(assessment) is not { } current
-                || !string.Equals(current.Lane, assessment.Lane.ToString(), StringComparison.Ordinal)
-                || current.Score != assessment.Score
-                || !string.Equals(current.Reasons, reasons, StringComparison.Ordinal))
+            if (differs[i])
             {
-                changed.Add((assessment, reasons));
+                changed.Add(assessments[i]);
             }
         }
         return changed;
     }
+
+    private static bool Differs(Assessment assessment, AssessmentInForce? current) =>
+        current is null
+        || !string.Equals(current.Lane, assessment.Lane.ToString(), StringComparison.Ordinal)
+        || current.Score != assessment.Score
+        || !string.Equals(current.Reasons, ReasonsText(assessment), StringComparison.Ordinal);
 }

@@ -22,15 +22,6 @@ public interface IAssessmentStore
     /// </remarks>
     Task<IReadOnlyList<Assessment>> SaveFirstAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
 
-    /// <summary>Saves, in one unit of work and each journaled, the assessments that say something other than the one in force for their consignment version (its lane, score or reasons), or that have none; returns those saved.</summary>
-    /// <remarks>
-    /// What re-assessing the stored history writes (<c>cts assess --all</c>, after profiles change). An assessment that
-    /// says what the one in force says would add nothing to the worklist, the reports or the ledger but a row and a leaf;
-    /// writing one for every consignment was the largest part of a re-assessment. The comparison and the write are made
-    /// under the store's one writer.
-    /// </remarks>
-    Task<IReadOnlyList<Assessment>> SaveChangedAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
-
     /// <summary>The latest assessment of each active consignment's current version: highest lane, then highest score first.</summary>
     /// <param name="limit">At most this many rows.</param>
     /// <param name="minimumLane">Only this lane and those above it.</param>

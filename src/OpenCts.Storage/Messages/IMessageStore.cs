@@ -32,7 +32,11 @@ public sealed record StoredConsignment(string DocumentKey, int Version, string S
 /// <summary>One page of stored consignment versions, in the order they were stored.</summary>
 /// <param name="Items">The versions of the page.</param>
 /// <param name="Next">Where the next page starts: pass it as <c>after</c>; the page was the last when it holds fewer than asked.</param>
-public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next);
+public sealed record ConsignmentPage(IReadOnlyList<StoredConsignment> Items, long Next)
+{
+    /// <summary>For a page of <see cref="IMessageStore.CurrentPageAsync"/>: the assessment in force for each item's version, in the items' order (null for one that has none); otherwise null.</summary>
+    public IReadOnlyList<Assessments.AssessmentInForce?>? InForce { get; init; }
+}
 
 /// <summary>A current version's outline, with whether it still waits for an assessment of that version.</summary>
 /// <param name="DocumentKey">The consignment's key.</param>
@@ -88,6 +92,15 @@ public interface IMessageStore
     /// <param name="take">At most this many.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<ConsignmentPage> PageAsync(bool pendingOnly, long after, int take, CancellationToken cancellationToken);
+
+    /// <summary>A page of the latest versions of active consignments, as <see cref="PageAsync"/> without <c>pendingOnly</c>, with what the assessment in force for each says (<see cref="ConsignmentPage.InForce"/>).</summary>
+    /// <remarks>
+    /// What re-assessing the stored history reads (<c>cts assess --all</c>, after profiles change), so that it saves only
+    /// the assessments that say something else: read with the page, in the page's order, the assessments in force cost
+    /// a walk beside it rather than a search each under the store's one writer. A writer may save another before the
+    /// re-assessment's is saved; that one then stands, as if it had been saved after.
+    /// </remarks>
+    Task<ConsignmentPage> CurrentPageAsync(long after, int take, CancellationToken cancellationToken);
 
     /// <summary>A page of the latest versions of active consignments, as <see cref="PageAsync"/> without <c>pendingOnly</c>, each marked whether it still waits for an assessment.</summary>
     /// <remarks>One walk tells what was assessed from what waits, where a walk of both lists would read every pending consignment twice.</remarks>

@@ -121,8 +121,9 @@ public class PackedStorageTests
         {
             Assert.Equal(record.Canonical, await reopened.ReadCanonicalAsync("assessment", record.Id, Token));
         }
-        // The packed one in force says what a later assessment says: nothing is saved.
-        Assert.Empty(await reopened.Assessments.SaveChangedAsync([red with { AssessedAt = red.AssessedAt.AddDays(1) }], Token));
+        // The packed one in force is read unpacked with its page, and says what a later assessment says: nothing changed.
+        var page = await reopened.Messages.CurrentPageAsync(0, 10, Token);
+        Assert.Empty(Storage.Assessments.AssessmentBatches.Changed([red with { AssessedAt = red.AssessedAt.AddDays(1) }], page.InForce!));
     }
 
     private static List<string> Texts(SqliteStore store, string sql)

@@ -2,6 +2,7 @@ using OpenCts.Domain.Assessments;
 using OpenCts.Domain.CrossBorder;
 using OpenCts.Domain.Decisions;
 using OpenCts.Domain.Examinations;
+using OpenCts.Storage.Assessments;
 using OpenCts.Storage.Audit;
 using OpenCts.Storage.Users;
 
@@ -14,7 +15,7 @@ public class RecordStoresTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
-    public async Task ReassessingSavesAndJournalsOnlyTheAssessmentsThatSaySomethingOtherThanTheOneInForce(string backend)
+    public async Task A_page_of_current_versions_carries_the_assessment_in_force_for_each_and_only_what_says_something_else_is_changed(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         const string Second = "OceanBillOfLading:MAEU000000002";
@@ -25,27 +26,33 @@ public class RecordStoresTests
         var first = SampleRecords.Assessment(lane: Lane.Yellow, score: 30);
         var second = SampleRecords.Assessment() with { DocumentKey = Second };
         await test.Store.Assessments.SaveAsync([SampleRecords.Assessment(lane: Lane.Red, score: 50), first, second], Token);
-        var leaves = test.Journal.Records.Count(r => r.Kind == "assessment");
+
+        var page = await test.Store.Messages.CurrentPageAsync(0, 10, Token);
+
+        // The latest of the first version is in force, not the earlier red one; the third has none.
+        Assert.Equal([SampleRecords.Key, Second, Third], page.Items.Select(i => i.DocumentKey));
+        Assert.Equal(
+            [new("Yellow", 30, AssessmentBatches.ReasonsText(first)), new("Red", second.Score, AssessmentBatches.ReasonsText(second)), null],
+            page.InForce!);
         var later = SampleRecords.At.AddHours(1);
         var reasons = second.Reasons.Select(r => r with { Version = 2 }).ToArray();
-
-        var saved = await test.Store.Assessments.SaveChangedAsync(
+        Assessment[] again =
         [
             first with { AssessedAt = later },
             second with { Reasons = [.. reasons], AssessedAt = later },
             SampleRecords.Assessment(lane: Lane.Green, score: 0) with { DocumentKey = Third, Reasons = [], AssessedAt = later },
-        ], Token);
-
+        ];
+        var changed = AssessmentBatches.Changed(again, page.InForce!);
         // The first says what the one in force says (only later); the second's reason is now the profile's version 2; the third had none.
-        Assert.Equal([Second, Third], saved.Select(a => a.DocumentKey));
-        Assert.Equal([Lane.Red, Lane.Yellow], (await test.Store.Assessments.OfAsync(SampleRecords.Key, Token)).Select(a => a.Lane));
-        Assert.Equal([1, 2], (await test.Store.Assessments.OfAsync(Second, Token)).Select(a => a.Reasons[0].Version));
-        Assert.Equal(leaves + 2, test.Journal.Records.Count(r => r.Kind == "assessment"));
-        var lanesAfter = await test.Store.Assessments.LaneCountsAsync(Token);
-        Assert.Equal((1, 1, 1), (lanesAfter[Lane.Red], lanesAfter[Lane.Yellow], lanesAfter[Lane.Green]));
+        Assert.Equal([Second, Third], changed.Select(a => a.DocumentKey));
+        Assert.Equal([31.0, 30.0], AssessmentBatches.Changed([first with { Score = 31 }, first with { Score = 30, Lane = Lane.Red }], [page.InForce![0], page.InForce[0]]).Select(a => a.Score));
 
-        var scoreOnly = await test.Store.Assessments.SaveChangedAsync([first with { Score = 31 }, first with { Score = 30, Lane = Lane.Red }], Token);
-        Assert.Equal([31.0, 30.0], scoreOnly.Select(a => a.Score));
+        // Once saved, they are in force on the next read, page by page as on the first.
+        await test.Store.Assessments.SaveAsync(changed, Token);
+        var head = await test.Store.Messages.CurrentPageAsync(0, 1, Token);
+        var rest = await test.Store.Messages.CurrentPageAsync(head.Next, 10, Token);
+        Assert.Equal([Second, Third], rest.Items.Select(i => i.DocumentKey));
+        Assert.Empty(AssessmentBatches.Changed(again, [.. head.InForce!, .. rest.InForce!]));
     }
 
     [Theory]
