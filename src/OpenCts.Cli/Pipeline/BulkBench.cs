@@ -9,13 +9,15 @@ using OpenCts.Cli.Bench;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Samples;
+using OpenCts.Ingestion.Samples.Ecommerce;
 using OpenCts.Storage.Sqlite;
 
 namespace OpenCts.Cli.Pipeline;
 
 /// <summary>The figures of one bulk run, each beside the physical bound it is measured against in the same run.</summary>
+/// <param name="Kind">What was generated: <c>general</c> (sea, air and parcels) or <c>ecommerce</c> (parcels with platform orders).</param>
 /// <param name="Consignments">Consignments generated, loaded and assessed.</param>
-/// <param name="InputBytes">Size of the generated message files.</param>
+/// <param name="InputBytes">Size of the generated message files (and platform order files).</param>
 /// <param name="Seconds">Wall time of <c>cts assess DIR</c>, process start to exit.</param>
 /// <param name="EndToEndConsignmentsPerSecond">Consignments per second of that wall time.</param>
 /// <param name="ReadConsignmentsPerSecond">The bound: consignments per second of merely reading the same files.</param>
@@ -30,6 +32,7 @@ namespace OpenCts.Cli.Pipeline;
 /// <param name="ReassessChangedAssessments">How many assessments the added profile changed, which that run saved.</param>
 /// <param name="EngineConsignmentsPerSecond">The bound: the engine alone on the same stored consignments, on every core.</param>
 internal sealed record BulkFigures(
+    string Kind,
     int Consignments,
     long InputBytes,
     double Seconds,
@@ -56,15 +59,32 @@ internal static class BulkBench
     /// <summary>The engine bound is timed on at most this many stored consignments, so that the bench itself stays small.</summary>
     private const int EngineSample = 100_000;
 
-    public static async Task<BulkFigures> RunAsync(int consignments, string folder, Action<string> tell, CancellationToken cancellationToken)
+    /// <summary>The kinds of consignment a bulk run generates.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [General, Ecommerce];
+
+    public const string General = "general";
+
+    public const string Ecommerce = "ecommerce";
+
+    public static async Task<BulkFigures> RunAsync(int consignments, string kind, string folder, Action<string> tell, CancellationToken cancellationToken)
     {
         var bundle = Path.Combine(folder, "bundle");
         var data = Path.Combine(folder, "data");
-        tell($"generating {consignments:N0} consignments");
-        var generator = new SampleGenerator(1, new SampleOptions(new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero), 0.04));
-        SampleWriter.Write(bundle, generator.GenerateWithTruth(consignments), 1);
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        if (kind == Ecommerce)
+        {
+            // Parcels and, for six in ten, the platform order that sold them: the e-commerce indicators' path, orders included.
+            tell($"generating {consignments:N0} e-commerce parcels and their platform orders");
+            EcommerceSampleWriter.Write(bundle, new EcommerceGenerator(1, new EcommerceOptions(start)).Generate(consignments), 1);
+        }
+        else
+        {
+            tell($"generating {consignments:N0} consignments");
+            SampleWriter.Write(bundle, new SampleGenerator(1, new SampleOptions(start, 0.04)).GenerateWithTruth(consignments), 1);
+        }
         BenchBundle.WriteTargetingSet(bundle);
-        var files = Directory.EnumerateFiles(Path.Combine(bundle, "consignments")).ToList();
+        // What cts assess reads of the bundle besides its targeting set.
+        var files = new[] { "consignments", EcommerceSampleWriter.OrdersFolder }.Select(f => Path.Combine(bundle, f)).Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).ToList();
 
         tell("reading the files (bound)");
         var (inputBytes, readSeconds) = ReadAll(files);
@@ -92,7 +112,7 @@ internal static class BulkBench
         tell("the engine alone on the stored consignments (bound)");
         var engineRate = await EngineRateAsync(data, cancellationToken);
 
-        return new BulkFigures(consignments, inputBytes, seconds, consignments / seconds, consignments / readSeconds, inputBytes / 1e6 / readSeconds,
+        return new BulkFigures(kind, consignments, inputBytes, seconds, consignments / seconds, consignments / readSeconds, inputBytes / 1e6 / readSeconds,
             rowsPerSecond, peak / 1024.0 / 1024.0, storeBytes / (double)consignments, checkpointBytes / (double)consignments, compressed / (double)consignments, reassess, consignments / reassess, changed, engineRate);
     }
 

@@ -11,12 +11,14 @@ internal static class BulkJson
         return new
         {
             cores = Environment.ProcessorCount,
+            kind = settings.Kind,
             endToEndConsignmentsPerSecond = Round(largest?.EndToEndConsignmentsPerSecond),
             peakWorkingSetMegabytes = Round(largest?.PeakWorkingSetMegabytes),
             storeBytesPerConsignment = Round(largest?.StoreBytesPerConsignment),
             reassessConsignmentsPerSecond = Round(largest?.ReassessConsignmentsPerSecond),
             bulk = bulk.Select(b => new
             {
+                kind = b.Kind,
                 consignments = b.Consignments,
                 inputBytes = b.InputBytes,
                 seconds = Round(b.Seconds),

@@ -43,6 +43,11 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         [DefaultValue("100000")]
         public string Bulk { get; init; } = "100000";
 
+        [CommandOption("--kind <KIND>")]
+        [Description("What the bulk runs generate: general (sea, air and parcels with the samples' targeting set) or ecommerce (parcels with their platform orders, the same targeting set) (default general).")]
+        [DefaultValue("general")]
+        public string Kind { get; init; } = BulkBench.General;
+
         [CommandOption("--no-scale-out")]
         [Description("Skip the scale-out runs (uploads over HTTP to the embedded store, and to PostgreSQL with NATS workers).")]
         public bool NoScaleOut { get; init; }
@@ -52,6 +57,10 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
 
         public override ValidationResult Validate()
         {
+            if (!BulkBench.Kinds.Contains(Kind))
+            {
+                return ValidationResult.Error($"--kind: '{Kind}' is not one of {string.Join(", ", BulkBench.Kinds)}");
+            }
             if (Consignments is < 10 or > 10_000_000)
             {
                 return ValidationResult.Error($"--consignments {Consignments} is not between 10 and 10000000");
@@ -75,7 +84,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
             var folder = Path.Combine(Path.GetTempPath(), "opencts-bench-bulk-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
-                bulk.Add(await BulkBench.RunAsync(size, folder, what => AnsiConsole.MarkupLineInterpolated($"running: {what}"), cancellationToken));
+                bulk.Add(await BulkBench.RunAsync(size, settings.Kind, folder, what => AnsiConsole.MarkupLineInterpolated($"running: {what}"), cancellationToken));
             }
             finally
             {
@@ -106,7 +115,8 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchCommand.S
         table.AddRow("store bytes per consignment", N(f.StoreBytesPerConsignment), "raw bytes compressed, per consignment", N(f.CompressedRawBytesPerConsignment), R(f.StoreBytesPerConsignment / f.CompressedRawBytesPerConsignment));
         table.AddRow("beside it, the indicators' checkpoint (derived, not in the store's figure), bytes per consignment", N(f.CheckpointBytesPerConsignment), "", "", "");
         table.AddRow("re-assessing all (cts assess --all), consignments/s", N(f.ReassessConsignmentsPerSecond), "the engine alone, consignments/s", N(f.EngineConsignmentsPerSecond), R(f.ReassessConsignmentsPerSecond / f.EngineConsignmentsPerSecond));
-        AnsiConsole.MarkupLineInterpolated($"[bold]{f.Consignments:N0} consignments[/] in {f.InputBytes / 1e6:N0} MB of messages, with the samples' profiles, reference lists and watch list: cts assess took {f.Seconds:N1} s; after one profile was added, cts assess --all took {f.ReassessSeconds:N1} s and saved the {f.ReassessChangedAssessments:N0} assessments it changed; {Environment.ProcessorCount} cores");
+        var what = f.Kind == BulkBench.Ecommerce ? "e-commerce parcels" : "consignments";
+        AnsiConsole.MarkupLineInterpolated($"[bold]{f.Consignments:N0} {what}[/] in {f.InputBytes / 1e6:N0} MB of messages{(f.Kind == BulkBench.Ecommerce ? " and platform orders" : "")}, with the samples' profiles, reference lists and watch list: cts assess took {f.Seconds:N1} s; after one profile was added, cts assess --all took {f.ReassessSeconds:N1} s and saved the {f.ReassessChangedAssessments:N0} assessments it changed; {Environment.ProcessorCount} cores");
         AnsiConsole.Write(table);
     }
 

@@ -97,8 +97,9 @@ public interface IMessageStore
     /// <remarks>
     /// What re-assessing the stored history reads (<c>cts assess --all</c>, after profiles change), so that it saves only
     /// the assessments that say something else: read with the page, in the page's order, the assessments in force cost
-    /// a walk beside it rather than a search each under the store's one writer. A writer may save another before the
-    /// re-assessment's is saved; that one then stands, as if it had been saved after.
+    /// a walk beside it rather than a search each under the store's one writer. They are what was in force when the page
+    /// was read: should a writer save another assessment of a version meanwhile, a re-assessment that says what the
+    /// earlier one said is not saved and the writer's stands, as if it had been saved after.
     /// </remarks>
     Task<ConsignmentPage> CurrentPageAsync(long after, int take, CancellationToken cancellationToken);
 
