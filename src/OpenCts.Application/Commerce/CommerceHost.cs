@@ -20,8 +20,8 @@ namespace OpenCts.Application.Commerce;
 /// </remarks>
 public sealed class CommerceHost(ICtsStore store)
 {
-    /// <summary>How many tracking numbers one store query asks for.</summary>
-    private const int OrdersPerQuery = 500;
+    /// <summary>How many tracking numbers one store query asks for: both stores take them as one parameter, so a page's go in one query.</summary>
+    private const int OrdersPerQuery = 4096;
 
     /// <summary>How many assessed versions the build reads again at a time to replay them.</summary>
     private const int ReplayChunk = 2048;
