@@ -61,6 +61,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         Connection = connection;
         Journal = journal;
         Clock = clock;
+        Bodies = PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, id => LoadDictionary(PackingDictionaries.ConsignmentBodies, id));
+        Orders = PackingDictionaries.Load(connection, PackingDictionaries.PlatformOrders, id => LoadDictionary(PackingDictionaries.PlatformOrders, id));
         Messages = new SqliteMessageStore(this);
         Assessments = new SqliteAssessmentStore(this);
         Profiles = new SqliteProfileStore(this);
@@ -96,6 +98,20 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     public SqliteConnection Connection { get; }
 
     internal IRecordJournal Journal { get; }
+
+    /// <summary>The dictionaries the store's consignment bodies are packed with.</summary>
+    internal PackingDictionaries Bodies { get; }
+
+    /// <summary>The dictionaries the store's platform orders are packed with.</summary>
+    internal PackingDictionaries Orders { get; }
+
+    private byte[]? LoadDictionary(string kind, long id)
+    {
+        using var command = Command("SELECT bytes FROM packing_dictionaries WHERE id = $id AND kind = $kind");
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$kind", kind);
+        return command.ExecuteScalar() as byte[];
+    }
 
     public TimeProvider Clock { get; }
 
@@ -154,7 +170,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
             pragma.ExecuteNonQuery();
         }
         Migrations.Apply(connection);
-        PlaceBackfill.Run(connection);
+        PlaceBackfill.Run(connection, PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, _ => null));
         LedgerSchema.Migrate(connection);
         using (var pragma = connection.CreateCommand())
         {

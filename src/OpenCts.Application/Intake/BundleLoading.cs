@@ -1,5 +1,6 @@
 using OpenCts.Application.Intake;
 using OpenCts.Ingestion.Pipeline;
+using OpenCts.Ingestion.PlatformOrders;
 using OpenCts.Targeting.Catalog;
 
 namespace OpenCts.Application;
@@ -19,7 +20,7 @@ public sealed record BundleSummary(int Profiles, IntakeSummary Messages)
 public sealed class BundleLoading(CtsApplication application)
 {
     private static readonly string[] MessageFolders = ["consignments", "messages"];
-    private static readonly string[] ConfigurationFolders = ["profiles", "watchlists", "reference-lists", "trusted-traders", "platform-orders"];
+    private static readonly string[] ConfigurationFolders = ["profiles", "watchlists", "reference-lists", "trusted-traders", PlatformOrderReader.BundleFolder];
 
     /// <summary>The message files of paths: the files given, and those in the message folders of bundles.</summary>
     public static IReadOnlyList<string> MessageFiles(IReadOnlyList<string> paths)
@@ -56,7 +57,7 @@ public sealed class BundleLoading(CtsApplication application)
         {
             profiles += await LoadConfigurationAsync(path, cancellationToken).ConfigureAwait(false);
             // Orders before parcels: a parcel is linked to its order by tracking number when it is assessed.
-            foreach (var file in Files(Path.Combine(path, "platform-orders"), "*.json"))
+            foreach (var file in Files(Path.Combine(path, PlatformOrderReader.BundleFolder), "*.json"))
             {
                 await using var content = File.OpenRead(file);
                 orders.Add(await application.PlatformOrders.ReceiveAsync(content, file, cancellationToken).ConfigureAwait(false));

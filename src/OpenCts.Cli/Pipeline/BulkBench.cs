@@ -8,6 +8,7 @@ using OpenCts.Application.Intake;
 using OpenCts.Cli.Bench;
 using OpenCts.Cli.Common;
 using OpenCts.Domain.Consignments;
+using OpenCts.Ingestion.PlatformOrders;
 using OpenCts.Ingestion.Samples;
 using OpenCts.Ingestion.Samples.Ecommerce;
 using OpenCts.Storage.Sqlite;
@@ -84,7 +85,7 @@ internal static class BulkBench
         }
         BenchBundle.WriteTargetingSet(bundle);
         // What cts assess reads of the bundle besides its targeting set.
-        var files = new[] { "consignments", EcommerceSampleWriter.OrdersFolder }.Select(f => Path.Combine(bundle, f)).Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).ToList();
+        var files = new[] { "consignments", PlatformOrderReader.BundleFolder }.Select(f => Path.Combine(bundle, f)).Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).ToList();
 
         tell("reading the files (bound)");
         var (inputBytes, readSeconds) = ReadAll(files);

@@ -17,6 +17,9 @@ namespace OpenCts.Ingestion.PlatformOrders;
 /// </remarks>
 public static class PlatformOrderReader
 {
+    /// <summary>The folder of a bundle that holds its platform order files: <c>cts assess</c> and <c>cts ingest</c> read them from there, before the parcels.</summary>
+    public const string BundleFolder = "platform-orders";
+
     private const int MaxDepth = 32;
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 

@@ -82,7 +82,7 @@ internal sealed partial class SqliteAssessmentStore
         {
             var assessment = ReadAssessment(reader, 1);
             var consignment = new OpenCts.Storage.Messages.StoredConsignment(
-                assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), Messages.Packing.ReadBody(reader, 14));
+                assessment.DocumentKey, assessment.ConsignmentVersion, reader.GetString(12), reader.GetInt64(13), Messages.Packing.ReadBody(reader, 14, _store.Bodies));
             rows.Add(new TargetedConsignment(new TargetRow(reader.GetInt64(0), assessment, reader.GetString(7), reader.GetString(8)), consignment));
         }
         return Task.FromResult<IReadOnlyList<TargetedConsignment>>(rows);

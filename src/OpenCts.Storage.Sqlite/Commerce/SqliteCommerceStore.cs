@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenCts.Storage.Commerce;
+using OpenCts.Storage.Sqlite.Messages;
 using OpenCts.Storage.Sqlite.Referrals;
 
 namespace OpenCts.Storage.Sqlite.Commerce;
@@ -12,38 +14,61 @@ internal sealed class SqliteCommerceStore(SqliteStore store) : ICommerceStore
     private const string DecisionColumns = "id, kind, entity_id, other_entity_id, records, reason, decided_by, decided_at";
     private readonly SqliteStore _store = store;
 
-    public Task<int> SaveOrdersAsync(IReadOnlyList<StoredPlatformOrder> orders, CancellationToken cancellationToken) =>
-        _store.WriteAsync(async (work, transaction) =>
+    public async Task<int> SaveOrdersAsync(IReadOnlyList<StoredPlatformOrder> orders, CancellationToken cancellationToken)
+    {
+        var saved = await _store.WriteAsync(async (work, transaction) =>
         {
             var saved = 0;
+            var dictionary = _store.Orders.Current;
             foreach (var order in orders)
             {
-                using (var same = _store.Command(
-                    "SELECT body FROM platform_orders WHERE platform = $p AND order_number = $o ORDER BY id DESC LIMIT 1", transaction))
+                if (string.Equals(LatestBody(order.Platform, order.OrderNumber, transaction), order.Body, StringComparison.Ordinal))
                 {
-                    same.Parameters.AddWithValue("$p", order.Platform);
-                    same.Parameters.AddWithValue("$o", order.OrderNumber);
-                    if (same.ExecuteScalar() is string body && string.Equals(body, order.Body, StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
+                    continue;
                 }
                 using var command = _store.Command(
                     "INSERT INTO platform_orders (platform, order_number, tracking_number, body, received_at) VALUES ($p, $o, $t, $b, $at) RETURNING id", transaction);
                 command.Parameters.AddWithValue("$p", order.Platform);
                 command.Parameters.AddWithValue("$o", order.OrderNumber);
                 command.Parameters.AddWithValue("$t", order.TrackingNumber);
-                command.Parameters.AddWithValue("$b", order.Body);
-                command.Parameters.AddWithValue("$at", SqliteText.Of(order.ReceivedAt));
+                command.Parameters.AddWithValue("$b", Packing.PackOrder(order.Body, dictionary));
+                var receivedAt = SqliteText.Of(order.ReceivedAt);
+                command.Parameters.AddWithValue("$at", receivedAt);
                 var id = (long)command.ExecuteScalar()!;
-                await _store.JournalAsync(work, RecordKinds.PlatformOrder, id, ReadOrderCanonical(id, transaction)!, cancellationToken).ConfigureAwait(false);
+                // The canonical form is made from the text written, not from the packed row.
+                var canonical = CanonicalForm.Row(id, [order.Platform, order.OrderNumber, order.TrackingNumber, order.Body, receivedAt]);
+                await _store.JournalAsync(work, RecordKinds.PlatformOrder, id, canonical, cancellationToken).ConfigureAwait(false);
                 saved++;
             }
             return saved;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        // Once there are orders enough, later ones are packed with a dictionary learned from the latest (outside the writer).
+        await _store.Orders.LearnIfDueAsync(_store, saved,
+            "SELECT count(*) FROM platform_orders",
+            "SELECT body FROM platform_orders ORDER BY id DESC LIMIT $take",
+            reader => Encoding.UTF8.GetBytes(Packing.ReadOrder(reader, 0, _store.Orders)),
+            cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
 
-    internal byte[]? ReadOrderCanonical(long id, SqliteTransaction? transaction = null) =>
-        _store.CanonicalRow("SELECT platform, order_number, tracking_number, body, received_at FROM platform_orders WHERE id = $id", id, transaction);
+    private string? LatestBody(string platform, string orderNumber, SqliteTransaction transaction)
+    {
+        using var same = _store.Command("SELECT body FROM platform_orders WHERE platform = $p AND order_number = $o ORDER BY id DESC LIMIT 1", transaction);
+        same.Parameters.AddWithValue("$p", platform);
+        same.Parameters.AddWithValue("$o", orderNumber);
+        using var reader = same.ExecuteReader();
+        return reader.Read() ? Packing.ReadOrder(reader, 0, _store.Orders) : null;
+    }
+
+    internal byte[]? ReadOrderCanonical(long id)
+    {
+        using var command = _store.Command("SELECT platform, order_number, tracking_number, body, received_at FROM platform_orders WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? CanonicalForm.Row(id, [reader.GetValue(0), reader.GetValue(1), reader.GetValue(2), Packing.ReadOrder(reader, 3, _store.Orders), reader.GetValue(4)])
+            : null;
+    }
 
     public Task<IReadOnlyList<StoredPlatformOrder>> OrdersAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ReadOrders(
@@ -78,7 +103,7 @@ internal sealed class SqliteCommerceStore(SqliteStore store) : ICommerceStore
         var result = new List<StoredPlatformOrder>();
         while (reader.Read())
         {
-            result.Add(new StoredPlatformOrder(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), SqliteText.At(reader.GetString(5))));
+            result.Add(new StoredPlatformOrder(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Packing.ReadOrder(reader, 4, _store.Orders), SqliteText.At(reader.GetString(5))));
         }
         return result;
     }

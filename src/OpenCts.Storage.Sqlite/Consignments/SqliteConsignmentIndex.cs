@@ -68,7 +68,7 @@ internal sealed class SqliteConsignmentIndex(SqliteStore store) : IConsignmentIn
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            into.Add(Messages.SqliteMessageStore.ReadVersion(reader));
+            into.Add(Messages.SqliteMessageStore.ReadVersion(reader, _store.Bodies));
         }
     }
 }

@@ -14,7 +14,8 @@ namespace OpenCts.Storage.Sqlite.Messages;
 /// <param name="Bodies">Each consignment's body head, in the message's order; none for a rejected message.</param>
 internal sealed record MessageAhead(ParsedMessage Message, byte[] Kept, string? Compression, string Sha256, string IssuesJson, string UnmappedJson, BodyHead[] Bodies)
 {
-    public static MessageAhead Of(ParsedMessage message)
+    /// <summary>Packs the raw bytes and each body's head (with the store's dictionary, if it has one), and takes the digest.</summary>
+    public static MessageAhead Of(ParsedMessage message, PackingDictionary? dictionary)
     {
         var bytes = message.Raw.Span;
         var (kept, compression) = Packing.PackRaw(bytes);
@@ -26,7 +27,7 @@ internal sealed record MessageAhead(ParsedMessage Message, byte[] Kept, string? 
             {
                 throw new InvalidOperationException($"consignment {consignment.Document.Key} has no provenance; formats must set sender and message id");
             }
-            bodies[i] = Packing.PrepareBody(consignment);
+            bodies[i] = Packing.PrepareBody(consignment, dictionary);
         }
         return new MessageAhead(message, kept, compression, Convert.ToHexStringLower(SHA256.HashData(bytes)), IssuesJsonOf(message.Issues), JsonSerializer.Serialize(message.Unmapped), bodies);
     }

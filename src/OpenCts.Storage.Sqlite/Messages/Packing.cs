@@ -13,8 +13,10 @@ namespace OpenCts.Storage.Sqlite.Messages;
 /// <remarks>
 /// A raw message is kept compressed only when that saves a tenth or more, and its row says so (<c>compression = 'br'</c>),
 /// because received bytes may begin with anything. A body's first byte says its form: the binary form
-/// (<see cref="ConsignmentBinary"/>) as it is, or its head Brotli-compressed where that saves a tenth or more, followed by
+/// (<see cref="ConsignmentBinary"/>) as it is, or its head packed where that saves a tenth or more, followed by
 /// the row part of its provenance as it is (so the head can be packed before the row is known: <see cref="PrepareBody"/>).
+/// The head is packed with the store's dictionary once it has learned one (<see cref="PackingDictionaries"/>), and with
+/// Brotli before.
 /// Bodies of earlier releases are the binary form compressed whole, JSON, which begins with <c>{</c>, or JSON compressed
 /// behind a zero byte, and read as they are. The ledger
 /// commits to the bytes as received, never to a body, so the body's form changes no proof.
@@ -31,6 +33,7 @@ internal static class Packing
     private const byte Binary = 1;
     private const byte PackedBinary = 2;
     private const byte PackedHead = 3;
+    private const byte DictionaryHead = 4;
 
     /// <summary>The bytes to keep and the compression to note, or the bytes as they are with null when packing does not pay.</summary>
     public static (byte[] Bytes, string? Compression) PackRaw(ReadOnlySpan<byte> raw)
@@ -44,14 +47,16 @@ internal static class Packing
         string.Equals(compression, Brotli, StringComparison.Ordinal) && TryDecompress(kept, 0, out var raw) ? raw : kept;
 
     /// <summary>The part of a body that its row does not decide, packed where that pays: made ahead, on the thread that parsed the message.</summary>
+    /// <param name="consignment">The consignment, with its provenance.</param>
+    /// <param name="dictionary">The store's dictionary to pack with, or null for Brotli.</param>
     /// <exception cref="ArgumentException">The consignment has no provenance.</exception>
-    public static BodyHead PrepareBody(Consignment consignment)
+    public static BodyHead PrepareBody(Consignment consignment, PackingDictionary? dictionary)
     {
         var head = ConsignmentBinary.Head(consignment);
-        var packed = Compress(head, 1);
+        var packed = dictionary is null ? Compress(head, 1) : dictionary.Pack(head, DictionaryHead);
         if (packed.Length <= head.Length * 9 / 10)
         {
-            packed[0] = PackedHead;
+            packed[0] = dictionary is null ? PackedHead : DictionaryHead;
             return new BodyHead(packed);
         }
         var plain = new byte[head.Length + 1];
@@ -72,42 +77,46 @@ internal static class Packing
 
     /// <summary>The consignment whose kept body is in a column of the reader's row, read through a borrowed buffer.</summary>
     /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
-    public static Consignment ReadBody(SqliteDataReader reader, int ordinal) => ReadKept(reader, ordinal, ReadBody);
+    public static Consignment ReadBody(SqliteDataReader reader, int ordinal, PackingDictionaries dictionaries) => ReadKept(reader, ordinal, dictionaries, ReadBody);
 
     /// <summary>The outline of the consignment whose kept body is in a column of the reader's row, read without building the consignment where the body's form allows.</summary>
     /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
-    public static ConsignmentOutline ReadOutline(SqliteDataReader reader, int ordinal) => ReadKept(reader, ordinal, ReadOutline);
+    public static ConsignmentOutline ReadOutline(SqliteDataReader reader, int ordinal, PackingDictionaries dictionaries) => ReadKept(reader, ordinal, dictionaries, ReadOutline);
 
     /// <summary>The consignment a kept body holds, whatever release wrote it.</summary>
     /// <exception cref="InvalidDataException">The body does not decode (a row changed behind the store).</exception>
-    public static Consignment ReadBody(ReadOnlySpan<byte> kept) => (kept.Length > 0 ? kept[0] : -1) switch
+    public static Consignment ReadBody(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries) => (kept.Length > 0 ? kept[0] : -1) switch
     {
         Binary => ConsignmentBinary.Read(kept[1..]),
         PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.Read),
         PackedHead => ReadUnpackedHead(kept[1..], ConsignmentBinary.Read),
+        DictionaryHead => ReadDictionaryHead(kept[1..], dictionaries, ConsignmentBinary.Read),
         _ => ReadJson(kept),
     };
 
-    private static ConsignmentOutline ReadOutline(ReadOnlySpan<byte> kept) => (kept.Length > 0 ? kept[0] : -1) switch
+    private static ConsignmentOutline ReadOutline(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries) => (kept.Length > 0 ? kept[0] : -1) switch
     {
         Binary => ConsignmentBinary.ReadOutline(kept[1..]),
         PackedBinary => ReadUnpacked(kept[1..], ConsignmentBinary.ReadOutline),
         PackedHead => ReadUnpackedHead(kept[1..], ConsignmentBinary.ReadOutline),
+        DictionaryHead => ReadDictionaryHead(kept[1..], dictionaries, ConsignmentBinary.ReadOutline),
         _ => ConsignmentOutline.Of(ReadJson(kept)),
     };
 
     private delegate T SpanReader<T>(ReadOnlySpan<byte> bytes);
 
+    private delegate T KeptReader<T>(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries);
+
     // Every stored body read back passes here: its bytes, and their unpacked form, are borrowed from the shared pool and
     // die with the read, instead of two new arrays a body.
-    private static T ReadKept<T>(SqliteDataReader reader, int ordinal, SpanReader<T> read)
+    private static T ReadKept<T>(SqliteDataReader reader, int ordinal, PackingDictionaries dictionaries, KeptReader<T> read)
     {
         var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
         var kept = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             reader.GetBytes(ordinal, 0, kept, 0, length);
-            return read(kept.AsSpan(0, length));
+            return read(kept.AsSpan(0, length), dictionaries);
         }
         finally
         {
@@ -157,6 +166,107 @@ internal static class Packing
         }
     }
 
+    /// <summary>Reads a body kept as its head packed with a dictionary (its row, the frame's length, the frame), then the row part.</summary>
+    private static T ReadDictionaryHead<T>(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries, SpanReader<T> read)
+    {
+        var buffer = Unpack(kept, dictionaries, out var length, out var row);
+        try
+        {
+            row.CopyTo(buffer.AsSpan(length));
+            return read(buffer.AsSpan(0, length + row.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Unpacks a record packed with a dictionary (its row, the frame's length, the frame) into a buffer borrowed from the shared pool, with room after it for what follows the frame.</summary>
+    /// <exception cref="InvalidDataException">The record is cut short, names no dictionary of the store, or does not unpack.</exception>
+    private static byte[] Unpack(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries, out int length, out ReadOnlySpan<byte> rest)
+    {
+        var at = 0;
+        if (!Varint.TryRead(kept, ref at, out var id) || !Varint.TryRead(kept, ref at, out var frameLength) || frameLength > kept.Length - at)
+        {
+            throw new InvalidDataException($"a {dictionaries.Kind} packed with a dictionary is cut short");
+        }
+        var frame = kept.Slice(at, (int)frameLength);
+        rest = kept[(at + (int)frameLength)..];
+        var dictionary = dictionaries.Get(id);
+        length = PackingDictionary.UnpackedLength(frame);
+        var buffer = ArrayPool<byte>.Shared.Rent(length + rest.Length);
+        try
+        {
+            if (dictionary.Unpack(frame, buffer) != length)
+            {
+                throw new InvalidDataException($"a {dictionaries.Kind} packed with dictionary {id} unpacks to another length than its frame says");
+            }
+            return buffer;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>A platform order's text to keep: as it is, or its UTF-8 packed (a BLOB behind its form's byte) where that saves a tenth or more, with the store's dictionary once it has one and Brotli before.</summary>
+    /// <remarks>Whatever commits to the order (the ledger's canonical form) is made from the text, not from this.</remarks>
+    public static object PackOrder(string body, PackingDictionary? dictionary)
+    {
+        if (body.Length < ShortestPackedText)
+        {
+            return body;
+        }
+        var utf8 = Encoding.UTF8.GetBytes(body);
+        byte[] packed;
+        if (dictionary is null)
+        {
+            packed = Compress(utf8, 1);
+            packed[0] = PackedHead;
+        }
+        else
+        {
+            packed = dictionary.Pack(utf8, DictionaryHead);
+        }
+        return packed.Length <= utf8.Length * 9 / 10 ? packed : body;
+    }
+
+    /// <summary>A platform order kept by <see cref="PackOrder"/>, from a column of the reader's row.</summary>
+    /// <remarks>Bytes that do not unpack (a row edited by hand) are read as their hexadecimal digits, which no order's text is: the audit finds the record changed.</remarks>
+    public static string ReadOrder(DbDataReader reader, int ordinal, PackingDictionaries dictionaries)
+    {
+        if (reader.GetFieldType(ordinal) != typeof(byte[]))
+        {
+            return reader.GetString(ordinal);
+        }
+        var kept = reader.GetFieldValue<byte[]>(ordinal);
+        switch (kept.Length > 0 ? kept[0] : -1)
+        {
+            case PackedHead when TryDecompress(kept, 1, out var text):
+                return Encoding.UTF8.GetString(text);
+            case DictionaryHead:
+                try
+                {
+                    var buffer = Unpack(kept.AsSpan(1), dictionaries, out var length, out var rest);
+                    try
+                    {
+                        return rest.IsEmpty ? Encoding.UTF8.GetString(buffer, 0, length) : Convert.ToHexString(kept);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+                }
+                catch (InvalidDataException)
+                {
+                    return Convert.ToHexString(kept);
+                }
+            default:
+                return Convert.ToHexString(kept);
+        }
+    }
+
     /// <summary>A body of JSON, as releases before the binary form kept them, compressed or not.</summary>
     private static Consignment ReadJson(ReadOnlySpan<byte> kept)
     {
@@ -172,7 +282,7 @@ internal static class Packing
     }
 
     /// <summary>True for a body in the binary form, packed or not; false for the JSON of an earlier release.</summary>
-    public static bool IsBinary(byte[] kept) => kept.Length > 0 && kept[0] is Binary or PackedBinary or PackedHead;
+    public static bool IsBinary(byte[] kept) => kept.Length > 0 && kept[0] is Binary or PackedBinary or PackedHead or DictionaryHead;
 
     /// <summary>A text to keep, such as an assessment's reasons: the text as it is, or its UTF-8 compressed (a BLOB) where that saves a tenth or more.</summary>
     /// <remarks>

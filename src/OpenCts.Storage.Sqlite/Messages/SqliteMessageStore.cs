@@ -19,21 +19,22 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     private readonly SqliteStore _store = store;
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
-        _store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken);
+        Learning(_store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken), cancellationToken);
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken) =>
-        _store.WriteAsync(async (work, transaction) =>
+        Learning(_store.WriteAsync(async (work, transaction) =>
         {
             var stored = await Store(work, transaction, message, fileName, cancellationToken).ConfigureAwait(false);
             await ((SqliteAuditLog)_store.AuditLog).Append(work, transaction, audit(stored), cancellationToken).ConfigureAwait(false);
             return stored;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <summary>Packs the raw bytes and each body's head, and takes the digest, on the calling thread: the writer then only writes rows.</summary>
-    public PreparedMessage Prepare(ParsedMessage message, string fileName) => new(message, fileName, MessageAhead.Of(message));
+    public PreparedMessage Prepare(ParsedMessage message, string fileName) => new(message, fileName, MessageAhead.Of(message, _store.Bodies.Current));
 
-    public Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken) =>
-        _store.WriteAsync<IReadOnlyList<StoredMessage>>(async (work, transaction) =>
+    public async Task<IReadOnlyList<StoredMessage>> StoreManyAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
+    {
+        var stored = await _store.WriteAsync<IReadOnlyList<StoredMessage>>(async (work, transaction) =>
         {
             var stored = new List<StoredMessage>(messages.Count);
             foreach (var prepared in messages)
@@ -41,7 +42,26 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
                 stored.Add(await Store(work, transaction, prepared.Message, prepared.FileName, cancellationToken, prepared.Ahead as MessageAhead).ConfigureAwait(false));
             }
             return stored;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        await LearnIfDueAsync(stored.Sum(m => m.Versions.Count), cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    private async Task<StoredMessage> Learning(Task<StoredMessage> storing, CancellationToken cancellationToken)
+    {
+        var stored = await storing.ConfigureAwait(false);
+        await LearnIfDueAsync(stored.Versions.Count, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>Once the store holds bodies enough and no dictionary, learns one from its latest bodies' heads (after the write, outside the writer), so that the bodies after it pack smaller.</summary>
+    private Task<bool> LearnIfDueAsync(int stored, CancellationToken cancellationToken) =>
+        _store.Bodies.LearnIfDueAsync(_store, stored,
+            "SELECT count(*) FROM consignment_versions",
+            "SELECT body FROM consignment_versions ORDER BY id DESC LIMIT $take",
+            // A body of an early release without its provenance has no head to learn from.
+            reader => Packing.ReadBody(reader, 0, _store.Bodies) is { Provenance: not null } consignment ? ConsignmentBinary.Head(consignment) : null,
+            cancellationToken);
 
     private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken, MessageAhead? ahead = null)
     {
@@ -68,7 +88,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var status = MessageStatus.Of(message, issues);
         var receivedAt = _store.Now();
         // Work done ahead for another message (a prepared message changed with `with`) is done again for this one.
-        ahead = ahead is not null && ReferenceEquals(ahead.Message, message) ? ahead : MessageAhead.Of(message);
+        ahead = ahead is not null && ReferenceEquals(ahead.Message, message) ? ahead : MessageAhead.Of(message, _store.Bodies.Current);
         var (rawId, issuesJson) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
         var versions = new List<(string, int)>();
         if (!message.IsRejected)
@@ -182,7 +202,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var next = after;
         while (reader.Read())
         {
-            items.Add(ReadVersion(reader));
+            items.Add(ReadVersion(reader, _store.Bodies));
             assessments?.Add(reader.IsDBNull(6) ? null : new AssessmentInForce(reader.GetString(6), reader.GetDouble(7), Packing.ReadText(reader, 8)));
             next = reader.GetInt64(5);
         }
@@ -200,7 +220,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var next = after;
         while (reader.Read())
         {
-            items.Add(new HistoryItem(reader.GetString(0), reader.GetInt32(1), Packing.ReadOutline(reader, 4), reader.GetInt64(6) != 0, reader.GetInt64(5)));
+            items.Add(new HistoryItem(reader.GetString(0), reader.GetInt32(1), Packing.ReadOutline(reader, 4, _store.Bodies), reader.GetInt64(6) != 0, reader.GetInt64(5)));
             next = reader.GetInt64(5);
         }
         return Task.FromResult(new HistoryPage(items, next));
@@ -216,7 +236,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var byId = new Dictionary<long, StoredConsignment>(versionIds.Count);
         while (reader.Read())
         {
-            byId[reader.GetInt64(5)] = ReadVersion(reader);
+            byId[reader.GetInt64(5)] = ReadVersion(reader, _store.Bodies);
         }
         return Task.FromResult<IReadOnlyList<StoredConsignment>>([.. versionIds.Where(byId.ContainsKey).Select(id => byId[id])]);
     }
@@ -267,15 +287,15 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         var result = new List<StoredConsignment>();
         while (reader.Read())
         {
-            result.Add(ReadVersion(reader));
+            result.Add(ReadVersion(reader, _store.Bodies));
         }
         return Task.FromResult<IReadOnlyList<StoredConsignment>>(result);
     }
 
     /// <summary>A version from the columns document_key, version, status, raw_message_id and body, in that order.</summary>
-    internal static StoredConsignment ReadVersion(SqliteDataReader reader)
+    internal static StoredConsignment ReadVersion(SqliteDataReader reader, PackingDictionaries dictionaries)
     {
-        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), Packing.ReadBody(reader, 4));
+        return new StoredConsignment(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), Packing.ReadBody(reader, 4, dictionaries));
     }
 
     private long? FindAccepted(string sender, string messageId, SqliteTransaction transaction)

@@ -588,6 +588,18 @@ internal static class Migrations
             ORDER BY a.id DESC LIMIT 1;
         END;
         """,
+        """
+        -- Dictionaries that consignment bodies and platform orders are packed with, each learned from the store's own
+        -- records of its kind (Messages/PackingDictionaries.cs). A packed record names the row of its dictionary, so a row
+        -- is never changed or deleted while the store lives.
+        CREATE TABLE packing_dictionaries (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('consignment-body', 'platform-order')),
+            learned_at TEXT NOT NULL,
+            samples INTEGER NOT NULL,
+            bytes BLOB NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

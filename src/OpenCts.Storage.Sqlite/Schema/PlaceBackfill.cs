@@ -14,7 +14,9 @@ internal static class PlaceBackfill
 {
     private const int BatchSize = 2048;
 
-    public static void Run(SqliteConnection connection)
+    /// <param name="connection">The store's connection.</param>
+    /// <param name="bodies">The store's dictionaries for consignment bodies, as they are when it opens.</param>
+    public static void Run(SqliteConnection connection, PackingDictionaries bodies)
     {
         while (true)
         {
@@ -28,7 +30,7 @@ internal static class PlaceBackfill
                 using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
-                    rows.Add((reader.GetInt64(0), PlaceOf(reader.GetFieldValue<byte[]>(1))));
+                    rows.Add((reader.GetInt64(0), PlaceOf(reader.GetFieldValue<byte[]>(1), bodies)));
                 }
             }
             if (rows.Count == 0)
@@ -57,12 +59,12 @@ internal static class PlaceBackfill
     }
 
     /// <summary>The place of a kept body; a body that cannot be read has none, and the ledger audit reports it, not the store's opening.</summary>
-    private static ConsignmentPlace PlaceOf(byte[] kept)
+    private static ConsignmentPlace PlaceOf(byte[] kept, PackingDictionaries bodies)
     {
         try
         {
             // A JSON body is read for its two properties alone, as before; a binary one is quick to read whole.
-            return Packing.IsBinary(kept) ? ConsignmentPlace.Of(Packing.ReadBody(kept)) : ConsignmentPlace.OfBody(Packing.JsonOf(kept));
+            return Packing.IsBinary(kept) ? ConsignmentPlace.Of(Packing.ReadBody(kept, bodies)) : ConsignmentPlace.OfBody(Packing.JsonOf(kept));
         }
         catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
         {

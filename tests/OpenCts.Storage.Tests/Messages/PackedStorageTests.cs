@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using OpenCts.Storage.Sqlite;
+using static OpenCts.Storage.Tests.Messages.StoredRows;
 
 namespace OpenCts.Storage.Tests.Messages;
 
@@ -124,21 +125,6 @@ public class PackedStorageTests
         // The packed one in force is read unpacked with its page, and says what a later assessment says: nothing changed.
         var page = await reopened.Messages.CurrentPageAsync(0, 10, Token);
         Assert.Empty(Storage.Assessments.AssessmentBatches.Changed([red with { AssessedAt = red.AssessedAt.AddDays(1) }], page.InForce!));
-    }
-
-    private static List<string> Texts(SqliteStore store, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var texts = new List<string>();
-        while (reader.Read())
-        {
-            texts.Add(reader.GetValue(0).ToString()!);
-        }
-        return texts;
     }
 
     [Fact]

@@ -32,9 +32,6 @@ public static class EcommerceSampleWriter
     /// <summary>Orders per platform order file.</summary>
     public const int OrdersPerFile = 500;
 
-    /// <summary>The bundle's folder of platform order files, where <c>cts assess</c> and <c>cts ingest</c> read them.</summary>
-    public const string OrdersFolder = "platform-orders";
-
     public const string ParcelsTruthFile = "ground-truth-ecommerce-parcels.csv";
     public const string LinesTruthFile = "ground-truth-ecommerce-lines.csv";
     public const string PartiesTruthFile = "ground-truth-ecommerce-parties.csv";
@@ -43,7 +40,7 @@ public static class EcommerceSampleWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         var messagesDir = Path.Combine(directory, "consignments");
-        var ordersDir = Path.Combine(directory, OrdersFolder);
+        var ordersDir = Path.Combine(directory, PlatformOrderReader.BundleFolder);
         Directory.CreateDirectory(messagesDir);
         Directory.CreateDirectory(ordersDir);
         using var parcelsCsv = Csv(Path.Combine(directory, ParcelsTruthFile), "documentKey,trackingNumber,departure,consignorId,consigneeId,ringId,declaredEur,orderNumber");
