@@ -241,29 +241,36 @@ internal static class Packing
             return reader.GetString(ordinal);
         }
         var kept = reader.GetFieldValue<byte[]>(ordinal);
+        try
+        {
+            return UnpackOrder(kept, dictionaries);
+        }
+        catch (InvalidDataException)
+        {
+            return Convert.ToHexString(kept);
+        }
+    }
+
+    /// <summary>The text of a platform order kept packed (a BLOB behind its form's byte).</summary>
+    /// <exception cref="InvalidDataException">The bytes do not unpack to an order (they were changed).</exception>
+    public static string UnpackOrder(byte[] kept, PackingDictionaries dictionaries)
+    {
         switch (kept.Length > 0 ? kept[0] : -1)
         {
             case PackedHead when TryDecompress(kept, 1, out var text):
                 return Encoding.UTF8.GetString(text);
             case DictionaryHead:
+                var buffer = Unpack(kept.AsSpan(1), dictionaries, out var length, out var rest);
                 try
                 {
-                    var buffer = Unpack(kept.AsSpan(1), dictionaries, out var length, out var rest);
-                    try
-                    {
-                        return rest.IsEmpty ? Encoding.UTF8.GetString(buffer, 0, length) : Convert.ToHexString(kept);
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                    }
+                    return rest.IsEmpty ? Encoding.UTF8.GetString(buffer, 0, length) : throw new InvalidDataException("a packed platform order goes on after its frame");
                 }
-                catch (InvalidDataException)
+                finally
                 {
-                    return Convert.ToHexString(kept);
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
             default:
-                return Convert.ToHexString(kept);
+                throw new InvalidDataException("a platform order is kept in no form this store writes");
         }
     }
 

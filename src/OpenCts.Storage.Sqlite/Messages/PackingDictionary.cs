@@ -11,12 +11,12 @@ namespace OpenCts.Storage.Sqlite.Messages;
 /// store's records repeat each other (senders, places, descriptions, the layout itself). With a dictionary learned from
 /// them, a record packs to about half, and packing and unpacking one take a few microseconds.
 /// A packed record is <c>[form][id][frame length][frame]</c>, the numbers as 7-bit varints: the row of the dictionary
-/// and a Zstandard frame without its dictionary's own id (the row names it).
+/// and a Zstandard frame without its dictionary's own id (the row names it), with its checksum.
 /// </remarks>
 internal sealed class PackingDictionary(long id, byte[] bytes)
 {
-    /// <summary>The level Zstandard packs at: its default, as fast as its lowest on inputs this small and a little smaller.</summary>
-    private const int Level = 3;
+    /// <summary>The level Zstandard packs at: its lowest, whose tables for a dictionary are a few tens of KiB where the default's are about a MiB on every thread that packs, for records 5 % larger.</summary>
+    private const int Level = 1;
 
     // Compressors and decompressors are not thread-safe and loading a dictionary into one costs more than a record: each
     // thread keeps one for each of the two dictionaries it used last (parsers pack bodies on every core; a page's reader
@@ -84,8 +84,10 @@ internal sealed class PackingDictionary(long id, byte[] bytes)
     private Compressor Packer() => (t_compressors ??= new Kept<Compressor>()).For(this, static dictionary =>
     {
         var compressor = new Compressor(Level);
-        // The record names its dictionary's row; the frame need not name it again (four bytes a record).
+        // The record names its dictionary's row; the frame need not name it again (four bytes a record). It keeps its
+        // checksum (four bytes too): a record changed behind the store then fails to unpack instead of reading as another.
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_dictIDFlag, 0);
+        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
         compressor.LoadDictionary(dictionary.Bytes);
         return compressor;
     });

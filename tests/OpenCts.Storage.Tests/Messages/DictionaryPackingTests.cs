@@ -5,6 +5,7 @@ using OpenCts.Ingestion.Samples;
 using OpenCts.Storage.Commerce;
 using OpenCts.Storage.Messages;
 using OpenCts.Storage.Sqlite;
+using OpenCts.Storage.Sqlite.Messages;
 using static OpenCts.Storage.Tests.Messages.StoredRows;
 
 namespace OpenCts.Storage.Tests.Messages;
@@ -52,7 +53,7 @@ public class DictionaryPackingTests
     }
 
     [Fact]
-    public async Task A_body_cut_short_or_naming_a_dictionary_the_store_does_not_hold_is_refused_as_changed_data()
+    public async Task A_body_cut_short_changed_or_naming_a_dictionary_the_store_does_not_hold_is_refused_as_changed_data()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
         var consignments = new SampleGenerator(7).Generate(600);
@@ -70,6 +71,11 @@ public class DictionaryPackingTests
         await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = CAST(x'0463' || x'{body[4..]}' AS BLOB) WHERE id = {id}");
         var unknown = await Assert.ThrowsAsync<InvalidDataException>(async () => await (await test.ReopenAsync()).Messages.CurrentAsync(Token));
         Assert.Contains("dictionary 99", unknown.Message, StringComparison.Ordinal);
+
+        // A byte changed inside the frame: its checksum no longer holds.
+        var changed = body[..(body.Length / 2)] + (body[body.Length / 2] == '0' ? '1' : '0') + body[(body.Length / 2 + 1)..];
+        await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = x'{changed}' WHERE id = {id}");
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await (await test.ReopenAsync()).Messages.CurrentAsync(Token));
 
         // Put back as it was, it reads again.
         await test.ExecuteBehindTheStoreAsync($"UPDATE consignment_versions SET body = x'{body}' WHERE id = {id}");
@@ -100,6 +106,26 @@ public class DictionaryPackingTests
         foreach (var record in journaled.Where((_, i) => i % 50 == 0 || i >= 640))
         {
             Assert.Equal(record.Canonical, await reopened.ReadCanonicalAsync(RecordKinds.PlatformOrder, record.Id, Token));
+        }
+
+        // Any one byte changed after the form's, and the order is refused, never read as another text (the frame's checksum).
+        var kept = Convert.FromHexString(Texts(sqlite, "SELECT hex(body) FROM platform_orders WHERE id = 650")[0]);
+        var dictionaries = ((SqliteStore)reopened).Orders;
+        Assert.Equal(orders[^1].Body, Packing.UnpackOrder(kept, dictionaries));
+        for (var i = 1; i < kept.Length; i++)
+        {
+            foreach (var flip in new byte[] { 0x01, 0x80 })
+            {
+                var changed = (byte[])kept.Clone();
+                changed[i] ^= flip;
+                try
+                {
+                    Assert.Equal(orders[^1].Body, Packing.UnpackOrder(changed, dictionaries));
+                }
+                catch (InvalidDataException)
+                {
+                }
+            }
         }
 
         // A packed order changed behind the store reads as changed: its canonical form is not the one committed to.
