@@ -46,8 +46,7 @@ internal sealed class SqliteCommerceStore(SqliteStore store) : ICommerceStore
         await _store.Orders.LearnIfDueAsync(_store, saved,
             "SELECT count(*) FROM platform_orders",
             "SELECT body FROM platform_orders ORDER BY id DESC LIMIT $take",
-            reader => Encoding.UTF8.GetBytes(Packing.ReadOrder(reader, 0, _store.Orders)),
-            cancellationToken).ConfigureAwait(false);
+            reader => Encoding.UTF8.GetBytes(Packing.ReadOrder(reader, 0, _store.Orders))).ConfigureAwait(false);
         return saved;
     }
 

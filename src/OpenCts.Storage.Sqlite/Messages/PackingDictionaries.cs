@@ -111,21 +111,21 @@ internal sealed class PackingDictionaries
         {
             return false;
         }
-        var samples = latest(Samples);
-        byte[] bytes;
+        // The records that made it due are already committed: learning must never turn their write into a failure. When it
+        // cannot learn (too little variety for the trainer, a record changed behind the store, the file busy or full), the
+        // records keep their form and this process does not try again; the next one will, with more records.
         try
         {
-            bytes = DictBuilder.TrainFromBuffer(samples, Capacity).ToArray();
+            var samples = latest(Samples);
+            var bytes = DictBuilder.TrainFromBuffer(samples, Capacity).ToArray();
+            var id = await save(bytes, samples.Count).ConfigureAwait(false);
+            Add(new PackingDictionary(id, bytes));
+            return true;
         }
-        catch (ZstdException)
+        catch (Exception e) when (e is ZstdException or InvalidDataException or SqliteException)
         {
-            // Too little variety to learn from (the trainer says so): the records keep their form, and this process does not
-            // try again; the next one will, with more records.
             return false;
         }
-        var id = await save(bytes, samples.Count).ConfigureAwait(false);
-        Add(new PackingDictionary(id, bytes));
-        return true;
     }
 
     /// <summary>Learns a kind's dictionary for a store when due, from rows the given statement reads (the latest first, <c>$take</c> of them, the record in the first column).</summary>
@@ -134,8 +134,8 @@ internal sealed class PackingDictionaries
     /// <param name="countSql">Counts the store's records of this kind.</param>
     /// <param name="latestSql">Reads the latest <c>$take</c> records.</param>
     /// <param name="sample">Makes a record of a row into what is packed, or null to leave it out.</param>
-    /// <param name="cancellationToken">Cancels the write of the dictionary.</param>
-    public Task<bool> LearnIfDueAsync(SqliteStore store, int stored, string countSql, string latestSql, Func<SqliteDataReader, byte[]?> sample, CancellationToken cancellationToken) =>
+    /// <remarks>Not cancellable: it runs after a write that committed, which a cancellation must not report as failed.</remarks>
+    public Task<bool> LearnIfDueAsync(SqliteStore store, int stored, string countSql, string latestSql, Func<SqliteDataReader, byte[]?> sample) =>
         LearnIfDueAsync(
             stored,
             () =>
@@ -166,5 +166,5 @@ internal sealed class PackingDictionaries
                 insert.Parameters.AddWithValue("$samples", samples);
                 insert.Parameters.AddWithValue("$bytes", bytes);
                 return ValueTask.FromResult((long)insert.ExecuteScalar()!);
-            }, cancellationToken));
+            }, CancellationToken.None));
 }

@@ -19,7 +19,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     private readonly SqliteStore _store = store;
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, CancellationToken cancellationToken) =>
-        Learning(_store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken), cancellationToken);
+        Learning(_store.WriteAsync((work, transaction) => Store(work, transaction, message, fileName, cancellationToken), cancellationToken));
 
     public Task<StoredMessage> StoreAsync(ParsedMessage message, string fileName, Func<StoredMessage, AuditEntry> audit, CancellationToken cancellationToken) =>
         Learning(_store.WriteAsync(async (work, transaction) =>
@@ -27,7 +27,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             var stored = await Store(work, transaction, message, fileName, cancellationToken).ConfigureAwait(false);
             await ((SqliteAuditLog)_store.AuditLog).Append(work, transaction, audit(stored), cancellationToken).ConfigureAwait(false);
             return stored;
-        }, cancellationToken), cancellationToken);
+        }, cancellationToken));
 
     /// <summary>Packs the raw bytes and each body's head, and takes the digest, on the calling thread: the writer then only writes rows.</summary>
     public PreparedMessage Prepare(ParsedMessage message, string fileName) => new(message, fileName, MessageAhead.Of(message, _store.Bodies.Current));
@@ -43,25 +43,24 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             }
             return stored;
         }, cancellationToken).ConfigureAwait(false);
-        await LearnIfDueAsync(stored.Sum(m => m.Versions.Count), cancellationToken).ConfigureAwait(false);
+        await LearnIfDueAsync(stored.Sum(m => m.Versions.Count)).ConfigureAwait(false);
         return stored;
     }
 
-    private async Task<StoredMessage> Learning(Task<StoredMessage> storing, CancellationToken cancellationToken)
+    private async Task<StoredMessage> Learning(Task<StoredMessage> storing)
     {
         var stored = await storing.ConfigureAwait(false);
-        await LearnIfDueAsync(stored.Versions.Count, cancellationToken).ConfigureAwait(false);
+        await LearnIfDueAsync(stored.Versions.Count).ConfigureAwait(false);
         return stored;
     }
 
     /// <summary>Once the store holds bodies enough and no dictionary, learns one from its latest bodies' heads (after the write, outside the writer), so that the bodies after it pack smaller.</summary>
-    private Task<bool> LearnIfDueAsync(int stored, CancellationToken cancellationToken) =>
+    private Task<bool> LearnIfDueAsync(int stored) =>
         _store.Bodies.LearnIfDueAsync(_store, stored,
             "SELECT count(*) FROM consignment_versions",
             "SELECT body FROM consignment_versions ORDER BY id DESC LIMIT $take",
             // A body of an early release without its provenance has no head to learn from.
-            reader => Packing.ReadBody(reader, 0, _store.Bodies) is { Provenance: not null } consignment ? ConsignmentBinary.Head(consignment) : null,
-            cancellationToken);
+            reader => Packing.ReadBody(reader, 0, _store.Bodies) is { Provenance: not null } consignment ? ConsignmentBinary.Head(consignment) : null);
 
     private async ValueTask<StoredMessage> Store(UnitOfWork work, SqliteTransaction transaction, ParsedMessage message, string fileName, CancellationToken cancellationToken, MessageAhead? ahead = null)
     {

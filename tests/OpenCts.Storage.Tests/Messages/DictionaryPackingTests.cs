@@ -83,6 +83,26 @@ public class DictionaryPackingTests
     }
 
     [Fact]
+    public async Task A_store_that_cannot_learn_its_dictionary_still_answers_the_write_that_made_it_due_and_keeps_its_bodies_as_before()
+    {
+        await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
+        var consignments = new SampleGenerator(11).Generate(550);
+        await StoreInMessagesOfFifty(test.Store, consignments.Take(450), "E");
+        // A body changed behind the store, among those the dictionary would be learned from: learning fails on it.
+        await test.ExecuteBehindTheStoreAsync("UPDATE consignment_versions SET body = x'0463' WHERE id = 450");
+        var store = await test.ReopenAsync();
+
+        var chunks = consignments.Skip(450).Chunk(50).Select((chunk, i) => SampleConsignment.Message($"L-{i + 1}", chunk)).ToList();
+        var stored = await store.Messages.StoreManyAsync([.. chunks.Select(m => store.Messages.Prepare(m, m.MessageId + ".json"))], Token);
+
+        Assert.All(stored, m => Assert.Equal(MessageOutcome.Stored, m.Outcome));
+        var sqlite = (SqliteStore)store;
+        Assert.Empty(Texts(sqlite, "SELECT id FROM packing_dictionaries"));
+        Assert.Empty(Texts(sqlite, "SELECT id FROM consignment_versions WHERE id > 450 AND substr(body, 1, 1) = x'04'"));
+        Assert.Equal(550, Texts(sqlite, "SELECT id FROM consignment_versions").Count);
+    }
+
+    [Fact]
     public async Task Platform_orders_are_packed_with_a_dictionary_of_their_own_once_there_are_enough_and_read_back_with_the_canonical_form_the_ledger_committed_to()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
