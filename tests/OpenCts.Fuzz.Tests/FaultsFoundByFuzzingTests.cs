@@ -71,6 +71,19 @@ public sealed class FaultsFoundByFuzzingTests
         Assert.Contains("at most 32", issue.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_waybill_weight_followed_by_a_digit_of_another_script_is_read_from_its_ascii_digits_not_thrown()
+    {
+        // Was: FormatException out of CargoImpFormat.Parse. The pattern's \d took the N'Ko digit zero (U+07C0) as part of
+        // the weight, which decimal.Parse then refused; numbers in Cargo-IMP are ASCII digits.
+        var imp = "FWB/16\r\n160-12345675HKGAMZ/T12K1480.5\u07C0FLT/CX02\r\n";
+        var messages = new OpenCts.Ingestion.Iata.CargoImpFormat().Parse("waybill.txt", System.Text.Encoding.UTF8.GetBytes(imp), DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var waybill = Assert.Single(Assert.Single(messages).Consignments);
+        Assert.Equal("160-12345675", waybill.Document.Number);
+        Assert.Equal(1480.5m, waybill.TotalGrossMassKg);
+    }
+
     /// <summary>Before the fix each negation printed inside parentheses, which count against the nesting limit a second time.</summary>
     [Theory]
     [InlineData("-2-2>------------------------------------2")]

@@ -33,10 +33,10 @@ public sealed partial class CargoImpFormat : IMessageFormat
 
     public string Name => "cargo-imp";
 
-    [GeneratedRegex(@"^(?<prefix>\d{3})-(?<serial>\d{8})(?<origin>[A-Z]{3})(?<dest>[A-Z]{3})(/(?<code>[TPSDM])(?<pieces>\d{1,4})(?<unit>[KL])(?<weight>\d{1,7}(\.\d{1,2})?))?(?<rest>.*)$")]
+    [GeneratedRegex(@"^(?<prefix>[0-9]{3})-(?<serial>[0-9]{8})(?<origin>[A-Z]{3})(?<dest>[A-Z]{3})(/(?<code>[TPSDM])(?<pieces>[0-9]{1,4})(?<unit>[KL])(?<weight>[0-9]{1,7}(\.[0-9]{1,2})?))?(?<rest>.*)$")]
     private static partial Regex WaybillLine();
 
-    [GeneratedRegex(@"^(?<type>FWB|FHL|FFM)/(?<version>\d{1,3})\s*$")]
+    [GeneratedRegex(@"^(?<type>FWB|FHL|FFM)/(?<version>[0-9]{1,3})\s*$")]
     private static partial Regex Identification();
 
     public bool Recognises(string fileName, ReadOnlySpan<byte> head)

@@ -39,7 +39,7 @@ public static partial class RemarkIdentifiers
         into.Add(new PartyIdentifier(scheme, value));
     }
 
-    [GeneratedRegex(@"\bIMO\)?(?:\s*(?:number|no\.?))?\s*:?\s*(\d{7})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bIMO\)?(?:\s*(?:number|no\.?))?\s*:?\s*([0-9]{7})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ImoPattern();
 
     [GeneratedRegex(@"Tax ID No\.\s*([A-Za-z0-9][A-Za-z0-9 \-/]{0,40}?)\s*(?=\(|;|,|\.\s|\.?$)", RegexOptions.CultureInvariant)]

@@ -85,6 +85,6 @@ public static partial class EntityViews
     private static bool Structural(string word) =>
         Words.Contains(word) || Words.Contains(word.Trim('(', ')', ':', ',')) || EntityOrDocument().IsMatch(word.Trim('(', ')', ':', ','));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(E-\d+|[A-Z][A-Z0-9]+(-[A-Z0-9]+)+|\d\.\d+)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(E-[0-9]+|[A-Z][A-Z0-9]+(-[A-Z0-9]+)+|[0-9]\.[0-9]+)$")]
     private static partial System.Text.RegularExpressions.Regex EntityOrDocument();
 }
