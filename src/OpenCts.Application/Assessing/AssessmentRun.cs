@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using OpenCts.Application.Commerce;
 using OpenCts.Application.Engine;
 using OpenCts.Application.Filing;
@@ -42,8 +43,8 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
 /// <remarks>
 /// The store is read a page at a time, so memory does not grow with the store. While a page is assessed (on every core:
-/// the engine keeps an assessor per thread) the next page is read and the previous one saved; the e-commerce indicators
-/// learn from each page in order, on one thread, because their counts depend on it.
+/// the engine keeps an assessor per thread) the next page is read and enriched and the previous one saved; the e-commerce
+/// indicators learn from each page in order, because their counts depend on it.
 /// </remarks>
 public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, CommerceHost commerce)
 {
@@ -64,62 +65,102 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         var saved = 0;
         var assessing = TimeSpan.Zero;
         var saving = Task.CompletedTask;
-        var page = await ReadPageAsync(0).ConfigureAwait(false);
-        while (page.Items.Count > 0)
+        // Pages are read and enriched ahead, one page in hand: enriching learns in the pages' order and from the
+        // consignments alone, never from an assessment, so the next page's need not wait for this one's; and for new
+        // consignments it runs on one thread, which left the other cores idle while it ran before each page's assessing.
+        var prepared = Channel.CreateBounded<(ConsignmentPage Page, PreparedPage Ready)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Task.Run(() => PrepareAheadAsync(prepared.Writer, context, stop.Token), stop.Token);
+        try
         {
-            // The next page lies after this one in storage order, so reading it does not race this page's save.
-            var after = page.Next;
-            var reading = page.Items.Count < PageSize ? null : Task.Run(() => ReadPageAsync(after), cancellationToken);
-            var stopwatch = Stopwatch.StartNew();
-            var (batch, assessed) = await AssessPageAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
-            // Over every consignment, only what says something other than the assessment in force is saved.
-            var toSave = page.InForce is { } inForce ? AssessmentBatches.Changed(batch, inForce) : batch;
-            assessing += stopwatch.Elapsed;
-            await saving.ConfigureAwait(false);
-            saving = Task.Run(async () =>
+            await foreach (var (page, ready) in prepared.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                var written = await SaveAsync(toSave).ConfigureAwait(false);
-                saved += written.Count;
+                var (batch, elapsed) = Assess(ready, context, stop.Token);
+                // Over every consignment, only what says something other than the assessment in force is saved.
+                var toSave = page.InForce is { } inForce ? AssessmentBatches.Changed(batch, inForce) : batch;
+                assessing += elapsed;
+                await saving.ConfigureAwait(false);
+                saving = Task.Run(async () =>
+                {
+                    var written = await SaveAsync(toSave).ConfigureAwait(false);
+                    saved += written.Count;
+                    if (options.KeepResults)
+                    {
+                        kept.AddRange(written);
+                    }
+                }, stop.Token);
+                count += batch.Count;
+                progress?.Report(count);
                 if (options.KeepResults)
                 {
-                    kept.AddRange(written);
-                }
-            }, cancellationToken);
-            count += batch.Count;
-            progress?.Report(count);
-            if (options.KeepResults)
-            {
-                foreach (var (key, consignment) in assessed)
-                {
-                    consignments[key] = consignment;
+                    foreach (var (key, consignment) in ready.Items)
+                    {
+                        consignments[key] = consignment;
+                    }
                 }
             }
-            page = reading is null ? new ConsignmentPage([], after) : await reading.ConfigureAwait(false);
+            await saving.ConfigureAwait(false);
+            await ahead.ConfigureAwait(false);
         }
-        await saving.ConfigureAwait(false);
+        catch
+        {
+            // Pages may have been enriched, and learned from, whose assessments were not saved.
+            commerce.Forget();
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            // No read, enrichment or save keeps running after we return, and none of their faults goes unobserved.
+            await Task.WhenAll(ahead, saving).ContinueWith(static t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
+        }
         var checkpointed = options.Checkpoint && commerce.Checkpoint();
         return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved, Checkpointed = checkpointed };
-
-        // A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the
-        // assessment in force for it says.
-        Task<ConsignmentPage> ReadPageAsync(long after) =>
-            options.All ? store.Messages.CurrentPageAsync(after, PageSize, cancellationToken) : store.Messages.PageAsync(true, after, PageSize, cancellationToken);
 
         async Task<IReadOnlyList<Assessment>> SaveAsync(IReadOnlyList<Assessment> batch)
         {
             if (batch.Count > 0)
             {
-                await store.Assessments.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+                await store.Assessments.SaveAsync(batch, stop.Token).ConfigureAwait(false);
             }
             return batch;
         }
     }
 
+    /// <summary>Reads the pages in storage order and prepares each for assessing, the next page read while this one is prepared.</summary>
+    /// <remarks>A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the assessment in force for it says.</remarks>
+    private async Task PrepareAheadAsync(ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reading = ReadPageAsync(0);
+            while (await reading.ConfigureAwait(false) is { Items.Count: > 0 } page)
+            {
+                // The next page lies after this one in storage order, so reading it races neither this page's save nor its enriching.
+                var after = page.Next;
+                reading = page.Items.Count < PageSize ? Task.FromResult(new ConsignmentPage([], after)) : Task.Run(() => ReadPageAsync(after), cancellationToken);
+                var ready = await PrepareAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync((page, ready), cancellationToken).ConfigureAwait(false);
+            }
+            writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            writer.Complete(exception);
+        }
+
+        Task<ConsignmentPage> ReadPageAsync(long after) => context.Options.All
+            ? store.Messages.CurrentPageAsync(after, PageSize, cancellationToken)
+            : store.Messages.PageAsync(true, after, PageSize, cancellationToken);
+    }
+
     private sealed record PageContext(TargetingEngine Engine, IReadOnlyDictionary<string, ExportComparison> Exports, FilingLinks Links, DateTimeOffset Now, AssessOptions Options);
 
-    /// <summary>Enriches a page in order, then assesses it in parallel; the results keep the page's order.</summary>
-    private async Task<(IReadOnlyList<Assessment> Batch, IReadOnlyList<(string Key, Consignment Consignment)> Assessed)> AssessPageAsync(
-        IReadOnlyList<StoredConsignment> page, PageContext context, CancellationToken cancellationToken)
+    /// <summary>A page ready to assess: each consignment by document key, enriched, with its filing finding and export record.</summary>
+    private sealed record PreparedPage((string Key, Consignment Consignment)[] Items);
+
+    /// <summary>Enriches a page in order, and adds what the filing clock and the export records say of each consignment.</summary>
+    private async Task<PreparedPage> PrepareAsync(IReadOnlyList<StoredConsignment> page, PageContext context, CancellationToken cancellationToken)
     {
         var enriched = await commerce.EnrichAsync([.. page.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
         var ready = new (string Key, Consignment Consignment)[page.Count];
@@ -129,7 +170,15 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             var consignment = await context.Links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, context.Now, cancellationToken).ConfigureAwait(false);
             ready[i] = (stored.DocumentKey, context.Exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment);
         }
-        var results = new Assessment[page.Count];
+        return new PreparedPage(ready);
+    }
+
+    /// <summary>Assesses a prepared page on every core, then applies the model's batch selection; the results keep the page's order.</summary>
+    private static (IReadOnlyList<Assessment> Batch, TimeSpan Elapsed) Assess(PreparedPage page, PageContext context, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var ready = page.Items;
+        var results = new Assessment[ready.Length];
         Parallel.For(0, ready.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = context.Engine.Assess(ready[i].Consignment));
         IReadOnlyList<Assessment> batch = results;
         if (context.Engine.ModelVersion is not null && context.Options.Selector is { InspectionShare: > 0 } selector)
@@ -137,7 +186,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             var settings = context.Engine.Settings;
             batch = BatchSelection.Apply(results, selector, (assessment, reasons) => LaneDecision.Decide(assessment.Score, reasons, settings));
         }
-        return (batch, ready);
+        return (batch, stopwatch.Elapsed);
     }
 
     /// <summary>Assesses the named consignment versions that are still current and active, and saves the assessment of each version no one saved first.</summary>
@@ -174,19 +223,29 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             }
             currents.Add(current);
         }
-        var enriched = await commerce.EnrichAsync([.. currents.Select(c => (c.DocumentKey, c.Consignment))], cancellationToken).ConfigureAwait(false);
-        foreach (var current in currents)
+        IReadOnlyList<Assessment> saved;
+        try
         {
-            var key = current.DocumentKey;
-            var consignment = await links.WithFindingAsync(current with { Consignment = enriched[key] }, now, cancellationToken).ConfigureAwait(false);
-            consignment = exports.TryGetValue(key, out var export) ? consignment with { Export = export } : consignment;
-            assessed[key] = consignment;
-            stopwatch.Start();
-            results.Add(engine.Assess(consignment));
-            stopwatch.Stop();
+            var enriched = await commerce.EnrichAsync([.. currents.Select(c => (c.DocumentKey, c.Consignment))], cancellationToken).ConfigureAwait(false);
+            foreach (var current in currents)
+            {
+                var key = current.DocumentKey;
+                var consignment = await links.WithFindingAsync(current with { Consignment = enriched[key] }, now, cancellationToken).ConfigureAwait(false);
+                consignment = exports.TryGetValue(key, out var export) ? consignment with { Export = export } : consignment;
+                assessed[key] = consignment;
+                stopwatch.Start();
+                results.Add(engine.Assess(consignment));
+                stopwatch.Stop();
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            saved = results.Count == 0 ? results : await store.Assessments.SaveFirstAsync(results, cancellationToken).ConfigureAwait(false);
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        var saved = results.Count == 0 ? results : await store.Assessments.SaveFirstAsync(results, cancellationToken).ConfigureAwait(false);
+        catch
+        {
+            // The batch was learned from but not saved: see CommerceHost.Forget.
+            commerce.Forget();
+            throw;
+        }
         return new AssessmentSummary(saved, stopwatch.Elapsed, engine) { Consignments = assessed };
     }
 }

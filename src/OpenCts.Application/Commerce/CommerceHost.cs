@@ -54,6 +54,15 @@ public sealed class CommerceHost(ICtsStore store)
     /// <summary>The indicators if they were built, without building them.</summary>
     public CommerceIndicators? Built => Volatile.Read(ref _current);
 
+    /// <summary>Drops the indicators built in this process, so that the next use builds them again from the store.</summary>
+    /// <remarks>
+    /// For a run that learned from consignments and then stopped (cancelled, or failed) before their assessments were
+    /// saved: assessed again, they would be enriched as already known, with facts that count what was learned after
+    /// them, and their lanes would differ from those of a run that was never stopped. The store, and a checkpoint,
+    /// hold only what was saved. A caller still enriching with the dropped indicators finishes with them.
+    /// </remarks>
+    public void Forget() => Volatile.Write(ref _current, null);
+
     /// <summary>Enriches a batch about to be assessed, in the order of the consignments' instants, with their platform orders.</summary>
     /// <remarks>
     /// A batch the indicators learn nothing from (<see cref="CommerceIndicators.KnowsAll"/>: every document and party

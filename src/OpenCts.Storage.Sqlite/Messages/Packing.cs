@@ -107,22 +107,11 @@ internal static class Packing
 
     private delegate T KeptReader<T>(ReadOnlySpan<byte> kept, PackingDictionaries dictionaries);
 
-    // Every stored body read back passes here: its bytes, and their unpacked form, are borrowed from the shared pool and
-    // die with the read, instead of two new arrays a body.
-    private static T ReadKept<T>(SqliteDataReader reader, int ordinal, PackingDictionaries dictionaries, KeptReader<T> read)
-    {
-        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
-        var kept = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            reader.GetBytes(ordinal, 0, kept, 0, length);
-            return read(kept.AsSpan(0, length), dictionaries);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(kept);
-        }
-    }
+    // Every stored body read back passes here. The column is read as one array: the reader's GetBytes and GetStream open
+    // an incremental blob handle when the query selects the row id, which seeks the row again and looks up the column's
+    // metadata, twice a body (its length, then its bytes), and cost more than the array.
+    private static T ReadKept<T>(SqliteDataReader reader, int ordinal, PackingDictionaries dictionaries, KeptReader<T> read) =>
+        read(reader.GetFieldValue<byte[]>(ordinal), dictionaries);
 
     private static T ReadUnpacked<T>(ReadOnlySpan<byte> packed, SpanReader<T> read)
     {

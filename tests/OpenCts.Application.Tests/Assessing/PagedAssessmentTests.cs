@@ -12,17 +12,11 @@ public sealed class PagedAssessmentTests
     [Fact]
     public async Task A_run_over_several_pages_assesses_every_consignment_once_as_its_pages_assessed_one_after_the_other_would()
     {
-        var folder = Directory.CreateTempSubdirectory("cts-pages-").FullName;
+        var folder = Parcels(17);
         try
         {
-            // 3,600 generated parcels, splitting rings among them, with the samples' e-commerce profiles, which read the
-            // facts learnt from the parcels before: four pages, each enriched in order.
-            EcommerceSampleWriter.Write(folder, new EcommerceGenerator(17, new EcommerceOptions(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero))).Generate(3_600), 17);
-            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
-            await using var paged = new TestApplication(clock);
-            await paged.Application.Bundles.LoadAsync([TestApplication.Sample("ecommerce"), folder], null, Token);
-            await using var batched = new TestApplication(clock);
-            await batched.Application.Bundles.LoadAsync([TestApplication.Sample("ecommerce"), folder], null, Token);
+            await using var paged = await LoadedAsync(folder);
+            await using var batched = await LoadedAsync(folder);
             var pending = await batched.Store.Messages.PendingAssessmentAsync(Token);
 
             var run = await paged.Application.Assessment.AssessPendingAsync(new AssessOptions(), null, Token);
@@ -42,6 +36,63 @@ public sealed class PagedAssessmentTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_after_its_first_page_keeps_only_whole_pages_and_the_next_run_decides_the_rest_as_a_run_never_stopped_would()
+    {
+        var folder = Parcels(23);
+        try
+        {
+            await using var app = await LoadedAsync(folder);
+            await using var uninterrupted = await LoadedAsync(folder);
+            var whole = await uninterrupted.Application.Assessment.AssessPendingAsync(new AssessOptions(), null, Token);
+            var total = (await app.Store.Messages.PendingAssessmentAsync(Token)).Count;
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+            // The next page is already being read and enriched when the first is told: the run stops all the same.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                app.Application.Assessment.AssessPendingAsync(new AssessOptions(), new CancelWhenTold(cancel), cancel.Token));
+            var left = (await app.Store.Messages.PendingAssessmentAsync(Token)).Count;
+            var rest = await app.Application.Assessment.AssessPendingAsync(new AssessOptions(), null, Token);
+
+            Assert.True(total > 3 * AssessmentRun.PageSize, $"only {total} consignments");
+            Assert.Contains(total - left, new[] { 0, AssessmentRun.PageSize });
+            Assert.Equal(left, rest.Count);
+            Assert.Empty(await app.Store.Messages.PendingAssessmentAsync(Token));
+            var targets = await app.Store.Assessments.TargetsAsync(int.MaxValue, Domain.Assessments.Lane.Green, Token);
+            Assert.Equal(total, targets.Count);
+            Assert.Equal(Decisions(whole.Assessments), Decisions(targets.Select(t => t.Assessment)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// 3,600 generated parcels, splitting rings among them, in a folder of their own: with the samples' e-commerce
+    /// profiles, which read the facts learnt from the parcels before, four pages, each enriched in order.
+    /// </summary>
+    private static string Parcels(int seed)
+    {
+        var folder = Directory.CreateTempSubdirectory("cts-pages-").FullName;
+        EcommerceSampleWriter.Write(folder, new EcommerceGenerator(seed, new EcommerceOptions(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero))).Generate(3_600), seed);
+        return folder;
+    }
+
+    /// <summary>An application on a store of its own, at the same instant as every other, with the samples' e-commerce bundle and the parcels loaded.</summary>
+    private static async Task<TestApplication> LoadedAsync(string parcels)
+    {
+        var app = new TestApplication(new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero)));
+        await app.Application.Bundles.LoadAsync([TestApplication.Sample("ecommerce"), parcels], null, Token);
+        return app;
+    }
+
+    /// <summary>Cancels the run the first time it reports progress, on the run's own thread.</summary>
+    private sealed class CancelWhenTold(CancellationTokenSource cancel) : IProgress<int>
+    {
+        public void Report(int value) => cancel.Cancel();
     }
 
     private static List<string> Decisions(IEnumerable<Domain.Assessments.Assessment> assessments) =>
