@@ -127,20 +127,27 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         }
     }
 
-    /// <summary>Reads the pages in storage order and prepares each for assessing, the next page read while this one is prepared.</summary>
+    /// <summary>Reads the pages in storage order and prepares each for assessing, one page ahead of the assessing.</summary>
     /// <remarks>A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the assessment in force for it says.</remarks>
     private async Task PrepareAheadAsync(ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
     {
         try
         {
-            var reading = ReadPageAsync(0);
-            while (await reading.ConfigureAwait(false) is { Items.Count: > 0 } page)
+            var after = 0L;
+            // A page is read only once the one before has been taken to be assessed, so that no more pages are held than
+            // one assessed, one saved and one read and enriched: at a million consignments, memory is the e-commerce
+            // indicators' and has little to spare. The next page lies after the last in storage order, so reading it
+            // races no page's save.
+            while (await writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false)
+                && await ReadPageAsync(after).ConfigureAwait(false) is { Items.Count: > 0 } page)
             {
-                // The next page lies after this one in storage order, so reading it races neither this page's save nor its enriching.
-                var after = page.Next;
-                reading = page.Items.Count < PageSize ? Task.FromResult(new ConsignmentPage([], after)) : Task.Run(() => ReadPageAsync(after), cancellationToken);
                 var ready = await PrepareAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync((page, ready), cancellationToken).ConfigureAwait(false);
+                if (page.Items.Count < PageSize)
+                {
+                    break;
+                }
+                after = page.Next;
             }
             writer.Complete();
         }
