@@ -26,6 +26,14 @@ public sealed class BulkCollectorTests
         Assert.Equal("1", SettingWhileAssessing("DOTNET_TieredPGO", operatorValue: "1"));
     }
 
+    [Fact]
+    public void Cts_assess_compiles_fully_only_methods_called_a_thousand_times_unless_the_operator_says_otherwise()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the command starts itself again only on Linux");
+        Assert.Equal("1000", SettingWhileAssessing("DOTNET_TC_CallCountThreshold", operatorValue: null));
+        Assert.Equal("30", SettingWhileAssessing("DOTNET_TC_CallCountThreshold", operatorValue: "30"));
+    }
+
     /// <summary>A variable in the environment of a running <c>cts assess</c>, read from <c>/proc</c>; null if it never had one.</summary>
     private static string? SettingWhileAssessing(string name, string? operatorValue)
     {
