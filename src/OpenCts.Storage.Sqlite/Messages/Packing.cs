@@ -299,15 +299,20 @@ internal static class Packing
 
     /// <summary>A text kept by <see cref="PackText"/>, from a column of the reader's row.</summary>
     /// <remarks>Bytes that do not unpack (a row edited by hand) are read as their hexadecimal digits, which no text the store wrote is: the audit finds the record changed.</remarks>
-    public static string ReadText(DbDataReader reader, int ordinal)
+    public static string ReadText(DbDataReader reader, int ordinal) => TextOf(KeptText(reader, ordinal));
+
+    /// <summary>A text kept by <see cref="PackText"/> as its column holds it (a string, or packed bytes), to be read by <see cref="TextOf"/> later or elsewhere.</summary>
+    public static object KeptText(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(byte[]) ? reader.GetFieldValue<byte[]>(ordinal) : reader.GetString(ordinal);
+
+    /// <summary>The text of a value <see cref="KeptText"/> read.</summary>
+    /// <remarks>Bytes that do not unpack (a row edited by hand) are read as their hexadecimal digits, as by <see cref="ReadText"/>.</remarks>
+    public static string TextOf(object kept) => kept switch
     {
-        if (reader.GetFieldType(ordinal) != typeof(byte[]))
-        {
-            return reader.GetString(ordinal);
-        }
-        var kept = reader.GetFieldValue<byte[]>(ordinal);
-        return TryDecompress(kept, 0, out var text) ? Encoding.UTF8.GetString(text) : Convert.ToHexString(kept);
-    }
+        string text => text,
+        byte[] packed => TryDecompress(packed, 0, out var text) ? Encoding.UTF8.GetString(text) : Convert.ToHexString(packed),
+        _ => throw new ArgumentException($"a kept text is a string or bytes, not {kept.GetType().Name}", nameof(kept)),
+    };
 
     /// <summary>The JSON of a body an earlier release kept, packed or not.</summary>
     public static byte[] JsonOf(byte[] kept) => kept.Length > 0 && kept[0] == PackedJson ? Decompressed(kept) : kept;

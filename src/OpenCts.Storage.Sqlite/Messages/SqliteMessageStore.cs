@@ -187,27 +187,6 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     public Task<ConsignmentPage> CurrentPageAsync(long after, int take, CancellationToken cancellationToken) =>
         Task.FromResult(Page(CurrentVersionsInForce + " AND v.id > $after ORDER BY v.id LIMIT $take", after, take, inForce: true, cancellationToken));
 
-    /// <summary>A page of versions read by <paramref name="sql"/>, with the assessment in force for each from its seventh to ninth columns when <paramref name="inForce"/>.</summary>
-    private ConsignmentPage Page(string sql, long after, int take, bool inForce, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var command = _store.Command(sql);
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$take", take);
-        using var reader = command.ExecuteReader();
-        // Not sized to the page: a server assesses a few new consignments at a time, from pages of thousands.
-        var items = new List<StoredConsignment>();
-        var assessments = inForce ? new List<AssessmentInForce?>() : null;
-        var next = after;
-        while (reader.Read())
-        {
-            items.Add(ReadVersion(reader, _store.Bodies));
-            assessments?.Add(reader.IsDBNull(6) ? null : new AssessmentInForce(reader.GetString(6), reader.GetDouble(7), Packing.ReadText(reader, 8)));
-            next = reader.GetInt64(5);
-        }
-        return new ConsignmentPage(items, next) { InForce = assessments };
-    }
-
     public Task<HistoryPage> HistoryPageAsync(long after, int take, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
