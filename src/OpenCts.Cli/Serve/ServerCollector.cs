@@ -47,9 +47,11 @@ namespace OpenCts.Cli.Serve;
 /// </para>
 /// <para>
 /// A method is compiled fully once it has been called a thousand times, not the runtime's thirty: with thirty, 5,900
-/// methods were compiled twice over 100,000 consignments, most of them start-up's (loading reference lists, profiles,
-/// the watch lists) or once a page's, and the compiler's thread took a tenth of the run's processor time beside the
-/// work on two cores. With a thousand it compiles 2,800 (the per-consignment loops pass the count within the first page),
+/// methods were compiled twice over 100,000 consignments, and the compiler's thread took a tenth of the run's processor
+/// time beside the work on two cores. Of the 2,500 that only thirty compiles fully, most are the framework's (LINQ,
+/// collections, threads, reflection), the console's progress bar and tables, and the profile compiler: code called
+/// some dozens or hundreds of times, at start-up or once a file or a page. With a thousand it compiles 2,800 (the
+/// per-consignment loops pass the count within the first page),
 /// and the run takes 5 % less processor time, re-assessing 12 % less; with 3,000 or 10,000 the methods left at the
 /// first tier cost more than the compiling saved (<c>docs/performance.md</c>, twelfth round).
 /// </para>
