@@ -100,7 +100,15 @@ internal sealed class PackingDictionaries
         long seen;
         if (Interlocked.Read(ref _recordsWithout) < 0)
         {
-            seen = count();
+            try
+            {
+                seen = count();
+            }
+            catch (Exception e) when (CannotLearn(e))
+            {
+                // The write is committed all the same; the next one counts again.
+                return false;
+            }
             Interlocked.Exchange(ref _recordsWithout, seen);
         }
         else
@@ -112,8 +120,8 @@ internal sealed class PackingDictionaries
             return false;
         }
         // The records that made it due are already committed: learning must never turn their write into a failure. When it
-        // cannot learn (too little variety for the trainer, a record changed behind the store, the file busy or full), the
-        // records keep their form and this process does not try again; the next one will, with more records.
+        // cannot learn (too little variety for the trainer, a record changed behind the store, the file busy or full, the
+        // store closed), the records keep their form and this process does not try again; the next one will, with more records.
         try
         {
             var samples = latest(Samples);
@@ -122,11 +130,19 @@ internal sealed class PackingDictionaries
             Add(new PackingDictionary(id, bytes));
             return true;
         }
-        catch (Exception e) when (e is ZstdException or InvalidDataException or SqliteException)
+        catch (Exception e) when (CannotLearn(e))
         {
             return false;
         }
     }
+
+    /// <summary>What keeps a dictionary from being learned after a write, without making that write a failure.</summary>
+    /// <remarks>
+    /// A store closed with writes queued commits them as it closes (<c>SqliteGroupCommit</c>), and their learning then finds
+    /// the store's connections gone: an <see cref="ObjectDisposedException"/>, which failed writes already committed
+    /// (<c>ConcurrentIntakeTests</c>, now and then, before it was caught here).
+    /// </remarks>
+    private static bool CannotLearn(Exception e) => e is ZstdException or InvalidDataException or SqliteException or ObjectDisposedException;
 
     /// <summary>Learns a kind's dictionary for a store when due, from rows the given statement reads (the latest first, <c>$take</c> of them, the record in the first column).</summary>
     /// <param name="store">The store.</param>

@@ -103,6 +103,27 @@ public class DictionaryPackingTests
     }
 
     [Fact]
+    public async Task Learning_that_finds_the_store_closed_after_the_write_that_made_it_due_gives_up_instead_of_failing_that_write()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE packing_dictionaries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, learned_at TEXT NOT NULL, samples INTEGER NOT NULL, bytes BLOB NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+        // As the store's connections answer once it is closed (SqliteStore.Command, SqliteGroupCommit).
+        var closed = new ObjectDisposedException("SqliteStore", "the store is closed: nothing more can be written");
+        var counting = PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, _ => null);
+        var reading = PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, _ => null);
+
+        Assert.False(await counting.LearnIfDueAsync(600, () => throw closed, _ => throw closed, (_, _) => throw closed));
+        Assert.False(await reading.LearnIfDueAsync(600, () => 600, _ => throw closed, (_, _) => throw closed));
+        Assert.Null(counting.Current);
+        Assert.Null(reading.Current);
+    }
+
+    [Fact]
     public async Task Platform_orders_are_packed_with_a_dictionary_of_their_own_once_there_are_enough_and_read_back_with_the_canonical_form_the_ledger_committed_to()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
