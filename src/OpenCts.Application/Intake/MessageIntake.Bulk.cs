@@ -19,15 +19,16 @@ public sealed partial class MessageIntake
     /// transaction fails is stored again one message at a time, so that the failure is the one message's, as without batching.
     /// </remarks>
     /// <param name="files">The files, in the order their messages are to be stored.</param>
-    /// <param name="onFile">Told what became of each file, in order, once it is committed; never twice at once.</param>
+    /// <param name="onFile">Told what became of each file, in order, once it is committed; never twice at once. A file of 64 KiB or more was read into an array lent for the batch (<see cref="FileBuffers"/>), so its messages are told without their bytes (<see cref="ParsedMessage.Raw"/> empty); the store keeps them.</param>
     /// <param name="cancellationToken">Stops between batches; what was committed stays.</param>
     /// <param name="batchConsignments">About how many consignments one transaction stores.</param>
     public async Task ReceiveFilesAsync(IReadOnlyList<string> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken, int batchConsignments = BulkConsignments)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchConsignments, 1);
         var ahead = Math.Max(2, Environment.ProcessorCount * 2);
-        var parsed = Channel.CreateBounded<Task<(string Source, IReadOnlyList<PreparedMessage> Messages)>>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
+        var parsed = Channel.CreateBounded<Task<PreparedFile>>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var buffers = new FileBuffers();
         var producer = Task.Run(async () =>
         {
             try
@@ -35,7 +36,7 @@ public sealed partial class MessageIntake
                 foreach (var file in files)
                 {
                     var path = file;
-                    await parsed.Writer.WriteAsync(Task.Run(() => Prepare(path, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
+                    await parsed.Writer.WriteAsync(Task.Run(() => Prepare(path, buffers, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
                 }
                 parsed.Writer.Complete();
             }
@@ -44,14 +45,14 @@ public sealed partial class MessageIntake
                 parsed.Writer.Complete(exception);
             }
         }, stop.Token);
-        var batch = new List<(string Source, IReadOnlyList<PreparedMessage> Messages)>();
+        var batch = new List<PreparedFile>();
         var consignments = 0;
         Task storing = Task.CompletedTask;
         try
         {
             await foreach (var next in parsed.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                (string Source, IReadOnlyList<PreparedMessage> Messages) read;
+                PreparedFile read;
                 try
                 {
                     read = await next.ConfigureAwait(false);
@@ -60,7 +61,7 @@ public sealed partial class MessageIntake
                 {
                     // The files before it are stored, as they would have been one by one, before the fault is told.
                     await storing.ConfigureAwait(false);
-                    await StoreBatchAsync(batch, onFile, stop.Token).ConfigureAwait(false);
+                    await StoreBatchAsync(batch, buffers, onFile, stop.Token).ConfigureAwait(false);
                     throw;
                 }
                 batch.Add(read);
@@ -68,13 +69,13 @@ public sealed partial class MessageIntake
                 if (consignments >= batchConsignments)
                 {
                     await storing.ConfigureAwait(false);
-                    storing = StoreBatchAsync(batch, onFile, stop.Token);
+                    storing = StoreBatchAsync(batch, buffers, onFile, stop.Token);
                     batch = [];
                     consignments = 0;
                 }
             }
             await storing.ConfigureAwait(false);
-            await StoreBatchAsync(batch, onFile, stop.Token).ConfigureAwait(false);
+            await StoreBatchAsync(batch, buffers, onFile, stop.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -89,15 +90,32 @@ public sealed partial class MessageIntake
         }
     }
 
+    /// <summary>One file read and parsed, its messages prepared for the store, and the array it was read into if one was lent.</summary>
+    private sealed record PreparedFile(string Source, IReadOnlyList<PreparedMessage> Messages, byte[]? Lent);
+
     /// <summary>Reads and parses one file, and does what its store can of storing it ahead of the write.</summary>
-    private (string Source, IReadOnlyList<PreparedMessage> Messages) Prepare(string path, CancellationToken cancellationToken)
+    private PreparedFile Prepare(string path, FileBuffers buffers, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(path);
-        var messages = new FileReceiver(formats, store.Clock).Read(path, cancellationToken).Messages;
-        return (source, [.. messages.Select(m => store.Messages.Prepare(m, source))]);
+        var file = new FileReceiver(formats, store.Clock, buffers: buffers).Read(path, cancellationToken);
+        return new PreparedFile(source, [.. file.Messages.Select(m => store.Messages.Prepare(m, source))], file.Lent);
     }
 
-    private async Task StoreBatchAsync(List<(string Source, IReadOnlyList<PreparedMessage> Messages)> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    /// <summary>Stores a batch, tells <paramref name="onFile"/> of each file, then gives the files' arrays back to <paramref name="buffers"/>.</summary>
+    /// <remarks>The messages told of do not carry their bytes when these lay in a lent array, which the next files are read into: the store has them (<see cref="IMessageStore.RawAsync"/>).</remarks>
+    private async Task StoreBatchAsync(List<PreparedFile> files, FileBuffers buffers, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    {
+        await StoreBatchAsync(files, onFile, cancellationToken).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            if (file.Lent is { } lent)
+            {
+                buffers.Return(lent);
+            }
+        }
+    }
+
+    private async Task StoreBatchAsync(List<PreparedFile> files, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
     {
         var messages = files.SelectMany(f => f.Messages).ToList();
         if (messages.Count == 0)
@@ -116,21 +134,25 @@ public sealed partial class MessageIntake
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Nothing of the batch was written: store it message by message, so that what fails is the one message's fault.
-            foreach (var (source, fileMessages) in files)
+            foreach (var (source, fileMessages, lent) in files)
             {
-                onFile(await StoreAsync(source, [.. fileMessages.Select(m => m.Message)], sender: null, cancellationToken).ConfigureAwait(false));
+                onFile(Told(await StoreAsync(source, [.. fileMessages.Select(m => m.Message)], sender: null, cancellationToken).ConfigureAwait(false), lent));
             }
             return;
         }
         var at = 0;
-        foreach (var (source, fileMessages) in files)
+        foreach (var (source, fileMessages, lent) in files)
         {
             var received = new List<ReceivedMessage>(fileMessages.Count);
             foreach (var prepared in fileMessages)
             {
                 received.Add(await AfterStoredAsync(source, prepared.Message, stored[at++], cancellationToken).ConfigureAwait(false));
             }
-            onFile(received);
+            onFile(Told(received, lent));
         }
     }
+
+    /// <summary>What a file's messages are told as: without their bytes when these lay in a lent array, which is about to be read into again.</summary>
+    private static IReadOnlyList<ReceivedMessage> Told(IReadOnlyList<ReceivedMessage> received, byte[]? lent) =>
+        lent is null ? received : [.. received.Select(r => r with { Message = r.Message with { Raw = ReadOnlyMemory<byte>.Empty } })];
 }

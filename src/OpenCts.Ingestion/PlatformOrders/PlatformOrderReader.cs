@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using OpenCts.Domain.Commerce;
@@ -24,12 +25,40 @@ public static class PlatformOrderReader
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     /// <summary>Reads a whole stream as one platform order file.</summary>
+    /// <remarks>
+    /// The bytes are read into an array borrowed from the shared pool, of the stream's length where it has one: an order
+    /// file runs to hundreds of kilobytes, and a memory stream grown to hold it left arrays of twice its size on the
+    /// large-object heap, whose allocations start full collections (docs/performance.md, thirteenth round).
+    /// </remarks>
     public static PlatformOrderFile Read(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var whole))
+        {
+            return Read(whole.AsSpan((int)memory.Position), source);
+        }
+        var array = ArrayPool<byte>.Shared.Rent(stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 1, Array.MaxLength) : 64 * 1024);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = stream.Read(array, length, array.Length - length)) > 0)
+            {
+                length += read;
+                if (length == array.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(array.Length * 2);
+                    array.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(array);
+                    array = larger;
+                }
+            }
+            return Read(array.AsSpan(0, length), source);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
     }
 
     /// <summary>Reads UTF-8 bytes as one platform order file; <paramref name="source"/> names it in every error.</summary>

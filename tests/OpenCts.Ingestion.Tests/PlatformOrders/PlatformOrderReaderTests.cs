@@ -32,6 +32,59 @@ public class PlatformOrderReaderTests
     private static string OrderWith(string field, string json) =>
         System.Text.RegularExpressions.Regex.Replace(Order(), $"^  \"{field}\": .*?(,?)$", m => $"  \"{field}\": {json}{m.Groups[1].Value}", System.Text.RegularExpressions.RegexOptions.Multiline);
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_read_from_a_stream_reads_as_its_bytes_do_whether_the_stream_knows_its_length_or_not(bool seekable)
+    {
+        // Long enough that a stream of unknown length is read in several growing arrays.
+        var orders = Enumerable.Range(1, 600).Select(i => Order().Replace("SN-1", $"SN-{i}", StringComparison.Ordinal).Replace("LX123456785CN", $"LX{i:000000000}CN", StringComparison.Ordinal));
+        var bytes = Encoding.UTF8.GetBytes(File([.. orders]));
+        Assert.True(bytes.Length > 256 * 1024);
+
+        using var stream = seekable ? (Stream)new MemoryStream(bytes, writable: false) : new OneWayStream(bytes);
+        var read = PlatformOrderReader.Read(stream, "orders.json");
+
+        var expected = PlatformOrderReader.Read(bytes, "orders.json");
+        Assert.True(read.IsClean, string.Join("; ", read.Errors));
+        Assert.Equal(600, read.Orders.Count);
+        Assert.Equal(expected.Orders.Select(o => (o.OrderNumber, o.TrackingNumber, o.PricePaid)), read.Orders.Select(o => (o.OrderNumber, o.TrackingNumber, o.PricePaid)));
+    }
+
+    /// <summary>A stream that reads forward only, a few kilobytes a call, as a request body does.</summary>
+    private sealed class OneWayStream(byte[] bytes) : Stream
+    {
+        private int _at;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 5_000), bytes.Length - _at);
+            bytes.AsSpan(_at, n).CopyTo(buffer.AsSpan(offset));
+            _at += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void The_sample_file_reads_into_three_orders_with_their_parties_items_and_amounts()
     {
