@@ -319,7 +319,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         return statements.Rent(sql, transaction);
     }
 
-    internal string Now() => Clock.GetUtcNow().ToString("O");
+    internal string Now() => Text(Clock.GetUtcNow());
+
+    /// <summary>An instant as the store writes it (round-trip "O": every tick kept, so it parses back to the same instant).</summary>
+    internal static string Text(DateTimeOffset at) => at.ToString("O");
 
     public void Dispose()
     {

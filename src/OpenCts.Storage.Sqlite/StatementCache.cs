@@ -12,6 +12,13 @@ namespace OpenCts.Storage.Sqlite;
 /// out again for the same text on the same connection.
 /// </para>
 /// <para>
+/// A command whose values are given with <see cref="Set"/> keeps its parameters as well, and the next caller sets their
+/// values again: the bulk intake writes a consignment's version row with fourteen values, and a new parameter for each
+/// was 90 MB of garbage for 100,000 consignments. A text given its values with Set is given them with Set wherever it is
+/// run: a caller that adds them again (AddWithValue) is refused by Microsoft.Data.Sqlite (more parameters than the text
+/// names) rather than bound to old values, and the command is handed back with its parameters cleared.
+/// </para>
+/// <para>
 /// A cache belongs to one connection, and a connection is used by one thread at a time (the writer's loop, or a reading
 /// thread), so it needs no lock. A command still in use when its text is asked for again (a query run while another of the
 /// same text is being read) gets a fresh command that is disposed as usual. The number of texts kept is bounded, because
@@ -46,6 +53,23 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
         command.Rented = true;
         command.Transaction = transaction;
         return command;
+    }
+
+    /// <summary>Gives a parameter of the command its value, adding the parameter only the first time a kept command is used.</summary>
+    public static void Set(SqliteCommand command, string name, object? value)
+    {
+        var parameters = command.Parameters;
+        var at = parameters.IndexOf(name);
+        if (at >= 0)
+        {
+            parameters[at].Value = value ?? DBNull.Value;
+            return;
+        }
+        parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (command is CachedCommand cached)
+        {
+            cached.KeptParameters = parameters.Count;
+        }
     }
 
     /// <summary>Disposes every kept command (their prepared statements), before the connection closes.</summary>
@@ -83,6 +107,9 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
 
         public bool Rented { get; set; }
 
+        /// <summary>How many parameters <see cref="Set"/> gave the command; they are kept for the next caller if it has no others.</summary>
+        public int KeptParameters { get; set; }
+
         /// <summary>Really disposes the command.</summary>
         public void Release()
         {
@@ -104,7 +131,11 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
             }
             if (CommandText == _sql && DataReader is null)
             {
-                Parameters.Clear();
+                if (KeptParameters == 0 || Parameters.Count != KeptParameters)
+                {
+                    Parameters.Clear();
+                    KeptParameters = 0;
+                }
                 Transaction = null;
                 Rented = false;
                 return;

@@ -34,6 +34,14 @@ public class FormatsBenchCommandTests
         Assert.InRange(root.GetProperty("edifactAllocatedBytesPerInputByte").GetDouble(), 0.1, 100);
         Assert.InRange(root.GetProperty("edifactGcPauseShare").GetDouble(), 0, 1);
         Assert.Contains("bytes allocated per byte read", run.Out, StringComparison.Ordinal);
+        // JSON: the same 300 consignments in messages of 50, read as the intake reads them, beside a reader of every token.
+        Assert.Contains("Utf8JsonReader alone", run.Out, StringComparison.Ordinal);
+        Assert.Equal(6, root.GetProperty("jsonMessages").GetInt32());
+        var parsed = root.GetProperty("jsonConsignmentsPerSecond").GetDouble();
+        var tokens = root.GetProperty("utf8JsonReaderConsignmentsPerSecond").GetDouble();
+        Assert.True(parsed > 0 && tokens > 0, root.ToString());
+        Assert.InRange(root.GetProperty("jsonRatioToUtf8JsonReader").GetDouble() - parsed / tokens, -0.01, 0.01);
+        Assert.InRange(root.GetProperty("jsonAllocatedBytesPerConsignment").GetDouble(), 100, 1_000_000);
     }
 
     [Fact]

@@ -7,18 +7,19 @@ using System.Xml;
 using OpenCts.Domain.Consignments;
 using OpenCts.Ingestion.Edifact;
 using OpenCts.Ingestion.Iata;
+using OpenCts.Ingestion.Json;
 using OpenCts.Ingestion.Samples;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OpenCts.Cli.Formats;
 
-/// <summary><c>cts bench formats</c>: CUSCAR parsing throughput on one core, and Cargo-XML XFWB messages per second, each beside its physical bound.</summary>
+/// <summary><c>cts bench formats</c>: CUSCAR parsing throughput on one core, Cargo-XML XFWB messages per second and OpenCTS JSON consignments per second, each beside its physical bound.</summary>
 /// <remarks>
 /// The interchange is written in memory by <see cref="CuscarWriter"/> from the sample generator's consignments, so the
 /// figure includes building every consignment of the model, not only splitting segments. Each figure is measured in the
 /// same run as its bound (a vectorised scan of the same bytes for the separators; an XmlReader reading the same documents
-/// without building anything), and the ratio of the two is reported, so that a busy machine moves both alike.
+/// without building anything; a Utf8JsonReader reading every token of the same JSON messages), and the ratio of the two is reported, so that a busy machine moves both alike.
 /// </remarks>
 internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings>
 {
@@ -33,7 +34,7 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         public double Seconds { get; init; } = 3;
 
         [CommandOption("--json <FILE>")]
-        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, edifactAllocatedBytesPerInputByte, edifactGcPauseShare, collectorMode, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, ...) to this file.")]
+        [Description("Also write the figures, their bounds and the ratios (edifactMegabytesPerSecond, edifactScanMegabytesPerSecond, edifactAllocatedBytesPerInputByte, edifactGcPauseShare, collectorMode, cargoXmlMessagesPerSecond, xmlReaderMessagesPerSecond, jsonConsignmentsPerSecond, utf8JsonReaderConsignmentsPerSecond, ...) to this file.")]
         public string? Json { get; init; }
     }
 
@@ -53,11 +54,18 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
         var readerPerSecond = MeasureXmlReader(waybills, settings.Seconds, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Cargo-XML: {xmlPerSecond:N0} XFWB messages/s on one core; XmlReader alone {readerPerSecond:N0} messages/s");
 
+        var jsonMessages = JsonMessages(consignments);
+        var (jsonPerSecond, jsonCollector) = MeasureJson(jsonMessages, settings.Seconds, cancellationToken);
+        var tokensPerSecond = MeasureUtf8JsonReader(jsonMessages, settings.Seconds, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"OpenCTS JSON: {jsonMessages.Count:N0} messages of {SampleWriter.BatchSize} consignments, {jsonPerSecond:N0} consignments/s on one core, {jsonCollector.AllocatedBytesPerUnit:N0} bytes allocated each; Utf8JsonReader alone {tokensPerSecond:N0} consignments/s");
+
         var edifactRatio = edifactMegabytes / scanMegabytes;
         var xmlRatio = xmlPerSecond / readerPerSecond;
+        var jsonRatio = jsonPerSecond / tokensPerSecond;
         var table = new Table().AddColumns("measure", "OpenCTS", "goal", "bound", "ratio");
         table.AddRow("EDIFACT CUSCAR parsing (MB per CPU second, consignments built)", $"{edifactMegabytes:N1}", "≥ 150", $"{scanMegabytes:N0} (separator scan)", $"{edifactRatio:P1}");
         table.AddRow("Cargo-XML XFWB (messages per CPU second)", $"{xmlPerSecond:N0}", "≥ 50,000", $"{readerPerSecond:N0} (XmlReader.Read alone)", $"{xmlRatio:P1}");
+        table.AddRow("OpenCTS JSON (consignments per CPU second, consignments built)", $"{jsonPerSecond:N0}", "—", $"{tokensPerSecond:N0} (Utf8JsonReader alone)", $"{jsonRatio:P1}");
         AnsiConsole.Write(table);
         if (settings.Json is not null)
         {
@@ -75,6 +83,11 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
                 collectorMode = CollectorMode,
                 xmlReaderMessagesPerSecond = Math.Round(readerPerSecond),
                 cargoXmlRatioToXmlReader = Math.Round(xmlRatio, 4),
+                jsonConsignmentsPerSecond = Math.Round(jsonPerSecond),
+                jsonMessages = jsonMessages.Count,
+                jsonAllocatedBytesPerConsignment = Math.Round(jsonCollector.AllocatedBytesPerUnit),
+                utf8JsonReaderConsignmentsPerSecond = Math.Round(tokensPerSecond),
+                jsonRatioToUtf8JsonReader = Math.Round(jsonRatio, 4),
             }));
         }
         return 0;
@@ -163,6 +176,60 @@ internal sealed class FormatsBenchCommand : Command<FormatsBenchCommand.Settings
             return documents.Count;
         });
     }
+
+    /// <summary>The consignments as OpenCTS JSON messages of <see cref="SampleWriter.BatchSize"/>, as <c>cts samples generate</c> writes them.</summary>
+    private static List<(byte[] Bytes, int Consignments)> JsonMessages(IReadOnlyList<Consignment> consignments)
+    {
+        var messages = new List<(byte[], int)>();
+        foreach (var batch in consignments.Chunk(SampleWriter.BatchSize))
+        {
+            using var stream = new MemoryStream();
+            SampleWriter.WriteMessage(stream, "BENCH", $"BENCH-{messages.Count + 1:0000}", batch);
+            messages.Add((stream.ToArray(), batch.Length));
+        }
+        return messages;
+    }
+
+    private static (double ConsignmentsPerSecond, CollectorCost Collector) MeasureJson(List<(byte[] Bytes, int Consignments)> messages, double seconds, CancellationToken cancellationToken)
+    {
+        var format = new JsonMessageFormat();
+        foreach (var (bytes, count) in messages.Take(10))
+        {
+            var parsed = format.Parse("bench.json", bytes, ReceivedAt, cancellationToken)[0];
+            if (parsed.IsRejected || parsed.Consignments.Count != count)
+            {
+                throw new InvalidOperationException(parsed.IsRejected ? parsed.Issues[0].ToString() : $"{parsed.Consignments.Count} consignments read of {count}");
+            }
+        }
+        var perSecond = PerCoreSecond(seconds, cancellationToken, () =>
+        {
+            long consignments = 0;
+            foreach (var (bytes, _) in messages)
+            {
+                consignments += format.Parse("bench.json", bytes, ReceivedAt, cancellationToken)[0].Consignments.Count;
+            }
+            return consignments;
+        }, out var collector);
+        return (perSecond, collector);
+    }
+
+    /// <summary>The bound beside JSON: a <see cref="Utf8JsonReader"/> reading every token of the same messages, strings left unread, building nothing.</summary>
+    private static double MeasureUtf8JsonReader(List<(byte[] Bytes, int Consignments)> messages, double seconds, CancellationToken cancellationToken) =>
+        PerCoreSecond(seconds, cancellationToken, () =>
+        {
+            long consignments = 0;
+            foreach (var (bytes, count) in messages)
+            {
+                var reader = new Utf8JsonReader(bytes);
+                long tokens = 0;
+                while (reader.Read())
+                {
+                    tokens++;
+                }
+                consignments += tokens > 0 ? count : 0;
+            }
+            return consignments;
+        });
 
     /// <summary>Units (bytes, messages) that passes of <paramref name="pass"/> handle per CPU second, timed for <paramref name="seconds"/> after as long a warm-up.</summary>
     /// <remarks>The warm-up lets the JIT's background recompilation finish first, so that its CPU time is not counted against any figure or bound.</remarks>

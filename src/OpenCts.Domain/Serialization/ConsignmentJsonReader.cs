@@ -18,63 +18,135 @@ public static class ConsignmentJsonReader
     /// <param name="element">The consignment's JSON object.</param>
     /// <param name="path">The object's JSON path, put before every error's field.</param>
     /// <param name="dropped">When given, receives a finding for each value left out instead of raising an error; paths are relative to the consignment.</param>
-    public static Consignment Read(JsonElement element, string path = "", ICollection<DataQualityFinding>? dropped = null) =>
-        new Reader(path, dropped).Consignment(element, path);
-
-    /// <summary>Reads one consignment, with where its findings go.</summary>
-    private sealed class Reader(string root, ICollection<DataQualityFinding>? dropped)
+    public static Consignment Read(JsonElement element, string path = "", ICollection<DataQualityFinding>? dropped = null)
     {
-        public Consignment Consignment(JsonElement element, string path)
+        // One reader a thread: it keeps its trail and its delegates from one consignment to the next.
+        var reader = t_reader ??= new Reader();
+        return reader.Consignment(element, path, dropped);
+    }
+
+    [ThreadStatic]
+    private static Reader? t_reader;
+
+    /// <summary>Reads consignments one at a time, with the trail of where it is and where its findings go.</summary>
+    private sealed class Reader
+    {
+        private readonly JsonTrail _trail = new();
+        private readonly Func<JsonElement, Party> _party;
+        private readonly Func<JsonElement, Equipment?> _equipment;
+        private readonly Func<JsonElement, GoodsItem> _goods;
+        private readonly Func<JsonElement, CountryCode?> _country;
+        private readonly Func<JsonElement, DataQualityFinding> _finding;
+        private readonly Func<JsonElement, PartyIdentifier> _identifier;
+        private readonly Func<JsonElement, string> _text;
+        private ICollection<DataQualityFinding>? _dropped;
+
+        public Reader()
         {
-            var f = new JsonFields(element, path,
-                "document", "direction", "mode", "carrier", "conveyance", "placeOfLoading", "placeOfDischarge", "finalDestination",
-                "route", "departure", "estimatedArrival", "parties", "equipment", "goods", "provenance", "dataQuality");
-            var document = JsonFields.Wrap(f.At("document"), () => ReadDocument(f.Required("document"), f.At("document")));
-            var direction = f.Enum<Direction>("direction") ?? throw new DomainException(f.At("direction"), "is required");
-            var mode = f.Enum<TransportMode>("mode") ?? throw new DomainException(f.At("mode"), "is required");
-            var carrier = f.Get("carrier") is { } c ? JsonFields.Wrap(f.At("carrier"), () => ReadCarrier(c, f.At("carrier"))) : null;
-            var conveyance = f.Get("conveyance") is { } v ? JsonFields.Wrap(f.At("conveyance"), () => ReadConveyance(v, f.At("conveyance"))) : null;
-            var parties = f.List("parties", ReadParty);
-            var equipment = Present(f.List("equipment", ReadEquipment));
-            var goods = f.List("goods", ReadGoods);
-            var route = Countries(f.List("route", (e, p) => Country(JsonFields.AsString(e, p), p)));
-            var dataQuality = f.List("dataQuality", ReadFinding);
-            var provenance = f.Get("provenance") is { } pv ? JsonFields.Wrap(f.At("provenance"), () => ReadProvenance(pv, f.At("provenance"))) : null;
-            return JsonFields.Wrap(path, () => new Consignment(
-                document,
-                direction,
-                mode,
-                parties,
-                goods,
-                carrier,
-                conveyance,
-                Place(f, "placeOfLoading"),
-                Place(f, "placeOfDischarge"),
-                Place(f, "finalDestination"),
-                route,
-                f.Instant("departure"),
-                f.Instant("estimatedArrival"),
-                equipment,
-                provenance,
-                dataQuality));
+            _party = ReadParty;
+            _equipment = ReadEquipment;
+            _goods = ReadGoods;
+            _country = e => Assigned(e) ?? Country(JsonFields.AsString(e, _trail), null);
+            _finding = ReadFinding;
+            _identifier = ReadIdentifier;
+            _text = e => JsonFields.AsString(e, _trail);
         }
 
-        private DataQualityFinding ReadFinding(JsonElement e, string path)
+        public Consignment Consignment(JsonElement element, string path, ICollection<DataQualityFinding>? dropped)
         {
-            var f = new JsonFields(e, path, "path", "value", "rule", "message");
-            return new DataQualityFinding(f.RequiredString("path"), f.String("value"), f.RequiredString("rule"), f.RequiredString("message"));
+            _trail.Restart(path);
+            _dropped = dropped;
+            var f = new JsonFields(element, _trail,
+                "document", "direction", "mode", "carrier", "conveyance", "placeOfLoading", "placeOfDischarge", "finalDestination",
+                "route", "departure", "estimatedArrival", "parties", "equipment", "goods", "provenance", "dataQuality");
+            var document = ReadDocument(Enter("document", f.Required("document")));
+            Leave();
+            var direction = f.Enum<Direction>("direction") ?? throw new DomainException(f.At("direction"), "is required");
+            var mode = f.Enum<TransportMode>("mode") ?? throw new DomainException(f.At("mode"), "is required");
+            Carrier? carrier = null;
+            if (f.Get("carrier") is { } c)
+            {
+                carrier = ReadCarrier(Enter("carrier", c));
+                Leave();
+            }
+            Conveyance? conveyance = null;
+            if (f.Get("conveyance") is { } v)
+            {
+                conveyance = ReadConveyance(Enter("conveyance", v));
+                Leave();
+            }
+            var parties = f.List("parties", _party);
+            var equipment = Present(f.List("equipment", _equipment));
+            var goods = f.List("goods", _goods);
+            var route = Countries(f.List("route", _country));
+            var dataQuality = f.List("dataQuality", _finding);
+            Provenance? provenance = null;
+            if (f.Get("provenance") is { } pv)
+            {
+                provenance = ReadProvenance(Enter("provenance", pv));
+                Leave();
+            }
+            var loading = Place(f, "placeOfLoading");
+            var discharge = Place(f, "placeOfDischarge");
+            var destination = Place(f, "finalDestination");
+            var departure = f.Instant("departure");
+            var arrival = f.Instant("estimatedArrival");
+            try
+            {
+                return new Consignment(
+                    document, direction, mode, parties, goods, carrier, conveyance, loading, discharge, destination,
+                    route, departure, arrival, equipment, provenance, dataQuality);
+            }
+            catch (DomainException e)
+            {
+                throw Within(e, f);
+            }
+        }
+
+        /// <summary>Goes into a field's object; the caller reads it and then leaves, back to where it was.</summary>
+        private JsonElement Enter(string name, JsonElement value)
+        {
+            _trail.Enter(_trail.Depth, name);
+            return value;
+        }
+
+        private void Leave() => _trail.Leave(_trail.Depth - 1);
+
+        /// <summary>The model's own error, about a field of the object just read, put under that object's path.</summary>
+        private static DomainException Within(DomainException e, in JsonFields f) => Within(e, f.Path);
+
+        // The document, the carrier and the conveyance name their fields from the consignment (carrier.code), as every
+        // format reports them: their errors go under the consignment's path, not their own.
+        private static DomainException Within(DomainException e, string path) => path.Length == 0 ? e : e.Under(path);
+
+        private DataQualityFinding ReadFinding(JsonElement e)
+        {
+            var f = new JsonFields(e, _trail, "path", "value", "rule", "message");
+            var path = f.RequiredString("path");
+            var value = f.String("value");
+            var rule = f.RequiredString("rule");
+            var message = f.RequiredString("message");
+            try
+            {
+                return new DataQualityFinding(path, value, rule, message);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
         }
 
         /// <summary>Leaves a value out with a finding when findings are collected; otherwise raises the error as before.</summary>
         private T? Drop<T>(string path, string? value, string rule, string error)
             where T : struct
         {
-            if (dropped is null)
+            if (_dropped is null)
             {
                 throw new DomainException(path, error);
             }
+            var root = _trail.Root;
             var relative = path.StartsWith(root, StringComparison.Ordinal) ? path[root.Length..].TrimStart('.') : path;
-            dropped.Add(new DataQualityFinding(relative, value, rule, error + "; the value is left out"));
+            _dropped.Add(new DataQualityFinding(relative, value, rule, error + "; the value is left out"));
             return null;
         }
 
@@ -105,7 +177,7 @@ public static class ConsignmentJsonReader
             return new ValueList<T>(kept);
         }
 
-        private UnLocode? Place(JsonFields f, string name)
+        private UnLocode? Place(in JsonFields f, string name)
         {
             var text = f.String(name);
             if (text is null)
@@ -115,16 +187,36 @@ public static class ConsignmentJsonReader
             return UnLocode.TryParse(text, out var place, out var error) ? place : Drop<UnLocode>(f.At(name), text, DataQualityRules.PlaceUnknown, error);
         }
 
-        private CountryCode? Country(string? text, string path)
+        /// <summary>The country of a field, read from the document's bytes when it is an assigned code as written.</summary>
+        private CountryCode? Country(in JsonFields f, string name)
+        {
+            Span<char> chars = stackalloc char[2];
+            if (f.TryChars(name, chars, out var length) && length == 2 && CountryCode.TryAssigned(chars, out var assigned))
+            {
+                return assigned;
+            }
+            return Country(f.String(name), name, f);
+        }
+
+        /// <summary>An assigned country code as written, such as "CN", without making a string for it; null for anything else.</summary>
+        private static CountryCode? Assigned(JsonElement e)
+        {
+            Span<char> chars = stackalloc char[2];
+            return JsonFields.TryChars(e, chars, out var length) && length == 2 && CountryCode.TryAssigned(chars, out var assigned) ? assigned : null;
+        }
+
+        /// <summary>A country code; <paramref name="name"/> is its field in <paramref name="f"/>, or null for the list item the trail is at.</summary>
+        private CountryCode? Country(string? text, string? name, in JsonFields f = default)
         {
             if (text is null)
             {
                 return null;
             }
-            return CountryCode.TryParse(text, out var country, out var error) ? country : Drop<CountryCode>(path, text, DataQualityRules.CountryUnknown, error);
+            return CountryCode.TryParse(text, out var country, out var error) ? country
+                : Drop<CountryCode>(name is null ? _trail.Spell(_trail.Depth) : f.At(name), text, DataQualityRules.CountryUnknown, error);
         }
 
-        private HsCode? Hs(string? text, string path)
+        private HsCode? Hs(string? text, in JsonFields f)
         {
             if (text is null)
             {
@@ -135,53 +227,120 @@ public static class ConsignmentJsonReader
                 return code;
             }
             HsCode.TryParse(text, out _, out var error);
-            return Drop<HsCode>(path, text, DataQualityRules.HsUnknown, error);
+            return Drop<HsCode>(f.At("hsCode"), text, DataQualityRules.HsUnknown, error);
         }
 
-        private TransportDocument ReadDocument(JsonElement e, string path)
+        private TransportDocument ReadDocument(JsonElement e)
         {
-            var f = new JsonFields(e, path, "number", "kind", "masterNumber");
+            var f = new JsonFields(e, _trail, "number", "kind", "masterNumber");
             var kind = f.Enum<TransportDocumentKind>("kind") ?? throw new DomainException(f.At("kind"), "is required");
-            return new TransportDocument(f.RequiredString("number"), kind, f.String("masterNumber"));
+            var number = f.RequiredString("number");
+            var master = f.String("masterNumber");
+            try
+            {
+                return new TransportDocument(number, kind, master);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, _trail.Root);
+            }
         }
 
-        private Carrier ReadCarrier(JsonElement e, string path)
+        private Carrier ReadCarrier(JsonElement e)
         {
-            var f = new JsonFields(e, path, "name", "code");
-            return new Carrier(f.RequiredString("name"), f.String("code"));
+            var f = new JsonFields(e, _trail, "name", "code");
+            var name = f.RequiredString("name");
+            var code = f.String("code");
+            try
+            {
+                return new Carrier(name, code);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, _trail.Root);
+            }
         }
 
-        private Conveyance ReadConveyance(JsonElement e, string path)
+        private Conveyance ReadConveyance(JsonElement e)
         {
-            var f = new JsonFields(e, path, "vesselName", "imo", "voyage", "flightNumber", "vehicleRegistration");
+            var f = new JsonFields(e, _trail, "vesselName", "imo", "voyage", "flightNumber", "vehicleRegistration");
             var imoText = f.String("imo");
             ImoNumber? imo = imoText is null ? null
                 : ImoNumber.TryParseUnchecked(imoText, out var parsed, out var error) ? parsed : Drop<ImoNumber>(f.At("imo"), imoText, DataQualityRules.ImoCheckDigit, error);
-            return new Conveyance(f.String("vesselName"), imo, f.String("voyage"), f.String("flightNumber"), f.String("vehicleRegistration"));
-        }
-
-        private Party ReadParty(JsonElement e, string path)
-        {
-            var f = new JsonFields(e, path, "role", "name", "address", "country", "identifiers", "phone", "email");
-            var role = f.Enum<PartyRole>("role") ?? throw new DomainException(f.At("role"), "is required");
-            var address = f.Get("address") is { } a ? JsonFields.Wrap(f.At("address"), () => ReadAddress(a, f.At("address"))) : null;
-            var identifiers = f.List("identifiers", (i, p) =>
+            var vessel = f.String("vesselName");
+            var voyage = f.String("voyage");
+            var flight = f.String("flightNumber");
+            var vehicle = f.String("vehicleRegistration");
+            try
             {
-                var fi = new JsonFields(i, p, "scheme", "value");
-                return new PartyIdentifier(fi.RequiredString("scheme"), fi.RequiredString("value"));
-            });
-            return new Party(role, f.RequiredString("name"), address, Country(f.String("country"), f.At("country")), identifiers, f.String("phone"), f.String("email"));
+                return new Conveyance(vessel, imo, voyage, flight, vehicle);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, _trail.Root);
+            }
         }
 
-        private Address ReadAddress(JsonElement e, string path)
+        private Party ReadParty(JsonElement e)
         {
-            var f = new JsonFields(e, path, "street", "city", "postcode", "country");
-            return new Address(f.String("street"), f.String("city"), f.String("postcode"), Country(f.String("country"), f.At("country")));
+            var f = new JsonFields(e, _trail, "role", "name", "address", "country", "identifiers", "phone", "email");
+            var role = f.Enum<PartyRole>("role") ?? throw new DomainException(f.At("role"), "is required");
+            Address? address = null;
+            if (f.Get("address") is { } a)
+            {
+                address = ReadAddress(Enter("address", a));
+                Leave();
+            }
+            var identifiers = f.List("identifiers", _identifier);
+            var name = f.RequiredString("name");
+            var country = Country(f, "country");
+            var phone = f.String("phone");
+            var email = f.String("email");
+            try
+            {
+                return new Party(role, name, address, country, identifiers, phone, email);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
         }
 
-        private Equipment? ReadEquipment(JsonElement e, string path)
+        private PartyIdentifier ReadIdentifier(JsonElement e)
         {
-            var f = new JsonFields(e, path, "containerNumber", "sizeType", "seals");
+            var f = new JsonFields(e, _trail, "scheme", "value");
+            var scheme = f.RequiredString("scheme");
+            var value = f.RequiredString("value");
+            try
+            {
+                return new PartyIdentifier(scheme, value);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
+        }
+
+        private Address ReadAddress(JsonElement e)
+        {
+            var f = new JsonFields(e, _trail, "street", "city", "postcode", "country");
+            var street = f.String("street");
+            var city = f.String("city");
+            var postcode = f.String("postcode");
+            var country = Country(f, "country");
+            try
+            {
+                return new Address(street, city, postcode, country);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
+        }
+
+        private Equipment? ReadEquipment(JsonElement e)
+        {
+            var f = new JsonFields(e, _trail, "containerNumber", "sizeType", "seals");
             var text = f.RequiredString("containerNumber");
             if (!ContainerNumber.TryParseUnchecked(text, out var number, out var error))
             {
@@ -189,40 +348,83 @@ public static class ConsignmentJsonReader
                 Drop<ContainerNumber>(f.At("containerNumber"), text, DataQualityRules.ContainerCheckDigit, error);
                 return null;
             }
-            return new Equipment(number.Value, f.String("sizeType"), f.List("seals", JsonFields.AsString));
+            var sizeType = f.String("sizeType");
+            var seals = f.List("seals", _text);
+            try
+            {
+                return new Equipment(number.Value, sizeType, seals);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
         }
 
-        private GoodsItem ReadGoods(JsonElement e, string path)
+        private GoodsItem ReadGoods(JsonElement e)
         {
-            var f = new JsonFields(e, path, "sequence", "hsCode", "description", "packages", "packageType", "grossMassKg", "netMassKg", "value", "origin", "containers");
+            var f = new JsonFields(e, _trail, "sequence", "hsCode", "description", "packages", "packageType", "grossMassKg", "netMassKg", "value", "origin", "containers");
             Money? value = null;
             if (f.Get("value") is { } m)
             {
-                var fm = new JsonFields(m, f.At("value"), "amount", "currency");
-                var amount = fm.Decimal("amount") ?? throw new DomainException(fm.At("amount"), "is required");
-                var currencyText = fm.RequiredString("currency");
-                CurrencyCode? currency = CurrencyCode.TryParseUnchecked(currencyText, out var c) ? c
-                    : Drop<CurrencyCode>(fm.At("currency"), currencyText, DataQualityRules.CurrencyUnknown, $"currency '{currencyText}' is not an ISO 4217 code");
-                value = currency is null ? null : JsonFields.Wrap(f.At("value"), () => new Money(amount, currency.Value));
+                value = ReadMoney(Enter("value", m));
+                Leave();
             }
-            return new GoodsItem(
-                f.Int("sequence") ?? throw new DomainException(f.At("sequence"), "is required"),
-                Hs(f.String("hsCode"), f.At("hsCode")),
-                f.String("description"),
-                f.Int("packages") ?? 0,
-                f.String("packageType"),
-                f.Decimal("grossMassKg") ?? throw new DomainException(f.At("grossMassKg"), "is required"),
-                f.Decimal("netMassKg"),
-                value,
-                Country(f.String("origin"), f.At("origin")),
-                f.List("containers", JsonFields.AsString));
+            var sequence = f.Int("sequence") ?? throw new DomainException(f.At("sequence"), "is required");
+            var hs = Hs(f.String("hsCode"), f);
+            var description = f.String("description");
+            var packages = f.Int("packages") ?? 0;
+            var packageType = f.String("packageType");
+            var gross = f.Decimal("grossMassKg") ?? throw new DomainException(f.At("grossMassKg"), "is required");
+            var net = f.Decimal("netMassKg");
+            var origin = Country(f, "origin");
+            var containers = f.List("containers", _text);
+            try
+            {
+                return new GoodsItem(sequence, hs, description, packages, packageType, gross, net, value, origin, containers);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
         }
 
-        private Provenance ReadProvenance(JsonElement e, string path)
+        private Money? ReadMoney(JsonElement e)
         {
-            var f = new JsonFields(e, path, "sender", "messageId", "receivedAt", "version", "rawMessageId");
+            var f = new JsonFields(e, _trail, "amount", "currency");
+            var amount = f.Decimal("amount") ?? throw new DomainException(f.At("amount"), "is required");
+            var currencyText = f.RequiredString("currency");
+            CurrencyCode? currency = CurrencyCode.TryParseUnchecked(currencyText, out var c) ? c
+                : Drop<CurrencyCode>(f.At("currency"), currencyText, DataQualityRules.CurrencyUnknown, $"currency '{currencyText}' is not an ISO 4217 code");
+            if (currency is null)
+            {
+                return null;
+            }
+            try
+            {
+                return new Money(amount, currency.Value);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
+        }
+
+        private Provenance ReadProvenance(JsonElement e)
+        {
+            var f = new JsonFields(e, _trail, "sender", "messageId", "receivedAt", "version", "rawMessageId");
             long? raw = f.Get("rawMessageId") is { } r && r.TryGetInt64(out var id) ? id : null;
-            return new Provenance(f.RequiredString("sender"), f.RequiredString("messageId"), f.Instant("receivedAt") ?? default, f.Int("version") ?? 1, raw);
+            var sender = f.RequiredString("sender");
+            var messageId = f.RequiredString("messageId");
+            var receivedAt = f.Instant("receivedAt") ?? default;
+            var version = f.Int("version") ?? 1;
+            try
+            {
+                return new Provenance(sender, messageId, receivedAt, version, raw);
+            }
+            catch (DomainException x)
+            {
+                throw Within(x, f);
+            }
         }
     }
 }

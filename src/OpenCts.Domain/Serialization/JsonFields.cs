@@ -11,18 +11,35 @@ namespace OpenCts.Domain.Serialization;
 public readonly struct JsonFields
 {
     private readonly JsonElement _element;
+    private readonly string? _path;
+    private readonly JsonTrail? _trail;
+    private readonly int _depth;
 
     // The known names come as a span and are compared as UTF-8 in place: reading stored consignments back checks every
     // object of every one, and a names array and a string per property name were most of that work's garbage.
     public JsonFields(JsonElement element, string path, params ReadOnlySpan<string> known)
     {
-        Path = path;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new DomainException(path, $"expected an object, found {Describe(element)}");
-        }
+        _path = path;
         _element = element;
-        foreach (var property in element.EnumerateObject())
+        Check(known);
+    }
+
+    /// <summary>The fields of the object the trail is at; its path is spelt out only for an error.</summary>
+    public JsonFields(JsonElement element, JsonTrail trail, params ReadOnlySpan<string> known)
+    {
+        _trail = trail;
+        _depth = trail.Depth;
+        _element = element;
+        Check(known);
+    }
+
+    private void Check(ReadOnlySpan<string> known)
+    {
+        if (_element.ValueKind != JsonValueKind.Object)
+        {
+            throw new DomainException(Path, $"expected an object, found {Describe(_element)}");
+        }
+        foreach (var property in _element.EnumerateObject())
         {
             bool isKnown;
             try
@@ -31,12 +48,12 @@ public readonly struct JsonFields
             }
             catch (InvalidOperationException)
             {
-                throw new DomainException(path, $"a field's name {NotACharacter}");
+                throw new DomainException(Path, $"a field's name {NotACharacter}");
             }
             if (!isKnown)
             {
                 var suggestion = Suggest(property.Name, known);
-                throw new DomainException(Join(path, property.Name), suggestion is null ? "is not a known field" : $"is not a known field; did you mean '{suggestion}'?");
+                throw new DomainException(Join(Path, property.Name), suggestion is null ? "is not a known field" : $"is not a known field; did you mean '{suggestion}'?");
             }
         }
     }
@@ -56,9 +73,10 @@ public readonly struct JsonFields
         return false;
     }
 
-    public string Path { get; }
+    /// <summary>The object's path, such as <c>consignments[3].goods[1]</c>.</summary>
+    public string Path => _trail is null ? _path ?? "" : _trail.Spell(_depth);
 
-    public string At(string name) => Join(Path, name);
+    public string At(string name) => _trail is null ? Join(Path, name) : _trail.At(_depth, name);
 
     public JsonElement? Get(string name) =>
         _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
@@ -66,9 +84,7 @@ public readonly struct JsonFields
     public JsonElement Required(string name) => Get(name) ?? throw new DomainException(At(name), "is required");
 
     // The path is built only for an error: reading every string of every consignment passes here.
-    public string? String(string name) => Get(name) is not { } v ? null
-        : v.ValueKind == JsonValueKind.String ? TryText(v) ?? throw new DomainException(At(name), NotACharacter)
-        : AsString(v, At(name));
+    public string? String(string name) => Get(name) is not { } v ? null : Scalar(v, out var problem) ?? throw new DomainException(At(name), problem!);
 
     public string RequiredString(string name) => String(name) ?? throw new DomainException(At(name), "is required");
 
@@ -121,6 +137,13 @@ public readonly struct JsonFields
     public TEnum? Enum<TEnum>(string name)
         where TEnum : struct, Enum
     {
+        // A name as the schema writes it is read from the document's bytes; anything else takes the path below, which
+        // reads it as a string and names what is wrong.
+        Span<char> chars = stackalloc char[32];
+        if (TryChars(name, chars, out var length) && System.Enum.TryParse<TEnum>(chars[..length], ignoreCase: true, out var named) && !int.TryParse(chars[..length], out _))
+        {
+            return named;
+        }
         var text = String(name);
         if (text is null)
         {
@@ -163,26 +186,88 @@ public readonly struct JsonFields
         return new ValueList<T>(items);
     }
 
-    /// <summary>Runs a constructor and moves its errors under the path of the object being built.</summary>
-    public static T Wrap<T>(string path, Func<T> build)
+    /// <summary>Reads a list's items, each with the trail at the item, so that an item's errors name it.</summary>
+    /// <remarks>Only for fields read with a trail; the item's path is spelt out only if an error or a finding names it.</remarks>
+    public ValueList<T> List<T>(string name, Func<JsonElement, T> read)
     {
-        try
+        var trail = _trail ?? throw new InvalidOperationException("a list is read item by item with a trail only where the fields are");
+        if (Get(name) is not { } v)
         {
-            return build();
+            return ValueList<T>.Empty;
         }
-        catch (DomainException e) when (!e.Field.StartsWith(path, StringComparison.Ordinal))
+        if (v.ValueKind != JsonValueKind.Array)
         {
-            throw e.Under(path);
+            throw new DomainException(At(name), $"expected an array, found {Describe(v)}");
         }
+        var items = new List<T>(v.GetArrayLength());
+        trail.Enter(_depth, name);
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            trail.EnterItem(_depth + 1, i);
+            items.Add(read(item));
+            i++;
+        }
+        trail.Leave(_depth);
+        return new ValueList<T>(items);
     }
 
-    public static string AsString(JsonElement v, string path) => v.ValueKind switch
+    /// <summary>A field's string value copied into <paramref name="chars"/>, without making a string: only a value of ASCII
+    /// characters, no escapes, and no longer than the span; false otherwise (read it with <see cref="String"/>).</summary>
+    /// <remarks>For values read only to be looked up (a country, an enum's name), whose strings were garbage at once.</remarks>
+    public bool TryChars(string name, Span<char> chars, out int length)
     {
-        JsonValueKind.String => TryText(v) ?? throw new DomainException(path, NotACharacter),
-        JsonValueKind.Number => v.GetRawText(),
-        _ => throw new DomainException(path, $"expected a string, found {Describe(v)}"),
-    };
+        length = 0;
+        return Get(name) is { } v && TryChars(v, chars, out length);
+    }
 
+    /// <summary>A string value copied into <paramref name="chars"/> as <see cref="TryChars(string, Span{char}, out int)"/> does.</summary>
+    public static bool TryChars(JsonElement v, Span<char> chars, out int length)
+    {
+        length = 0;
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        // The value as written, in its quotes.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(v);
+        if (raw.Length < 2 || raw[0] != (byte)'"' || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+        var text = raw[1..^1];
+        if (text.Length > chars.Length || text.Contains((byte)'\\') || !System.Text.Ascii.IsValid(text))
+        {
+            return false;
+        }
+        return System.Text.Ascii.ToUtf16(text, chars, out length) == System.Buffers.OperationStatus.Done;
+    }
+
+    public static string AsString(JsonElement v, string path) => Scalar(v, out var problem) ?? throw new DomainException(path, problem!);
+
+    /// <summary>A list item read as a string, its path spelt out from the trail only for an error.</summary>
+    public static string AsString(JsonElement v, JsonTrail trail) => Scalar(v, out var problem) ?? throw new DomainException(trail.Spell(trail.Depth), problem!);
+
+    // A string's text, or a number's as written; otherwise null, with what is wrong.
+    private static string? Scalar(JsonElement v, out string? problem)
+    {
+        problem = null;
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = TryText(v);
+                if (text is null)
+                {
+                    problem = NotACharacter;
+                }
+                return text;
+            case JsonValueKind.Number:
+                return v.GetRawText();
+            default:
+                problem = $"expected a string, found {Describe(v)}";
+                return null;
+        }
+    }
     private static bool TryInstant(JsonElement v, out DateTimeOffset instant)
     {
         try

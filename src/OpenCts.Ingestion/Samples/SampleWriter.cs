@@ -16,6 +16,22 @@ public static class SampleWriter
 {
     public const int BatchSize = 50;
 
+    /// <summary>Writes one OpenCTS JSON message of <paramref name="consignments"/>, indented, as the generator's files are.</summary>
+    public static void WriteMessage(Stream stream, string sender, string messageId, IEnumerable<Consignment> consignments)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("sender", sender);
+        w.WriteString("messageId", messageId);
+        w.WriteStartArray("consignments");
+        foreach (var c in consignments)
+        {
+            ConsignmentJsonWriter.Write(w, c);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static (int Messages, int Planted) Write(string directory, IEnumerable<GeneratedConsignment> stream, int seed)
     {
         var messagesDir = Path.Combine(directory, "consignments");
@@ -38,18 +54,8 @@ public static class SampleWriter
             var n = counters[sender] = counters.GetValueOrDefault(sender) + 1;
             var messageId = $"{sender}-{seed}-{n:0000}";
             using (var file = File.Create(Path.Combine(messagesDir, $"{messageId}.json")))
-            using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
             {
-                w.WriteStartObject();
-                w.WriteString("sender", sender);
-                w.WriteString("messageId", messageId);
-                w.WriteStartArray("consignments");
-                foreach (var c in batch)
-                {
-                    ConsignmentJsonWriter.Write(w, c);
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                WriteMessage(file, sender, messageId, batch);
             }
             messages++;
             batch.Clear();

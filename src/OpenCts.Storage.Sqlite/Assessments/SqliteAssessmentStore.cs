@@ -72,8 +72,16 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             var id = (long)command.ExecuteScalar()!;
             ids.Add(id);
             // The canonical form of the values just written, as ReadCanonical would read them back (a test holds the two equal).
-            var canonical = CanonicalForm.Assessment(id, assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score, laneName, assessedAt, reasonsJson);
-            await _store.JournalAsync(work, RecordKinds.Assessment, id, canonical, cancellationToken).ConfigureAwait(false);
+            if (_store.JournalsInOwnLedger)
+            {
+                using var canonical = CanonicalForm.AssessmentRented(id, assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score, laneName, assessedAt, reasonsJson);
+                _store.JournalInOwnLedger(work, RecordKinds.Assessment, id, canonical.Span);
+            }
+            else
+            {
+                var canonical = CanonicalForm.Assessment(id, assessment.DocumentKey, assessment.ConsignmentVersion, assessment.Score, laneName, assessedAt, reasonsJson);
+                await _store.JournalAsync(work, RecordKinds.Assessment, id, canonical, cancellationToken).ConfigureAwait(false);
+            }
         }
         return ids;
     }

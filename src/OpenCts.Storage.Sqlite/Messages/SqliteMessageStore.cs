@@ -85,7 +85,8 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             }
         }
         var status = MessageStatus.Of(message, issues);
-        var receivedAt = _store.Now();
+        var receivedInstant = _store.Clock.GetUtcNow();
+        var receivedAt = SqliteStore.Text(receivedInstant);
         // Work done ahead for another message (a prepared message changed with `with`) is done again for this one.
         ahead = ahead is not null && ReferenceEquals(ahead.Message, message) ? ahead : MessageAhead.Of(message, _store.Bodies.Current);
         var (rawId, issuesJson) = InsertRaw(message, ahead, fileName, status, issues, receivedAt, transaction);
@@ -94,7 +95,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         {
             for (var i = 0; i < message.Consignments.Count; i++)
             {
-                versions.Add(InsertVersion(message.Consignments[i], ahead.Bodies[i], rawId, receivedAt, transaction));
+                versions.Add(InsertVersion(message.Consignments[i], ahead.Bodies[i], rawId, receivedAt, receivedInstant, transaction));
             }
             foreach (var key in cancellable)
             {
@@ -316,40 +317,41 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         return (id, issuesJson);
     }
 
-    private (string, int) InsertVersion(Consignment consignment, BodyHead head, long rawId, string receivedAt, SqliteTransaction transaction)
+    private (string, int) InsertVersion(Consignment consignment, BodyHead head, long rawId, string receivedAt, DateTimeOffset receivedInstant, SqliteTransaction transaction)
     {
         var key = consignment.Document.Key;
-        var version = (CurrentVersion(key, transaction) ?? 0) + 1;
-        var body = Packing.CompleteBody(head, DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture), version, rawId);
+        // The version is the one the upsert leaves in place: the first is 1, each later one the current plus one.
+        int version;
         using (var upsert = _store.Command(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
-            VALUES ($key, $kind, $number, $version, 'active', $at, $at)
-            ON CONFLICT (document_key) DO UPDATE SET current_version = $version, status = 'active', updated_at = $at, cancelled_by = NULL
+            VALUES ($key, $kind, $number, 1, 'active', $at, $at)
+            ON CONFLICT (document_key) DO UPDATE SET current_version = current_version + 1, status = 'active', updated_at = $at, cancelled_by = NULL
+            RETURNING current_version
             """, transaction))
         {
-            upsert.Parameters.AddWithValue("$key", key);
-            upsert.Parameters.AddWithValue("$kind", consignment.Document.Kind.ToString());
-            upsert.Parameters.AddWithValue("$number", consignment.Document.Number);
-            upsert.Parameters.AddWithValue("$version", version);
-            upsert.Parameters.AddWithValue("$at", receivedAt);
-            upsert.ExecuteNonQuery();
+            StatementCache.Set(upsert, "$key", key);
+            StatementCache.Set(upsert, "$kind", consignment.Document.Kind.ToString());
+            StatementCache.Set(upsert, "$number", consignment.Document.Number);
+            StatementCache.Set(upsert, "$at", receivedAt);
+            version = (int)(long)upsert.ExecuteScalar()!;
         }
+        var body = Packing.CompleteBody(head, receivedInstant, version, rawId);
         using var insert = _store.Command(
             """
             INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival_ticks, arrival_offset, placed)
             VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $ticks, $offset, 1)
             """, transaction);
-        insert.Parameters.AddWithValue("$master", (object?)consignment.Document.MasterNumber ?? DBNull.Value);
+        StatementCache.Set(insert, "$master", consignment.Document.MasterNumber);
         var place = ConsignmentPlace.Of(consignment);
-        insert.Parameters.AddWithValue("$discharge", (object?)place.Discharge ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$offset", (object?)place.ArrivalOffset ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$ticks", (object?)place.ArrivalTicks ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$key", key);
-        insert.Parameters.AddWithValue("$version", version);
-        insert.Parameters.AddWithValue("$raw", rawId);
-        insert.Parameters.AddWithValue("$at", receivedAt);
-        insert.Parameters.AddWithValue("$body", body);
+        StatementCache.Set(insert, "$discharge", place.Discharge);
+        StatementCache.Set(insert, "$offset", place.ArrivalOffset);
+        StatementCache.Set(insert, "$ticks", place.ArrivalTicks);
+        StatementCache.Set(insert, "$key", key);
+        StatementCache.Set(insert, "$version", version);
+        StatementCache.Set(insert, "$raw", rawId);
+        StatementCache.Set(insert, "$at", receivedAt);
+        StatementCache.Set(insert, "$body", body);
         insert.ExecuteNonQuery();
         return (key, version);
     }

@@ -43,4 +43,18 @@ public class CanonicalBytesTests
         Assert.Null(await reopened.ReadCanonicalAsync("decision", "999", Token));
         await Assert.ThrowsAsync<ArgumentException>(() => reopened.ReadCanonicalAsync("nonsense", "1", Token));
     }
+
+    [Theory]
+    [InlineData(1L, "oceanBillOfLading:MSCU1", 1L, 0.0, "green", "2026-12-07T09:00:00.0000000+00:00", "[]")]
+    [InlineData(9_223_372_036_854_775_807L, "houseAirWaybill:Ω-ü-漢字", 2_147_483_647L, 0.1 + 0.2, "red", "2026-12-07T09:00:00.1234567+00:00", "[{\"code\":\"profile:P-1\",\"text\":\"Zoll – é\"}]")]
+    [InlineData(-5L, "", 0L, -1.7976931348623157E+308, "yellow", "", "")]
+    [InlineData(42L, "postalItem:X", 3L, double.NaN, "green", "t", "\n")]
+    public void An_assessment_written_into_a_borrowed_buffer_is_the_same_bytes_as_its_canonical_form(long id, string key, long version, double score, string lane, string at, string reasons)
+    {
+        var expected = OpenCts.Storage.CanonicalForm.Assessment(id, key, version, score, lane, at, reasons);
+
+        using var rented = OpenCts.Storage.CanonicalForm.AssessmentRented(id, key, version, score, lane, at, reasons);
+
+        Assert.Equal(expected, rented.Span.ToArray());
+    }
 }

@@ -105,4 +105,51 @@ public sealed class StatementCacheTests : IDisposable
         Assert.NotSame(beyond, again);
         Assert.Equal("beyond", again.ExecuteScalar());
     }
+
+    [Fact]
+    public void Parameters_given_with_set_are_kept_for_the_next_caller_who_sets_their_values_again()
+    {
+        SqliteCommand first;
+        using (first = _cache.Rent("INSERT INTO t (a, b) VALUES ($a, $b) RETURNING b", null))
+        {
+            StatementCache.Set(first, "$a", 1L);
+            StatementCache.Set(first, "$b", "one");
+            Assert.Equal("one", first.ExecuteScalar());
+        }
+        var kept = first.Parameters.Cast<SqliteParameter>().ToList();
+
+        using var again = _cache.Rent("INSERT INTO t (a, b) VALUES ($a, $b) RETURNING b", null);
+        Assert.Same(first, again);
+        StatementCache.Set(again, "$a", 2L);
+        StatementCache.Set(again, "$b", null);
+        Assert.Equal(DBNull.Value, again.ExecuteScalar());
+
+        Assert.Equal(kept, again.Parameters.Cast<SqliteParameter>());
+        using var rows = _cache.Rent("SELECT group_concat(a || '=' || coalesce(b, 'null')) FROM t", null);
+        Assert.Equal("1=one,2=null", rows.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_caller_who_adds_parameters_to_a_kept_command_is_refused_rather_than_bound_to_old_values_and_hands_it_back_cleared()
+    {
+        using (var first = _cache.Rent("SELECT $a || $b", null))
+        {
+            StatementCache.Set(first, "$a", "x");
+            StatementCache.Set(first, "$b", "y");
+            Assert.Equal("xy", first.ExecuteScalar());
+        }
+        using (var second = _cache.Rent("SELECT $a || $b", null))
+        {
+            // A text given its values with Set is given them with Set everywhere; a caller that adds them again is refused.
+            second.Parameters.AddWithValue("$a", "p");
+            second.Parameters.AddWithValue("$b", "q");
+            Assert.Throws<InvalidOperationException>(() => second.ExecuteScalar());
+        }
+
+        using var third = _cache.Rent("SELECT $a || $b", null);
+        Assert.Empty(third.Parameters);
+        third.Parameters.AddWithValue("$a", "m");
+        third.Parameters.AddWithValue("$b", "n");
+        Assert.Equal("mn", third.ExecuteScalar());
+    }
 }

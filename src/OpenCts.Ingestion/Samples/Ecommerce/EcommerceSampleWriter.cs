@@ -63,18 +63,8 @@ public static class EcommerceSampleWriter
             var n = messageCounters[sender] = messageCounters.GetValueOrDefault(sender) + 1;
             var messageId = string.Create(CultureInfo.InvariantCulture, $"{sender}-ECOM-{seed}-{n:00000}");
             using (var file = File.Create(Path.Combine(messagesDir, $"{messageId}.json")))
-            using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
             {
-                w.WriteStartObject();
-                w.WriteString("sender", sender);
-                w.WriteString("messageId", messageId);
-                w.WriteStartArray("consignments");
-                foreach (var c in batch)
-                {
-                    ConsignmentJsonWriter.Write(w, c);
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                SampleWriter.WriteMessage(file, sender, messageId, batch);
             }
             messages++;
             batch.Clear();
