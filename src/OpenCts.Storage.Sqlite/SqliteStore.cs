@@ -283,7 +283,13 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     private void JournalInOwnLedger(UnitOfWork work, string kind, string recordId, ReadOnlySpan<byte> canonical)
     {
         using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
-        LedgerLog.Enqueue(insert, kind, recordId, canonical);
+        // Its parameters are kept with it and given new values (StatementCache.Set): a bulk run journals three records a consignment.
+        var (salt, commitment) = LedgerLog.Pending(kind, recordId, canonical);
+        StatementCache.Set(insert, "$kind", kind);
+        StatementCache.Set(insert, "$id", recordId);
+        StatementCache.Set(insert, "$salt", salt);
+        StatementCache.Set(insert, "$commitment", commitment);
+        insert.ExecuteNonQuery();
     }
 
     /// <summary>Journals one record whose id is not a row number (a profile's <c>id@version</c>).</summary>

@@ -46,8 +46,13 @@ public sealed partial class EntityIndex
         {
             return;
         }
-        foreach (var word in probe.BlockingWords())
+        foreach (var range in name.AsSpan().Split(' '))
         {
+            var word = name.AsSpan(range);
+            if (!PartyProbe.Blocks(word))
+            {
+                continue;
+            }
             var hash = postcode.Length > 0 ? KeyHash.Of('Q', probe.Address.Country, postcode, word) : KeyHash.Of('A', probe.AddressKey, word);
             probeKeys.Add(new ProbeKey(hash, LinkKind.FuzzyNameAndPostcode));
             if (probe.CityKey is { } city)

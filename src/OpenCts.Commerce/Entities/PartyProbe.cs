@@ -13,8 +13,10 @@ internal sealed class PartyProbe
         Email = email;
         Phone = phone;
         Identifiers = identifiers;
-        AddressKey = address.Key;
-        CityKey = address.CityKey is { } cityKey && cityKey != AddressKey ? cityKey : null;
+        // Without a postcode the building's key is the city key itself: it is made once, not once for each.
+        var cityKey = address.CityKey;
+        AddressKey = address.Postcode.Length > 0 ? address.Key : cityKey;
+        CityKey = cityKey is not null && cityKey != AddressKey ? cityKey : null;
         AddressHash = AddressKey is null ? 0 : KeyHash.Of('B', AddressKey);
     }
 
@@ -61,17 +63,9 @@ internal sealed class PartyProbe
             ids);
     }
 
-    /// <summary>The words of the name that can block a fuzzy comparison: two letters or more.</summary>
-    public IEnumerable<string> BlockingWords()
-    {
-        foreach (var word in Name.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (word.Length >= 2)
-            {
-                yield return word;
-            }
-        }
-    }
+    /// <summary>Whether a word of the name can block a fuzzy comparison: two letters or more.</summary>
+    /// <remarks>The words are the name key's spans between spaces, hashed where they lie: a string and an array for each were garbage at once.</remarks>
+    public static bool Blocks(ReadOnlySpan<char> word) => word.Length >= 2;
 }
 
 /// <summary>A party record's fields as written, as kept in the index's arena.</summary>

@@ -59,14 +59,21 @@ public sealed class LedgerLog : IDisposable
     public static byte[] Enqueue(SqliteCommand insert, string recordKind, string recordId, ReadOnlySpan<byte> canonicalRecord)
     {
         ArgumentNullException.ThrowIfNull(insert);
-        LedgerEntry.Validate(recordKind, recordId);
-        var salt = LedgerEntry.NewSalt();
+        var (salt, commitment) = Pending(recordKind, recordId, canonicalRecord);
         insert.Parameters.AddWithValue("$kind", recordKind);
         insert.Parameters.AddWithValue("$id", recordId);
         insert.Parameters.AddWithValue("$salt", salt);
-        insert.Parameters.AddWithValue("$commitment", LedgerEntry.Commit(salt, canonicalRecord));
+        insert.Parameters.AddWithValue("$commitment", commitment);
         insert.ExecuteNonQuery();
         return salt;
+    }
+
+    /// <summary>The salt and commitment of a pending leaf, the values of <see cref="PendingInsert"/>'s <c>$salt</c> and <c>$commitment</c>, for a caller that binds the insert's values itself.</summary>
+    public static (byte[] Salt, byte[] Commitment) Pending(string recordKind, string recordId, ReadOnlySpan<byte> canonicalRecord)
+    {
+        LedgerEntry.Validate(recordKind, recordId);
+        var salt = LedgerEntry.NewSalt();
+        return (salt, LedgerEntry.Commit(salt, canonicalRecord));
     }
 
     /// <summary>Marks a record as erased under a retention rule: its salt is destroyed, its leaf stays, and the audit reports it as erased rather than deleted.</summary>
