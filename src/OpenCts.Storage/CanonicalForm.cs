@@ -53,10 +53,13 @@ public static class CanonicalForm
     }
 
     /// <summary>An assessment: its id, consignment version, score, lane, time and reasons (JSON).</summary>
-    public static byte[] Assessment(long id, string documentKey, long consignmentVersion, double score, string lane, string assessedAt, string reasons) =>
-        Encoding.UTF8.GetBytes(string.Join('\n', Number(id), documentKey, Number(consignmentVersion), score.ToString("R", Invariant), lane, assessedAt, reasons));
+    public static byte[] Assessment(long id, string documentKey, long consignmentVersion, double score, string lane, string assessedAt, string reasons)
+    {
+        using var rented = AssessmentRented(id, documentKey, consignmentVersion, score, lane, assessedAt, reasons);
+        return rented.Span.ToArray();
+    }
 
-    /// <summary>The canonical bytes of an assessment, as <see cref="Assessment"/> gives them, in a buffer borrowed from the shared pool that the caller gives back by disposing it.</summary>
+    /// <summary>The canonical bytes of an assessment (its lines: id, document key, version, score written "R", lane, time, reasons), in a buffer borrowed from the shared pool that the caller gives back by disposing it.</summary>
     /// <remarks>
     /// The store's writer journals every assessment it saves: the joined text and its bytes were two copies of the reasons
     /// for each, made on the busiest thread of a bulk run. Here the parts are encoded straight into the buffer.

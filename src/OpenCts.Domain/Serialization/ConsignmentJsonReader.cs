@@ -188,15 +188,8 @@ public static class ConsignmentJsonReader
         }
 
         /// <summary>The country of a field, read from the document's bytes when it is an assigned code as written.</summary>
-        private CountryCode? Country(in JsonFields f, string name)
-        {
-            Span<char> chars = stackalloc char[2];
-            if (f.TryChars(name, chars, out var length) && length == 2 && CountryCode.TryAssigned(chars, out var assigned))
-            {
-                return assigned;
-            }
-            return Country(f.String(name), name, f);
-        }
+        private CountryCode? Country(in JsonFields f, string name) =>
+            (f.Get(name) is { } value ? Assigned(value) : null) ?? Country(f.String(name), name, f);
 
         /// <summary>An assigned country code as written, such as "CN", without making a string for it; null for anything else.</summary>
         private static CountryCode? Assigned(JsonElement e)

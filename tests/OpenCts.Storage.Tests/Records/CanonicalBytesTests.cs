@@ -49,12 +49,14 @@ public class CanonicalBytesTests
     [InlineData(9_223_372_036_854_775_807L, "houseAirWaybill:Ω-ü-漢字", 2_147_483_647L, 0.1 + 0.2, "red", "2026-12-07T09:00:00.1234567+00:00", "[{\"code\":\"profile:P-1\",\"text\":\"Zoll – é\"}]")]
     [InlineData(-5L, "", 0L, -1.7976931348623157E+308, "yellow", "", "")]
     [InlineData(42L, "postalItem:X", 3L, double.NaN, "green", "t", "\n")]
-    public void An_assessment_written_into_a_borrowed_buffer_is_the_same_bytes_as_its_canonical_form(long id, string key, long version, double score, string lane, string at, string reasons)
+    public void An_assessment_is_its_lines_in_utf8_whether_written_into_a_borrowed_buffer_or_a_new_array(long id, string key, long version, double score, string lane, string at, string reasons)
     {
-        var expected = OpenCts.Storage.CanonicalForm.Assessment(id, key, version, score, lane, at, reasons);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var expected = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', id.ToString(invariant), key, version.ToString(invariant), score.ToString("R", invariant), lane, at, reasons));
 
         using var rented = OpenCts.Storage.CanonicalForm.AssessmentRented(id, key, version, score, lane, at, reasons);
 
         Assert.Equal(expected, rented.Span.ToArray());
+        Assert.Equal(expected, OpenCts.Storage.CanonicalForm.Assessment(id, key, version, score, lane, at, reasons));
     }
 }
