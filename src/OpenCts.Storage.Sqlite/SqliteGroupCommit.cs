@@ -66,6 +66,30 @@ internal sealed class SqliteGroupCommit : IDisposable
         return write.Task;
     }
 
+    /// <summary>Queues work that runs on the writer's connection alone, outside any transaction, between the groups queued before and after it.</summary>
+    /// <remarks>
+    /// For what SQLite refuses inside a transaction, such as changing where a connection keeps its temporary data. The
+    /// body opens and commits whatever transactions it needs (a statement on its own commits itself).
+    /// </remarks>
+    public Task RunAloneAsync(Action<SqliteConnection> body, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+        var alone = new OutsideTransaction(body, cancellationToken);
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                throw new ObjectDisposedException(nameof(SqliteStore), "the store is closed: nothing more can be written");
+            }
+            _queue.Enqueue(alone);
+        }
+        _queued.Release();
+        return alone.Task;
+    }
+
     /// <summary>Stops taking writes, and waits until those queued are committed.</summary>
     public void Dispose()
     {
@@ -121,14 +145,21 @@ internal sealed class SqliteGroupCommit : IDisposable
             var next = 0;
             while (next < group.Count)
             {
-                next = Commit(group, next);
+                if (group[next] is OutsideTransaction alone)
+                {
+                    alone.Execute(_connection, _committed);
+                    next++;
+                    continue;
+                }
+                var end = group.FindIndex(next, w => w is OutsideTransaction);
+                next = Commit(group, next, end < 0 ? group.Count : end);
             }
             group.Clear();
         }
     }
 
-    /// <summary>Runs the group's writes from <paramref name="start"/> in one transaction and commits it; returns where the next transaction starts.</summary>
-    private int Commit(List<SqliteWrite> group, int start)
+    /// <summary>Runs the group's writes from <paramref name="start"/> up to <paramref name="end"/> in one transaction and commits it; returns where the next transaction starts.</summary>
+    private int Commit(List<SqliteWrite> group, int start, int end)
     {
         SqliteTransaction transaction;
         try
@@ -137,19 +168,19 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
         catch (Exception exception)
         {
-            SqliteWrite.FailEach(group.Skip(start), exception);
-            return group.Count;
+            SqliteWrite.FailEach(group.Skip(start).Take(end - start), exception);
+            return end;
         }
-        var written = new List<SqliteWrite>(group.Count - start);
-        var next = group.Count;
+        var written = new List<SqliteWrite>(end - start);
+        var next = end;
         // A write alone in its transaction needs no savepoint: if it fails, the transaction is rolled back. A savepoint
         // makes SQLite journal the first change of every page until it is released, and a bulk write touches thousands
         // of pages: in memory, each statement's end then walks that whole journal (quadratic in the write's size).
-        var alone = group.Count - start == 1;
+        var alone = end - start == 1;
         try
         {
             var work = new UnitOfWork(_connection, transaction);
-            for (var i = start; i < group.Count; i++)
+            for (var i = start; i < end; i++)
             {
                 var write = group[i];
                 if (write.CancellationToken.IsCancellationRequested)
@@ -242,5 +273,44 @@ internal sealed class SqliteGroupCommit : IDisposable
         catch (SqliteException)
         {
         }
+    }
+
+    /// <summary>Work queued with <see cref="RunAloneAsync"/>: it takes a group's place in the queue but runs with no transaction open.</summary>
+    private sealed class OutsideTransaction(Action<SqliteConnection> body, CancellationToken cancellationToken) : SqliteWrite(cancellationToken)
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => _done.Task;
+
+        public override bool Answered => _done.Task.IsCompleted;
+
+        /// <summary>Never called: this work is not a body of a group's transaction.</summary>
+        public override ValueTask RunAsync((UnitOfWork Work, SqliteTransaction Transaction) work) =>
+            throw new InvalidOperationException("work outside a transaction is run by Execute");
+
+        public void Execute(SqliteConnection connection, Action committed)
+        {
+            if (CancellationToken.IsCancellationRequested)
+            {
+                Cancel();
+                return;
+            }
+            try
+            {
+                body(connection);
+                committed();
+                Complete();
+            }
+            catch (Exception exception)
+            {
+                Fail(exception);
+            }
+        }
+
+        public override void Complete() => _done.TrySetResult();
+
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
+
+        public override void Cancel() => _done.TrySetCanceled(CancellationToken);
     }
 }

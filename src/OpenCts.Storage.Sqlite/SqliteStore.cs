@@ -170,6 +170,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
             pragma.ExecuteNonQuery();
         }
         Migrations.Apply(connection);
+        // A bulk save that stopped before it built the worklist's orderings again left them out (Assessments/WorklistIndexes.cs).
+        WorklistIndexes.Ensure(connection);
         PlaceBackfill.Run(connection, PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, _ => null));
         LedgerSchema.Migrate(connection);
         using (var pragma = connection.CreateCommand())
@@ -187,6 +189,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
 
     /// <summary>The writer connection's page cache, in KiB.</summary>
     private const int WriterCacheKibibytes = 16384;
+
+    /// <summary>How many versions must be pending before a bulk save sets the worklist's orderings aside (<see cref="IAssessmentStore.BeginBulkSaveAsync"/>); 10,000 unless set.</summary>
+    /// <remarks>Below it, keeping the orderings row by row costs little (their pages stay in the writer's cache), and a test that wants the bulk path on a small store lowers it.</remarks>
+    public int BulkSaveMinimum { get; set; } = 10_000;
 
     /// <summary>How many checkpoints ran in the background since the store opened (<see cref="SqliteCheckpointer"/>).</summary>
     internal long BackgroundCheckpoints => _checkpointer.Checkpoints;
@@ -267,6 +273,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     /// </remarks>
     internal Task<T> WriteAsync<T>(Func<UnitOfWork, SqliteTransaction, ValueTask<T>> body, CancellationToken cancellationToken) =>
         _writer.WriteAsync(body, cancellationToken);
+
+    /// <summary>Runs work on the writer's connection outside any transaction, in its turn among the writes (<see cref="SqliteGroupCommit.RunAloneAsync"/>).</summary>
+    internal Task RunOnWriterAloneAsync(Action<SqliteConnection> body, CancellationToken cancellationToken) =>
+        _writer.RunAloneAsync(body, cancellationToken);
 
     /// <summary>Journals one record in the unit of work.</summary>
     internal ValueTask JournalAsync(UnitOfWork work, string kind, long id, byte[] canonical, CancellationToken cancellationToken) =>

@@ -19,7 +19,8 @@ namespace OpenCts.Application.Assessing;
 /// <param name="Selector">The model's batch selection, applied to each page of <see cref="AssessmentRun.PageSize"/>; null turns it off. Used only with a trained model.</param>
 /// <param name="KeepResults">Whether the summary holds every assessment and consignment; a bulk run turns it off so that memory stays bounded.</param>
 /// <param name="Checkpoint">Whether the run ends by checkpointing the e-commerce indicators when they learned something (<see cref="CommerceHost.Checkpoint"/>): what a run of its own process does, so that the next need not replay the history.</param>
-public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true, bool Checkpoint = false);
+/// <param name="Bulk">Whether the run owns the store while it saves what is pending (a run of its own process), so that the store may set aside what it would keep up to date at each row and build it once at the end (<see cref="IAssessmentStore.BeginBulkSaveAsync"/>); not for a server, whose officers read the worklist meanwhile.</param>
+public sealed record AssessOptions(bool All = false, InspectionSelector? Selector = null, bool KeepResults = true, bool Checkpoint = false, bool Bulk = false);
 
 /// <summary>What one assessment run did.</summary>
 /// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results); a run over every consignment saves only those that changed.</param>
@@ -58,6 +59,8 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
     public async Task<AssessmentSummary> AssessPendingAsync(AssessOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        // Over every consignment only what changed is saved, which is seldom many: the store keeps its worklist as it is.
+        await using var bulk = options.Bulk && !options.All ? await store.Assessments.BeginBulkSaveAsync(cancellationToken).ConfigureAwait(false) : null;
         var context = new PageContext(engine, await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false), new FilingLinks(store), store.Clock.GetUtcNow(), options);
         var kept = new List<Assessment>();
         var consignments = new Dictionary<string, Consignment>(StringComparer.Ordinal);

@@ -77,17 +77,26 @@ public sealed class CommerceHost(ICtsStore store)
         var now = store.Clock.GetUtcNow();
         var ordered = batch.OrderBy(b => CommerceIndicators.InstantOf(b.Consignment, now)).ToArray();
         var known = new Consignment?[ordered.Length];
+        var prepared = new PreparedConsignment?[ordered.Length];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         if (indicators.KnowsAll(ordered))
         {
-            Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            Parallel.For(0, ordered.Length, parallel, i =>
                 known[i] = indicators.EnrichKnown(ordered[i].DocumentKey, ordered[i].Consignment, orders.GetValueOrDefault(ordered[i].Consignment.Document.Number)));
+        }
+        else
+        {
+            // What each consignment's enrichment needs of it alone is made on every core; only linking and counting stay in order.
+            Parallel.For(0, ordered.Length, parallel, i =>
+                prepared[i] = indicators.Prepare(ordered[i].DocumentKey, ordered[i].Consignment, CommerceIndicators.InstantOf(ordered[i].Consignment, now)));
         }
         var result = new Dictionary<string, Consignment>(ordered.Length, StringComparer.Ordinal);
         for (var i = 0; i < ordered.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (key, consignment) = ordered[i];
-            result[key] = known[i] ?? indicators.Enrich(key, consignment, CommerceIndicators.InstantOf(consignment, now), orders.GetValueOrDefault(consignment.Document.Number));
+            var order = orders.GetValueOrDefault(consignment.Document.Number);
+            result[key] = known[i] ?? indicators.Enrich(prepared[i] ?? indicators.Prepare(key, consignment, CommerceIndicators.InstantOf(consignment, now)), order);
         }
         return result;
     }
@@ -289,11 +298,14 @@ public sealed class CommerceHost(ICtsStore store)
         {
             var chunk = await reading!.ConfigureAwait(false);
             reading = i + 1 < chunks.Count ? Read(chunks[i + 1]) : null;
-            foreach (var stored in chunk)
+            // Prepared on every core, learned in order, as a page of new consignments is enriched (EnrichAsync).
+            var prepared = new PreparedConsignment[chunk.Count];
+            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
+                prepared[j] = indicators.Prepare(chunk[j].DocumentKey, chunk[j].Consignment, CommerceIndicators.InstantOf(chunk[j].Consignment, now)));
+            foreach (var ready in prepared)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var consignment = stored.Consignment;
-                indicators.Learn(stored.DocumentKey, consignment, CommerceIndicators.InstantOf(consignment, now));
+                indicators.Learn(ready);
             }
         }
         // No assessment is vouched for: what was assessed while the history was read may or may not have been learned.

@@ -12,7 +12,7 @@ namespace OpenCts.Application.Commerce;
 
 /// <summary>
 /// The e-commerce indicators as they stand: every party record linked into entities, the reference values learned so
-/// far, the description classifier and the rights-holder register. <see cref="Enrich"/> attaches what they say to a
+/// far, the description classifier and the rights-holder register. <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> attaches what they say to a
 /// consignment and learns from it.
 /// </summary>
 /// <remarks>
@@ -173,14 +173,18 @@ public sealed class CommerceIndicators
     /// <param name="consignment">The consignment as stored.</param>
     /// <param name="at">Its instant (<see cref="InstantOf(Consignment, DateTimeOffset)"/>).</param>
     /// <param name="order">The platform order whose tracking number is its document number, or null.</param>
-    public Consignment Enrich(string documentKey, Consignment consignment, DateTimeOffset at, PlatformOrder? order)
+    public Consignment Enrich(string documentKey, Consignment consignment, DateTimeOffset at, PlatformOrder? order) =>
+        Enrich(Prepare(documentKey, consignment, at), order);
+
+    /// <summary>What <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> does, from what <see cref="Prepare"/> made of the consignment beforehand.</summary>
+    public Consignment Enrich(PreparedConsignment prepared, PlatformOrder? order)
     {
-        var declared = DeclaredNational(consignment);
-        var total = declared.Sum();
-        var paid = PaidPerLine(consignment, order, declared);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var consignment = prepared.Consignment;
+        var paid = PaidPerLine(consignment, order, prepared.Declared);
         using (Writing())
         {
-            var (facts, first) = LearnParties(documentKey, consignment, at, total);
+            var (facts, first) = LearnParties(prepared);
             var goods = GoodsFacts(consignment, paid);
             if (first)
             {
@@ -190,7 +194,26 @@ public sealed class CommerceIndicators
         }
     }
 
-    /// <summary>Whether <see cref="Enrich"/> would learn nothing from any consignment of the batch: each document is known, and so is each of its named parties.</summary>
+    /// <summary>What enriching a consignment needs of it alone (each line's declared value in the national currency, each named party's record normalised), made without the lock, on any thread.</summary>
+    /// <remarks>
+    /// A page of new consignments is enriched in order on one thread, and normalising the parties' names, addresses
+    /// and identifiers was about a quarter of that: a page is prepared on every core first (<see cref="CommerceHost.EnrichAsync"/>).
+    /// </remarks>
+    public PreparedConsignment Prepare(string documentKey, Consignment consignment, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(consignment);
+        var declared = DeclaredNational(consignment);
+        var total = declared.Sum();
+        return new PreparedConsignment(documentKey, consignment, declared,
+            Probed(documentKey, consignment.Consignor, at, total),
+            Probed(documentKey, consignment.Consignee, at, total),
+            Probed(documentKey, consignment.NotifyParty, at, total));
+    }
+
+    private static ProbedParty? Probed(string documentKey, Party? party, DateTimeOffset at, double total) =>
+        Named(party) ? new ProbedParty(PartyRecord.From(documentKey, party!, at, total)) : null;
+
+    /// <summary>Whether <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> would learn nothing from any consignment of the batch: each document is known, and so is each of its named parties.</summary>
     internal bool KnowsAll(IEnumerable<(string DocumentKey, Consignment Consignment)> batch)
     {
         Span<PartyRole> roles = stackalloc PartyRole[3];
@@ -208,9 +231,9 @@ public sealed class CommerceIndicators
     }
 
     /// <summary>
-    /// What <see cref="Enrich"/> gives a consignment that teaches nothing, under the readers' lock, so that several
+    /// What <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> gives a consignment that teaches nothing, under the readers' lock, so that several
     /// threads may enrich at once; null when the index does not know the document or one of its named parties (since
-    /// <see cref="KnowsAll"/>, a writer may have changed that), and it must be enriched by <see cref="Enrich"/>.
+    /// <see cref="KnowsAll"/>, a writer may have changed that), and it must be enriched by <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/>.
     /// </summary>
     internal Consignment? EnrichKnown(string documentKey, Consignment consignment, PlatformOrder? order)
     {
@@ -234,7 +257,7 @@ public sealed class CommerceIndicators
         }
     }
 
-    /// <summary>The roles of the consignment's named parties (those <see cref="Enrich"/> gives facts), consignor, consignee, notify party; how many.</summary>
+    /// <summary>The roles of the consignment's named parties (those <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> gives facts), consignor, consignee, notify party; how many.</summary>
     private static int NamedRoles(Consignment consignment, Span<PartyRole> roles)
     {
         var count = 0;
@@ -250,16 +273,19 @@ public sealed class CommerceIndicators
 
     private static bool Named(Party? party) => party is not null && !string.IsNullOrWhiteSpace(party.Name);
 
-    /// <summary>Learns from the consignment exactly as <see cref="Enrich"/> does, without working out what would be attached to it.</summary>
+    /// <summary>Learns from the consignment exactly as <see cref="Enrich(string, Consignment, DateTimeOffset, PlatformOrder?)"/> does, without working out what would be attached to it.</summary>
     /// <remarks>For the replay of the stored history, which wants the indicators' state and not the enriched consignments: each goods line's facts (the classifier, the rights-holder register) cost more than the learning.</remarks>
-    public void Learn(string documentKey, Consignment consignment, DateTimeOffset at)
+    public void Learn(string documentKey, Consignment consignment, DateTimeOffset at) => Learn(Prepare(documentKey, consignment, at));
+
+    /// <summary>Learns from a consignment <see cref="Prepare"/> made ready, exactly as <see cref="Enrich(PreparedConsignment, PlatformOrder?)"/> does.</summary>
+    public void Learn(PreparedConsignment prepared)
     {
-        var total = DeclaredNational(consignment).Sum();
+        ArgumentNullException.ThrowIfNull(prepared);
         using (Writing())
         {
-            if (LearnParties(documentKey, consignment, at, total).First)
+            if (LearnParties(prepared).First)
             {
-                LearnGoods(consignment);
+                LearnGoods(prepared.Consignment);
             }
         }
     }
@@ -277,13 +303,13 @@ public sealed class CommerceIndicators
         return new ValueList<GoodsItem>(goods);
     }
 
-    private (CommerceFacts Facts, bool First) LearnParties(string documentKey, Consignment consignment, DateTimeOffset at, double total)
+    private (CommerceFacts Facts, bool First) LearnParties(PreparedConsignment prepared)
     {
-        var first = Entities.AddDocument(documentKey);
+        var first = Entities.AddDocument(prepared.DocumentKey);
         var facts = new CommerceFacts(
-            Party(documentKey, consignment.Consignor, at, total, first),
-            Party(documentKey, consignment.Consignee, at, total, first),
-            Party(documentKey, consignment.NotifyParty, at, total, first));
+            Party(prepared.DocumentKey, prepared.Consignor, first),
+            Party(prepared.DocumentKey, prepared.Consignee, first),
+            Party(prepared.DocumentKey, prepared.NotifyParty, first));
         return (facts, first);
     }
 
@@ -395,14 +421,14 @@ public sealed class CommerceIndicators
         }
     }
 
-    private EntityFacts? Party(string documentKey, Party? party, DateTimeOffset at, double value, bool first)
+    private EntityFacts? Party(string documentKey, ProbedParty? party, bool first)
     {
-        if (party is null || string.IsNullOrWhiteSpace(party.Name))
+        if (party is null)
         {
             return null;
         }
-        return first || Entities.FactsOf(documentKey, party.Role) is not { } known
-            ? Entities.Add(PartyRecord.From(documentKey, party, at, value))
+        return first || Entities.FactsOf(documentKey, party.Record.Role) is not { } known
+            ? Entities.Add(party)
             : known;
     }
 
@@ -427,4 +453,31 @@ public sealed class CommerceIndicators
     {
         public void Dispose() => gate.ExitReadLock();
     }
+}
+
+/// <summary>A consignment made ready for <see cref="CommerceIndicators.Enrich(PreparedConsignment, PlatformOrder?)"/> by <see cref="CommerceIndicators.Prepare"/>: what enriching it needs of it alone.</summary>
+public sealed class PreparedConsignment
+{
+    internal PreparedConsignment(string documentKey, Consignment consignment, double[] declared, ProbedParty? consignor, ProbedParty? consignee, ProbedParty? notifyParty)
+    {
+        DocumentKey = documentKey;
+        Consignment = consignment;
+        Declared = declared;
+        Consignor = consignor;
+        Consignee = consignee;
+        NotifyParty = notifyParty;
+    }
+
+    public string DocumentKey { get; }
+
+    public Consignment Consignment { get; }
+
+    /// <summary>Each goods line's declared value in the national currency; 0 for a line without a value or a known currency.</summary>
+    internal double[] Declared { get; }
+
+    internal ProbedParty? Consignor { get; }
+
+    internal ProbedParty? Consignee { get; }
+
+    internal ProbedParty? NotifyParty { get; }
 }

@@ -85,7 +85,7 @@ internal sealed class AssessCommand : AsyncCommand<AssessCommand.Settings>
         }
         // The bar's end is every consignment: those pending are at most that many.
         var consignments = (int)(await store.Messages.CountsAsync(cancellationToken)).Consignments;
-        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null, KeepResults: false, Checkpoint: true);
+        var options = new AssessOptions(settings.All, settings.Inspect > 0 ? settings.Selector(application.Engines.Settings.RandomSeed) : null, KeepResults: false, Checkpoint: true, Bulk: true);
         var run = await Output.WithProgressAsync("Assessing", consignments, progress => application.Assessment.AssessPendingAsync(options, progress, cancellationToken));
         if (!settings.Json)
         {

@@ -108,7 +108,16 @@ public sealed partial class EntityIndex
     /// </summary>
     /// <remarks>A record for a document and role already in the index is not added again: its entity's facts are returned.</remarks>
     /// <exception cref="ArgumentException">The record has no document key or no name.</exception>
-    public EntityFacts Add(PartyRecord record)
+    public EntityFacts Add(PartyRecord record) => Add(record, null);
+
+    /// <summary>Adds a record whose normal forms were made beforehand, as <see cref="Add(PartyRecord)"/> adds one it normalises itself.</summary>
+    public EntityFacts Add(ProbedParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return Add(party.Record, party.Probe);
+    }
+
+    private EntityFacts Add(PartyRecord record, PartyProbe? probed)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (string.IsNullOrWhiteSpace(record.DocumentKey))
@@ -128,7 +137,7 @@ public sealed partial class EntityIndex
         {
             return Facts(existing);
         }
-        var probe = PartyProbe.Of(record);
+        var probe = probed ?? PartyProbe.Of(record);
         CollectKeys(probe);
         var index = records.Count;
         var nameId = NameIdOf(probe.Name.Key);

@@ -125,6 +125,13 @@ internal sealed partial class PostgresAssessmentStore(PostgresStore store) : IAs
             },
             null, cancellationToken, ("minimum", (int)minimumLane)).ConfigureAwait(false);
 
+    /// <summary>PostgreSQL keeps its indexes through a bulk run: the scale-out's workers and the server share the store while they save, and its indexes were not measured to cost what the embedded store's did.</summary>
+    public Task<IAsyncDisposable> BeginBulkSaveAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IAsyncDisposable>(NothingSetAside.Instance);
+    }
+
     public async Task<IReadOnlyDictionary<Lane, int>> LaneCountsAsync(CancellationToken cancellationToken)
     {
         var rows = await _store.ListAsync(

@@ -48,4 +48,14 @@ public interface IAssessmentStore
     /// <summary>The assessments saved after <paramref name="after"/> (an assessment id), in the order saved, at most <paramref name="take"/>: which consignment version each was made on.</summary>
     /// <remarks>How a process that loaded a checkpoint of what it learned from the assessed history finds what was assessed since.</remarks>
     Task<IReadOnlyList<AssessedVersion>> AssessedAfterAsync(long after, int take, CancellationToken cancellationToken);
+
+    /// <summary>Readies the store for a run that saves the assessments of everything pending at once; disposing the handle ends it.</summary>
+    /// <remarks>
+    /// A store may then set aside what it would otherwise keep up to date at each row, where building it once at the end
+    /// costs less (the embedded store: the worklist's orderings, when the run at least doubles the worklist). What the
+    /// store holds and answers is the same either way; only queries that run meanwhile may be slower. For one process
+    /// that owns the run (<c>cts assess</c>), not for a server that answers officers while it assesses.
+    /// </remarks>
+    /// <returns>A handle whose disposal puts back what was set aside; it does so even when the run failed.</returns>
+    Task<IAsyncDisposable> BeginBulkSaveAsync(CancellationToken cancellationToken);
 }

@@ -46,6 +46,41 @@ public class KnownBatchEnrichmentTests
         Assert.Equal(Facts(known[current[0].DocumentKey]), Facts(mixed[current[0].DocumentKey]));
     }
 
+    [Fact]
+    public async Task Consignments_prepared_out_of_order_on_every_core_then_enriched_in_order_get_what_enriching_each_in_turn_gives()
+    {
+        await using var inTurn = await LoadedSamplesAsync();
+        await using var prepared = await LoadedSamplesAsync();
+        var current = await inTurn.Store.Messages.CurrentAsync(Token);
+        var now = inTurn.Store.Clock.GetUtcNow();
+        var ordered = current.OrderBy(c => CommerceIndicators.InstantOf(c.Consignment, now)).ToList();
+        var first = await inTurn.Application.Commerce.CurrentAsync(Token);
+        var second = await prepared.Application.Commerce.CurrentAsync(Token);
+
+        var expected = ordered.Select(c => Facts(first.Enrich(c.DocumentKey, c.Consignment, CommerceIndicators.InstantOf(c.Consignment, now), null))).ToList();
+        var ready = new PreparedConsignment[ordered.Count];
+        Parallel.For(0, ordered.Count, i =>
+        {
+            // Last first: what is prepared depends on the consignment alone, never on what was learned before it.
+            var j = ordered.Count - 1 - i;
+            ready[j] = second.Prepare(ordered[j].DocumentKey, ordered[j].Consignment, CommerceIndicators.InstantOf(ordered[j].Consignment, now));
+        });
+        var actual = ready.Select(r => Facts(second.Enrich(r, null))).ToList();
+
+        Assert.True(ordered.Count > 100, $"only {ordered.Count} consignments");
+        Assert.Contains(expected, f => f.Contains("\"Consignments\":2", StringComparison.Ordinal));
+        Assert.Equal(expected, actual);
+        Assert.Equal(first.Consignments, second.Consignments);
+    }
+
+    /// <summary>An application that loaded the samples' consignments and assessed none of them.</summary>
+    private static async Task<TestApplication> LoadedSamplesAsync()
+    {
+        var app = new TestApplication();
+        await app.Application.Bundles.LoadAsync([TestApplication.Sample("consignments")], null, Token);
+        return app;
+    }
+
     /// <summary>An application that loaded the samples' consignments and assessed them, so that its indicators know every one.</summary>
     private static async Task<TestApplication> AssessedSamplesAsync()
     {
