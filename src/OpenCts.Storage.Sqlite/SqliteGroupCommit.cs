@@ -53,16 +53,7 @@ internal sealed class SqliteGroupCommit : IDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
         var write = new QueuedWrite<(UnitOfWork Work, SqliteTransaction Transaction), T>(w => body(w.Work, w.Transaction), cancellationToken);
-        // Under the gate, so that no write is queued after the loop was told to stop (it would never be answered).
-        lock (_gate)
-        {
-            if (_closed)
-            {
-                throw new ObjectDisposedException(nameof(SqliteStore), "the store is closed: nothing more can be written");
-            }
-            _queue.Enqueue(write);
-        }
-        _queued.Release();
+        Enqueue(write);
         return write.Task;
     }
 
@@ -78,16 +69,22 @@ internal sealed class SqliteGroupCommit : IDisposable
             return Task.FromCanceled(cancellationToken);
         }
         var alone = new OutsideTransaction(body, cancellationToken);
+        Enqueue(alone);
+        return alone.Task;
+    }
+
+    private void Enqueue(SqliteWrite write)
+    {
+        // Under the gate, so that no write is queued after the loop was told to stop (it would never be answered).
         lock (_gate)
         {
             if (_closed)
             {
                 throw new ObjectDisposedException(nameof(SqliteStore), "the store is closed: nothing more can be written");
             }
-            _queue.Enqueue(alone);
+            _queue.Enqueue(write);
         }
         _queued.Release();
-        return alone.Task;
     }
 
     /// <summary>Stops taking writes, and waits until those queued are committed.</summary>
