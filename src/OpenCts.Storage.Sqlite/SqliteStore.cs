@@ -170,8 +170,8 @@ public sealed class SqliteStore : ICtsStore, IDisposable
             pragma.ExecuteNonQuery();
         }
         Migrations.Apply(connection);
-        // A bulk save that stopped before it built the worklist's orderings again left them out (Assessments/WorklistIndexes.cs).
-        WorklistIndexes.Ensure(connection);
+        // A bulk save that stopped before it built its indexes again left them out (Assessments/BulkIndexes.cs).
+        BulkIndexes.Ensure(connection);
         PlaceBackfill.Run(connection, PackingDictionaries.Load(connection, PackingDictionaries.ConsignmentBodies, _ => null));
         LedgerSchema.Migrate(connection);
         using (var pragma = connection.CreateCommand())
@@ -190,7 +190,7 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     /// <summary>The writer connection's page cache, in KiB.</summary>
     private const int WriterCacheKibibytes = 16384;
 
-    /// <summary>How many versions must be pending before a bulk save sets the worklist's orderings aside (<see cref="IAssessmentStore.BeginBulkSaveAsync"/>); 10,000 unless set.</summary>
+    /// <summary>How many versions must be pending before a bulk save sets the worklist's orderings and the assessments' index by document aside (<see cref="IAssessmentStore.BeginBulkSaveAsync"/>); 10,000 unless set.</summary>
     /// <remarks>Below it, keeping the orderings row by row costs little (their pages stay in the writer's cache), and a test that wants the bulk path on a small store lowers it.</remarks>
     public int BulkSaveMinimum { get; set; } = 10_000;
 

@@ -24,7 +24,7 @@ public sealed record AssessOptions(bool All = false, InspectionSelector? Selecto
 
 /// <summary>What one assessment run did.</summary>
 /// <param name="Assessments">The assessments saved, in the order assessed (empty when the run kept no results); a run over every consignment saves only those that changed.</param>
-/// <param name="Elapsed">Time spent assessing, not storing.</param>
+/// <param name="Elapsed">Time spent assessing, not storing: for a run over what is pending, from its start until its last page was assessed (reading, enriching and assessing, beside the saves of all pages but the last); for a worker's batch, the engine's time alone.</param>
 /// <param name="Engine">The engine snapshot they were made with.</param>
 public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, TimeSpan Elapsed, TargetingEngine Engine)
 {
@@ -44,8 +44,8 @@ public sealed record AssessmentSummary(IReadOnlyList<Assessment> Assessments, Ti
 /// <summary>Assesses what is pending on the current engine snapshot, applies the model's batch selection, and saves the results journaled.</summary>
 /// <remarks>
 /// The store is read a page at a time, so memory does not grow with the store. While a page is assessed (on every core:
-/// the engine keeps an assessor per thread) the next page is read and enriched and the previous one saved; the e-commerce
-/// indicators learn from each page in order, because their counts depend on it.
+/// the engine keeps an assessor per thread) the next page is enriched, the one after it read and prepared for enriching,
+/// and the previous one saved; the e-commerce indicators learn from each page in order, because their counts depend on it.
 /// </remarks>
 public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, CommerceHost commerce)
 {
@@ -58,32 +58,39 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
     /// <param name="cancellationToken">Stops between pages: the pages saved stay saved.</param>
     public async Task<AssessmentSummary> AssessPendingAsync(AssessOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var engine = await engines.CurrentAsync(cancellationToken).ConfigureAwait(false);
         // Over every consignment only what changed is saved, which is seldom many: the store keeps its worklist as it is.
         await using var bulk = options.Bulk && !options.All ? await store.Assessments.BeginBulkSaveAsync(cancellationToken).ConfigureAwait(false) : null;
-        var context = new PageContext(engine, await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false), new FilingLinks(store), store.Clock.GetUtcNow(), options);
+        var context = new PageContext(await store.ExportRecords.LatestAsync(cancellationToken).ConfigureAwait(false), new FilingLinks(store), store.Clock.GetUtcNow(), options);
         var kept = new List<Assessment>();
         var consignments = new Dictionary<string, Consignment>(StringComparer.Ordinal);
         var count = 0;
         var saved = 0;
         var assessing = TimeSpan.Zero;
+        var running = Stopwatch.StartNew();
         var saving = Task.CompletedTask;
         // Pages are read and enriched ahead, one page in hand: enriching learns in the pages' order and from the
         // consignments alone, never from an assessment, so the next page's need not wait for this one's; and for new
         // consignments it runs on one thread, which left the other cores idle while it ran before each page's assessing.
+        // Reading a page and preparing it for enriching (what it needs of each consignment alone) is a stage of its own,
+        // a page ahead of the enriching, which is the one step that must wait for the page before.
+        var read = Channel.CreateBounded<(ConsignmentPage Page, EnrichmentBatch Batch)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var prepared = Channel.CreateBounded<(ConsignmentPage Page, PreparedPage Ready)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ahead = Task.Run(() => PrepareAheadAsync(prepared.Writer, context, stop.Token), stop.Token);
+        // The first page is read and enriched while the engine is built: preparing it builds the e-commerce indicators
+        // first (a checkpoint of a million consignments loads in seconds), and neither build needs the other.
+        var reading = Task.Run(() => ReadAheadAsync(read.Writer, context, stop.Token), stop.Token);
+        var ahead = Task.Run(() => EnrichAheadAsync(read.Reader, prepared.Writer, context, stop.Token), stop.Token);
+        TargetingEngine engine;
         try
         {
+            engine = await engines.CurrentAsync(stop.Token).ConfigureAwait(false);
             await foreach (var (page, ready) in prepared.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                var stopwatch = Stopwatch.StartNew();
-                var batch = Assess(ready, context, stop.Token);
+                var batch = Assess(ready, engine, context.Options, stop.Token);
                 // Over every consignment, only what says something other than the assessment in force is saved.
                 var toSave = page.InForce is { } inForce ? AssessmentBatches.Changed(batch, inForce) : batch;
-                // What the run prints as its assessing time counts the page's enriching too, as it did when both ran here.
-                assessing += ready.Preparing + stopwatch.Elapsed;
+                // The stages overlap, so what the run prints as its assessing time is the time until this page was assessed.
+                assessing = running.Elapsed;
                 await saving.ConfigureAwait(false);
                 saving = Task.Run(async () =>
                 {
@@ -106,6 +113,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             }
             await saving.ConfigureAwait(false);
             await ahead.ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
         }
         catch
         {
@@ -117,7 +125,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         {
             await stop.CancelAsync().ConfigureAwait(false);
             // No read, enrichment or save keeps running after we return, and none of their faults goes unobserved.
-            await Task.WhenAll(ahead, saving).ContinueWith(static t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.WhenAll(reading, ahead, saving).ContinueWith(static t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
         }
         var checkpointed = options.Checkpoint && commerce.Checkpoint();
         return new AssessmentSummary(kept, assessing, engine) { Consignments = consignments, Count = count, Saved = saved, Checkpointed = checkpointed };
@@ -132,22 +140,22 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         }
     }
 
-    /// <summary>Reads the pages in storage order and prepares each for assessing, one page ahead of the assessing.</summary>
+    /// <summary>Reads the pages in storage order and prepares each for enriching (<see cref="CommerceHost.PrepareAsync"/>), one page ahead of the enriching.</summary>
     /// <remarks>A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the assessment in force for it says.</remarks>
-    private async Task PrepareAheadAsync(ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
+    private async Task ReadAheadAsync(ChannelWriter<(ConsignmentPage Page, EnrichmentBatch Batch)> writer, PageContext context, CancellationToken cancellationToken)
     {
         try
         {
             var after = 0L;
-            // A page is read only once the one before has been taken to be assessed, so that no more pages are held than
-            // one assessed, one saved and one read and enriched: at a million consignments, memory is the e-commerce
-            // indicators' and has little to spare. The next page lies after the last in storage order, so reading it
-            // races no page's save.
+            // A page is read only once the one before has been taken to be enriched, and that one only once the one
+            // before it has been taken to be assessed, so that no more pages are held than one saved, one assessed, one
+            // enriched and one read: at a million consignments, memory is the e-commerce indicators' and has little to
+            // spare. The next page lies after the last in storage order, so reading it races no page's save.
             while (await writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false)
                 && await ReadPageAsync(after).ConfigureAwait(false) is { Items.Count: > 0 } page)
             {
-                var ready = await PrepareAsync(page.Items, context, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync((page, ready), cancellationToken).ConfigureAwait(false);
+                var batch = await commerce.PrepareAsync([.. page.Items.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync((page, batch), cancellationToken).ConfigureAwait(false);
                 if (page.Items.Count < PageSize)
                 {
                     break;
@@ -166,16 +174,38 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             : store.Messages.PageAsync(true, after, PageSize, cancellationToken);
     }
 
-    private sealed record PageContext(TargetingEngine Engine, IReadOnlyDictionary<string, ExportComparison> Exports, FilingLinks Links, DateTimeOffset Now, AssessOptions Options);
-
-    /// <summary>A page ready to assess: each consignment by document key, enriched, with its filing finding and export record; and how long that took.</summary>
-    private sealed record PreparedPage((string Key, Consignment Consignment)[] Items, TimeSpan Preparing);
-
-    /// <summary>Enriches a page in order, and adds what the filing clock and the export records say of each consignment.</summary>
-    private async Task<PreparedPage> PrepareAsync(IReadOnlyList<StoredConsignment> page, PageContext context, CancellationToken cancellationToken)
+    /// <summary>Enriches the pages read, in their order, one page ahead of the assessing.</summary>
+    private async Task EnrichAheadAsync(ChannelReader<(ConsignmentPage Page, EnrichmentBatch Batch)> reader, ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var enriched = await commerce.EnrichAsync([.. page.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A page is taken from the reading only once there is room for it enriched (see ReadAheadAsync).
+            while (await writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false)
+                && await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.TryRead(out var next))
+                {
+                    var ready = await EnrichAsync(next.Page.Items, next.Batch, context, cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync((next.Page, ready), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            writer.Complete(exception);
+        }
+    }
+
+    private sealed record PageContext(IReadOnlyDictionary<string, ExportComparison> Exports, FilingLinks Links, DateTimeOffset Now, AssessOptions Options);
+
+    /// <summary>A page ready to assess: each consignment by document key, enriched, with its filing finding and export record.</summary>
+    private sealed record PreparedPage((string Key, Consignment Consignment)[] Items);
+
+    /// <summary>Enriches a prepared page in order, and adds what the filing clock and the export records say of each consignment.</summary>
+    private async Task<PreparedPage> EnrichAsync(IReadOnlyList<StoredConsignment> page, EnrichmentBatch batch, PageContext context, CancellationToken cancellationToken)
+    {
+        var enriched = commerce.Enrich(batch, cancellationToken);
         var ready = new (string Key, Consignment Consignment)[page.Count];
         for (var i = 0; i < page.Count; i++)
         {
@@ -183,19 +213,19 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             var consignment = await context.Links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, context.Now, cancellationToken).ConfigureAwait(false);
             ready[i] = (stored.DocumentKey, context.Exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment);
         }
-        return new PreparedPage(ready, stopwatch.Elapsed);
+        return new PreparedPage(ready);
     }
 
     /// <summary>Assesses a prepared page on every core, then applies the model's batch selection; the results keep the page's order.</summary>
-    private static IReadOnlyList<Assessment> Assess(PreparedPage page, PageContext context, CancellationToken cancellationToken)
+    private static IReadOnlyList<Assessment> Assess(PreparedPage page, TargetingEngine engine, AssessOptions options, CancellationToken cancellationToken)
     {
         var ready = page.Items;
         var results = new Assessment[ready.Length];
-        Parallel.For(0, ready.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = context.Engine.Assess(ready[i].Consignment));
+        Parallel.For(0, ready.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = engine.Assess(ready[i].Consignment));
         IReadOnlyList<Assessment> batch = results;
-        if (context.Engine.ModelVersion is not null && context.Options.Selector is { InspectionShare: > 0 } selector)
+        if (engine.ModelVersion is not null && options.Selector is { InspectionShare: > 0 } selector)
         {
-            var settings = context.Engine.Settings;
+            var settings = engine.Settings;
             batch = BatchSelection.Apply(results, selector, (assessment, reasons) => LaneDecision.Decide(assessment.Score, reasons, settings));
         }
         return batch;

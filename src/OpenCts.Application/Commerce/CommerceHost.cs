@@ -70,25 +70,42 @@ public sealed class CommerceHost(ICtsStore store)
     /// have changed that in between, what it no longer knows is enriched and learned in order after the rest.
     /// </remarks>
     /// <returns>Each consignment with its facts, by document key.</returns>
-    public async Task<IReadOnlyDictionary<string, Consignment>> EnrichAsync(IReadOnlyCollection<(string DocumentKey, Consignment Consignment)> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Consignment>> EnrichAsync(IReadOnlyCollection<(string DocumentKey, Consignment Consignment)> batch, CancellationToken cancellationToken) =>
+        Enrich(await PrepareAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>Does for a batch what its enrichment needs of it alone, which may run while an earlier batch is enriched: its platform orders read, its consignments ordered by instant and, unless the indicators know them all, each made ready on every core.</summary>
+    /// <remarks>
+    /// Nothing here reads what the indicators learn, so a bulk run prepares the next page while this one is enriched
+    /// in order (<see cref="Enrich(EnrichmentBatch, CancellationToken)"/>), which is the one step that must wait for the
+    /// page before. Whether they know the whole batch is asked again there; it only spares the preparing here.
+    /// </remarks>
+    public async Task<EnrichmentBatch> PrepareAsync(IReadOnlyCollection<(string DocumentKey, Consignment Consignment)> batch, CancellationToken cancellationToken)
     {
         var indicators = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var orders = await OrdersOfAsync(batch.Select(b => b.Consignment.Document.Number), cancellationToken).ConfigureAwait(false);
         var now = store.Clock.GetUtcNow();
         var ordered = batch.OrderBy(b => CommerceIndicators.InstantOf(b.Consignment, now)).ToArray();
-        var known = new Consignment?[ordered.Length];
         var prepared = new PreparedConsignment?[ordered.Length];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        if (indicators.KnowsAll(ordered))
-        {
-            Parallel.For(0, ordered.Length, parallel, i =>
-                known[i] = indicators.EnrichKnown(ordered[i].DocumentKey, ordered[i].Consignment, orders.GetValueOrDefault(ordered[i].Consignment.Document.Number)));
-        }
-        else
+        if (!indicators.KnowsAll(ordered))
         {
             // What each consignment's enrichment needs of it alone is made on every core; only linking and counting stay in order.
-            Parallel.For(0, ordered.Length, parallel, i =>
+            Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 prepared[i] = indicators.Prepare(ordered[i].DocumentKey, ordered[i].Consignment, CommerceIndicators.InstantOf(ordered[i].Consignment, now)));
+        }
+        return new EnrichmentBatch(indicators, ordered, orders, prepared, now);
+    }
+
+    /// <summary>Enriches a prepared batch (<see cref="PrepareAsync"/>) as <see cref="EnrichAsync"/> does: batches are enriched in the order they were read.</summary>
+    /// <returns>Each consignment with its facts, by document key.</returns>
+    public IReadOnlyDictionary<string, Consignment> Enrich(EnrichmentBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var (indicators, ordered, orders, prepared, now) = (batch.Indicators, batch.Ordered, batch.Orders, batch.Prepared, batch.Now);
+        var known = new Consignment?[ordered.Length];
+        if (indicators.KnowsAll(ordered))
+        {
+            Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                known[i] = indicators.EnrichKnown(ordered[i].DocumentKey, ordered[i].Consignment, orders.GetValueOrDefault(ordered[i].Consignment.Document.Number)));
         }
         var result = new Dictionary<string, Consignment>(ordered.Length, StringComparer.Ordinal);
         for (var i = 0; i < ordered.Length; i++)
@@ -96,6 +113,11 @@ public sealed class CommerceHost(ICtsStore store)
             cancellationToken.ThrowIfCancellationRequested();
             var (key, consignment) = ordered[i];
             var order = orders.GetValueOrDefault(consignment.Document.Number);
+            // Linking the next consignment's parties looks up keys that are mostly out of the cache: they are fetched meanwhile.
+            if (known[i] is null && i + 1 < ordered.Length && prepared[i + 1] is { } next)
+            {
+                indicators.Prefetch(next);
+            }
             result[key] = known[i] ?? indicators.Enrich(prepared[i] ?? indicators.Prepare(key, consignment, CommerceIndicators.InstantOf(consignment, now)), order);
         }
         return result;
@@ -302,10 +324,14 @@ public sealed class CommerceHost(ICtsStore store)
             var prepared = new PreparedConsignment[chunk.Count];
             Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
                 prepared[j] = indicators.Prepare(chunk[j].DocumentKey, chunk[j].Consignment, CommerceIndicators.InstantOf(chunk[j].Consignment, now)));
-            foreach (var ready in prepared)
+            for (var j = 0; j < prepared.Length; j++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                indicators.Learn(ready);
+                if (j + 1 < prepared.Length)
+                {
+                    indicators.Prefetch(prepared[j + 1]);
+                }
+                indicators.Learn(prepared[j]);
             }
         }
         // No assessment is vouched for: what was assessed while the history was read may or may not have been learned.

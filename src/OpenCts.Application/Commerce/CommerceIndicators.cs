@@ -277,6 +277,23 @@ public sealed class CommerceIndicators
     /// <remarks>For the replay of the stored history, which wants the indicators' state and not the enriched consignments: each goods line's facts (the classifier, the rights-holder register) cost more than the learning.</remarks>
     public void Learn(string documentKey, Consignment consignment, DateTimeOffset at) => Learn(Prepare(documentKey, consignment, at));
 
+    /// <summary>Brings into the processor's cache what learning from the consignment will look up first; for a caller that enriches or learns in order, with the next consignment while it learns from this one.</summary>
+    /// <remarks>
+    /// Without the lock: it only reads the entity index's maps, and changes nothing the indicators answer. At a million
+    /// consignments nearly every key the index looks up misses the cache, on the one thread that learns in order.
+    /// </remarks>
+    public void Prefetch(PreparedConsignment prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        foreach (var party in (ReadOnlySpan<ProbedParty?>)[prepared.Consignor, prepared.Consignee, prepared.NotifyParty])
+        {
+            if (party is not null)
+            {
+                Entities.Prefetch(party);
+            }
+        }
+    }
+
     /// <summary>Learns from a consignment <see cref="Prepare"/> made ready, exactly as <see cref="Enrich(PreparedConsignment, PlatformOrder?)"/> does.</summary>
     public void Learn(PreparedConsignment prepared)
     {

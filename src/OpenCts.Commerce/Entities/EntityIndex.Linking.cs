@@ -6,70 +6,15 @@ public sealed partial class EntityIndex
 {
     private readonly record struct Candidate(int Root, LinkKind Kind, int Record, double Score);
 
-    /// <summary>A lookup key of the record being added: its hash, what it links by, and its chain once looked up (-1: none yet).</summary>
-    private record struct ProbeKey(long Hash, LinkKind Kind, bool Searched = true);
-
-    /// <summary>
-    /// The keys a record is looked up and posted by: identifiers, e-mail, phone and name-at-address exactly; then, to
-    /// block the fuzzy comparison, each name word within the postcode (or, without a postcode, at the city address).
-    /// </summary>
-    private void CollectKeys(PartyProbe probe)
-    {
-        probeKeys.Clear();
-        foreach (var id in probe.Identifiers)
-        {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('I', id), LinkKind.Identifier));
-        }
-        if (probe.Email is { } email)
-        {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('E', email), LinkKind.Email));
-        }
-        if (probe.Phone is { } phone)
-        {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('T', phone), LinkKind.Phone));
-        }
-        if (probe.Name.IsEmpty)
-        {
-            return;
-        }
-        var name = probe.Name.Key;
-        if (probe.AddressKey is { } addressKey)
-        {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, addressKey), LinkKind.NameAndAddress));
-        }
-        if (probe.CityKey is { } cityKey)
-        {
-            probeKeys.Add(new ProbeKey(KeyHash.Of('N', name, cityKey), LinkKind.NameAndAddress));
-        }
-        var postcode = probe.Address.Postcode;
-        if (postcode.Length == 0 && probe.AddressKey is null)
-        {
-            return;
-        }
-        foreach (var range in name.AsSpan().Split(' '))
-        {
-            var word = name.AsSpan(range);
-            if (!PartyProbe.Blocks(word))
-            {
-                continue;
-            }
-            var hash = postcode.Length > 0 ? KeyHash.Of('Q', probe.Address.Country, postcode, word) : KeyHash.Of('A', probe.AddressKey, word);
-            probeKeys.Add(new ProbeKey(hash, LinkKind.FuzzyNameAndPostcode));
-            if (probe.CityKey is { } city)
-            {
-                // Posted but not searched: a later record without a postcode finds this one by city and street.
-                probeKeys.Add(new ProbeKey(KeyHash.Of('A', city, word), LinkKind.FuzzyNameAndPostcode, Searched: false));
-            }
-        }
-    }
+    /// <summary>Takes the keys a record is looked up and posted by (<see cref="PartyProbe.Keys"/>), made with its normal forms.</summary>
+    private void CollectKeys(PartyProbe probe) => probeKeys = probe.Keys;
 
     /// <summary>Finds the entities the new record matches, merges them where no analyst forbade it, and returns the link it joins by.</summary>
     private Candidate Link(PartyProbe probe, int index, int nameId, int address)
     {
         candidates.Clear();
-        for (var k = 0; k < probeKeys.Count; k++)
+        foreach (var key in probeKeys)
         {
-            var key = probeKeys[k];
             if (!key.Searched || !chains.TryGetValue(key.Hash, out var head))
             {
                 continue;

@@ -59,7 +59,7 @@ public sealed partial class EntityIndex
     private readonly List<string> names = [];
     // Each key's hash to the newest posting of its chain.
     private readonly KeyMap chains = new();
-    private readonly List<ProbeKey> probeKeys = [];
+    private ProbeKey[] probeKeys = [];
     // Each address's hash to its slot of day counts.
     private readonly KeyMap addressIds = new();
     private readonly ChunkedList<DayCounts> addressDays = new();
@@ -115,6 +115,19 @@ public sealed partial class EntityIndex
     {
         ArgumentNullException.ThrowIfNull(party);
         return Add(party.Record, party.Probe);
+    }
+
+    /// <summary>Brings into the processor's cache what adding the party will look up first, to be called shortly before <see cref="Add(ProbedParty)"/>.</summary>
+    /// <remarks>Only reads, and changes nothing the index answers; a caller adding records in order calls it for the next one while it adds this one.</remarks>
+    public void Prefetch(ProbedParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        docIds.Prefetch(documentHash(party.Record.DocumentKey));
+        addressIds.Prefetch(party.Probe.AddressHash);
+        foreach (var key in party.Probe.Keys)
+        {
+            chains.Prefetch(key.Hash);
+        }
     }
 
     private EntityFacts Add(PartyRecord record, PartyProbe? probed)

@@ -18,6 +18,7 @@ internal sealed class PartyProbe
         AddressKey = address.Postcode.Length > 0 ? address.Key : cityKey;
         CityKey = cityKey is not null && cityKey != AddressKey ? cityKey : null;
         AddressHash = AddressKey is null ? 0 : KeyHash.Of('B', AddressKey);
+        Keys = ProbeKey.Of(this);
     }
 
     public NormalisedName Name { get; }
@@ -37,6 +38,9 @@ internal sealed class PartyProbe
     public string? Phone { get; }
 
     public List<string> Identifiers { get; }
+
+    /// <summary>The keys the index looks the record up and posts it by, in the order it reads them.</summary>
+    public ProbeKey[] Keys { get; }
 
     public static PartyProbe Of(PartyRecord record) =>
         Of(record.Name, record.Street, record.City, record.Postcode, record.Country, record.Phone, record.Email,

@@ -52,7 +52,7 @@ public interface IAssessmentStore
     /// <summary>Readies the store for a run that saves the assessments of everything pending at once; disposing the handle ends it.</summary>
     /// <remarks>
     /// A store may then set aside what it would otherwise keep up to date at each row, where building it once at the end
-    /// costs less (the embedded store: the worklist's orderings, when the run at least doubles the worklist). What the
+    /// costs less (the embedded store: the worklist's orderings and the assessments' index by document, when the run at least doubles the worklist). What the
     /// store holds and answers is the same either way; only queries that run meanwhile may be slower. For one process
     /// that owns the run (<c>cts assess</c>), not for a server that answers officers while it assesses.
     /// </remarks>

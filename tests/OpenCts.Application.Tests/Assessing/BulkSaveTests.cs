@@ -5,7 +5,7 @@ using OpenCts.Tests.Shared;
 
 namespace OpenCts.Application.Tests.Assessing;
 
-/// <summary>A bulk run (<c>cts assess</c>) lets the embedded store build the worklist's orderings once at the end instead of row by row; the worklist must not tell.</summary>
+/// <summary>A bulk run (<c>cts assess</c>) lets the embedded store build the worklist's orderings and the assessments' index by document once at the end instead of row by row; the worklist must not tell.</summary>
 public class BulkSaveTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -23,6 +23,9 @@ public class BulkSaveTests
     private static List<string> Orderings(TestApplication test) => SqliteFile.IndexesOf(test.Store.DatabasePath, "current_targets");
 
     private static readonly string[] BothOrderings = ["current_targets_by_arrival", "current_targets_by_risk"];
+
+    /// <summary>The assessments' indexes that the file holds now: the one by document is set aside with the orderings.</summary>
+    private static List<string> AssessmentIndexes(TestApplication test) => SqliteFile.IndexesOf(test.Store.DatabasePath, "assessments");
 
     /// <summary>Every row of the worklist in both orders, and the lanes' counts.</summary>
     private static async Task<(string[] Risk, string[] Arrival, IReadOnlyDictionary<Lane, int> Lanes)> WorklistAsync(TestApplication test)
@@ -42,13 +45,14 @@ public class BulkSaveTests
         await using var rowByRow = await WithSamplesAsync();
         var during = new List<List<string>>();
 
-        var run = await bulk.Application.Assessment.AssessPendingAsync(new AssessOptions(KeepResults: false, Bulk: true), new Seen(_ => during.Add(Orderings(bulk))), Token);
+        var run = await bulk.Application.Assessment.AssessPendingAsync(new AssessOptions(KeepResults: false, Bulk: true), new Seen(_ => during.Add([.. Orderings(bulk), .. AssessmentIndexes(bulk)])), Token);
         await rowByRow.Application.Assessment.AssessPendingAsync(new AssessOptions(KeepResults: false), null, Token);
 
         Assert.True(run.Count > 1_000, $"the samples hold {run.Count} consignments");
         Assert.NotEmpty(during);
         Assert.All(during, Assert.Empty);
         Assert.Equal(BothOrderings, Orderings(bulk));
+        Assert.Equal(["assessments_by_document"], AssessmentIndexes(bulk));
         var (risk, arrival, lanes) = await WorklistAsync(bulk);
         var expected = await WorklistAsync(rowByRow);
         Assert.Equal(run.Count, risk.Length);

@@ -46,6 +46,10 @@ public class BulkSaveStoreTests
 
     private static List<string> Orderings(SqliteStore store) => SqliteFile.IndexesOf(store.DatabasePath, "current_targets");
 
+    private static readonly string[] ByDocument = ["assessments_by_document"];
+
+    private static List<string> AssessmentIndexes(SqliteStore store) => SqliteFile.IndexesOf(store.DatabasePath, "assessments");
+
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task Assessments_saved_in_a_bulk_save_read_back_in_the_worklist_as_those_saved_without_one(string backend)
@@ -73,10 +77,17 @@ public class BulkSaveStoreTests
         Assert.Equal(expected.Risk, risk);
         Assert.Equal(expected.Arrival, arrival);
         Assert.Equal(await plain.Store.Assessments.LaneCountsAsync(Token), await bulk.Store.Assessments.LaneCountsAsync(Token));
+        foreach (var assessment in assessments)
+        {
+            var found = Assert.Single(await bulk.Store.Assessments.OfAsync(assessment.DocumentKey, Token));
+            Assert.Equal((assessment.Lane, assessment.Score), (found.Lane, found.Score));
+        }
+        // Saved once: a worker that delivers the same assessments again finds each by its document and writes none.
+        Assert.Empty(await bulk.Store.Assessments.SaveFirstAsync(assessments, Token));
     }
 
     [Fact]
-    public async Task The_embedded_store_sets_the_orderings_aside_only_while_a_bulk_save_that_doubles_the_worklist_runs()
+    public async Task The_embedded_store_sets_the_orderings_and_the_assessments_by_document_aside_only_while_a_bulk_save_that_doubles_the_worklist_runs()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
         var store = (SqliteStore)test.Store;
@@ -87,15 +98,18 @@ public class BulkSaveStoreTests
         {
             Assert.Same(NothingSetAside.Instance, small);
             Assert.Equal(BothOrderings, Orderings(store));
+            Assert.Equal(ByDocument, AssessmentIndexes(store));
         }
         store.BulkSaveMinimum = 6;
         await using (var handle = await store.Assessments.BeginBulkSaveAsync(Token))
         {
             Assert.NotSame(NothingSetAside.Instance, handle);
             Assert.Empty(Orderings(store));
+            Assert.Empty(AssessmentIndexes(store));
             await store.Assessments.SaveAsync(assessments[..4], Token);
         }
         Assert.Equal(BothOrderings, Orderings(store));
+        Assert.Equal(ByDocument, AssessmentIndexes(store));
 
         // Two pending against four rows in the worklist: building six rows' orderings would cost more than keeping two.
         store.BulkSaveMinimum = 1;
@@ -103,11 +117,12 @@ public class BulkSaveStoreTests
         {
             Assert.Same(NothingSetAside.Instance, late);
             Assert.Equal(BothOrderings, Orderings(store));
+            Assert.Equal(ByDocument, AssessmentIndexes(store));
         }
     }
 
     [Fact]
-    public async Task A_store_opened_after_a_bulk_save_that_never_ended_has_its_orderings_again()
+    public async Task A_store_opened_after_a_bulk_save_that_never_ended_has_its_orderings_and_assessments_by_document_again()
     {
         await using var test = await TestStore.CreateAsync(StoreBackends.Sqlite);
         var store = (SqliteStore)test.Store;
@@ -118,9 +133,11 @@ public class BulkSaveStoreTests
         _ = await store.Assessments.BeginBulkSaveAsync(Token);
         await store.Assessments.SaveAsync(assessments, Token);
         Assert.Empty(Orderings(store));
+        Assert.Empty(AssessmentIndexes(store));
         var reopened = (SqliteStore)await test.ReopenAsync();
 
         Assert.Equal(BothOrderings, Orderings(reopened));
+        Assert.Equal(ByDocument, AssessmentIndexes(reopened));
         var (risk, _) = await OrdersAsync(reopened);
         Assert.Equal("MAEU000000012", risk[0]);
     }
