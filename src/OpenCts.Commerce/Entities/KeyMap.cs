@@ -103,8 +103,9 @@ internal sealed partial class KeyMap
             return;
         }
         var mixed = Mix(key);
+        // The directory is read once and the index checked against it: a split on another thread may have grown one and not yet the other.
         var pages = directory;
-        var index = globalDepth == 0 ? 0 : (int)(mixed >> (64 - globalDepth));
+        var index = DirectoryIndex(mixed);
         if ((uint)index < (uint)pages.Length)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref pages[index].SlotOf(mixed)));
@@ -179,11 +180,13 @@ internal sealed partial class KeyMap
         public int Count { get; private set; }
 
         /// <summary>The key's first slot, where its probe starts.</summary>
-        public ref long SlotOf(ulong mixed) => ref keys[(int)mixed & (PageSlots - 1)];
+        public ref long SlotOf(ulong mixed) => ref keys[FirstSlot(mixed)];
+
+        private static int FirstSlot(ulong mixed) => (int)mixed & (PageSlots - 1);
 
         public int Find(long key, ulong mixed)
         {
-            for (var slot = (int)mixed & (PageSlots - 1); ; slot = (slot + 1) & (PageSlots - 1))
+            for (var slot = FirstSlot(mixed); ; slot = (slot + 1) & (PageSlots - 1))
             {
                 var found = keys[slot];
                 if (found == key)
@@ -199,7 +202,7 @@ internal sealed partial class KeyMap
 
         public int Place(long key, ulong mixed)
         {
-            var slot = (int)mixed & (PageSlots - 1);
+            var slot = FirstSlot(mixed);
             while (keys[slot] != 0)
             {
                 slot = (slot + 1) & (PageSlots - 1);
