@@ -34,6 +34,14 @@ public sealed class BulkCollectorTests
         Assert.Equal("30", SettingWhileAssessing("DOTNET_TC_CallCountThreshold", operatorValue: "30"));
     }
 
+    [Fact]
+    public void Cts_assess_gives_the_C_librarys_allocator_two_arenas_unless_the_operator_says_otherwise()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the command starts itself again only on Linux");
+        Assert.Equal("2", SettingWhileAssessing("MALLOC_ARENA_MAX", operatorValue: null));
+        Assert.Equal("8", SettingWhileAssessing("MALLOC_ARENA_MAX", operatorValue: "8"));
+    }
+
     /// <summary>A variable in the environment of a running <c>cts assess</c>, read from <c>/proc</c>; null if it never had one.</summary>
     private static string? SettingWhileAssessing(string name, string? operatorValue)
     {

@@ -10,12 +10,27 @@ public sealed partial class MessageIntake
     /// <summary>About how many consignments one bulk transaction stores: enough to spread a commit's cost, few enough to bound memory.</summary>
     public const int BulkConsignments = 4096;
 
+    /// <summary>How many files are parsed at once: every core but one, which the store's writer needs to itself.</summary>
+    /// <remarks>
+    /// The writer is what a bulk intake waits for. With as many parsers as cores, or more, they took turns on its core
+    /// with it: on two cores it ran about 0.6 of one, and a million generated consignments took 50 to 54 s to store.
+    /// With one parser on two cores it took 43 to 47 s (<c>docs/performance.md</c>, seventeenth round).
+    /// </remarks>
+    public static int Parsers => Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>How many batches may wait for the writer, or be written, while the next is gathered.</summary>
+    /// <remarks>
+    /// With one, the parsers stopped a few files into the next batch until the writer had finished the last, and the
+    /// writer waited for the parsers in turn: over a million consignments each side was busy about two thirds of the time.
+    /// </remarks>
+    public const int StoresAhead = 2;
+
     /// <summary>Receives many files in order, as <see cref="ReceiveFileAsync"/> would one by one, but parsed ahead on every core and stored many messages to a transaction.</summary>
     /// <remarks>
-    /// Files are read and parsed in parallel a few ahead (a bounded channel, so memory does not grow with the input), and
-    /// gathered into batches of about <paramref name="batchConsignments"/> consignments. One batch is stored while the next
-    /// is gathered, so the store's one writer and the parsers work at the same time; at most two batches are held. Batches
-    /// are stored in their order, so a later file's new version of a document stays the later one. A batch whose
+    /// Files are read and parsed a few ahead, on <see cref="Parsers"/> cores at once (a bounded channel, so memory does not grow with the input), and
+    /// gathered into batches of about <paramref name="batchConsignments"/> consignments. Batches wait for the store's one
+    /// writer in a queue of <see cref="StoresAhead"/> while the next is gathered, so that the writer and the parsers work at
+    /// the same time, and neither waits while the other is slow on one batch. Batches are stored in their order, so a later file's new version of a document stays the later one. A batch whose
     /// transaction fails is stored again one message at a time, so that the failure is the one message's, as without batching.
     /// </remarks>
     /// <param name="files">The files, in the order their messages are to be stored.</param>
@@ -29,6 +44,9 @@ public sealed partial class MessageIntake
         var parsed = Channel.CreateBounded<Task<PreparedFile>>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var buffers = new FileBuffers();
+        // Not disposed: a parse still running when this returns gives its turn back afterwards, and the semaphore holds
+        // nothing but its count unless its wait handle is asked for.
+        var parsers = new SemaphoreSlim(Parsers);
         var producer = Task.Run(async () =>
         {
             try
@@ -36,7 +54,8 @@ public sealed partial class MessageIntake
                 foreach (var file in files)
                 {
                     var path = file;
-                    await parsed.Writer.WriteAsync(Task.Run(() => Prepare(path, buffers, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
+                    await parsers.WaitAsync(stop.Token).ConfigureAwait(false);
+                    await parsed.Writer.WriteAsync(Task.Run(() => PrepareTaking(parsers, path, buffers, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
                 }
                 parsed.Writer.Complete();
             }
@@ -47,7 +66,9 @@ public sealed partial class MessageIntake
         }, stop.Token);
         var batch = new List<PreparedFile>();
         var consignments = 0;
+        // Each batch's store begins when the one before it has ended: the last is the whole chain's end.
         Task storing = Task.CompletedTask;
+        var queued = new Queue<Task>();
         try
         {
             await foreach (var next in parsed.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -68,8 +89,12 @@ public sealed partial class MessageIntake
                 consignments += Math.Max(1, read.Messages.Sum(m => m.Message.Consignments.Count));
                 if (consignments >= batchConsignments)
                 {
-                    await storing.ConfigureAwait(false);
-                    storing = StoreBatchAsync(batch, buffers, onFile, stop.Token);
+                    while (queued.Count >= StoresAhead)
+                    {
+                        await queued.Dequeue().ConfigureAwait(false);
+                    }
+                    storing = StoreAfterAsync(storing, batch, buffers, onFile, stop.Token);
+                    queued.Enqueue(storing);
                     batch = [];
                     consignments = 0;
                 }
@@ -94,6 +119,19 @@ public sealed partial class MessageIntake
     private sealed record PreparedFile(string Source, IReadOnlyList<PreparedMessage> Messages, byte[]? Lent);
 
     /// <summary>Reads and parses one file, and does what its store can of storing it ahead of the write.</summary>
+    /// <summary>Prepares a file on a parser's turn, taken by the caller, and gives the turn back however the parse ends.</summary>
+    private PreparedFile PrepareTaking(SemaphoreSlim parsers, string path, FileBuffers buffers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Prepare(path, buffers, cancellationToken);
+        }
+        finally
+        {
+            parsers.Release();
+        }
+    }
+
     private PreparedFile Prepare(string path, FileBuffers buffers, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(path);
@@ -103,6 +141,13 @@ public sealed partial class MessageIntake
 
     /// <summary>Stores a batch, tells <paramref name="onFile"/> of each file, then gives the files' arrays back to <paramref name="buffers"/>.</summary>
     /// <remarks>The messages told of do not carry their bytes when these lay in a lent array, which the next files are read into: the store has them (<see cref="IMessageStore.RawAsync"/>).</remarks>
+    /// <summary>Stores a batch once the batches before it are stored; a batch before it that failed fails it too, unwritten.</summary>
+    private async Task StoreAfterAsync(Task before, List<PreparedFile> files, FileBuffers buffers, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
+    {
+        await before.ConfigureAwait(false);
+        await StoreBatchAsync(files, buffers, onFile, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task StoreBatchAsync(List<PreparedFile> files, FileBuffers buffers, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
     {
         await StoreBatchAsync(files, onFile, cancellationToken).ConfigureAwait(false);

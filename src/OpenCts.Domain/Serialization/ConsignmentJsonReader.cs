@@ -28,6 +28,20 @@ public static class ConsignmentJsonReader
     [ThreadStatic]
     private static Reader? t_reader;
 
+    // Each kind of object's field names, made once: an object's fields are then found in one pass (JsonFieldNames).
+    private static readonly JsonFieldNames ConsignmentFields = new("document", "direction", "mode", "carrier", "conveyance", "placeOfLoading", "placeOfDischarge", "finalDestination", "route", "departure", "estimatedArrival", "parties", "equipment", "goods", "provenance", "dataQuality");
+    private static readonly JsonFieldNames FindingFields = new("path", "value", "rule", "message");
+    private static readonly JsonFieldNames DocumentFields = new("number", "kind", "masterNumber");
+    private static readonly JsonFieldNames CarrierFields = new("name", "code");
+    private static readonly JsonFieldNames ConveyanceFields = new("vesselName", "imo", "voyage", "flightNumber", "vehicleRegistration");
+    private static readonly JsonFieldNames PartyFields = new("role", "name", "address", "country", "identifiers", "phone", "email");
+    private static readonly JsonFieldNames IdentifierFields = new("scheme", "value");
+    private static readonly JsonFieldNames AddressFields = new("street", "city", "postcode", "country");
+    private static readonly JsonFieldNames EquipmentFields = new("containerNumber", "sizeType", "seals");
+    private static readonly JsonFieldNames GoodsFields = new("sequence", "hsCode", "description", "packages", "packageType", "grossMassKg", "netMassKg", "value", "origin", "containers");
+    private static readonly JsonFieldNames MoneyFields = new("amount", "currency");
+    private static readonly JsonFieldNames ProvenanceFields = new("sender", "messageId", "receivedAt", "version", "rawMessageId");
+
     /// <summary>Reads consignments one at a time, with the trail of where it is and where its findings go.</summary>
     private sealed class Reader
     {
@@ -56,9 +70,7 @@ public static class ConsignmentJsonReader
         {
             _trail.Restart(path);
             _dropped = dropped;
-            var f = new JsonFields(element, _trail,
-                "document", "direction", "mode", "carrier", "conveyance", "placeOfLoading", "placeOfDischarge", "finalDestination",
-                "route", "departure", "estimatedArrival", "parties", "equipment", "goods", "provenance", "dataQuality");
+            var f = new JsonFields(element, _trail, ConsignmentFields);
             var document = ReadDocument(Enter("document", f.Required("document")));
             Leave();
             var direction = f.Enum<Direction>("direction") ?? throw new DomainException(f.At("direction"), "is required");
@@ -121,7 +133,7 @@ public static class ConsignmentJsonReader
 
         private DataQualityFinding ReadFinding(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "path", "value", "rule", "message");
+            var f = new JsonFields(e, _trail, FindingFields);
             var path = f.RequiredString("path");
             var value = f.String("value");
             var rule = f.RequiredString("rule");
@@ -225,7 +237,7 @@ public static class ConsignmentJsonReader
 
         private TransportDocument ReadDocument(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "number", "kind", "masterNumber");
+            var f = new JsonFields(e, _trail, DocumentFields);
             var kind = f.Enum<TransportDocumentKind>("kind") ?? throw new DomainException(f.At("kind"), "is required");
             var number = f.RequiredString("number");
             var master = f.String("masterNumber");
@@ -241,7 +253,7 @@ public static class ConsignmentJsonReader
 
         private Carrier ReadCarrier(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "name", "code");
+            var f = new JsonFields(e, _trail, CarrierFields);
             var name = f.RequiredString("name");
             var code = f.String("code");
             try
@@ -256,7 +268,7 @@ public static class ConsignmentJsonReader
 
         private Conveyance ReadConveyance(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "vesselName", "imo", "voyage", "flightNumber", "vehicleRegistration");
+            var f = new JsonFields(e, _trail, ConveyanceFields);
             var imoText = f.String("imo");
             ImoNumber? imo = imoText is null ? null
                 : ImoNumber.TryParseUnchecked(imoText, out var parsed, out var error) ? parsed : Drop<ImoNumber>(f.At("imo"), imoText, DataQualityRules.ImoCheckDigit, error);
@@ -276,7 +288,7 @@ public static class ConsignmentJsonReader
 
         private Party ReadParty(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "role", "name", "address", "country", "identifiers", "phone", "email");
+            var f = new JsonFields(e, _trail, PartyFields);
             var role = f.Enum<PartyRole>("role") ?? throw new DomainException(f.At("role"), "is required");
             Address? address = null;
             if (f.Get("address") is { } a)
@@ -301,7 +313,7 @@ public static class ConsignmentJsonReader
 
         private PartyIdentifier ReadIdentifier(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "scheme", "value");
+            var f = new JsonFields(e, _trail, IdentifierFields);
             var scheme = f.RequiredString("scheme");
             var value = f.RequiredString("value");
             try
@@ -316,7 +328,7 @@ public static class ConsignmentJsonReader
 
         private Address ReadAddress(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "street", "city", "postcode", "country");
+            var f = new JsonFields(e, _trail, AddressFields);
             var street = f.String("street");
             var city = f.String("city");
             var postcode = f.String("postcode");
@@ -333,7 +345,7 @@ public static class ConsignmentJsonReader
 
         private Equipment? ReadEquipment(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "containerNumber", "sizeType", "seals");
+            var f = new JsonFields(e, _trail, EquipmentFields);
             var text = f.RequiredString("containerNumber");
             if (!ContainerNumber.TryParseUnchecked(text, out var number, out var error))
             {
@@ -355,7 +367,7 @@ public static class ConsignmentJsonReader
 
         private GoodsItem ReadGoods(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "sequence", "hsCode", "description", "packages", "packageType", "grossMassKg", "netMassKg", "value", "origin", "containers");
+            var f = new JsonFields(e, _trail, GoodsFields);
             Money? value = null;
             if (f.Get("value") is { } m)
             {
@@ -383,7 +395,7 @@ public static class ConsignmentJsonReader
 
         private Money? ReadMoney(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "amount", "currency");
+            var f = new JsonFields(e, _trail, MoneyFields);
             var amount = f.Decimal("amount") ?? throw new DomainException(f.At("amount"), "is required");
             var currencyText = f.RequiredString("currency");
             CurrencyCode? currency = CurrencyCode.TryParseUnchecked(currencyText, out var c) ? c
@@ -404,7 +416,7 @@ public static class ConsignmentJsonReader
 
         private Provenance ReadProvenance(JsonElement e)
         {
-            var f = new JsonFields(e, _trail, "sender", "messageId", "receivedAt", "version", "rawMessageId");
+            var f = new JsonFields(e, _trail, ProvenanceFields);
             long? raw = f.Get("rawMessageId") is { } r && r.TryGetInt64(out var id) ? id : null;
             var sender = f.RequiredString("sender");
             var messageId = f.RequiredString("messageId");
