@@ -12,26 +12,27 @@ public sealed partial class MessageIntake
 
     /// <summary>How many files are parsed at once: every core but one, which the store's writer needs to itself.</summary>
     /// <remarks>
-    /// The writer is what a bulk intake waits for. With as many parsers as cores, or more, they took turns on its core
-    /// with it: on two cores it ran about 0.6 of one, and a million generated consignments took 50 to 54 s to store.
-    /// With one parser on two cores it took 43 to 47 s (<c>docs/performance.md</c>, seventeenth round).
+    /// The writer is what a bulk intake waits for. With as many parsers as cores, or more, the scheduler shared the
+    /// writer's core with them: on two cores it ran about 0.6 of one, and a million generated consignments took a median
+    /// of 54 s to store; with one parser, 46 s (<c>docs/performance.md</c>, seventeenth round).
     /// </remarks>
     public static int Parsers => Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>How many batches may wait for the writer, or be written, while the next is gathered.</summary>
     /// <remarks>
-    /// With one, the parsers stopped a few files into the next batch until the writer had finished the last, and the
-    /// writer waited for the parsers in turn: over a million consignments each side was busy about two thirds of the time.
+    /// With one, the parsers stopped a few files into the next batch until the writer had finished the last; with two,
+    /// either side can be slow on a batch without stopping the other. Alone it gained nothing measurable on two cores,
+    /// where the writer's share of a core was the limit; it is kept so that a slow batch on one side does not stop the other.
     /// </remarks>
     public const int StoresAhead = 2;
 
-    /// <summary>Receives many files in order, as <see cref="ReceiveFileAsync"/> would one by one, but parsed ahead on every core and stored many messages to a transaction.</summary>
+    /// <summary>Receives many files in order, as <see cref="ReceiveFileAsync"/> would one by one, but parsed ahead on the cores the writer leaves and stored many messages to a transaction.</summary>
     /// <remarks>
-    /// Files are read and parsed a few ahead, on <see cref="Parsers"/> cores at once (a bounded channel, so memory does not grow with the input), and
-    /// gathered into batches of about <paramref name="batchConsignments"/> consignments. Batches wait for the store's one
-    /// writer in a queue of <see cref="StoresAhead"/> while the next is gathered, so that the writer and the parsers work at
-    /// the same time, and neither waits while the other is slow on one batch. Batches are stored in their order, so a later file's new version of a document stays the later one. A batch whose
-    /// transaction fails is stored again one message at a time, so that the failure is the one message's, as without batching.
+    /// Files are read and parsed a few ahead, <see cref="Parsers"/> at once (a bounded channel, so memory does not grow
+    /// with the input), and gathered into batches of about <paramref name="batchConsignments"/> consignments. Up to
+    /// <see cref="StoresAhead"/> batches wait for the store's one writer while the next is gathered, so that the writer
+    /// and the parsers work at the same time. Batches are stored in their order, so a later file's new version of a
+    /// document stays the later one. A batch whose transaction fails is stored again one message at a time, so that the failure is the one message's, as without batching.
     /// </remarks>
     /// <param name="files">The files, in the order their messages are to be stored.</param>
     /// <param name="onFile">Told what became of each file, in order, once it is committed; never twice at once. A file of 64 KiB or more was read into an array lent for the batch (<see cref="FileBuffers"/>), so its messages are told without their bytes (<see cref="ParsedMessage.Raw"/> empty); the store keeps them.</param>
@@ -118,7 +119,6 @@ public sealed partial class MessageIntake
     /// <summary>One file read and parsed, its messages prepared for the store, and the array it was read into if one was lent.</summary>
     private sealed record PreparedFile(string Source, IReadOnlyList<PreparedMessage> Messages, byte[]? Lent);
 
-    /// <summary>Reads and parses one file, and does what its store can of storing it ahead of the write.</summary>
     /// <summary>Prepares a file on a parser's turn, taken by the caller, and gives the turn back however the parse ends.</summary>
     private PreparedFile PrepareTaking(SemaphoreSlim parsers, string path, FileBuffers buffers, CancellationToken cancellationToken)
     {
@@ -132,6 +132,7 @@ public sealed partial class MessageIntake
         }
     }
 
+    /// <summary>Reads and parses one file, and does what its store can of storing it ahead of the write.</summary>
     private PreparedFile Prepare(string path, FileBuffers buffers, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(path);
@@ -139,8 +140,6 @@ public sealed partial class MessageIntake
         return new PreparedFile(source, [.. file.Messages.Select(m => store.Messages.Prepare(m, source))], file.Lent);
     }
 
-    /// <summary>Stores a batch, tells <paramref name="onFile"/> of each file, then gives the files' arrays back to <paramref name="buffers"/>.</summary>
-    /// <remarks>The messages told of do not carry their bytes when these lay in a lent array, which the next files are read into: the store has them (<see cref="IMessageStore.RawAsync"/>).</remarks>
     /// <summary>Stores a batch once the batches before it are stored; a batch before it that failed fails it too, unwritten.</summary>
     private async Task StoreAfterAsync(Task before, List<PreparedFile> files, FileBuffers buffers, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
     {
@@ -148,6 +147,8 @@ public sealed partial class MessageIntake
         await StoreBatchAsync(files, buffers, onFile, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stores a batch, tells <paramref name="onFile"/> of each file, then gives the files' arrays back to <paramref name="buffers"/>.</summary>
+    /// <remarks>The messages told of do not carry their bytes when these lay in a lent array, which the next files are read into: the store has them (<see cref="IMessageStore.RawAsync"/>).</remarks>
     private async Task StoreBatchAsync(List<PreparedFile> files, FileBuffers buffers, Action<IReadOnlyList<ReceivedMessage>> onFile, CancellationToken cancellationToken)
     {
         await StoreBatchAsync(files, onFile, cancellationToken).ConfigureAwait(false);
