@@ -337,6 +337,10 @@ public sealed class SqliteStore : ICtsStore, IDisposable
 
     internal string Now() => Text(Clock.GetUtcNow());
 
+    /// <summary>The rowid of the last row the writer inserted, in place of <c>RETURNING id</c>.</summary>
+    /// <remarks>SQLite runs a RETURNING clause as a trigger, which makes it journal every page the statement changes.</remarks>
+    internal static long LastInsertedRow(SqliteTransaction transaction) => SQLitePCL.raw.sqlite3_last_insert_rowid(transaction.Connection!.Handle);
+
     /// <summary>An instant as the store writes it (round-trip "O": every tick kept, so it parses back to the same instant).</summary>
     internal static string Text(DateTimeOffset at) => at.ToString("O");
 

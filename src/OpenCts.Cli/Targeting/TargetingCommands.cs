@@ -9,7 +9,7 @@ internal static class TargetingCommands
 {
     public static void AddTargetingCommands(this IConfigurator config)
     {
-        config.AddCommand<IngestCommand>("ingest").WithDescription("Read advance cargo messages and store them, one message per transaction.")
+        config.AddCommand<IngestCommand>("ingest").WithDescription("Read advance cargo messages and store them with their ledger leaves, many messages to a transaction.")
             .WithExample("ingest", "samples/consignments", "--data", "cts-data");
         config.AddCommand<AssessCommand>("assess").WithDescription("Load a bundle or messages, assess what is pending and show the targets.")
             .WithExample("assess", "samples");

@@ -37,8 +37,35 @@ public sealed record LedgerEntry(string RecordKind, string RecordId, byte[] Comm
         }
     }
 
-    /// <summary>A fresh random salt.</summary>
-    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltSize);
+    /// <summary>A fresh random salt, from the system CSPRNG.</summary>
+    /// <remarks>
+    /// Drawn from a block of <see cref="SaltsPerDraw"/> salts that each thread fills at once: every call to the CSPRNG
+    /// costs about as much as a block of this size, and salting each assessment of a bulk run alone took a tenth of the
+    /// store's writer. A salt's bytes are wiped from the block as it is handed out.
+    /// </remarks>
+    public static byte[] NewSalt()
+    {
+        var block = t_salts ??= new byte[SaltSize * SaltsPerDraw];
+        if (t_saltsLeft == 0)
+        {
+            RandomNumberGenerator.Fill(block);
+            t_saltsLeft = SaltsPerDraw;
+        }
+        var next = block.AsSpan((SaltsPerDraw - t_saltsLeft) * SaltSize, SaltSize);
+        var salt = next.ToArray();
+        next.Clear();
+        t_saltsLeft--;
+        return salt;
+    }
+
+    /// <summary>How many salts one draw from the CSPRNG gives.</summary>
+    internal const int SaltsPerDraw = 128;
+
+    [ThreadStatic]
+    private static byte[]? t_salts;
+
+    [ThreadStatic]
+    private static int t_saltsLeft;
 
     /// <summary>Checks a record kind and id before anything is written.</summary>
     public static void Validate(string recordKind, string recordId)

@@ -163,8 +163,9 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
     // The current versions with a seventh column: 1 when the version still waits for an assessment, as PendingVersions says.
     private const string MarkedCurrentVersions = VersionSelect + ", EXISTS (SELECT 1 FROM pending_assessments p WHERE p.version_id = v.id)" + CurrentFrom;
 
-    // The versions still to be assessed, from the list the schema's triggers keep, so the read costs what is pending, not the
-    // store; the cross joins keep SQLite from starting at the consignments. Current, active versions only, as CurrentVersions.
+    // The versions still to be assessed, from the list that storing a version and the schema's triggers keep, so the read
+    // costs what is pending, not the store; the cross joins keep SQLite from starting at the consignments. Current, active
+    // versions only, as CurrentVersions.
     private const string PendingVersions =
         """
         SELECT c.document_key, v.version, c.status, v.raw_message_id, v.body, v.id
@@ -298,7 +299,7 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         using var command = _store.Command(
             """
             INSERT INTO raw_messages (sender, message_id, format, file_name, received_at, sha256, bytes, compression, status, issues, unmapped)
-            VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $compression, $status, $issues, $unmapped) RETURNING id
+            VALUES ($sender, $message, $format, $file, $at, $sha, $bytes, $compression, $status, $issues, $unmapped)
             """, transaction);
         // The writer may have added warnings (a cancellation of a document not known here): then the issues are written afresh.
         var issuesJson = issues.Count == message.Issues.Count ? ahead.IssuesJson : MessageAhead.IssuesJsonOf(issues);
@@ -313,46 +314,63 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         command.Parameters.AddWithValue("$status", status);
         command.Parameters.AddWithValue("$issues", issuesJson);
         command.Parameters.AddWithValue("$unmapped", ahead.UnmappedJson);
-        var id = (long)command.ExecuteScalar()!;
-        return (id, issuesJson);
+        command.ExecuteNonQuery();
+        return (SqliteStore.LastInsertedRow(transaction), issuesJson);
     }
 
     private (string, int) InsertVersion(Consignment consignment, BodyHead head, long rawId, string receivedAt, DateTimeOffset receivedInstant, SqliteTransaction transaction)
     {
         var key = consignment.Document.Key;
-        // The version is the one the upsert leaves in place: the first is 1, each later one the current plus one.
+        // The version is 1 for a document not known yet, else the current one plus one. A new document's statements have no
+        // trigger and no RETURNING (which SQLite runs as a trigger): a statement with one may stop halfway, so SQLite copies
+        // every page it changes to undo it alone, and a bulk intake copied the pages of every index it touched
+        // (docs/performance.md). A document's later version still updates its row with the triggers that keep the lists.
         int version;
-        using (var upsert = _store.Command(
+        using (var insert = _store.Command(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
             VALUES ($key, $kind, $number, 1, 'active', $at, $at)
-            ON CONFLICT (document_key) DO UPDATE SET current_version = current_version + 1, status = 'active', updated_at = $at, cancelled_by = NULL
-            RETURNING current_version
+            ON CONFLICT (document_key) DO NOTHING
             """, transaction))
         {
-            StatementCache.Set(upsert, "$key", key);
-            StatementCache.Set(upsert, "$kind", consignment.Document.Kind.ToString());
-            StatementCache.Set(upsert, "$number", consignment.Document.Number);
-            StatementCache.Set(upsert, "$at", receivedAt);
-            version = (int)(long)upsert.ExecuteScalar()!;
+            StatementCache.Set(insert, "$key", key);
+            StatementCache.Set(insert, "$kind", consignment.Document.Kind.ToString());
+            StatementCache.Set(insert, "$number", consignment.Document.Number);
+            StatementCache.Set(insert, "$at", receivedAt);
+            version = insert.ExecuteNonQuery() == 1 ? 1 : 0;
+        }
+        if (version == 0)
+        {
+            using var update = _store.Command(
+                """
+                UPDATE consignments SET current_version = current_version + 1, status = 'active', updated_at = $at, cancelled_by = NULL
+                WHERE document_key = $key
+                RETURNING current_version
+                """, transaction);
+            StatementCache.Set(update, "$key", key);
+            StatementCache.Set(update, "$at", receivedAt);
+            version = (int)(long)update.ExecuteScalar()!;
         }
         var body = Packing.CompleteBody(head, receivedInstant, version, rawId);
-        using var insert = _store.Command(
+        using var row = _store.Command(
             """
             INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival_ticks, arrival_offset, placed)
             VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $ticks, $offset, 1)
             """, transaction);
-        StatementCache.Set(insert, "$master", consignment.Document.MasterNumber);
+        StatementCache.Set(row, "$master", consignment.Document.MasterNumber);
         var place = ConsignmentPlace.Of(consignment);
-        StatementCache.Set(insert, "$discharge", place.Discharge);
-        StatementCache.Set(insert, "$offset", place.ArrivalOffset);
-        StatementCache.Set(insert, "$ticks", place.ArrivalTicks);
-        StatementCache.Set(insert, "$key", key);
-        StatementCache.Set(insert, "$version", version);
-        StatementCache.Set(insert, "$raw", rawId);
-        StatementCache.Set(insert, "$at", receivedAt);
-        StatementCache.Set(insert, "$body", body);
-        insert.ExecuteNonQuery();
+        StatementCache.Set(row, "$discharge", place.Discharge);
+        StatementCache.Set(row, "$offset", place.ArrivalOffset);
+        StatementCache.Set(row, "$ticks", place.ArrivalTicks);
+        StatementCache.Set(row, "$key", key);
+        StatementCache.Set(row, "$version", version);
+        StatementCache.Set(row, "$raw", rawId);
+        StatementCache.Set(row, "$at", receivedAt);
+        StatementCache.Set(row, "$body", body);
+        row.ExecuteNonQuery();
+        using var pending = _store.Command("INSERT OR IGNORE INTO pending_assessments (version_id) VALUES ($id)", transaction);
+        StatementCache.Set(pending, "$id", SqliteStore.LastInsertedRow(transaction));
+        pending.ExecuteNonQuery();
         return (key, version);
     }
 }

@@ -54,20 +54,23 @@ internal sealed class SqliteReferralStore(SqliteStore store, SqliteDecisionStore
     public Task<IReadOnlyList<Referral>> OfDocumentsAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = new List<Referral>();
-        foreach (var key in documentKeys.Distinct(StringComparer.Ordinal))
+        if (documentKeys.Count == 0)
         {
-            using var command = _store.Command(Select + " WHERE r.document_key = $k ORDER BY r.id");
-            command.Parameters.AddWithValue("$k", key);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                result.Add(new Referral(
-                    reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
-                    SqliteText.At(reader.GetString(6)), reader.IsDBNull(7) ? null : SqliteText.At(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetInt64(8)));
-            }
+            return Task.FromResult<IReadOnlyList<Referral>>([]);
         }
-        return Task.FromResult<IReadOnlyList<Referral>>([.. result.OrderBy(r => r.Id)]);
+        // One statement for all the keys: the intake asks this of every message it stores, and a statement a key made
+        // each key a read transaction of its own, with the file locks each takes (a twentieth of a bulk intake's time).
+        using var command = _store.Command(Select + " WHERE r.document_key IN (SELECT value FROM json_each($keys)) ORDER BY r.id");
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(documentKeys.Distinct(StringComparer.Ordinal)));
+        using var reader = command.ExecuteReader();
+        var result = new List<Referral>();
+        while (reader.Read())
+        {
+            result.Add(new Referral(
+                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
+                SqliteText.At(reader.GetString(6)), reader.IsDBNull(7) ? null : SqliteText.At(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetInt64(8)));
+        }
+        return Task.FromResult<IReadOnlyList<Referral>>(result);
     }
 
     public Task<bool> AnswerAsync(long referralId, long rawMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -48,6 +48,26 @@ public class FilingStoresTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task TheReferralsOfSeveralDocumentsAreFoundAtOnceInTheOrderTheyWereMadeAndNoneOfOtherDocuments(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        string[] numbers = ["MAEU100000001", "MAEU100000002", "MAEU100000003"];
+        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-1", [.. numbers.Select(n => SampleConsignment.Of(n))]), "a.json", Token);
+        Decision Asked(string number, string comment) =>
+            new($"OceanBillOfLading:{number}", DecisionActions.RequestInformation, null, comment, "targeter.tom", SampleRecords.At);
+        var second = await test.Store.Referrals.RecordAsync(Asked(numbers[1], "invoice?"), "MAEU", null, Token);
+        var third = await test.Store.Referrals.RecordAsync(Asked(numbers[2], "packing list?"), "MAEU", null, Token);
+        var secondAgain = await test.Store.Referrals.RecordAsync(Asked(numbers[1], "seal number?"), "MAEU", null, Token);
+        await test.Store.Referrals.RecordAsync(Asked(numbers[0], "not asked for"), "MAEU", null, Token);
+
+        var found = await test.Store.Referrals.OfDocumentsAsync([$"OceanBillOfLading:{numbers[2]}", "OceanBillOfLading:NONE", $"OceanBillOfLading:{numbers[1]}"], Token);
+
+        Assert.Equal([second, third, secondAgain], found);
+        Assert.Empty(await test.Store.Referrals.OfDocumentsAsync([], Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task AWebhookIsDueUntilItsDeliveryEndsAndOnlyTheEndIsJournaledWithItsBodyInHex(string backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
