@@ -146,7 +146,8 @@ internal static class IndicatorsCheckpoint
             file.Position = headerEnd;
             var trainer = HsClassifierTrainer.Load(reader);
             var references = ReferenceValues.Load(reader, configuration.Settings);
-            var entities = EntityIndex.Load(reader);
+            // The index's second half is read from a second handle on another thread while this one reads the first.
+            var entities = EntityIndex.Load(reader, at => new BinaryReader(OpenAt(path, at), Encoding.UTF8));
             if (reader.ReadString() != End || file.Position != content)
             {
                 throw new InvalidDataException("the file does not end where its content does");
@@ -180,6 +181,13 @@ internal static class IndicatorsCheckpoint
             left -= read;
         }
         return hash.GetCurrentHash();
+    }
+
+    private static FileStream OpenAt(string path, long position)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        file.Position = position;
+        return file;
     }
 
     private static bool ReadAt(FileStream file, long offset, byte[] into)

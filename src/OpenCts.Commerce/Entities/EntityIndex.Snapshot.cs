@@ -3,10 +3,10 @@ namespace OpenCts.Commerce.Entities;
 public sealed partial class EntityIndex
 {
     private const string SnapshotTag = "EIDX";
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2;
     private const string SnapshotWhat = "entity index";
 
-    /// <summary>Writes the whole index, so that <see cref="Load"/> gives one that answers and goes on linking exactly as this one.</summary>
+    /// <summary>Writes the whole index, so that <see cref="Load(BinaryReader)"/> gives one that answers and goes on linking exactly as this one.</summary>
     /// <remarks>
     /// <para>
     /// Everything goes straight to the writer's stream: the lists of records, documents and postings and the pages of
@@ -14,7 +14,7 @@ public sealed partial class EntityIndex
     /// its keys and candidates, encoding buffers) is not written. The index must not change while it is written.
     /// </para>
     /// <para>
-    /// The format is this build's (version <c>1</c>): records are written as they lie in memory, so a changed slot
+    /// The format is this build's (version <c>2</c>, which notes where its second half begins): records are written as they lie in memory, so a changed slot
     /// makes a new version, and an index saved by another version is refused rather than converted.
     /// </para>
     /// </remarks>
@@ -26,7 +26,16 @@ public sealed partial class EntityIndex
         {
             throw new InvalidOperationException("an entity index that hashes document keys with a function of its own cannot be saved: a loaded index hashes them the default way");
         }
+        if (!writer.BaseStream.CanSeek)
+        {
+            throw new ArgumentException("an entity index is saved to a stream that can seek: it notes where its second half begins", nameof(writer));
+        }
         SnapshotFormat.WriteHeader(writer, SnapshotTag, SnapshotVersion);
+        // Where the second half begins, from the start of the index, filled in once it is known.
+        writer.Flush();
+        var start = writer.BaseStream.Position - HeaderBytes;
+        var secondAtField = writer.BaseStream.Position;
+        writer.Write(0L);
         SnapshotFormat.WriteTag(writer, "RECS");
         records.Save(writer);
         SnapshotFormat.WriteTag(writer, "ENTS");
@@ -35,6 +44,12 @@ public sealed partial class EntityIndex
         docSlots.Save(writer);
         docIds.Save(writer);
         SaveDocumentKeysAside(writer);
+        writer.Flush();
+        var secondAt = writer.BaseStream.Position;
+        writer.BaseStream.Position = secondAtField;
+        writer.Write(secondAt - start);
+        writer.Flush();
+        writer.BaseStream.Position = secondAt;
         SnapshotFormat.WriteTag(writer, "POST");
         postings.Save(writer);
         chains.Save(writer);
@@ -51,30 +66,102 @@ public sealed partial class EntityIndex
         {
             addressDays[a].Save(writer);
         }
-        SnapshotFormat.WriteTag(writer, "DCSN");
-        SaveDecisions(writer);
         SnapshotFormat.WriteTag(writer, "TEXT");
         arena.Save(writer);
         partyText.Save(writer);
+        // The decisions name entities and names, which the two halves hold: they follow both.
+        SnapshotFormat.WriteTag(writer, "DCSN");
+        SaveDecisions(writer);
         SnapshotFormat.WriteTag(writer, "END.");
     }
 
-    /// <summary>Reads an index written by <see cref="Save"/>.</summary>
+    /// <summary>Reads an index written by <see cref="Save"/>, from one stream.</summary>
     /// <exception cref="InvalidDataException">
     /// The input is not a saved entity index, is of another format version, is truncated, or holds a count or an
     /// index out of range; the message says which and where. No index is returned then.
     /// </exception>
-    public static EntityIndex Load(BinaryReader reader) =>
-        SnapshotFormat.Read(reader, SnapshotWhat, static reader =>
+    public static EntityIndex Load(BinaryReader reader) => Load(reader, null);
+
+    /// <summary>Reads an index written by <see cref="Save"/>, its two halves at once when <paramref name="openAt"/> gives a second reader.</summary>
+    /// <param name="reader">The reader at the index's start; left at its end.</param>
+    /// <param name="openAt">
+    /// Opens another reader of the same bytes at a position of <paramref name="reader"/>'s stream, which the load
+    /// disposes: the second half (keys, names, addresses, party text) is read from it on another thread while this one
+    /// reads the first (records, entities, documents). Null reads both from <paramref name="reader"/>, in turn.
+    /// </param>
+    /// <remarks>
+    /// At a million consignments the index is about 690 MB, and most of its load is the kernel giving the process
+    /// fresh pages: on one thread, re-assessing spent its first seconds on one core (docs/performance.md, nineteenth
+    /// round). The halves fill fields of their own; the decisions, which need both, are read after the two.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">As <see cref="Load(BinaryReader)"/>; also when the second half is not where the index says.</exception>
+    public static EntityIndex Load(BinaryReader reader, Func<long, BinaryReader>? openAt) =>
+        SnapshotFormat.Read(reader, SnapshotWhat, reader =>
         {
             var index = new EntityIndex();
-            index.LoadParts(reader);
+            index.LoadParts(reader, openAt);
             return index;
         });
 
-    private void LoadParts(BinaryReader reader)
+    // The tag and the version before the field that says where the second half begins.
+    private const int HeaderBytes = 8;
+
+    private void LoadParts(BinaryReader reader, Func<long, BinaryReader>? openAt)
     {
+        if (!reader.BaseStream.CanSeek)
+        {
+            throw new ArgumentException("an entity index is loaded from a stream that can seek: its halves are read apart", nameof(reader));
+        }
+        var start = reader.BaseStream.Position;
         SnapshotFormat.ReadHeader(reader, SnapshotTag, SnapshotVersion, SnapshotWhat);
+        var secondAt = reader.ReadInt64();
+        if (secondAt < HeaderBytes + sizeof(long))
+        {
+            throw new InvalidDataException($"{SnapshotWhat}: its second half at {secondAt} would begin inside its header");
+        }
+        if (secondAt > reader.BaseStream.Length - start)
+        {
+            throw new InvalidDataException($"{SnapshotWhat}: its second half at {secondAt} begins beyond its end: truncated");
+        }
+        long secondEnd;
+        if (openAt is null)
+        {
+            LoadFirstHalf(reader, start + secondAt);
+            LoadSecondHalf(reader);
+            secondEnd = reader.BaseStream.Position;
+        }
+        else
+        {
+            var second = Task.Run(() =>
+            {
+                using var other = openAt(start + secondAt);
+                SnapshotFormat.Read(other, SnapshotWhat, r =>
+                {
+                    LoadSecondHalf(r);
+                    return 0;
+                });
+                return other.BaseStream.Position;
+            });
+            try
+            {
+                LoadFirstHalf(reader, start + secondAt);
+            }
+            catch
+            {
+                // The other thread still fills this index and reads its own stream: it ends before the error goes up.
+                ((IAsyncResult)second).AsyncWaitHandle.WaitOne();
+                throw;
+            }
+            secondEnd = second.GetAwaiter().GetResult();
+            reader.BaseStream.Position = secondEnd;
+        }
+        Part(reader, "DCSN");
+        LoadDecisions(reader);
+        Part(reader, "END.");
+    }
+
+    private void LoadFirstHalf(BinaryReader reader, long secondAt)
+    {
         Part(reader, "RECS");
         records.Load(reader, "entity index: records");
         Part(reader, "ENTS");
@@ -83,6 +170,14 @@ public sealed partial class EntityIndex
         docSlots.Load(reader, "entity index: documents");
         docIds.Load(reader, "entity index: document keys");
         LoadDocumentKeysAside(reader);
+        if (reader.BaseStream.Position != secondAt)
+        {
+            throw new InvalidDataException($"{SnapshotWhat}: the first half ends at {reader.BaseStream.Position}, not where the second begins ({secondAt})");
+        }
+    }
+
+    private void LoadSecondHalf(BinaryReader reader)
+    {
         Part(reader, "POST");
         postings.Load(reader, "entity index: postings");
         chains.Load(reader, "entity index: chains");
@@ -104,12 +199,9 @@ public sealed partial class EntityIndex
         {
             addressDays.Add(DayCounts.Load(reader, "entity index: address days"));
         }
-        Part(reader, "DCSN");
-        LoadDecisions(reader);
         Part(reader, "TEXT");
         arena.Load(reader, "entity index: document key text");
         partyText.Load(reader, "entity index: party text");
-        Part(reader, "END.");
     }
 
     private static void Part(BinaryReader reader, string tag) => SnapshotFormat.ReadTag(reader, tag, SnapshotWhat);

@@ -49,8 +49,10 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
     private async ValueTask<IReadOnlyList<long>> Save(UnitOfWork work, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<Row> assessments, CancellationToken cancellationToken)
     {
         using var command = _store.Command(
-            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons) RETURNING id",
+            "INSERT INTO assessments (document_key, consignment_version, score, lane, assessed_at, reasons) VALUES ($key, $version, $score, $lane, $at, $reasons)",
             transaction);
+        // No RETURNING and no trigger: the lists are kept here, so no statement needs a statement journal (AssessmentLists).
+        using var lists = new AssessmentLists(_store, transaction);
         var key = command.Parameters.Add("$key", Microsoft.Data.Sqlite.SqliteType.Text);
         var version = command.Parameters.Add("$version", Microsoft.Data.Sqlite.SqliteType.Integer);
         var score = command.Parameters.Add("$score", Microsoft.Data.Sqlite.SqliteType.Real);
@@ -69,7 +71,9 @@ internal sealed partial class SqliteAssessmentStore(SqliteStore store) : IAssess
             lane.Value = laneName;
             at.Value = assessedAt;
             reasons.Value = packedReasons;
-            var id = (long)command.ExecuteScalar()!;
+            command.ExecuteNonQuery();
+            var id = SqliteStore.LastInsertedRow(transaction);
+            lists.Keep(id, assessment);
             ids.Add(id);
             // The canonical form of the values just written, as ReadCanonical would read them back (a test holds the two equal).
             if (_store.JournalsInOwnLedger)

@@ -606,6 +606,12 @@ internal static class Migrations
         """
         DROP TRIGGER pending_on_version;
         """,
+        // The same for an assessment's insert: the save that inserts it takes its version off the pending list and puts it in
+        // the worklist (Assessments/AssessmentLists.cs); the triggers on an assessment's delete stay.
+        """
+        DROP TRIGGER pending_on_assessment;
+        DROP TRIGGER current_targets_on_assessment;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

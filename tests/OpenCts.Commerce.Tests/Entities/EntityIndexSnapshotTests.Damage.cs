@@ -41,15 +41,15 @@ public sealed partial class EntityIndexSnapshotTests
         BinaryPrimitives.WriteInt32LittleEndian(saved.AsSpan(4), 99);
 
         var error = Assert.Throws<InvalidDataException>(() => Load(saved));
-        Assert.Equal("entity index: format version 99, this build reads version 1", error.Message);
+        Assert.Equal("entity index: format version 99, this build reads version 2", error.Message);
     }
 
     [Fact]
     public void A_count_out_of_range_is_refused_with_the_part_it_counts()
     {
         var saved = Small.Value.Saved.ToArray();
-        // After the header and the records' tag: the number of records.
-        BinaryPrimitives.WriteInt32LittleEndian(saved.AsSpan(12), -3);
+        // After the header, where the second half begins and the records' tag: the number of records.
+        BinaryPrimitives.WriteInt32LittleEndian(saved.AsSpan(20), -3);
 
         var error = Assert.Throws<InvalidDataException>(() => Load(saved));
         Assert.Equal($"entity index: records: count -3 out of range (0 to {int.MaxValue})", error.Message);
@@ -60,8 +60,8 @@ public sealed partial class EntityIndexSnapshotTests
     {
         var (original, records) = Small.Value;
         var saved = original.ToArray();
-        // The entities' tag follows the records: header, tag, count, size and 56 bytes a record.
-        saved[20 + (56 * records)] = (byte)'X';
+        // The entities' tag follows the records: header, where the second half begins, tag, count, size and 56 bytes a record.
+        saved[28 + (56 * records)] = (byte)'X';
 
         var error = Assert.Throws<InvalidDataException>(() => Load(saved));
         Assert.Equal("entity index: bad tag 'XNTS' where the part 'ENTS' begins", error.Message);

@@ -50,6 +50,51 @@ public sealed partial class EntityIndexSnapshotTests
     }
 
     [Fact]
+    public void An_index_read_in_two_halves_at_once_from_a_file_answers_and_saves_as_the_saved_one()
+    {
+        var original = new EntityIndex();
+        IndexWorkload.Run(original, 0, BeforeSave);
+        var saved = Save(original);
+
+        var loaded = LoadInHalves(saved);
+
+        Assert.Equal(saved, Save(loaded));
+        AssertSame(IndexWorkload.Answers(original), IndexWorkload.Answers(loaded));
+        AssertSame(IndexWorkload.Run(original, BeforeSave, IndexWorkload.Parcels), IndexWorkload.Run(loaded, BeforeSave, IndexWorkload.Parcels));
+    }
+
+    [Fact]
+    public void A_damaged_second_half_read_on_its_own_thread_is_refused_with_its_part()
+    {
+        var saved = Small.Value.Saved.ToArray();
+        // The header says where the second half begins; its first part is the keys' postings.
+        var secondAt = (int)System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(saved.AsSpan(8));
+        Assert.Equal("POST"u8.ToArray(), saved[secondAt..(secondAt + 4)]);
+        saved[secondAt] = (byte)'X';
+
+        var error = Assert.Throws<InvalidDataException>(() => LoadInHalves(saved));
+        Assert.Equal("entity index: bad tag 'XOST' where the part 'POST' begins", error.Message);
+    }
+
+    /// <summary>Loads as the indicators' checkpoint does: from a file, the second half from a second handle.</summary>
+    private static EntityIndex LoadInHalves(byte[] saved)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cts-index-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(path, saved);
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            var loaded = EntityIndex.Load(reader, at => new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) { Position = at }));
+            Assert.Equal(saved.Length, reader.BaseStream.Position);
+            return loaded;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void An_empty_index_loads_as_an_empty_index_that_links_as_a_new_one_does()
     {
         var loaded = RoundTrip(new EntityIndex());

@@ -34,6 +34,13 @@ public class CurrentTargetsTests
             [.. arrivals.Select(a => SampleRecords.Assessment(lane: a.Lane, score: a.Score) with { DocumentKey = Key(a.Number) })], Token);
     }
 
+    /// <summary>Stores a second version of the second bill, arriving at Hamburg on Christmas Eve.</summary>
+    private static async Task AmendAsync(ICtsStore store)
+    {
+        var amended = SampleConsignment.Of("MAEU000000002") with { EstimatedArrival = new DateTimeOffset(2026, 12, 24, 0, 0, 0, TimeSpan.Zero), PlaceOfDischarge = UnLocode.Parse("DEHAM") };
+        await store.Messages.StoreAsync(SampleConsignment.Message("M-amend", amended), "amend.json", Token);
+    }
+
     [Theory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public async Task A_page_by_risk_is_red_first_by_score_and_counts_every_row_that_matches(string backend)
@@ -90,8 +97,7 @@ public class CurrentTargetsTests
     {
         await using var test = await TestStore.CreateAsync(backend);
         await SeedAsync(test.Store);
-        var amended = SampleConsignment.Of("MAEU000000002") with { EstimatedArrival = new DateTimeOffset(2026, 12, 24, 0, 0, 0, TimeSpan.Zero), PlaceOfDischarge = UnLocode.Parse("DEHAM") };
-        await test.Store.Messages.StoreAsync(SampleConsignment.Message("M-amend", amended), "amend.json", Token);
+        await AmendAsync(test.Store);
 
         var whileUnassessed = await test.Store.Assessments.PageTargetsAsync(new TargetQuery(Lane.Red, null, TargetOrder.Risk, 0, 10), Token);
         await test.Store.Assessments.SaveAsync([SampleRecords.Assessment(version: 2, lane: Lane.Red, score: 10) with { DocumentKey = Key("MAEU000000002") }], Token);
@@ -232,6 +238,34 @@ public class CurrentTargetsTests
         });
         Assert.Equal("NLRTM", yellowAndUp[0].Consignment.Consignment.PlaceOfDischarge?.Value);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(2)), yellowAndUp[1].Consignment.Consignment.EstimatedArrival);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task In_one_save_the_latest_assessment_of_a_current_version_is_listed_and_those_of_a_superseded_version_or_a_cancelled_consignment_are_not(string backend)
+    {
+        await using var test = await TestStore.CreateAsync(backend);
+        await SeedAsync(test.Store);
+        await AmendAsync(test.Store);
+        var cancellation = new ParsedMessage("json", "MAEU", "M-cancel", "{}"u8.ToArray(), [], [], MessageFunction.Cancellation, [Key("MAEU000000003")]);
+        await test.Store.Messages.StoreAsync(cancellation, "cancel.json", Token);
+
+        await test.Store.Assessments.SaveAsync(
+        [
+            SampleRecords.Assessment(version: 2, lane: Lane.Red, score: 70) with { DocumentKey = Key("MAEU000000002") },
+            SampleRecords.Assessment(version: 1, lane: Lane.Red, score: 100) with { DocumentKey = Key("MAEU000000002") },
+            SampleRecords.Assessment(version: 1, lane: Lane.Red, score: 100) with { DocumentKey = Key("MAEU000000003") },
+            SampleRecords.Assessment(version: 2, lane: Lane.Yellow, score: 45) with { DocumentKey = Key("MAEU000000002") },
+        ], Token);
+        var red = await test.Store.Assessments.PageTargetsAsync(new TargetQuery(Lane.Red, null, TargetOrder.Risk, 0, 10), Token);
+        var yellow = await test.Store.Assessments.PageTargetsAsync(new TargetQuery(Lane.Yellow, null, TargetOrder.Risk, 0, 10), Token);
+
+        Assert.Equal(["MAEU000000001"], red.Items.Select(t => t.Target.DocumentNumber));
+        Assert.Equal(["MAEU000000002", "MAEU000000004"], yellow.Items.Select(t => t.Target.DocumentNumber));
+        var row = yellow.Items[0];
+        Assert.Equal((2, 45.0, "DEHAM", new DateTimeOffset(2026, 12, 24, 0, 0, 0, TimeSpan.Zero)), (row.Target.Assessment.ConsignmentVersion, row.Target.Assessment.Score, row.PlaceOfDischarge, row.EstimatedArrival));
+        Assert.Equal((1, 2, 1), Counts(await test.Store.Assessments.LaneCountsAsync(Token)));
+        Assert.Empty(await test.Store.Messages.PendingAssessmentAsync(Token));
     }
 
     private static (int Red, int Yellow, int Green) Counts(IReadOnlyDictionary<Lane, int> counts) => (counts[Lane.Red], counts[Lane.Yellow], counts[Lane.Green]);
