@@ -123,12 +123,10 @@ public sealed partial class EntityIndex
         {
             throw new InvalidDataException($"{SnapshotWhat}: its second half at {secondAt} begins beyond its end: truncated");
         }
-        long secondEnd;
         if (openAt is null)
         {
             LoadFirstHalf(reader, start + secondAt);
             LoadSecondHalf(reader);
-            secondEnd = reader.BaseStream.Position;
         }
         else
         {
@@ -152,8 +150,8 @@ public sealed partial class EntityIndex
                 ((IAsyncResult)second).AsyncWaitHandle.WaitOne();
                 throw;
             }
-            secondEnd = second.GetAwaiter().GetResult();
-            reader.BaseStream.Position = secondEnd;
+            // The decisions follow the second half.
+            reader.BaseStream.Position = second.GetAwaiter().GetResult();
         }
         Part(reader, "DCSN");
         LoadDecisions(reader);
