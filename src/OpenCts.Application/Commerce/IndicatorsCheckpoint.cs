@@ -146,8 +146,9 @@ internal static class IndicatorsCheckpoint
             file.Position = headerEnd;
             var trainer = HsClassifierTrainer.Load(reader);
             var references = ReferenceValues.Load(reader, configuration.Settings);
-            // The index's second half is read from a second handle on another thread while this one reads the first.
-            var entities = EntityIndex.Load(reader, at => new BinaryReader(OpenAt(path, at), Encoding.UTF8));
+            // The index's second half is read on another thread while this one reads the first, through the same handle
+            // (the file whose checksum was checked), at a position of its own.
+            var entities = EntityIndex.Load(reader, at => new BinaryReader(new BufferedStream(new FileSlice(file.SafeFileHandle, at), 1 << 16), Encoding.UTF8));
             if (reader.ReadString() != End || file.Position != content)
             {
                 throw new InvalidDataException("the file does not end where its content does");
@@ -181,13 +182,6 @@ internal static class IndicatorsCheckpoint
             left -= read;
         }
         return hash.GetCurrentHash();
-    }
-
-    private static FileStream OpenAt(string path, long position)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        file.Position = position;
-        return file;
     }
 
     private static bool ReadAt(FileStream file, long offset, byte[] into)

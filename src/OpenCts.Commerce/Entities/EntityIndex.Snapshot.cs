@@ -85,8 +85,8 @@ public sealed partial class EntityIndex
     /// <summary>Reads an index written by <see cref="Save"/>, its two halves at once when <paramref name="openAt"/> gives a second reader.</summary>
     /// <param name="reader">The reader at the index's start; left at its end.</param>
     /// <param name="openAt">
-    /// Opens another reader of the same bytes at a position of <paramref name="reader"/>'s stream, which the load
-    /// disposes: the second half (keys, names, addresses, party text) is read from it on another thread while this one
+    /// Gives another reader of the same bytes (the same file, not one opened again by its name, which may have been
+    /// replaced) at a position of <paramref name="reader"/>'s stream, which the load disposes: the second half (keys, names, addresses, party text) is read from it on another thread while this one
     /// reads the first (records, entities, documents). Null reads both from <paramref name="reader"/>, in turn.
     /// </param>
     /// <remarks>
