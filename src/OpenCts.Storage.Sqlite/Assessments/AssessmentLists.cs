@@ -99,21 +99,14 @@ internal sealed class AssessmentLists : IDisposable
         }
         _targetVersion.Value = versionId;
         _targetAssessment.Value = assessmentId;
-        _targetLane.Value = LaneRank(assessment.Lane);
+        // The worklist's lane rank is the lane's value (red first), as its readers compare it.
+        _targetLane.Value = (int)assessment.Lane;
         _targetScore.Value = assessment.Score;
         _targetArrival.Value = arrival;
         _targetDischarge.Value = discharge;
         _targetKey.Value = assessment.DocumentKey;
         _target.ExecuteNonQuery();
     }
-
-    /// <summary>The lane as the worklist orders it: red first.</summary>
-    private static int LaneRank(Lane lane) => lane switch
-    {
-        Lane.Red => 2,
-        Lane.Yellow => 1,
-        _ => 0,
-    };
 
     public void Dispose()
     {
