@@ -130,6 +130,9 @@ internal static class IndicatorsCheckpoint
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // Taken before anything reads: asking a FileStream for its handle flushes its buffer and moves its position,
+            // which broke the index's first half when the second half's thread asked for it (docs/performance.md, twentieth round).
+            var handle = file.SafeFileHandle;
             using var reader = new BinaryReader(file, Encoding.UTF8);
             if (ReadHeader(reader, path, out reason) is not { } header)
             {
@@ -146,9 +149,9 @@ internal static class IndicatorsCheckpoint
             file.Position = headerEnd;
             var trainer = HsClassifierTrainer.Load(reader);
             var references = ReferenceValues.Load(reader, configuration.Settings);
-            // Read from one stream: reading the index's halves on two threads here failed now and then in CI with an
-            // ArgumentOutOfRangeException that was not understood in time (docs/performance.md, nineteenth round).
-            var entities = EntityIndex.Load(reader);
+            // The index's second half is read on another thread while this one reads the first, through the handle of the
+            // file whose checksum was checked, at a position of its own.
+            var entities = EntityIndex.Load(reader, at => new BinaryReader(new BufferedStream(new FileSlice(handle, at), 1 << 16), Encoding.UTF8));
             if (reader.ReadString() != End || file.Position != content)
             {
                 throw new InvalidDataException("the file does not end where its content does");

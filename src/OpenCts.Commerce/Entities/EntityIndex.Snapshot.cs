@@ -86,8 +86,10 @@ public sealed partial class EntityIndex
     /// <param name="reader">The reader at the index's start; left at its end.</param>
     /// <param name="openAt">
     /// Gives another reader of the same bytes (the same file, not one opened again by its name, which may have been
-    /// replaced) at a position of <paramref name="reader"/>'s stream, which the load disposes: the second half (keys, names, addresses, party text) is read from it on another thread while this one
-    /// reads the first (records, entities, documents). Null reads both from <paramref name="reader"/>, in turn.
+    /// replaced) at a position of <paramref name="reader"/>'s stream, which the load disposes. It is called on the
+    /// caller's thread before the other starts; the second half (keys, names, addresses, party text) is then read from
+    /// it on another thread while this one reads the first (records, entities, documents). Null reads both from
+    /// <paramref name="reader"/>, in turn.
     /// </param>
     /// <remarks>
     /// At a million consignments the index is about 690 MB, and most of its load is the kernel giving the process
@@ -130,9 +132,12 @@ public sealed partial class EntityIndex
         }
         else
         {
+            // Opened here, before the other thread starts: opening may touch the first reader's stream (a FileStream
+            // whose handle is asked for flushes its buffer and moves its position), which must not happen while it reads.
+            var other = openAt(start + secondAt);
             var second = Task.Run(() =>
             {
-                using var other = openAt(start + secondAt);
+                using var _ = other;
                 SnapshotFormat.Read(other, SnapshotWhat, r =>
                 {
                     LoadSecondHalf(r);

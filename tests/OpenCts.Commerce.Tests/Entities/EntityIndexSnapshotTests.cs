@@ -76,15 +76,37 @@ public sealed partial class EntityIndexSnapshotTests
         Assert.Equal("entity index: bad tag 'XOST' where the part 'POST' begins", error.Message);
     }
 
+    [Fact]
+    public void Opening_the_second_half_may_touch_the_first_readers_file_without_breaking_the_first_half()
+    {
+        var original = new EntityIndex();
+        IndexWorkload.Run(original, 0, BeforeSave);
+        var saved = Save(original);
+
+        // Asking a FileStream for its handle, as the checkpoint does to read the second half through it, flushes the
+        // stream's buffer and moves its position: done on another thread while the first half was read, it broke it.
+        for (var round = 0; round < 5; round++)
+        {
+            var loaded = LoadInHalves(saved, first => _ = first.SafeFileHandle);
+
+            Assert.Equal(saved, Save(loaded));
+        }
+    }
+
     /// <summary>Loads as the indicators' checkpoint does: from a file, the second half from a second handle.</summary>
-    private static EntityIndex LoadInHalves(byte[] saved)
+    private static EntityIndex LoadInHalves(byte[] saved, Action<FileStream>? opening = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"cts-index-{Guid.NewGuid():N}.bin");
         File.WriteAllBytes(path, saved);
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            var loaded = EntityIndex.Load(reader, at => new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) { Position = at }));
+            using var first = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new BinaryReader(first);
+            var loaded = EntityIndex.Load(reader, at =>
+            {
+                opening?.Invoke(first);
+                return new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) { Position = at });
+            });
             Assert.Equal(saved.Length, reader.BaseStream.Position);
             return loaded;
         }
