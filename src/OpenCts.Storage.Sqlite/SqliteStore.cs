@@ -292,14 +292,25 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     /// <summary>The same, for a record id that is not a row number; the insert is kept prepared on the writer (the journal alone would prepare it each time).</summary>
     private void JournalInOwnLedger(UnitOfWork work, string kind, string recordId, ReadOnlySpan<byte> canonical)
     {
-        using var insert = Command(LedgerLog.PendingInsert, (SqliteTransaction)work.Transaction);
-        // Its parameters are kept with it and given new values (StatementCache.Set): a bulk run journals three records a consignment.
+        var transaction = (SqliteTransaction)work.Transaction;
         var (salt, commitment) = LedgerLog.Pending(kind, recordId, canonical);
-        StatementCache.Set(insert, "$kind", kind);
-        StatementCache.Set(insert, "$id", recordId);
-        StatementCache.Set(insert, "$salt", salt);
-        StatementCache.Set(insert, "$commitment", commitment);
-        insert.ExecuteNonQuery();
+        if (!ReferenceEquals(transaction.Connection, _writerStatements.Connection))
+        {
+            using var command = Command(LedgerLog.PendingInsert, transaction);
+            StatementCache.Set(command, "$kind", kind);
+            StatementCache.Set(command, "$id", recordId);
+            StatementCache.Set(command, "$salt", salt);
+            StatementCache.Set(command, "$commitment", commitment);
+            command.ExecuteNonQuery();
+            return;
+        }
+        // On the writer, through SQLite's own interface (RawStatement): a bulk run journals three records a consignment.
+        var insert = WriterStatement(LedgerLog.PendingInsert);
+        insert.Bind(insert.Parameter("$kind"), kind);
+        insert.Bind(insert.Parameter("$id"), recordId);
+        insert.BindBlob(insert.Parameter("$salt"), salt);
+        insert.BindBlob(insert.Parameter("$commitment"), commitment);
+        insert.Run();
     }
 
     /// <summary>Journals one record whose id is not a row number (a profile's <c>id@version</c>).</summary>
@@ -327,6 +338,9 @@ public sealed class SqliteStore : ICtsStore, IDisposable
         reader.GetValues(columns!);
         return CanonicalForm.Row(id, columns);
     }
+
+    /// <summary>A statement of a fixed text kept prepared on the writer's connection (<see cref="RawStatement"/>), for the writer's thread alone, inside its transaction.</summary>
+    internal RawStatement WriterStatement(string sql) => _writerStatements.Raw(sql);
 
     /// <summary>A command on the writer's connection in its transaction, or, without one, on this thread's reading connection.</summary>
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)

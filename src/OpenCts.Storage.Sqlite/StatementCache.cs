@@ -31,6 +31,7 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
     public const int Capacity = 256;
 
     private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; } = connection;
 
@@ -53,6 +54,17 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
         command.Rented = true;
         command.Transaction = transaction;
         return command;
+    }
+
+    /// <summary>The statement of a fixed text kept prepared for SQLite's own interface (<see cref="RawStatement"/>); the caller runs it in the connection's transaction and does not dispose it.</summary>
+    public RawStatement Raw(string sql)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(Connection, sql);
+            _raw.Add(sql, statement);
+        }
+        return statement;
     }
 
     /// <summary>Gives a parameter of the command its value, adding the parameter only the first time a kept command is used.</summary>
@@ -80,6 +92,11 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
             command.Release();
         }
         _commands.Clear();
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+        _raw.Clear();
         Connection.Dispose();
     }
 

@@ -73,7 +73,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
         // consignments it runs on one thread, which left the other cores idle while it ran before each page's assessing.
         // Reading a page and preparing it for enriching (what it needs of each consignment alone) is a stage of its own,
         // a page ahead of the enriching, which is the one step that must wait for the page before.
-        var read = Channel.CreateBounded<(ConsignmentPage Page, EnrichmentBatch Batch)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var read = Channel.CreateBounded<(ConsignmentPage Page, EnrichmentBatch Batch, DataQualityFinding?[] Findings)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var prepared = Channel.CreateBounded<(ConsignmentPage Page, PreparedPage Ready)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The first page is read and enriched while the engine is built: preparing it builds the e-commerce indicators
@@ -142,7 +142,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
 
     /// <summary>Reads the pages in storage order and prepares each for enriching (<see cref="CommerceHost.PrepareAsync"/>), one page ahead of the enriching.</summary>
     /// <remarks>A run over the pending reads the versions not yet assessed; one over every consignment reads each with what the assessment in force for it says.</remarks>
-    private async Task ReadAheadAsync(ChannelWriter<(ConsignmentPage Page, EnrichmentBatch Batch)> writer, PageContext context, CancellationToken cancellationToken)
+    private async Task ReadAheadAsync(ChannelWriter<(ConsignmentPage Page, EnrichmentBatch Batch, DataQualityFinding?[] Findings)> writer, PageContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -155,7 +155,14 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
                 && await ReadPageAsync(after).ConfigureAwait(false) is { Items.Count: > 0 } page)
             {
                 var batch = await commerce.PrepareAsync([.. page.Items.Select(p => (p.DocumentKey, p.Consignment))], cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync((page, batch), cancellationToken).ConfigureAwait(false);
+                // What the filing clock says of each needs nothing the enriching learns, so it is asked here, off the
+                // ordered enriching, and added to each consignment there.
+                var findings = new DataQualityFinding?[page.Items.Count];
+                for (var i = 0; i < findings.Length; i++)
+                {
+                    findings[i] = await context.Links.FindingAsync(page.Items[i], context.Now, cancellationToken).ConfigureAwait(false);
+                }
+                await writer.WriteAsync((page, batch, findings), cancellationToken).ConfigureAwait(false);
                 if (page.Items.Count < PageSize)
                 {
                     break;
@@ -175,7 +182,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
     }
 
     /// <summary>Enriches the pages read, in their order, one page ahead of the assessing.</summary>
-    private async Task EnrichAheadAsync(ChannelReader<(ConsignmentPage Page, EnrichmentBatch Batch)> reader, ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
+    private async Task EnrichAheadAsync(ChannelReader<(ConsignmentPage Page, EnrichmentBatch Batch, DataQualityFinding?[] Findings)> reader, ChannelWriter<(ConsignmentPage Page, PreparedPage Ready)> writer, PageContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -185,7 +192,7 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
             {
                 if (reader.TryRead(out var next))
                 {
-                    var ready = await EnrichAsync(next.Page.Items, next.Batch, context, cancellationToken).ConfigureAwait(false);
+                    var ready = Enrich(next.Page.Items, next.Batch, next.Findings, context, cancellationToken);
                     await writer.WriteAsync((next.Page, ready), cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -202,15 +209,15 @@ public sealed class AssessmentRun(ICtsStore store, TargetingEngineHost engines, 
     /// <summary>A page ready to assess: each consignment by document key, enriched, with its filing finding and export record.</summary>
     private sealed record PreparedPage((string Key, Consignment Consignment)[] Items);
 
-    /// <summary>Enriches a prepared page in order, and adds what the filing clock and the export records say of each consignment.</summary>
-    private async Task<PreparedPage> EnrichAsync(IReadOnlyList<StoredConsignment> page, EnrichmentBatch batch, PageContext context, CancellationToken cancellationToken)
+    /// <summary>Enriches a prepared page in order, and adds what the filing clock (its findings, found as the page was read) and the export records say of each consignment.</summary>
+    private PreparedPage Enrich(IReadOnlyList<StoredConsignment> page, EnrichmentBatch batch, DataQualityFinding?[] findings, PageContext context, CancellationToken cancellationToken)
     {
         var enriched = commerce.Enrich(batch, cancellationToken);
         var ready = new (string Key, Consignment Consignment)[page.Count];
         for (var i = 0; i < page.Count; i++)
         {
             var stored = page[i];
-            var consignment = await context.Links.WithFindingAsync(stored with { Consignment = enriched[stored.DocumentKey] }, context.Now, cancellationToken).ConfigureAwait(false);
+            var consignment = FilingLinks.With(enriched[stored.DocumentKey], findings[i]);
             ready[i] = (stored.DocumentKey, context.Exports.TryGetValue(stored.DocumentKey, out var export) ? consignment with { Export = export } : consignment);
         }
         return new PreparedPage(ready);

@@ -48,27 +48,38 @@ public sealed class FilingLinks(ICtsStore store)
     }
 
     /// <summary>The consignment with the counterpart finding added when its counterpart is missing after the deadline; as it was otherwise.</summary>
-    public async Task<Consignment> WithFindingAsync(StoredConsignment stored, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Consignment> WithFindingAsync(StoredConsignment stored, DateTimeOffset now, CancellationToken cancellationToken) =>
+        With(stored.Consignment, await FindingAsync(stored, now, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The consignment with a finding of <see cref="FindingAsync"/> added, or as it was when there is none.</summary>
+    public static Consignment With(Consignment consignment, DataQualityFinding? finding) =>
+        finding is null ? consignment : consignment with { DataQuality = [.. consignment.DataQuality, finding] };
+
+    /// <summary>The counterpart finding of a filing whose counterpart is missing after the deadline; null otherwise.</summary>
+    /// <remarks>
+    /// It reads the document, the instants, the goods' descriptions and the findings, none of which the e-commerce
+    /// indicators change: a bulk run asks it of each consignment as read, beside the enriching, and adds it after.
+    /// </remarks>
+    public async Task<DataQualityFinding?> FindingAsync(StoredConsignment stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var consignment = stored.Consignment;
         // Only a filing past its deadline can miss a counterpart: the others are not looked up.
         if (FilingClock.DeadlineOf(consignment) is not { } deadline || now <= deadline.Due || FilingClock.CounterpartMissing(consignment))
         {
-            return consignment;
+            return null;
         }
         if (consignment.Document.MasterNumber is null && !(IsMasterKind(consignment.Document.Kind) && DeclaredConsolidation(consignment)))
         {
-            return consignment;
+            return null;
         }
         var status = await StatusAsync(stored, now, cancellationToken).ConfigureAwait(false);
         if (!status.CounterpartMissing)
         {
-            return consignment;
+            return null;
         }
-        var finding = status.Role == "house"
+        return status.Role == "house"
             ? new DataQualityFinding("document.masterNumber", consignment.Document.MasterNumber, DataQualityRules.CounterpartMissing, $"no master filing of {consignment.Document.MasterNumber} was received by the deadline {deadline.Due:O}")
             : new DataQualityFinding("document.number", consignment.Document.Number, DataQualityRules.CounterpartMissing, $"the consolidation {consignment.Document.Number} has no house filing received by the deadline {deadline.Due:O}");
-        return consignment with { DataQuality = [.. consignment.DataQuality, finding] };
     }
 
     private static bool IsMasterKind(TransportDocumentKind kind) => kind is TransportDocumentKind.MasterAirWaybill or TransportDocumentKind.OceanBillOfLading;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using OpenCts.Domain.Assessments;
 
 namespace OpenCts.Storage.Sqlite.Assessments;
@@ -14,9 +13,9 @@ namespace OpenCts.Storage.Sqlite.Assessments;
 /// statement alone: a bulk run's writer spent about an eighth of its time copying pages into those journals and freeing
 /// them. None of the statements here fires a trigger or may write more than one row. The triggers on an assessment's
 /// delete stay (a purge is rare); PostgreSQL keeps its triggers, which cost no such journal.
-/// The commands are rented once for a save and bound again for each assessment.
+/// The statements are the writer's, kept prepared, and bound again for each assessment.
 /// </remarks>
-internal sealed class AssessmentLists : IDisposable
+internal sealed class AssessmentLists
 {
     // The version's row and whether it is the consignment's current one and active, as the triggers asked; versions
     // first, by their (document, version) key, then the consignment by its key.
@@ -39,79 +38,67 @@ internal sealed class AssessmentLists : IDisposable
         WHERE excluded.assessment_id > current_targets.assessment_id
         """;
 
-    private readonly SqliteCommand _version;
-    private readonly SqliteParameter _versionKey;
-    private readonly SqliteParameter _versionNumber;
-    private readonly SqliteCommand _pending;
-    private readonly SqliteParameter _pendingId;
-    private readonly SqliteCommand _target;
-    private readonly SqliteParameter _targetVersion;
-    private readonly SqliteParameter _targetAssessment;
-    private readonly SqliteParameter _targetLane;
-    private readonly SqliteParameter _targetScore;
-    private readonly SqliteParameter _targetArrival;
-    private readonly SqliteParameter _targetDischarge;
-    private readonly SqliteParameter _targetKey;
+    private readonly RawStatement _version;
+    private readonly int _versionKey;
+    private readonly int _versionNumber;
+    private readonly RawStatement _pending;
+    private readonly int _pendingId;
+    private readonly RawStatement _target;
+    private readonly int _targetVersion;
+    private readonly int _targetAssessment;
+    private readonly int _targetLane;
+    private readonly int _targetScore;
+    private readonly int _targetArrival;
+    private readonly int _targetDischarge;
+    private readonly int _targetKey;
 
-    public AssessmentLists(SqliteStore store, SqliteTransaction transaction)
+    /// <param name="store">The store, whose writer runs the statements in its transaction (they are the writer's, kept prepared: <see cref="RawStatement"/>).</param>
+    public AssessmentLists(SqliteStore store)
     {
-        _version = store.Command(VersionSql, transaction);
-        _versionKey = _version.Parameters.Add("$key", SqliteType.Text);
-        _versionNumber = _version.Parameters.Add("$version", SqliteType.Integer);
-        _pending = store.Command(PendingSql, transaction);
-        _pendingId = _pending.Parameters.Add("$id", SqliteType.Integer);
-        _target = store.Command(TargetSql, transaction);
-        _targetVersion = _target.Parameters.Add("$version", SqliteType.Integer);
-        _targetAssessment = _target.Parameters.Add("$assessment", SqliteType.Integer);
-        _targetLane = _target.Parameters.Add("$lane", SqliteType.Integer);
-        _targetScore = _target.Parameters.Add("$score", SqliteType.Real);
-        _targetArrival = _target.Parameters.Add("$arrival", SqliteType.Integer);
-        _targetDischarge = _target.Parameters.Add("$discharge", SqliteType.Text);
-        _targetKey = _target.Parameters.Add("$key", SqliteType.Text);
+        _version = store.WriterStatement(VersionSql);
+        _versionKey = _version.Parameter("$key");
+        _versionNumber = _version.Parameter("$version");
+        _pending = store.WriterStatement(PendingSql);
+        _pendingId = _pending.Parameter("$id");
+        _target = store.WriterStatement(TargetSql);
+        _targetVersion = _target.Parameter("$version");
+        _targetAssessment = _target.Parameter("$assessment");
+        _targetLane = _target.Parameter("$lane");
+        _targetScore = _target.Parameter("$score");
+        _targetArrival = _target.Parameter("$arrival");
+        _targetDischarge = _target.Parameter("$discharge");
+        _targetKey = _target.Parameter("$key");
     }
 
     /// <summary>Takes the assessment just inserted, with its id, into the pending list and the worklist.</summary>
     public void Keep(long assessmentId, Assessment assessment)
     {
-        _versionKey.Value = assessment.DocumentKey;
-        _versionNumber.Value = assessment.ConsignmentVersion;
-        long versionId;
-        long arrival;
-        object discharge;
-        bool current;
-        using (var reader = _version.ExecuteReader())
+        _version.Bind(_versionKey, assessment.DocumentKey);
+        _version.Bind(_versionNumber, assessment.ConsignmentVersion);
+        if (!_version.Read())
         {
-            if (!reader.Read())
-            {
-                // A version the store does not hold is in neither list.
-                return;
-            }
-            versionId = reader.GetInt64(0);
-            arrival = reader.GetInt64(1);
-            discharge = reader.IsDBNull(2) ? DBNull.Value : reader.GetString(2);
-            current = reader.GetInt64(3) != 0;
+            // A version the store does not hold is in neither list.
+            return;
         }
-        _pendingId.Value = versionId;
-        _pending.ExecuteNonQuery();
+        var versionId = _version.Int64(0);
+        var arrival = _version.Int64(1);
+        var discharge = _version.Text(2);
+        var current = _version.Int64(3) != 0;
+        _version.Reset();
+        _pending.Bind(_pendingId, versionId);
+        _pending.Run();
         if (!current)
         {
             return;
         }
-        _targetVersion.Value = versionId;
-        _targetAssessment.Value = assessmentId;
+        _target.Bind(_targetVersion, versionId);
+        _target.Bind(_targetAssessment, assessmentId);
         // The worklist's lane rank is the lane's value (red first), as its readers compare it.
-        _targetLane.Value = (int)assessment.Lane;
-        _targetScore.Value = assessment.Score;
-        _targetArrival.Value = arrival;
-        _targetDischarge.Value = discharge;
-        _targetKey.Value = assessment.DocumentKey;
-        _target.ExecuteNonQuery();
-    }
-
-    public void Dispose()
-    {
-        _version.Dispose();
-        _pending.Dispose();
-        _target.Dispose();
+        _target.Bind(_targetLane, (long)assessment.Lane);
+        _target.Bind(_targetScore, assessment.Score);
+        _target.Bind(_targetArrival, arrival);
+        _target.Bind(_targetDischarge, discharge);
+        _target.Bind(_targetKey, assessment.DocumentKey);
+        _target.Run();
     }
 }

@@ -325,20 +325,19 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
         // trigger and no RETURNING (which SQLite runs as a trigger): a statement with one may stop halfway, so SQLite copies
         // every page it changes to undo it alone, and a bulk intake copied the pages of every index it touched
         // (docs/performance.md). A document's later version still updates its row with the triggers that keep the lists.
-        int version;
-        using (var insert = _store.Command(
+        // The statements a consignment always runs go through SQLite's own interface (RawStatement); the update of a
+        // known document is rarer, and keeps its command.
+        var insert = _store.WriterStatement(
             """
             INSERT INTO consignments (document_key, kind, number, current_version, status, first_received_at, updated_at)
             VALUES ($key, $kind, $number, 1, 'active', $at, $at)
             ON CONFLICT (document_key) DO NOTHING
-            """, transaction))
-        {
-            StatementCache.Set(insert, "$key", key);
-            StatementCache.Set(insert, "$kind", consignment.Document.Kind.ToString());
-            StatementCache.Set(insert, "$number", consignment.Document.Number);
-            StatementCache.Set(insert, "$at", receivedAt);
-            version = insert.ExecuteNonQuery() == 1 ? 1 : 0;
-        }
+            """);
+        insert.Bind(insert.Parameter("$key"), key);
+        insert.Bind(insert.Parameter("$kind"), consignment.Document.Kind.ToString());
+        insert.Bind(insert.Parameter("$number"), consignment.Document.Number);
+        insert.Bind(insert.Parameter("$at"), receivedAt);
+        var version = insert.Change() == 1 ? 1 : 0;
         if (version == 0)
         {
             using var update = _store.Command(
@@ -352,25 +351,25 @@ internal sealed partial class SqliteMessageStore(SqliteStore store) : IMessageSt
             version = (int)(long)update.ExecuteScalar()!;
         }
         var body = Packing.CompleteBody(head, receivedInstant, version, rawId);
-        using var row = _store.Command(
+        var row = _store.WriterStatement(
             """
             INSERT INTO consignment_versions (document_key, version, raw_message_id, received_at, body, master_number, discharge, arrival_ticks, arrival_offset, placed)
             VALUES ($key, $version, $raw, $at, $body, $master, $discharge, $ticks, $offset, 1)
-            """, transaction);
-        StatementCache.Set(row, "$master", consignment.Document.MasterNumber);
+            """);
         var place = ConsignmentPlace.Of(consignment);
-        StatementCache.Set(row, "$discharge", place.Discharge);
-        StatementCache.Set(row, "$offset", place.ArrivalOffset);
-        StatementCache.Set(row, "$ticks", place.ArrivalTicks);
-        StatementCache.Set(row, "$key", key);
-        StatementCache.Set(row, "$version", version);
-        StatementCache.Set(row, "$raw", rawId);
-        StatementCache.Set(row, "$at", receivedAt);
-        StatementCache.Set(row, "$body", body);
-        row.ExecuteNonQuery();
-        using var pending = _store.Command("INSERT OR IGNORE INTO pending_assessments (version_id) VALUES ($id)", transaction);
-        StatementCache.Set(pending, "$id", SqliteStore.LastInsertedRow(transaction));
-        pending.ExecuteNonQuery();
+        row.Bind(row.Parameter("$master"), consignment.Document.MasterNumber);
+        row.Bind(row.Parameter("$discharge"), place.Discharge);
+        row.Bind(row.Parameter("$offset"), place.ArrivalOffset);
+        row.Bind(row.Parameter("$ticks"), place.ArrivalTicks);
+        row.Bind(row.Parameter("$key"), key);
+        row.Bind(row.Parameter("$version"), version);
+        row.Bind(row.Parameter("$raw"), rawId);
+        row.Bind(row.Parameter("$at"), receivedAt);
+        row.BindBlob(row.Parameter("$body"), body);
+        row.Run();
+        var pending = _store.WriterStatement("INSERT OR IGNORE INTO pending_assessments (version_id) VALUES ($id)");
+        pending.Bind(pending.Parameter("$id"), SqliteStore.LastInsertedRow(transaction));
+        pending.Run();
         return (key, version);
     }
 }
