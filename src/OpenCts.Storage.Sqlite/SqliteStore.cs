@@ -292,19 +292,13 @@ public sealed class SqliteStore : ICtsStore, IDisposable
     /// <summary>The same, for a record id that is not a row number; the insert is kept prepared on the writer (the journal alone would prepare it each time).</summary>
     private void JournalInOwnLedger(UnitOfWork work, string kind, string recordId, ReadOnlySpan<byte> canonical)
     {
-        var transaction = (SqliteTransaction)work.Transaction;
-        var (salt, commitment) = LedgerLog.Pending(kind, recordId, canonical);
-        if (!ReferenceEquals(transaction.Connection, _writerStatements.Connection))
+        // The insert is the writer's, run through SQLite's own interface (RawStatement), in the writer's transaction: a
+        // bulk run journals three records a consignment.
+        if (work.Transaction is not SqliteTransaction { Connection: var connection } || !ReferenceEquals(connection, _writerStatements.Connection))
         {
-            using var command = Command(LedgerLog.PendingInsert, transaction);
-            StatementCache.Set(command, "$kind", kind);
-            StatementCache.Set(command, "$id", recordId);
-            StatementCache.Set(command, "$salt", salt);
-            StatementCache.Set(command, "$commitment", commitment);
-            command.ExecuteNonQuery();
-            return;
+            throw new InvalidOperationException("records are journaled in the store writer's transaction only");
         }
-        // On the writer, through SQLite's own interface (RawStatement): a bulk run journals three records a consignment.
+        var (salt, commitment) = LedgerLog.Pending(kind, recordId, canonical);
         var insert = WriterStatement(LedgerLog.PendingInsert);
         insert.Bind(insert.Parameter("$kind"), kind);
         insert.Bind(insert.Parameter("$id"), recordId);
