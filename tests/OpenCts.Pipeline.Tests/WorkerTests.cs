@@ -16,7 +16,6 @@ public sealed class WorkerTests(NatsServer nats) : IClassFixture<NatsServer>
     {
         var token = TestContext.Current.CancellationToken;
         await using var rig = await PipelineRig.StartAsync(nats, token);
-        await rig.ReceiveAsync(1, 200, token);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var workers = new List<AssessmentWorker>();
         var running = new List<Task>();
@@ -26,6 +25,9 @@ public sealed class WorkerTests(NatsServer nats) : IClassFixture<NatsServer>
             workers.Add(worker);
             running.Add(worker.RunAsync(stop.Token));
         }
+        // Both workers are on the stream before the work arrives: with the work queued first, the first worker to start
+        // could take all of it before the second had opened its store (as on a loaded machine in CI).
+        await rig.ReceiveAsync(1, 200, token);
 
         await rig.DrainedAsync(120, token);
         await stop.CancelAsync();
